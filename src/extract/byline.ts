@@ -1,0 +1,129 @@
+/**
+ * Datelines and bylines: 本报讯（记者 李新）, 本报北京8月24日电（记者 X、Y）, 新华社北京1月4日电,
+ * 本报讯记者王比学报道：, 本报记者 乔利峰 摄, （陈德生摄）.
+ */
+import { isHan } from './chars.js';
+import { nameScore, splitNames, surnameLength } from './recognize/name-model.js';
+
+export interface Byline {
+  reporters: string[];
+  correspondents: string[];
+  photographers: string[];
+}
+
+export interface Dateline extends Byline {
+  /** The place and date the dateline names (北京, 8月24日), when it names them. */
+  place: string | null;
+  date: string | null;
+  /** Where the body proper starts, after the dateline and its byline. */
+  end: number;
+}
+
+export function emptyByline(): Byline {
+  return { reporters: [], correspondents: [], photographers: [] };
+}
+
+export function mergeByline(into: Byline, from: Byline): void {
+  for (const key of ['reporters', 'correspondents', 'photographers'] as const) {
+    for (const name of from[key]) if (!into[key].includes(name)) into[key].push(name);
+  }
+}
+
+const DATELINE =
+  /^(?:据)?(?:本报讯|(?:本报|新华社|中新社|人民日报|人民网|央视网|新华网)(?<place>[\u4e00-\u9fff]{0,8}?)(?<date>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?(?:讯|电|消息))/;
+
+// Role words of a byline, longest first, and which list a name after them joins.
+const ROLE_WORDS: [RegExp, keyof Byline][] = [
+  [/^(?:本报|新华社|中新社)?(?:特约|见习|首席|摄影)?记者/, 'reporters'],
+  [/^(?:特约)?通讯员/, 'correspondents'],
+  [/^实习生/, 'correspondents'],
+  [/^(?:本报)?评论员/, 'reporters'],
+];
+
+/** Names of a byline segment: separated by 、， or spaces, or run together (王德颖戴鹏); null if any piece is no name. */
+function namesIn(segment: string): string[] | null {
+  const out: string[] = [];
+  for (const piece of segment.split(/[、，,\s]+/)) {
+    if (!piece) continue;
+    if (piece.length < 2 || ![...piece].every((ch) => isHan(ch) || ch === '·')) return null;
+    if (piece.includes('·')) out.push(piece);
+    else if (piece.length <= 3 && surnameLength(piece, 0) > 0) out.push(piece);
+    else {
+      const names = splitNames(piece);
+      if (!names) return null;
+      out.push(...names);
+    }
+  }
+  return out;
+}
+
+/**
+ * Parses byline text such as `记者董全磊通讯员王东方`, `本报记者王金伟`, `本报记者乔利峰摄`,
+ * `新华社记者陈雁、本报记者张严报道`. Returns null when the text is not a byline.
+ */
+export function parseByline(text: string): Byline | null {
+  let rest = text.replace(/^[（(]|[）)]$/g, '').replace(/(报道|报导)[：:]?$/, '');
+  const photo = /摄影?$/.test(rest);
+  if (photo) rest = rest.replace(/摄影?$/, '');
+  const byline = emptyByline();
+  let role: keyof Byline | null = null;
+  let found = false;
+  while (rest.length > 0) {
+    const match = ROLE_WORDS.map(([re, r]) => [rest.match(re), r] as const).find(([m]) => m);
+    if (match) {
+      role = match[1];
+      rest = rest.slice(match[0]![0].length);
+      found = true;
+      continue;
+    }
+    // The names run to the next role word.
+    const next = rest.search(/(本报|新华社|中新社)?(特约|见习|首席|摄影)?(记者|通讯员|实习生)/);
+    const segment = next > 0 ? rest.slice(0, next) : rest;
+    const names = namesIn(segment);
+    if (!names || names.length === 0) return null;
+    // Without a role word or a credit, names alone are no byline here (standaloneByline decides those).
+    if (!found && !photo) return null;
+    byline[photo ? 'photographers' : (role ?? 'reporters')].push(...names);
+    rest = next > 0 ? rest.slice(next) : '';
+  }
+  return byline.reporters.length + byline.correspondents.length + byline.photographers.length > 0 ? byline : null;
+}
+
+/** A paragraph that is only a byline: 本报记者 王金伟; 本报记者 乔利峰 摄; （陈德生摄）; 袁建军 王云. */
+export function standaloneByline(text: string, namesAlone = false): Byline | null {
+  if (text.length > 24 || /[。，：；！？]/.test(text)) return null;
+  const byline = parseByline(text);
+  if (byline) return byline;
+  // Names alone, as a column's author line: every piece must be a plausible name.
+  if (namesAlone && text.length <= 12 && [...text].every(isHan) && surnameLength(text, 0) > 0) {
+    const names = splitNames(text);
+    if (names && names.length <= 3 && names.every((n) => nameScore(n) >= 0.15)) return { ...emptyByline(), reporters: names };
+  }
+  return null;
+}
+
+/** The dateline at the start of an article's first paragraph, with the byline that follows it. */
+export function parseDateline(text: string): Dateline | null {
+  const m = DATELINE.exec(text);
+  if (!m) {
+    // 记者 X 报道：… without 本报讯 also opens an article.
+    const bare = /^(?:本报)?记者[\u4e00-\u9fff、·]{2,12}?报道[：:]/.exec(text);
+    if (!bare) return null;
+    const byline = parseByline(bare[0].replace(/[：:]$/, '')) ?? emptyByline();
+    return { ...byline, place: null, date: null, end: bare[0].length };
+  }
+  let end = m[0].length;
+  let byline = emptyByline();
+  const paren = /^[（(]([^）)]{1,40})[）)]/.exec(text.slice(end));
+  if (paren) {
+    byline = parseByline(paren[1]) ?? byline;
+    end += paren[0].length;
+  } else {
+    const reported = /^([\u4e00-\u9fff、·]{2,30}?)报道[：:]/.exec(text.slice(end));
+    if (reported) {
+      byline = parseByline(reported[1]) ?? byline;
+      end += reported[0].length;
+    }
+  }
+  return { ...byline, place: m.groups?.place || null, date: m.groups?.date ?? null, end };
+}

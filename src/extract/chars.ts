@@ -1,0 +1,30 @@
+/** Character classes shared by the stages. */
+
+export function isHan(ch: string | undefined): boolean {
+  if (!ch) return false;
+  const c = ch.charCodeAt(0);
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/** Middle dots used inside minority and foreign names (吾尔叶提·吾守尔). */
+export const NAME_DOTS = '·•・‧.';
+
+export function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+/** Ends of a sentence (a quote closing after one still ends it). */
+export const SENTENCE_END = '。！？；!?';
+
+/** Punctuation after which a new clause starts. */
+export const CLAUSE_END = '。！？；，：,;:!?\n';
+
+/** Chinese numerals used in ordinals and dates. */
+export const CN_DIGITS = '〇零一二两三四五六七八九十';
+
+/** Display width of a string as a page lays it out: Han and full-width forms count 1, ASCII 1/2. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += ch.charCodeAt(0) < 0x2000 ? 0.5 : 1;
+  return w;
+}

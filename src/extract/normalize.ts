@@ -1,0 +1,201 @@
+/**
+ * normalize: from a page dump's lines to paragraphs of clean text.
+ *
+ * A PDF-to-text dump breaks every column line, spaces out characters of justified lines and
+ * headlines (哈 密 市 考 察 团), and leaves blank lines both between paragraphs and at column
+ * breaks inside a sentence. This stage joins lines, removes the stray spaces, maps full-width
+ * digits and letters to ASCII, and keeps only the real paragraph breaks.
+ */
+import { displayWidth, isHan, SENTENCE_END } from './chars.js';
+
+export interface Paragraph {
+  /** Normalized text: lines joined, stray spaces removed. */
+  text: string;
+  /** 0-based index of the first source line. */
+  line: number;
+  /** Number of source lines. */
+  lines: number;
+  /** The cleaned source lines, and their display widths. */
+  lineTexts: string[];
+  lineWidths: number[];
+  /** Most characters were printed spaced out (a headline set in large type, or a justified line). */
+  spaced: boolean;
+  /** A deliberate single space separated two phrases (“社区+”共同体 奏响…): a headline's habit. */
+  phraseGap: boolean;
+}
+
+/** Full-width ASCII forms (digits, letters, ％, ＋ …) to ASCII; ideographic space to space. */
+export function foldWidth(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    if (c === 0x3000 || c === 0xa0) out += ' ';
+    else if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) {
+      out += String.fromCharCode(c - 0xfee0);
+    } else if (ch === '％') out += '%';
+    else if (ch === '＋') out += '+';
+    else if (ch === '－') out += '-';
+    else out += ch;
+  }
+  // A full-width full stop between digits is a decimal point (６．７万 → 6.7万).
+  return out.replace(/(\d)\s*．\s*(?=\d)/g, '$1.');
+}
+
+const LATIN = /[A-Za-z]/;
+
+/**
+ * Removes the spaces a dump puts between characters: every run of blanks except one between two
+ * Latin letters (a real word gap). Returns the cleaned line and how it was spaced.
+ */
+export function squeezeLine(raw: string): { text: string; spaced: boolean; phraseGap: boolean } {
+  const line = foldWidth(raw).trim();
+  let text = '';
+  let gaps = 0;
+  let hanGaps = 0;
+  let nonSpace = 0;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === ' ' || ch === '\t') {
+      let j = i;
+      while (j + 1 < line.length && (line[j + 1] === ' ' || line[j + 1] === '\t')) j++;
+      const before = line[i - 1];
+      const after = line[j + 1];
+      if (before && after && LATIN.test(before) && LATIN.test(after)) text += ' ';
+      gaps++;
+      if (isHan(before) && isHan(after)) hanGaps++;
+      i = j;
+      continue;
+    }
+    nonSpace++;
+    text += ch;
+  }
+  const spaced = nonSpace >= 4 && gaps >= (nonSpace - 1) * 0.6;
+  return { text, spaced, phraseGap: !spaced && hanGaps > 0 && gaps <= 3 && nonSpace >= 8 };
+}
+
+interface Block {
+  lines: { text: string; spaced: boolean; phraseGap: boolean; width: number }[];
+  line: number;
+}
+
+function splitBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | null = null;
+  const rawLines = text.replace(/\r\n?/g, '\n').split('\n');
+  rawLines.forEach((raw, index) => {
+    const squeezed = squeezeLine(raw);
+    if (squeezed.text === '') {
+      current = null;
+      return;
+    }
+    if (!current) {
+      current = { lines: [], line: index };
+      blocks.push(current);
+    }
+    current.lines.push({ ...squeezed, width: displayWidth(squeezed.text) });
+  });
+  return blocks;
+}
+
+/** The page's column width: the most common width of lines inside multi-line blocks. */
+function columnWidth(blocks: Block[]): number {
+  const counts = new Map<number, number>();
+  for (const b of blocks) {
+    if (b.lines.length < 2) continue;
+    for (const l of b.lines.slice(0, -1)) counts.set(Math.round(l.width), (counts.get(Math.round(l.width)) ?? 0) + 1);
+  }
+  let best = 0;
+  let bestCount = 0;
+  for (const [w, n] of counts) if (n > bestCount || (n === bestCount && w > best)) [best, bestCount] = [w, n];
+  return best || 20;
+}
+
+const CLOSED_QUOTE = /[”’」』]$/;
+
+/** A block that a paragraph ends with: the last character closes a sentence. */
+function endsSentence(text: string): boolean {
+  const last = text[text.length - 1];
+  if (SENTENCE_END.includes(last)) return true;
+  if (CLOSED_QUOTE.test(text)) return SENTENCE_END.includes(text[text.length - 2]);
+  return last === '）' && /（[^（）]*摄）$/.test(text);
+}
+
+/** Text that starts a new unit and never continues a sentence: datelines, bylines, bullets. */
+const STARTS_UNIT = /^(本\s*报|新华社|中新社|据|记者|通讯员|实习生|特约|[●▲■◆★◇□○△▼►·]|——|（[^）]{0,20}摄）)/;
+
+function toParagraph(b: Block): Paragraph {
+  const text = b.lines.map((l) => l.text).join('');
+  const spacedLines = b.lines.filter((l) => l.spaced).length;
+  return {
+    text,
+    line: b.line,
+    lines: b.lines.length,
+    lineTexts: b.lines.map((l) => l.text),
+    lineWidths: b.lines.map((l) => l.width),
+    spaced: spacedLines * 2 > b.lines.length,
+    phraseGap: b.lines.length <= 2 && b.lines.some((l) => l.phraseGap),
+  };
+}
+
+/**
+ * A blank line after `prev` is a column break, not a paragraph break, when `prev` stops mid-sentence
+ * on a full-width line and does not look like a headline, and `next` starts no unit of its own.
+ */
+function isColumnBreak(prev: Paragraph, next: Block, column: number): boolean {
+  if (endsSentence(prev.text)) return false;
+  const nextText = next.lines[0].text;
+  if (STARTS_UNIT.test(nextText)) return false;
+  if (prev.phraseGap) return false;
+  const last = prev.text[prev.text.length - 1];
+  const midClause = '，、：（“'.includes(last);
+  if (prev.lines === 1 && prev.spaced && !midClause) return false;
+  // In a body every line runs the full column; a headline's lines are short or ragged.
+  const full = (w: number) => w >= column * 0.8 && w <= column * 1.15;
+  return midClause || prev.lineWidths.every(full);
+}
+
+/** Splits a page dump into paragraphs. */
+export function normalizePage(text: string): Paragraph[] {
+  const blocks = splitBlocks(text);
+  const column = columnWidth(blocks);
+  const paragraphs: Paragraph[] = [];
+  for (const block of blocks) {
+    const prev = paragraphs[paragraphs.length - 1];
+    if (prev && isColumnBreak(prev, block, column)) {
+      const tail = toParagraph(block);
+      paragraphs[paragraphs.length - 1] = {
+        text: prev.text + tail.text,
+        line: prev.line,
+        lines: prev.lines + tail.lines,
+        lineTexts: [...prev.lineTexts, ...tail.lineTexts],
+        lineWidths: [...prev.lineWidths, ...tail.lineWidths],
+        spaced: prev.spaced && tail.spaced,
+        phraseGap: false,
+      };
+    } else {
+      paragraphs.push(toParagraph(block));
+    }
+  }
+  return paragraphs;
+}
+
+/**
+ * Normalizes a crawled article's text. With blank lines it is laid out like a page dump (hard line
+ * breaks inside paragraphs); without, every line is a paragraph.
+ */
+export function normalizeArticleText(text: string): Paragraph[] {
+  if (/\n[ \t\u3000]*\n/.test(text)) return normalizePage(text);
+  return text
+    .split(/\r?\n/)
+    .map((line, index) => ({ line: index, squeezed: squeezeLine(line) }))
+    .filter(({ squeezed }) => squeezed.text !== '')
+    .map(({ line, squeezed }) => ({
+      text: squeezed.text,
+      line,
+      lines: 1,
+      lineTexts: [squeezed.text],
+      lineWidths: [displayWidth(squeezed.text)],
+      spaced: squeezed.spaced,
+      phraseGap: squeezed.phraseGap,
+    }));
+}

@@ -1,0 +1,74 @@
+/**
+ * A statistical model of Chinese personal names, learned from the tagged People's Daily corpus
+ * (scripts/learn-name-stats.ts → data/lang/name-stats.json): how often a character is a surname, and
+ * how often it is a given-name character compared with how often it appears at all. 希 in 卢希望 is
+ * a plausible given-name character; 就 in 张飞就 is not.
+ */
+import { isHan } from '../chars.js';
+import { lexicon } from '../lexicon/index.js';
+
+/** Length (0, 1 or 2) of the surname that starts at `i`, compound surnames first. */
+export function surnameLength(text: string, i: number): 0 | 1 | 2 {
+  const { surnames } = lexicon();
+  if (surnames.has(text.slice(i, i + 2)) && isHan(text[i + 2])) return 2;
+  if (surnames.has(text[i])) return 1;
+  return 0;
+}
+
+/** Share of a character's occurrences that are as a given-name character (0 … 1, smoothed). */
+export function givenNameness(ch: string): number {
+  const { names } = lexicon();
+  const given = (names.given1[ch] ?? 0) + (names.given2[ch] ?? 0) + (names.single[ch] ?? 0);
+  const total = names.total[ch] ?? 0;
+  return (given + 0.5) / (total + 2);
+}
+
+/** How common a surname is, 0 … 1 (log-scaled frequency; listed but unseen surnames get a little). */
+export function surnameWeight(surname: string): number {
+  const n = lexicon().surnames.get(surname);
+  if (n === undefined) return 0;
+  return Math.min(1, (Math.log(n + 1) + 1) / 8);
+}
+
+/**
+ * Plausibility of a string as a Han name, 0 … 1: a known surname, one or two given-name characters,
+ * each weighed by how name-like it is. Not a decision by itself: recognizers combine it with context.
+ */
+export function nameScore(name: string): number {
+  const sl = surnameLength(name, 0);
+  if (sl === 0) return 0;
+  const given = name.slice(sl);
+  if (given.length < 1 || given.length > 2 || ![...given].every(isHan)) return 0;
+  const g = [...given].map(givenNameness);
+  const givenPart = g.length === 1 ? g[0] : Math.sqrt(g[0] * g[1]);
+  return surnameWeight(name.slice(0, sl)) * Math.min(1, givenPart * 4);
+}
+
+/**
+ * Splits a run of names printed without separators (王德颖戴鹏 in a byline) into names of two or three
+ * characters (four with a compound surname), or null when no split makes every piece a name.
+ */
+export function splitNames(run: string): string[] | null {
+  const memo = new Map<number, { score: number; names: string[] } | null>();
+  const best = (i: number): { score: number; names: string[] } | null => {
+    if (i === run.length) return { score: 0, names: [] };
+    if (memo.has(i)) return memo.get(i)!;
+    let result: { score: number; names: string[] } | null = null;
+    const sl = surnameLength(run, i);
+    if (sl > 0) {
+      for (const len of [sl + 2, sl + 1]) {
+        if (i + len > run.length) continue;
+        const name = run.slice(i, i + len);
+        const s = nameScore(name);
+        if (s <= 0) continue;
+        const rest = best(i + len);
+        if (!rest) continue;
+        const score = s + rest.score + (len === sl + 2 ? 0.05 : 0);
+        if (!result || score > result.score) result = { score, names: [name, ...rest.names] };
+      }
+    }
+    memo.set(i, result);
+    return result;
+  };
+  return best(0)?.names ?? null;
+}

@@ -1,0 +1,85 @@
+/** The extraction's output, as fixed by shared/contracts/extraction.schema.json (plus a few extra fields). */
+
+export const ROLES = ['led', 'accompanied', 'attended', 'spoke', 'presided', 'organized'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type ArticleKind = 'article' | 'photo' | 'sidebar' | 'other';
+
+export interface TitleOut {
+  /** The bare post: 部长, 副市长, 常委. */
+  title: string;
+  /** The organization resolved to its full name, or null when the context does not say. */
+  organization: string | null;
+}
+
+export interface PersonOut {
+  name: string;
+  titles: TitleOut[];
+  /** Number of mentions in the article. */
+  mentions: number;
+}
+
+export interface NamedOut {
+  name: string;
+  /** The surface forms seen in the text when they differ from the resolved name (市委 → 中共许昌市委). */
+  mentions?: string[];
+}
+
+export interface DateOut {
+  text: string;
+  /** YYYY-MM-DD, or YYYY-MM / YYYY where the text names no day. */
+  iso: string;
+}
+
+export interface ParticipantOut {
+  name: string;
+  roles: Role[];
+}
+
+export interface EventOut {
+  name: string;
+  /** The kind of event: meeting, inspection, visit, activity, … */
+  type: string;
+  dates: string[];
+  places: string[];
+  participants: ParticipantOut[];
+  /** The sentences the event and its participants were read from. */
+  evidence: string[];
+}
+
+export interface ArticleOut {
+  id: string;
+  kind: ArticleKind;
+  headline: string | null;
+  subtitle: string | null;
+  text: string;
+  reporters: string[];
+  correspondents: string[];
+  photographers: string[];
+  persons: PersonOut[];
+  organizations: NamedOut[];
+  places: NamedOut[];
+  dates: DateOut[];
+  events: EventOut[];
+}
+
+/** Where a context value came from: given on the command line or by the record, or inferred from the text. */
+export type Provenance = 'given' | 'record' | 'inferred' | 'unknown';
+
+export interface DocumentContext {
+  /** The paper's home city or county, full name (许昌市). */
+  home: string | null;
+  homeProvince: string | null;
+  /** Publication date, YYYY-MM-DD or a prefix (YYYY). */
+  date: string | null;
+  provenance: { home: Provenance; date: Provenance };
+  /** Human-readable notes on what was inferred and from what. */
+  notes: string[];
+}
+
+export interface ExtractionOut {
+  document: string;
+  encoding: string;
+  context: DocumentContext;
+  articles: ArticleOut[];
+}

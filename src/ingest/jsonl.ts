@@ -1,0 +1,125 @@
+/** JSON Lines of crawled articles: one record per line; a bad line is reported and skipped, not fatal. */
+
+import type { InputProblem, RecordUnit } from './types.js';
+
+export interface JsonlResult {
+  units: RecordUnit[];
+  problems: InputProblem[];
+}
+
+export function parseJsonl(text: string, path: string): JsonlResult {
+  const units: RecordUnit[] = [];
+  const problems: InputProblem[] = [];
+  text.split('\n').forEach((raw, index) => {
+    const line = index + 1;
+    const source = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (source.trim() === '') return;
+    const result = parseLine(source, line);
+    if (typeof result === 'string') problems.push({ path, line, message: result });
+    else units.push(result);
+  });
+  return { units, problems };
+}
+
+/** One line to a record, or the message saying what is wrong with it. */
+function parseLine(source: string, line: number): RecordUnit | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch (err) {
+    return jsonError(source, err as SyntaxError);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return `expected a JSON object, got ${kindOf(value)}`;
+  }
+  const fields = value as Record<string, unknown>;
+  const issues: string[] = [];
+  const record: RecordUnit = { kind: 'record', line, text: '' };
+
+  const text = fields.text;
+  if (text === undefined) issues.push('missing "text"');
+  else if (typeof text !== 'string') issues.push(`"text" must be a string, got ${kindOf(text)}`);
+  else if (text.trim() === '') issues.push('"text" is empty');
+  else record.text = text;
+
+  // Crawlers often emit numeric ids; they are still ids.
+  const id = typeof fields.id === 'number' && Number.isFinite(fields.id) ? String(fields.id) : fields.id;
+  for (const [key, raw] of [['id', id], ['title', fields.title], ['source', fields.source], ['home', fields.home]] as const) {
+    // null and "" are how crawlers say "unknown"; treat them as absent rather than as errors.
+    if (raw === undefined || raw === null) continue;
+    if (typeof raw !== 'string') issues.push(`"${key}" must be a string, got ${kindOf(raw)}`);
+    else if (raw.trim() !== '') record[key] = raw.trim();
+  }
+
+  const date = fields.date;
+  if (typeof date === 'string') {
+    const normal = normaliseDate(date);
+    if (normal) record.date = normal;
+    else if (date.trim() !== '') issues.push(`"date" is not a date like YYYY-MM-DD: ${JSON.stringify(date)}`);
+  } else if (date !== undefined && date !== null) {
+    issues.push(`"date" must be a string, got ${kindOf(date)}`);
+  }
+
+  return issues.length > 0 ? issues.join('; ') : record;
+}
+
+const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ]\d{2}:\d{2}.*)?)?)?$/;
+const SLASH_DATE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
+
+/** YYYY, YYYY-MM or YYYY-MM-DD (a time of day is dropped, slashes become dashes), or null if not a real date. */
+export function normaliseDate(input: string): string | null {
+  const s = input.trim();
+  const m = ISO_DATE.exec(s) ?? SLASH_DATE.exec(s);
+  if (!m) return null;
+  const [, year, month, day] = m;
+  if (month !== undefined && (+month < 1 || +month > 12)) return null;
+  // Date.UTC rolls 2024-02-30 over into March, which is how an impossible day shows.
+  if (day !== undefined && new Date(Date.UTC(+year, +month - 1, +day)).getUTCDate() !== +day) return null;
+  return [year, month, day].filter((p) => p !== undefined).map((p) => p.padStart(2, '0')).join('-');
+}
+
+/** V8's message without the echoed input, with a 1-based column instead of a 0-based position. */
+function jsonError(source: string, err: SyntaxError): string {
+  const what = err.message
+    .replace(/, (?:\.\.\.)?".*is not valid JSON$/s, '')
+    .replace(/ (?:in JSON )?at position \d+.*$/s, '')
+    .replace(/ of JSON input$/, ' of line');
+  return `invalid JSON: ${what} at column ${errorPosition(source, err.message) + 1}`;
+}
+
+/** Where JSON.parse gave up: from its message when it says, else the shortest prefix that already fails. */
+function errorPosition(source: string, message: string): number {
+  const stated = errorOffset(message, source.length);
+  if (stated !== null) return stated;
+  // A prefix of the line either is the start of valid JSON (fails only at its end) or already holds the error.
+  let good = 0;
+  let bad = source.length;
+  while (bad - good > 1) {
+    const mid = (good + bad) >> 1;
+    if (failsBefore(source.slice(0, mid))) bad = mid;
+    else good = mid;
+  }
+  return bad - 1;
+}
+
+function failsBefore(prefix: string): boolean {
+  try {
+    JSON.parse(prefix);
+    return false;
+  } catch (err) {
+    const offset = errorOffset((err as Error).message, prefix.length);
+    return offset === null || offset < prefix.length;
+  }
+}
+
+/** The offset a JSON.parse message names: its stated position, the end for "unexpected end", else null. */
+function errorOffset(message: string, length: number): number | null {
+  const at = / at position (\d+)/.exec(message);
+  if (at) return Number(at[1]);
+  return message.startsWith('Unexpected end') ? length : null;
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'array' : typeof value;
+}

@@ -1,0 +1,57 @@
+/** Read one input file into a SourceDocument, or say plainly why it cannot be read. */
+
+import { readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { decodeBuffer } from './decode.js';
+import { parseJsonl } from './jsonl.js';
+import type { InputFormat, InputProblem, ReadResult } from './types.js';
+
+export function readSource(path: string): ReadResult {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch (err) {
+    return failed(path, readError(err as NodeJS.ErrnoException));
+  }
+  const decoded = decodeBuffer(buf);
+  if ('error' in decoded) return failed(path, decoded.error);
+
+  const { text, encoding } = decoded;
+  const name = basename(path);
+  const format = detectFormat(path, text);
+  if (format === 'page') {
+    return { document: { path, name, format, encoding, units: [{ kind: 'page', text }] }, problems: [] };
+  }
+  const { units, problems } = parseJsonl(text, path);
+  // With no good line at all there is nothing to extract; the line problems say why.
+  const document = units.length > 0 ? { path, name, format, encoding, units } : null;
+  return { document, problems };
+}
+
+/** The extension decides; otherwise a first line that opens an object means JSON Lines. */
+export function detectFormat(path: string, text: string): InputFormat {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
+  const firstLine = text.split('\n').find((l) => l.trim() !== '') ?? '';
+  return firstLine.trimStart().startsWith('{') ? 'jsonl' : 'page';
+}
+
+/** One terminal line: `guanxi: file:line: message`, without the line when the whole file is at fault. */
+export function formatProblem(p: InputProblem): string {
+  const where = p.line === undefined ? p.path : `${p.path}:${p.line}`;
+  return `guanxi: ${where}: ${p.message}`;
+}
+
+function failed(path: string, message: string): ReadResult {
+  return { document: null, problems: [{ path, message }] };
+}
+
+function readError(err: NodeJS.ErrnoException): string {
+  switch (err.code) {
+    case 'ENOENT':
+    case 'ENOTDIR': return 'no such file';
+    case 'EISDIR': return 'is a directory';
+    case 'EACCES': return 'permission denied';
+    default: return `cannot read: ${err.message}`;
+  }
+}
