@@ -207,6 +207,7 @@ interface FilesResult {
   files: number;
   seconds: number;
   bytesOut: number;
+  startHeapUsed: number;
   peakHeapUsed: number;
   peakRss: number;
   heapAfterGc: number;
@@ -226,6 +227,7 @@ async function runFiles(articles: Article[], n: number, readSource: ReadSource |
     }
     collect();
     const peak = new Peak();
+    const startHeapUsed = process.memoryUsage().heapUsed;
     peak.sample();
     let bytesOut = 0;
     let via = '';
@@ -249,7 +251,7 @@ async function runFiles(articles: Article[], n: number, readSource: ReadSource |
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     collect();
     const heapAfterGc = process.memoryUsage().heapUsed;
-    return { files: n, seconds, bytesOut, peakHeapUsed: peak.heapUsed, peakRss: peak.rss, heapAfterGc, via };
+    return { files: n, seconds, bytesOut, startHeapUsed, peakHeapUsed: peak.heapUsed, peakRss: peak.rss, heapAfterGc, via };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -361,7 +363,9 @@ async function main(): Promise<void> {
     files: filesRuns.map((f) => ({
       files: f.files,
       seconds: f.seconds,
+      startHeapUsedMiB: mib(f.startHeapUsed),
       peakHeapUsedMiB: mib(f.peakHeapUsed),
+      peakAboveStartMiB: mib(f.peakHeapUsed - f.startHeapUsed),
       peakRssMiB: mib(f.peakRss),
       heapAfterGcMiB: gc ? mib(f.heapAfterGc) : null,
       jsonBytes: f.bytesOut,
@@ -395,12 +399,14 @@ async function main(): Promise<void> {
   console.log('');
   console.log(
     table([
-      ['per-file loop (read, extract, stringify)', 'files', 'seconds', 'peak heap MiB', 'heap after gc MiB', 'JSON bytes', 'reader'],
+      ['per-file loop (read, extract, stringify)', 'files', 'seconds', 'start heap MiB', 'peak heap MiB', 'peak − start', 'heap after gc MiB', 'JSON bytes', 'reader'],
       ...filesRuns.map((f) => [
         `N = ${f.files}`,
         f.files,
         f3(f.seconds),
+        f1(mib(f.startHeapUsed)),
         f1(mib(f.peakHeapUsed)),
+        f1(mib(f.peakHeapUsed - f.startHeapUsed)),
         gc ? f1(mib(f.heapAfterGc)) : 'n/a',
         f.bytesOut,
         f.via,

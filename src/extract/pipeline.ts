@@ -1,5 +1,17 @@
-import type { SourceDocument } from '../ingest/types.js';
-import type { ExtractionOut } from './types.js';
+/**
+ * The extraction pipeline: normalize → segment → recognize → link → events, one document at a time.
+ */
+import type { RecordUnit, SourceDocument } from '../ingest/types.js';
+import { resolveContext, type ResolvedContext } from './context.js';
+import { describeEvent, findParticipation } from './events.js';
+import { linkTitles } from './link.js';
+import { normalizeArticleText, normalizePage } from './normalize.js';
+import { findDates } from './recognize/dates.js';
+import { findOrganizations, resolveOrg } from './recognize/organizations.js';
+import { findPosts, PersonFinder, type Span } from './recognize/persons.js';
+import { findDivisions, findHomeWords, findVenues, type Home, type PlaceMention } from './recognize/places.js';
+import { segmentPage, segmentRecord, type ArticleDraft } from './segment.js';
+import type { ArticleOut, EventOut, ExtractionOut, PersonOut, TitleOut } from './types.js';
 
 export interface ExtractOptions {
   /** Publication date, YYYY-MM-DD (or a prefix); resolves dates without a year or month. */
@@ -8,12 +20,129 @@ export interface ExtractOptions {
   home?: string;
 }
 
-/** Runs the whole pipeline on one decoded document. (Being written; signature is fixed.) */
-export function extractDocument(doc: SourceDocument, _options: ExtractOptions = {}): ExtractionOut {
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+function placeName(p: PlaceMention, home: Home | null): string {
+  if (p.division) return p.division.name;
+  return p.text.startsWith('市') && home ? resolveOrg(p.text, home) : p.text;
+}
+
+/** Recognize, link and read events in one article. `known` carries the names found so far in the document. */
+export function extractArticle(draft: ArticleDraft, id: string, ctx: ResolvedContext, known: Set<string>): ArticleOut {
+  const { home } = ctx;
+  const text = draft.paragraphs.join('\n');
+  const byline: Span = { start: 0, end: draft.bylineLength };
+  const divisions = findDivisions(text).filter((d) => !overlaps(d, byline));
+  const orgs = findOrganizations(text, divisions, home).filter((o) => !overlaps(o, byline));
+  const dates = findDates(text, { year: ctx.year, month: ctx.month });
+  const venues = findVenues(text, home).filter((v) => !orgs.some((o) => overlaps(o, v)));
+  const blocked: Span[] = [byline, ...orgs, ...dates, ...venues];
+  const posts = findPosts(text, blocked);
+  const persons = new PersonFinder(text, posts, blocked).find(known);
+  const titles = linkTitles(text, persons, posts, orgs, home);
+
+  const bylineNames = new Set([...draft.byline.reporters, ...draft.byline.correspondents, ...draft.byline.photographers]);
+  const personsOut = new Map<string, PersonOut>();
+  for (const m of persons) {
+    if (bylineNames.has(m.name)) continue;
+    let p = personsOut.get(m.name);
+    if (!p) personsOut.set(m.name, (p = { name: m.name, titles: [], mentions: 0 }));
+    p.mentions++;
+    for (const t of titles.get(m) ?? []) {
+      if (!p.titles.some((x) => x.title === t.title && x.organization === t.organization)) {
+        p.titles.push({ title: t.title, organization: t.organization } satisfies TitleOut);
+      }
+    }
+  }
+
+  // Places: divisions not inside a person's name nor an organization's (other than the home's own),
+  // venues, and the words for home.
+  const homeName = home?.division.name;
+  const places = new Set<string>();
+  for (const d of divisions) {
+    if (persons.some((p) => overlaps(p, d))) continue;
+    if (orgs.some((o) => overlaps(o, d)) && d.division?.name === homeName) continue;
+    places.add(placeName(d, home));
+  }
+  for (const v of venues) places.add(placeName(v, home));
+  for (const h of findHomeWords(text, home)) places.add(placeName(h, home));
+
+  const organizations = new Set(orgs.map((o) => o.resolved));
+  for (const p of personsOut.values()) for (const t of p.titles) if (t.organization && t.organization !== '中共中央') organizations.add(t.organization);
+
+  const chainStart = new Map<Span, number>();
+  for (const [m, ts] of titles) chainStart.set(m, ts.length ? ts[0].start : m.start);
+  const participation = findParticipation(
+    text,
+    persons.filter((m) => !bylineNames.has(m.name)),
+    (m) => chainStart.get(m) ?? m.start,
+  );
+
+  const dayDates = dates.flatMap((d) => d.iso.map((iso) => ({ text: d.text, iso })));
+  const events: EventOut[] = [];
+  const firstSentence = text.slice(draft.bylineLength).split(/[。！？\n]/)[0] ?? '';
+  const described = describeEvent(draft.headline, firstSentence);
+  if (described || participation.size > 0) {
+    const firstDates = dates.filter((d) => d.start < firstSentence.length + draft.bylineLength + 1);
+    events.push({
+      name: described?.name ?? draft.headline ?? firstSentence.slice(0, 30),
+      type: described?.type ?? 'activity',
+      dates: [...new Set((firstDates.length ? firstDates : dates).flatMap((d) => d.iso).filter((iso) => iso.length === 10))],
+      places: [...new Set(venues.map((v) => placeName(v, home)))],
+      participants: [...participation].map(([name, p]) => ({ name, roles: [...p.roles] })),
+      evidence: [...new Set([...participation.values()].flatMap((p) => p.evidence))],
+    });
+  }
+
+  return {
+    id,
+    kind: draft.kind,
+    headline: draft.headline,
+    subtitle: draft.subtitle,
+    text,
+    reporters: draft.byline.reporters,
+    correspondents: draft.byline.correspondents,
+    photographers: draft.byline.photographers,
+    persons: [...personsOut.values()],
+    organizations: [...organizations].map((name) => ({ name })),
+    places: [...places].map((name) => ({ name })),
+    dates: dayDates.filter((d, i) => dayDates.findIndex((x) => x.iso === d.iso) === i),
+    events,
+  };
+}
+
+function recordContext(doc: SourceDocument, unit: RecordUnit, options: ExtractOptions, pageText: string) {
+  return resolveContext(pageText, {
+    home: options.home ?? unit.home,
+    homeFrom: options.home ? 'given' : 'record',
+    date: options.date ?? unit.date,
+    dateFrom: options.date ? 'given' : 'record',
+  });
+}
+
+/** Runs the whole pipeline on one decoded document. */
+export function extractDocument(doc: SourceDocument, options: ExtractOptions = {}): ExtractionOut {
+  const known = new Set<string>();
+  const articles: ArticleOut[] = [];
+  let documentContext: ResolvedContext | null = null;
+  for (const unit of doc.units) {
+    if (unit.kind === 'page') {
+      const paragraphs = normalizePage(unit.text);
+      const ctx = resolveContext(paragraphs.map((p) => p.text).join('\n'), options);
+      documentContext ??= ctx;
+      segmentPage(paragraphs).forEach((draft, i) => articles.push(extractArticle(draft, `${doc.name}#${i + 1}`, ctx, known)));
+    } else {
+      const paragraphs = normalizeArticleText(unit.text);
+      const draft = segmentRecord(paragraphs, unit.title);
+      const ctx = recordContext(doc, unit, options, `${unit.title ?? ''}\n${paragraphs.map((p) => p.text).join('\n')}`);
+      documentContext ??= ctx;
+      articles.push(extractArticle(draft, unit.id ?? `${doc.name}#L${unit.line}`, ctx, known));
+    }
+  }
   return {
     document: doc.name,
     encoding: doc.encoding,
-    context: { home: null, homeProvince: null, date: null, provenance: { home: 'unknown', date: 'unknown' }, notes: [] },
-    articles: [],
+    context: documentContext?.out ?? { home: null, homeProvince: null, date: null, provenance: { home: 'unknown', date: 'unknown' }, notes: [] },
+    articles,
   };
 }

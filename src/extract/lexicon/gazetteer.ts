@@ -59,7 +59,8 @@ export function loadGazetteer(): Gazetteer {
       return;
     }
     const d: Division = { code: node.c, name: node.n, short: shortForm(node.n, level), level, province, city };
-    add(d.name, d);
+    // Two-character district names (城区, 矿区, 郊区) are ordinary words.
+    if (level !== 'county' || d.name.length > 2) add(d.name, d);
     if (d.short) add(d.short, d);
     const next: DivisionLevel = level === 'province' ? 'city' : 'county';
     for (const child of node.d ?? []) {

@@ -30,14 +30,18 @@ export interface Lexicon {
   /** Posts, longest first. */
   posts: string[];
   postSet: Set<string>;
-  /** Organization endings and whether they stand without an anchor. */
-  orgSuffixes: Map<string, 'free' | 'anchored'>;
+  /** Organization endings, longest first: whether they stand without an anchor, and what may not follow. */
+  orgSuffixes: { suffix: string; free: boolean; notBefore: string[] }[];
   /** Bodies that appear without a place (宣传部, 公安局) and their system. */
   orgBodies: Map<string, 'party' | 'state' | 'mass'>;
   roleCues: RoleCue[];
   eventNouns: Map<string, string>;
   venueSuffixes: string[];
   homeWords: Map<string, 'city' | 'county' | 'province'>;
+  /** Words after a name (follow), between a name and its role word (bridge), posts written after a name (address). */
+  nameFollowers: string[];
+  nameBridges: string[];
+  addressPosts: Set<string>;
   /** Surnames: single and compound, with corpus frequency (0 when only the list knows them). */
   surnames: Map<string, number>;
   names: NameStats;
@@ -65,11 +69,14 @@ export function lexicon(): Lexicon {
   const surnames = new Map<string, number>();
   for (const s of require('chinese-surnames') as string[]) surnames.set(s, names.surname[s] ?? 0);
   for (const [s, n] of Object.entries(names.surname)) if (n >= 2) surnames.set(s, n);
+  const context = readTable('name-context.txt');
   const posts = readTable('posts.txt').map(([p]) => p).sort(byLengthDesc);
   cached = {
     posts,
     postSet: new Set(posts),
-    orgSuffixes: new Map(readTable('org-suffixes.txt').map(([s, k]) => [s, k as 'free' | 'anchored'])),
+    orgSuffixes: readTable('org-suffixes.txt')
+      .map(([suffix, strength, notBefore]) => ({ suffix, free: strength === 'free', notBefore: notBefore ? notBefore.split('|') : [] }))
+      .sort((a, b) => byLengthDesc(a.suffix, b.suffix)),
     orgBodies: new Map(readTable('org-bodies.txt').map(([s, k]) => [s, k as 'party' | 'state' | 'mass'])),
     roleCues: readTable('roles.txt')
       .map(([role, cue]) => ({ role: role as Role, cue }))
@@ -77,6 +84,9 @@ export function lexicon(): Lexicon {
     eventNouns: new Map(readTable('events.txt').map(([n, t]) => [n, t])),
     venueSuffixes: readTable('venue-suffixes.txt').map(([s]) => s).sort(byLengthDesc),
     homeWords: new Map(readTable('home-words.txt').map(([w, l]) => [w, l as 'city' | 'county' | 'province'])),
+    nameFollowers: context.filter(([k]) => k === 'follow').map(([, w]) => w).sort(byLengthDesc),
+    nameBridges: context.filter(([k]) => k === 'bridge').map(([, w]) => w).sort(byLengthDesc),
+    addressPosts: new Set(context.filter(([k]) => k === 'address').map(([, w]) => w)),
     surnames,
     names,
     gazetteer: loadGazetteer(),

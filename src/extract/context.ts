@@ -1,0 +1,95 @@
+/**
+ * The document's context: the paper's home (for 市委, 我市, 来许) and the publication date (for dates
+ * without a year). Given on the command line or by a record, or inferred from the text and said so.
+ */
+import { lexicon } from './lexicon/index.js';
+import type { Division } from './lexicon/gazetteer.js';
+import { inferYear } from './recognize/dates.js';
+import { findDivisions, type Home } from './recognize/places.js';
+import type { DocumentContext, Provenance } from './types.js';
+
+/** A division named by a user (许昌, 许昌市, 长葛市); cities before counties. */
+export function lookupHome(name: string): Home | null {
+  const divisions = lexicon().gazetteer.byForm.get(name.trim());
+  const d = divisions?.find((x) => x.level !== 'province') ?? null;
+  return d ? toHome(d) : null;
+}
+
+function toHome(d: Division): Home {
+  return { division: d, abbreviation: (d.short ?? d.name)[0] };
+}
+
+/** The city or county a text names most often (at least twice): a local paper names its home everywhere. */
+export function inferHome(text: string): { home: Home; count: number } | null {
+  const counts = new Map<Division, number>();
+  for (const m of findDivisions(text)) {
+    const d = m.division;
+    if (!d || d.level === 'province') continue;
+    counts.set(d, (counts.get(d) ?? 0) + 1);
+  }
+  let best: Division | null = null;
+  let bestCount = 1;
+  for (const [d, n] of counts) {
+    if (n > bestCount || (n === bestCount && best && d.level === 'city' && best.level === 'county')) [best, bestCount] = [d, n];
+  }
+  return best ? { home: toHome(best), count: bestCount } : null;
+}
+
+export interface ContextInput {
+  home?: string;
+  date?: string;
+  homeFrom?: Provenance;
+  dateFrom?: Provenance;
+}
+
+export interface ResolvedContext {
+  out: DocumentContext;
+  home: Home | null;
+  year: number | null;
+  month: number | null;
+}
+
+export function resolveContext(text: string, input: ContextInput): ResolvedContext {
+  const notes: string[] = [];
+  let home: Home | null = null;
+  let homeFrom: Provenance = 'unknown';
+  if (input.home) {
+    home = lookupHome(input.home);
+    if (home) homeFrom = input.homeFrom ?? 'given';
+    else notes.push(`home "${input.home}" is no city or county in the gazetteer; inferring it instead`);
+  }
+  if (!home) {
+    const inferred = inferHome(text);
+    if (inferred) {
+      home = inferred.home;
+      homeFrom = 'inferred';
+      notes.push(`home inferred as ${home.division.name}: the city or county named most often (${inferred.count} times)`);
+    } else notes.push('home unknown: no city or county is named twice; 市委, 我市 stay unresolved');
+  }
+  let date: string | null = null;
+  let dateFrom: Provenance = 'unknown';
+  if (input.date) {
+    date = input.date;
+    dateFrom = input.dateFrom ?? 'given';
+  } else {
+    const year = inferYear(text);
+    if (year) {
+      date = String(year);
+      dateFrom = 'inferred';
+      notes.push(`publication year inferred as ${year}: the latest year the text names`);
+    } else notes.push('publication date unknown: dates without a year are left as XXXX-MM-DD');
+  }
+  const [y, m] = (date ?? '').split('-').map(Number);
+  return {
+    out: {
+      home: home?.division.name ?? null,
+      homeProvince: home?.division.province ?? null,
+      date,
+      provenance: { home: homeFrom, date: dateFrom },
+      notes,
+    },
+    home,
+    year: y || null,
+    month: m || null,
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * events: what an article reports (a meeting, an inspection, a visit, an activity) and who took part
+ * in it, in which role. A person or a list of persons that opens a clause is the subject of the role
+ * words that follow it in its sentence: 市委常委…汤超，…张飞，…赵艺林出席会议 (attended, all four);
+ * 汤超…并就…提出要求 (spoke); 在X的陪同下 (accompanied).
+ */
+import { lexicon } from './lexicon/index.js';
+import type { PersonMention } from './recognize/persons.js';
+import type { Role } from './types.js';
+
+export interface Participation {
+  roles: Set<Role>;
+  /** The sentence the roles were read from. */
+  evidence: string[];
+}
+
+const SENTENCE_END = /[。！？；\n]/;
+const CLAUSE_OPEN = /[，。！？；：“”‘’（）\n]/;
+const JOINERS = /^[、，,和与及]*$/;
+// What may stand between a clause's start and its subject: nothing, or an adverbial of time or sequence.
+const SUBJECT_LEAD = /^(由|会上|会议上|随后|同时|其间|其中|最后|当天|当日|上午|下午|晚上|今天|昨天|首先|接着|此外|另外|期间|在会上)?$/;
+
+/** Roles per person name in an article's text; `chainStart` gives where each mention's title chain begins. */
+export function findParticipation(
+  text: string,
+  persons: PersonMention[],
+  chainStart: (p: PersonMention) => number,
+): Map<string, Participation> {
+  const { roleCues } = lexicon();
+  const out = new Map<string, Participation>();
+  const give = (name: string, role: Role, sentence: string) => {
+    let p = out.get(name);
+    if (!p) out.set(name, (p = { roles: new Set(), evidence: [] }));
+    p.roles.add(role);
+    if (!p.evidence.includes(sentence)) p.evidence.push(sentence);
+  };
+
+  // Groups of persons joined only by separators and their title chains.
+  const groups: PersonMention[][] = [];
+  for (const p of persons) {
+    const last = groups[groups.length - 1];
+    const prev = last?.[last.length - 1];
+    if (prev && JOINERS.test(text.slice(prev.end, chainStart(p)))) last.push(p);
+    else groups.push([p]);
+  }
+
+  groups.forEach((group, g) => {
+    const first = group[0];
+    const last = group[group.length - 1];
+    const head = chainStart(first);
+    let sentenceStart = head;
+    while (sentenceStart > 0 && !SENTENCE_END.test(text[sentenceStart - 1])) sentenceStart--;
+    let clauseStart = head;
+    while (clauseStart > sentenceStart && !CLAUSE_OPEN.test(text[clauseStart - 1])) clauseStart--;
+    let sentenceEnd = last.end;
+    while (sentenceEnd < text.length && !SENTENCE_END.test(text[sentenceEnd])) sentenceEnd++;
+    const sentence = text.slice(sentenceStart, Math.min(text.length, sentenceEnd + 1));
+    const names = group.map((p) => p.name);
+
+    // 在X（等）的陪同下 / 在X的主持下.
+    const before = text.slice(clauseStart, head);
+    const after = text.slice(last.end, last.end + 8);
+    if (before === '在') {
+      const m = /^(等|一行)?(的)?(陪同|主持|带领|率领)下/.exec(after);
+      if (m) {
+        const role: Role = m[3] === '陪同' ? 'accompanied' : m[3] === '主持' ? 'presided' : 'led';
+        for (const n of names) give(n, role, sentence);
+      }
+      return;
+    }
+    if (!SUBJECT_LEAD.test(before)) return;
+    // The scope: up to the next group that opens a clause of its own, or the sentence end.
+    const next = groups[g + 1];
+    const scopeEnd = next && chainStart(next[0]) < sentenceEnd ? chainStart(next[0]) : sentenceEnd;
+    const scope = text.slice(last.end, scopeEnd);
+    for (let i = 0; i < scope.length; i++) {
+      const cue = roleCues.find((c) => scope.startsWith(c.cue, i));
+      if (!cue) continue;
+      // 组织 as a noun (组织活力, 党组织) is no act of organizing.
+      if (cue.cue === '组织' && /^组织(活力|建设|力|部|的)/.test(scope.slice(i))) continue;
+      for (const n of names) give(n, cue.role, sentence);
+      i += cue.cue.length - 1;
+    }
+  });
+  return out;
+}
+
+const HEADLINE_VERBS = /(隆重)?(召开|举行|开幕|闭幕|举办|开班|启动|结束|落幕)$/;
+
+/** The event an article reports: its name and type, from the headline or the first sentence. */
+export function describeEvent(headline: string | null, firstSentence: string): { name: string; type: string } | null {
+  const { eventNouns } = lexicon();
+  const nouns = [...eventNouns.keys()].sort((a, b) => b.length - a.length);
+  for (const source of [headline ?? '', firstSentence]) {
+    const noun = nouns.find((n) => source.includes(n));
+    if (!noun) continue;
+    const name = source === headline ? source.replace(HEADLINE_VERBS, '') : source.slice(0, source.indexOf(noun) + noun.length);
+    return { name: name.replace(/^.*[，：]/, ''), type: eventNouns.get(noun)! };
+  }
+  return null;
+}

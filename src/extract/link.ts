@@ -1,0 +1,94 @@
+/**
+ * link: title chains to posts with resolved organizations.
+ *
+ * 哈密市委常委、宣传部部长吾尔叶提·吾守尔 is read right to left from the name: 部长 of 宣传部, then (after
+ * 、) 常委 of 哈密市委; a bare department inherits the committee of the item before it (哈密市委宣传部).
+ * A post with no organization takes the one it implies in the paper's home (副市长 → 许昌市人民政府).
+ * A list shares the chain of its first member (中央军委委员常万全、房峰辉).
+ */
+import { lexicon } from './lexicon/index.js';
+import { homeAt, resolveOrg, type OrgMention } from './recognize/organizations.js';
+import type { PersonMention, PostMention } from './recognize/persons.js';
+import type { Home } from './recognize/places.js';
+import type { TitleOut } from './types.js';
+
+// The organization a post implies when the text names none (the level word is the home's).
+const IMPLIED: [RegExp, (home: Home | null) => string | null][] = [
+  [/^(常务)?副?市长$/, (h) => (homeAt('市', h) ? resolveOrg('市政府', h) : null)],
+  [/^(常务)?副?省长$/, (h) => (homeAt('省', h) ? resolveOrg('省政府', h) : null)],
+  [/^(常务)?副?县长$/, (h) => (homeAt('县', h) ? resolveOrg('县政府', h) : null)],
+  [/^(常务)?副?区长$/, (h) => (homeAt('区', h) ? resolveOrg('区政府', h) : null)],
+  [/^总书记$/, () => '中共中央'],
+  [/^副?总理$|^国务委员$/, () => '国务院'],
+];
+
+export interface LinkedTitle extends TitleOut {
+  /** Where the chain item starts in the text (its organization, or its post). */
+  start: number;
+}
+
+/** The chain of posts that ends right before `personStart`. */
+export function titleChain(
+  text: string,
+  personStart: number,
+  postsByEnd: Map<number, PostMention>,
+  orgs: OrgMention[],
+  home: Home | null,
+): LinkedTitle[] {
+  const items: { title: string; org: OrgMention | null; start: number }[] = [];
+  let pos = personStart;
+  for (;;) {
+    const post = postsByEnd.get(pos);
+    if (!post) break;
+    const org = orgs.find((o) => o.end === post.start) ?? null;
+    const start = org ? org.start : post.start;
+    items.unshift({ title: post.title, org, start });
+    if (text[start - 1] !== '、') break;
+    pos = start - 1;
+  }
+  const { orgBodies } = lexicon();
+  const out: LinkedTitle[] = [];
+  let parent: string | null = null;
+  for (const item of items) {
+    let organization: string | null = null;
+    if (item.org) {
+      const kind = orgBodies.get(item.org.text);
+      if (kind) {
+        // A bare party department belongs to the committee named before it, or to the home's;
+        // a bare state body to the home's government.
+        let committee: string | null = kind === 'party' && parent && /委$/.test(parent) ? parent.replace(/^中共/, '') : null;
+        if (!committee && kind === 'party' && homeAt('市', home)) committee = resolveOrg('市委', home).replace(/^中共/, '');
+        if (committee) organization = committee + item.org.text;
+        else organization = homeAt('市', home) ? resolveOrg('市' + item.org.text, home) : item.org.text;
+        item.org.resolved = organization;
+      } else organization = item.org.resolved;
+      parent = organization;
+    } else {
+      organization = IMPLIED.find(([re]) => re.test(item.title))?.[1](home) ?? null;
+    }
+    out.push({ title: item.title, organization, start: item.start });
+  }
+  return out;
+}
+
+/** Titles for every person mention; list members without a chain share their list head's. */
+export function linkTitles(
+  text: string,
+  persons: PersonMention[],
+  posts: PostMention[],
+  orgs: OrgMention[],
+  home: Home | null,
+): Map<PersonMention, LinkedTitle[]> {
+  const postsByEnd = new Map(posts.map((p) => [p.end, p]));
+  const out = new Map<PersonMention, LinkedTitle[]>();
+  let previous: PersonMention | null = null;
+  for (const person of persons) {
+    let titles = titleChain(text, person.start, postsByEnd, orgs, home);
+    if (titles.length === 0 && previous && previous.end + 1 === person.start && text[previous.end] === '、') {
+      titles = out.get(previous) ?? [];
+    }
+    out.set(person, titles);
+    previous = person;
+  }
+  return out;
+}

@@ -1,0 +1,125 @@
+/**
+ * Dates: 2023年2月18日, 2月18日、19日, 2月14日、16日, 2026年7月16日至17日, 24日, 2023年.
+ * A date without a year takes the publication year; a day without a month takes the month last named
+ * (or the publication month).
+ */
+
+export interface DateMention {
+  start: number;
+  end: number;
+  text: string;
+  /** Resolved days (YYYY-MM-DD), or one YYYY-MM / YYYY when no day is named. */
+  iso: string[];
+}
+
+export interface DateContext {
+  /** Publication year, month, day, as far as known. */
+  year: number | null;
+  month: number | null;
+}
+
+const CN: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 12, 十二, 二十四, 一九九八 → numbers. */
+export function parseNumber(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  if ([...s].every((c) => c in CN)) return Number([...s].map((c) => CN[c]).join(''));
+  const m = /^([一二三四五六七八九])?十([一二三四五六七八九])?$/.exec(s);
+  if (m) return (m[1] ? CN[m[1]] : 1) * 10 + (m[2] ? CN[m[2]] : 0);
+  return null;
+}
+
+const NUM = '(?:\\d{1,4}|[〇零一二两三四五六七八九十]{1,4})';
+const DAY = `(?:(${NUM})月)?(${NUM})[日号]`;
+// A full date, then more days joined by 、 和 至 到 — (2月18日、19日; 7月16日至17日).
+const DATE_RE = new RegExp(
+  `(?:(${NUM})年)?(?:(${NUM})月)(?:${NUM}[日号])?(?:\\s*[、,，和及至到—-]\\s*${DAY})*|(${NUM})年(?!代)|(?<![\\d月])(\\d{1,2})日(?=[上下中晚早凌前，、电讯])`,
+  'g',
+);
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function validDay(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+export function findDates(text: string, ctx: DateContext): DateMention[] {
+  const out: DateMention[] = [];
+  let lastMonth = ctx.month;
+  let lastYear = ctx.year;
+  for (const m of text.matchAll(DATE_RE)) {
+    const start = m.index!;
+    const raw = m[0];
+    if (m[5] !== undefined) {
+      // A year alone.
+      const y = parseNumber(m[5]);
+      if (y !== null && y >= 1900 && y <= 2100) {
+        out.push({ start, end: start + raw.length, text: raw, iso: [String(y)] });
+        lastYear = y;
+      }
+      continue;
+    }
+    if (m[6] !== undefined) {
+      // A day alone (24日电): the month last named.
+      const d = Number(m[6]);
+      if (lastYear && lastMonth && validDay(lastYear, lastMonth, d)) {
+        out.push({ start, end: start + raw.length, text: raw, iso: [`${lastYear}-${pad(lastMonth)}-${pad(d)}`] });
+      }
+      continue;
+    }
+    const named = m[1] !== undefined ? parseNumber(m[1]) : null;
+    const year = named !== null && named >= 1900 && named <= 2100 ? named : lastYear;
+    const month = parseNumber(m[2]);
+    if (month === null || month < 1 || month > 12) continue;
+    if (named !== null && year === named) lastYear = year;
+    lastMonth = month;
+    // Every day named in the match, in order, with the month that applies to it.
+    const days: { month: number; day: number; range: boolean }[] = [];
+    const dayRe = new RegExp(`(?:(${NUM})月)?(${NUM})[日号]`, 'g');
+    const tail = raw.slice(raw.indexOf('月') + 1);
+    let prevEnd = 0;
+    let mo = month;
+    for (const dm of tail.matchAll(dayRe)) {
+      if (dm[1] !== undefined) mo = parseNumber(dm[1]) ?? mo;
+      const day = parseNumber(dm[2]);
+      const between = tail.slice(prevEnd, dm.index);
+      prevEnd = dm.index! + dm[0].length;
+      if (day !== null) days.push({ month: mo, day, range: /[至到—-]/.test(between) });
+    }
+    lastMonth = mo;
+    if (year === null) {
+      // No year known: keep the month and day, marked by a leading XXXX.
+      out.push({ start, end: start + raw.length, text: raw, iso: days.map((d) => `XXXX-${pad(d.month)}-${pad(d.day)}`) });
+      continue;
+    }
+    const iso: string[] = [];
+    if (days.length === 0) iso.push(`${year}-${pad(month)}`);
+    for (const d of days) {
+      if (!validDay(year, d.month, d.day)) continue;
+      const prev = iso.length ? iso[iso.length - 1] : null;
+      // A short range (16日至17日, 3月1日至5日) stands for every day in it.
+      if (d.range && prev && prev.length === 10) {
+        const from = new Date(prev + 'T00:00:00Z');
+        const to = new Date(`${year}-${pad(d.month)}-${pad(d.day)}T00:00:00Z`);
+        const span = (to.getTime() - from.getTime()) / 86400000;
+        if (span > 0 && span <= 31) {
+          for (let k = 1; k < span; k++) iso.push(new Date(from.getTime() + k * 86400000).toISOString().slice(0, 10));
+        }
+      }
+      iso.push(`${year}-${pad(d.month)}-${pad(d.day)}`);
+    }
+    if (iso.length) out.push({ start, end: start + raw.length, text: raw, iso });
+  }
+  return out;
+}
+
+/** The publication year a document implies: the latest full year it names (部署2023年工作). */
+export function inferYear(text: string): number | null {
+  let best: number | null = null;
+  for (const m of text.matchAll(/(\d{4})年/g)) {
+    const y = Number(m[1]);
+    if (y >= 1900 && y <= 2100 && (best === null || y > best)) best = y;
+  }
+  return best;
+}

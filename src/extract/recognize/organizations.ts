@@ -1,0 +1,176 @@
+/**
+ * Organizations, found three ways and merged:
+ *  - bodies of party and state named without a place (宣传部, 公安局, 人民检察院), with whatever place or
+ *    level stands before them (省委宣传部, 市公安局, 许昌市人民检察院);
+ *  - party committees and governments (市委, 哈密市委, 中共许昌市委, 市政府, 省人民政府);
+ *  - phrases ending in an organization word (协会, 中心, 高中, 学堂) whose name starts at a place or level
+ *    (许昌市长跑运动协会, 长葛市社区事务服务中心), or, for strong endings, at the phrase's start.
+ * Each is resolved against the paper's home: 市委 → 中共许昌市委, 市公安局 → 许昌市公安局.
+ */
+import { isHan } from '../chars.js';
+import { lexicon } from '../lexicon/index.js';
+import type { Home, PlaceMention } from './places.js';
+
+export interface OrgMention {
+  start: number;
+  end: number;
+  text: string;
+  /** The full name in the context of the paper's home. */
+  resolved: string;
+  system: 'party' | 'state' | 'mass' | 'other';
+}
+
+const LEVEL = '市省县区镇乡';
+// Characters that make a level word the tail of another word (城市, 全省, 社区, 景区): no body follows.
+const WORD_BEFORE_LEVEL = '城都全超上门地社园景小山湾郊市矿';
+// Characters that end an organization's name on the left: prepositions, verbs of reference, particles.
+const STEM_STOP = new Set([...'在由对向和与及的是把被从到于为将等了并以据经同跟给让使、，。：；“”‘’《》（）()【】 \n']);
+// Posts whose first character is an organization ending (部长, 局长, 委员) must not end an organization.
+function postCovers(text: string, at: number): boolean {
+  const { posts } = lexicon();
+  return posts.some((p) => {
+    for (let o = 0; o < p.length; o++) if (p.length >= 2 && text.startsWith(p, at - o)) return true;
+    return false;
+  });
+}
+// Verbs and particles that a name never holds: a stem containing one ran past the name's start.
+const STEM_VERBS = /[要进做提高督促指导让走使对被把就也还都将能会可应该给]/;
+
+/** Where a place or level prefix stands right before `start`: returns the new start. */
+function attachPrefix(text: string, start: number, divisions: PlaceMention[]): number {
+  let s = start;
+  for (let guard = 0; guard < 3; guard++) {
+    // 市委 / 省委 / 哈密市委 before a body (省委宣传部).
+    if (text[s - 1] === '委' && LEVEL.includes(text[s - 2] ?? '')) {
+      s -= 2;
+      const d = divisions.find((x) => x.end === s + 1 && x.kind === 'division');
+      if (d) s = d.start;
+      continue;
+    }
+    const d = divisions.find((x) => x.end === s && x.kind === 'division');
+    if (d) {
+      s = d.start;
+      continue;
+    }
+    // 市公安局, 聚焦市发改委: a level word before a body names the home's body.
+    if (LEVEL.includes(text[s - 1] ?? '') && !WORD_BEFORE_LEVEL.includes(text[s - 2] ?? '')) {
+      s -= 1;
+      continue;
+    }
+    break;
+  }
+  if (text.startsWith('中共', s - 2)) s -= 2;
+  return s;
+}
+
+function bodies(text: string, divisions: PlaceMention[]): OrgMention[] {
+  const { orgBodies } = lexicon();
+  const out: OrgMention[] = [];
+  for (const [body, system] of orgBodies) {
+    let from = 0;
+    for (;;) {
+      const at = text.indexOf(body, from);
+      if (at < 0) break;
+      from = at + body.length;
+      const start = attachPrefix(text, at, divisions);
+      out.push({ start, end: at + body.length, text: text.slice(start, at + body.length), resolved: '', system });
+    }
+  }
+  return out;
+}
+
+/** 市委, 省委, 哈密市委, 中共许昌市委; 市政府, 河南省人民政府. */
+function committees(text: string, divisions: PlaceMention[]): OrgMention[] {
+  const out: OrgMention[] = [];
+  for (const m of text.matchAll(/(?:中共)?([市省县区州])委(?!员|托|屈|婉)|([市省县区州])(?:人民)?政府/g)) {
+    const at = m.index!;
+    let start = at;
+    const d = divisions.find((x) => x.end === at + 1 && x.kind === 'division');
+    if (d) start = d.start;
+    else if (WORD_BEFORE_LEVEL.includes(text[at - 1] ?? '')) continue;
+    if (text.startsWith('中共', start - 2)) start -= 2;
+    out.push({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: m[1] ? 'party' : 'state' });
+  }
+  return out;
+}
+
+function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
+  const { orgSuffixes } = lexicon();
+  const out: OrgMention[] = [];
+  const taken = new Set<number>();
+  for (const { suffix, free, notBefore } of orgSuffixes) {
+    let from = 0;
+    for (;;) {
+      const at = text.indexOf(suffix, from);
+      if (at < 0) break;
+      from = at + 1;
+      const end = at + suffix.length;
+      if (taken.has(end)) continue;
+      if (notBefore.some((w) => text.startsWith(w, end))) continue;
+      // 常委, 部长, 局长: the ending is part of a post, not of a name (short endings only).
+      if (suffix.length <= 2 && postCovers(text, at)) continue;
+      let start = at;
+      while (start > 0 && at - start < 12 && isHan(text[start - 1]) && !STEM_STOP.has(text[start - 1])) start--;
+      // The name begins at the first place or level word in the stem, if any.
+      const lead = divisions.find((d) => d.kind === 'division' && d.start >= start && d.end <= at);
+      const national = ['中共', '中央', '国家', '全国'].find((w) => text.indexOf(w, start) >= start && text.indexOf(w, start) < at);
+      if (lead) {
+        start = lead.start;
+        if (!free && at - lead.end > 6) continue;
+      } else if (national) start = text.indexOf(national, start);
+      else if (!free) continue; // known bodies are found by bodies()
+      else {
+        if (at - start > 6) start = at - 6;
+        while (start < at && STEM_VERBS.test(text.slice(start, at))) start++;
+        if (at - start < 2) continue;
+      }
+      taken.add(end);
+      out.push({ start, end, text: text.slice(start, end), resolved: '', system: 'other' });
+    }
+  }
+  // Schools known by number: 许昌二高, 郑州一中.
+  for (const m of text.matchAll(/[一二三四五六七八九十]{1,2}[高中小](?![中学级速度等])/g)) {
+    const d = divisions.find((x) => x.kind === 'division' && x.end === m.index!);
+    if (d) out.push({ start: d.start, end: m.index! + m[0].length, text: text.slice(d.start, m.index! + m[0].length), resolved: '', system: 'other' });
+  }
+  return out;
+}
+
+/** The home's division at a level word: 市 → the home city; 省 → its province; 县/区 → a home county. */
+export function homeAt(level: string, home: Home | null): string | null {
+  if (!home) return null;
+  const d = home.division;
+  if (level === '省') return d.province;
+  if (level === '市') return d.level === 'city' ? d.name : d.level === 'county' && d.name.endsWith('市') ? d.name : d.city;
+  if (level === '县' || level === '区') return d.level === 'county' && d.name.endsWith(level) ? d.name : null;
+  return null;
+}
+
+/** The full name of an organization as written in a paper from `home`. */
+export function resolveOrg(surface: string, home: Home | null): string {
+  let name = surface.replace(/^中共/, '');
+  const level = name[0];
+  if (LEVEL.includes(level)) {
+    const full = homeAt(level, home);
+    if (full) name = full + name.slice(1);
+  }
+  // A place's government is its people's government (市政府 → 许昌市人民政府).
+  name = name.replace(/([市省县区州])政府$/, '$1人民政府');
+  // A party committee is 中共 X 委; its departments are named without 中共 (许昌市委宣传部).
+  if (/[市省县区州]委$/.test(name) || /^中共/.test(surface) && /委$/.test(name)) name = '中共' + name;
+  return name;
+}
+
+/** All organizations in a text, the longest where they overlap, resolved against the home. */
+export function findOrganizations(text: string, divisions: PlaceMention[], home: Home | null): OrgMention[] {
+  const all = [...bodies(text, divisions), ...committees(text, divisions), ...bySuffix(text, divisions)];
+  all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: OrgMention[] = [];
+  for (const m of all) {
+    if (kept.some((k) => m.start < k.end && k.start < m.end)) continue;
+    kept.push(m);
+  }
+  kept.sort((a, b) => a.start - b.start);
+  for (const m of kept) m.resolved = resolveOrg(m.text, home);
+  return kept;
+}

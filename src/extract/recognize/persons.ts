@@ -1,0 +1,238 @@
+/**
+ * Posts and persons. A name is taken where its context says a person stands there, and the name
+ * model decides where it ends:
+ *  - after a post (部长王自合, 副市长卢希望, 宣传部部长吾尔叶提·吾守尔);
+ *  - before a role word, at the start of a clause (张阳主持, 王皓介绍, 孟宏伟…分别讲述);
+ *  - in a list with such a name (赵奇玲、周春涌、范远明陪同);
+ *  - before a post used as a form of address (习近平总书记);
+ *  - again, anywhere in the document, once found (汤超充分肯定…).
+ * Names inside organizations (钟繇学堂) and doctrines (…新时代中国特色社会主义思想) are no persons.
+ */
+import { isHan, NAME_DOTS } from '../chars.js';
+import { lexicon } from '../lexicon/index.js';
+import { givenNameness, nameScore, surnameLength } from './name-model.js';
+
+export interface PostMention {
+  start: number;
+  end: number;
+  /** The post with its prefix: 副市长, 常务副市长, 二级巡视员. */
+  title: string;
+}
+
+export type PersonAnchor = 'title' | 'role' | 'list' | 'address' | 'repeat';
+
+export interface PersonMention {
+  start: number;
+  end: number;
+  name: string;
+  anchor: PersonAnchor;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const PREFIXES = ['常务副', '副', '代理', '代'];
+const BOUNDARY = /[^\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9]/;
+const LIST_SEPARATORS = '、和与及';
+// The least name score for a name found by a role word or list; a post before a name needs none.
+const MIN_SCORE = 0.02;
+// Words that count persons: a name before them is a person even with no role word (岳长平、王代涛两位).
+const PERSON_COUNTERS = ['两位', '三位', '四位', '五位', '几位', '等人', '同志', '一行'];
+
+const inside = (spans: Span[], start: number, end: number) => spans.some((s) => start < s.end && s.start < end);
+
+/** Posts, longest first, outside organization names (许昌市长跑运动协会 holds no 市长). */
+export function findPosts(text: string, blocked: Span[]): PostMention[] {
+  const { posts } = lexicon();
+  const found: PostMention[] = [];
+  for (const post of posts) {
+    let from = 0;
+    for (;;) {
+      const at = text.indexOf(post, from);
+      if (at < 0) break;
+      from = at + 1;
+      const end = at + post.length;
+      if (inside(found, at, end) || inside(blocked, at, end)) continue;
+      let start = at;
+      const prefix = PREFIXES.find((p) => text.startsWith(p, at - p.length));
+      if (prefix) start -= prefix.length;
+      found.push({ start, end, title: text.slice(start, end) });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function startsWithAny(text: string, at: number, words: string[]): string | null {
+  for (const w of words) if (text.startsWith(w, at)) return w;
+  return null;
+}
+
+export class PersonFinder {
+  private readonly lex = lexicon();
+  private readonly cues: string[];
+  private readonly postStarts: Set<number>;
+  private readonly postEnds: Map<number, PostMention>;
+
+  constructor(
+    private readonly text: string,
+    private readonly posts: PostMention[],
+    private readonly blocked: Span[],
+  ) {
+    this.cues = this.lex.roleCues.map((c) => c.cue);
+    this.postStarts = new Set(posts.map((p) => p.start));
+    this.postEnds = new Map(posts.map((p) => [p.end, p]));
+  }
+
+  /** How clearly a name may end at j: 2 at punctuation or a role or follower word, 1 before a post. */
+  private boundaryAt(j: number): number {
+    const t = this.text;
+    if (j >= t.length || BOUNDARY.test(t[j])) return 2;
+    if (startsWithAny(t, j, this.lex.nameFollowers) || startsWithAny(t, j, this.cues)) return 2;
+    if (this.postStarts.has(j)) return 1;
+    return 0;
+  }
+
+  /** A boundary on the left of a name: punctuation, text start, a post, or a list separator. */
+  private openAt(i: number): boolean {
+    const t = this.text;
+    return i === 0 || BOUNDARY.test(t[i - 1]) || this.postEnds.has(i) || LIST_SEPARATORS.includes(t[i - 1]) || t[i - 1] === '由';
+  }
+
+  /** The name starting at i, if one plausibly does: its end, choosing between two and three characters. */
+  nameAt(i: number): PersonMention | null {
+    const t = this.text;
+    const dotted = this.dottedAt(i);
+    if (dotted) return dotted;
+    const sl = surnameLength(t, i);
+    if (sl === 0) return null;
+    let best: { end: number; score: number } | null = null;
+    for (const len of [sl + 1, sl + 2]) {
+      const end = i + len;
+      if (end > t.length || ![...t.slice(i + sl, end)].every(isHan)) continue;
+      if (inside(this.blocked, i, end)) continue;
+      const s = nameScore(t.slice(i, end));
+      const score = this.boundaryAt(end) + s + (len === sl + 2 ? Math.min(0.3, givenNameness(t[end - 1]) * 3) : 0);
+      if (!best || score > best.score) best = { end, score };
+    }
+    if (!best || this.boundaryAt(best.end) === 0) return null;
+    return { start: i, end: best.end, name: t.slice(i, best.end), anchor: 'title' };
+  }
+
+  /** A minority or foreign name with a middle dot (吾尔叶提·吾守尔), cut before a role word. */
+  private dottedAt(i: number): PersonMention | null {
+    const t = this.text;
+    let j = i;
+    let dots = 0;
+    while (j < t.length && (isHan(t[j]) || (NAME_DOTS.includes(t[j]) && isHan(t[j + 1]) && j > i))) {
+      if (NAME_DOTS.includes(t[j])) dots++;
+      else if (dots > 0 && this.boundaryAt(j) === 2 && j > i) break;
+      j++;
+      if (j - i > 16) return null;
+    }
+    if (dots === 0 || !NAME_DOTS.includes(t[i + 1] ?? '') && t.slice(i, j).split(/[·•・‧.]/)[0].length < 1) return null;
+    const name = t.slice(i, j).replace(/[•・‧.]/g, '·');
+    if (name.split('·').some((part) => part.length === 0)) return null;
+    return { start: i, end: j, name, anchor: 'title' };
+  }
+
+  /** The name ending at `end`, beginning at a left boundary. */
+  nameEndingAt(end: number): PersonMention | null {
+    const t = this.text;
+    // Dotted names: scan back over the dot.
+    for (let start = end - 3; start >= Math.max(0, end - 16); start--) {
+      if (!this.openAt(start)) continue;
+      const seg = t.slice(start, end);
+      if (/^[\u4e00-\u9fff]+[·•・][\u4e00-\u9fff]+$/.test(seg)) return { start, end, name: seg.replace(/[•・]/g, '·'), anchor: 'role' };
+    }
+    for (const len of [3, 2, 4]) {
+      const start = end - len;
+      if (start < 0 || !this.openAt(start)) continue;
+      const name = t.slice(start, end);
+      if (![...name].every(isHan) || inside(this.blocked, start, end)) continue;
+      const sl = surnameLength(t, start);
+      if (sl === 0 || len - sl < 1 || len - sl > 2) continue;
+      if (nameScore(name) < MIN_SCORE) continue;
+      if (this.lex.postSet.has(name) || startsWithAny(name, 0, this.cues)) continue;
+      return { start, end, name, anchor: 'role' };
+    }
+    return null;
+  }
+
+  find(known: Set<string>): PersonMention[] {
+    const t = this.text;
+    const found = new Map<number, PersonMention>();
+    const add = (m: PersonMention | null): m is PersonMention => {
+      if (!m || isDoctrine(t, m.end) || [...found.values()].some((f) => m.start < f.end && f.start < m.end)) return false;
+      found.set(m.start, m);
+      return true;
+    };
+    // After a post.
+    for (const post of this.posts) {
+      if (LIST_SEPARATORS.includes(t[post.end] ?? '') || t[post.end] === '、') continue;
+      add(this.nameAt(post.end));
+    }
+    // Before a role word, perhaps across a bridge (分别, 等, 两位), or before a word that counts persons.
+    for (const cue of [...this.cues, ...PERSON_COUNTERS]) {
+      let from = 0;
+      for (;;) {
+        const at = t.indexOf(cue, from);
+        if (at < 0) break;
+        from = at + 1;
+        let end = at;
+        for (let k = 0; k < 2; k++) {
+          const bridge = this.lex.nameBridges.find((b) => t.startsWith(b, end - b.length));
+          if (bridge) end -= bridge.length;
+        }
+        if ([...found.values()].some((f) => f.end === end)) continue;
+        add(this.nameEndingAt(end));
+      }
+    }
+    // Before a post used as a form of address (习近平总书记).
+    for (const post of this.posts) {
+      if (!this.lex.addressPosts.has(post.title)) continue;
+      for (const len of [3, 2]) {
+        const start = post.start - len;
+        const name = t.slice(start, post.start);
+        if (start < 0 || ![...name].every(isHan) || surnameLength(name, 0) === 0) continue;
+        if (nameScore(name) < MIN_SCORE / 2 || this.postEnds.has(post.start)) continue;
+        if (add({ start, end: post.start, name, anchor: 'address' })) break;
+      }
+    }
+    // Lists: names joined by 、和与及 to a name already found.
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const m of [...found.values()]) {
+        if (LIST_SEPARATORS.includes(t[m.end] ?? '')) {
+          const next = this.nameAt(m.end + 1);
+          if (next && add({ ...next, anchor: 'list' })) changed = true;
+        }
+        if (LIST_SEPARATORS.includes(t[m.start - 1] ?? '')) {
+          const prev = this.nameEndingAt(m.start - 1);
+          if (prev && add({ ...prev, anchor: 'list' })) changed = true;
+        }
+      }
+    }
+    for (const m of found.values()) known.add(m.name);
+    // Every other mention of a name found in this document.
+    for (const name of known) {
+      let from = 0;
+      for (;;) {
+        const at = t.indexOf(name, from);
+        if (at < 0) break;
+        from = at + name.length;
+        if (found.has(at) || inside(this.blocked, at, at + name.length)) continue;
+        // Glued to Han text on both sides (…王东方红…): not this name.
+        if (this.boundaryAt(at + name.length) === 0 && !this.postStarts.has(at + name.length) && !this.openAt(at)) continue;
+        add({ start: at, end: at + name.length, name, anchor: 'repeat' });
+      }
+    }
+    return [...found.values()].sort((a, b) => a.start - b.start);
+  }
+}
+
+/** 习近平新时代中国特色社会主义思想, 邓小平理论: a name that opens the title of a doctrine. */
+function isDoctrine(text: string, end: number): boolean {
+  return /^(新时代[^，。、]{0,16}思想|[^，。、]{0,4}(思想|理论|精神)(?!文明))/.test(text.slice(end, end + 24));
+}

@@ -1,0 +1,99 @@
+/**
+ * Places: administrative divisions from the gazetteer (新疆维吾尔自治区, 哈密, 东城区), venues by their
+ * endings (曹魏古城, 鹿鸣湖体育公园, 市规划展览馆), and the words that stand for the paper's home
+ * (我市, 全市, 来许).
+ */
+import { isHan } from '../chars.js';
+import { lexicon } from '../lexicon/index.js';
+import type { Division } from '../lexicon/gazetteer.js';
+
+export interface PlaceMention {
+  start: number;
+  end: number;
+  text: string;
+  kind: 'division' | 'venue' | 'home';
+  /** The division named (for divisions and home words), most prominent reading first. */
+  division: Division | null;
+}
+
+/** The paper's home, when known: a city or county division, and its province. */
+export interface Home {
+  division: Division;
+  /** One-character abbreviation used in 来许, 在许, 赴许. */
+  abbreviation: string;
+}
+
+// Characters that never begin a venue's proper name: verbs of motion, prepositions, particles.
+const VENUE_STOP = new Set([...'在到往赴于从由向对把和与及的是了为等去来至、，。：；“”（）《》 ']);
+
+/** Gazetteer matches: longest form at each position, skipping forms glued inside a longer Han word. */
+export function findDivisions(text: string): PlaceMention[] {
+  const { gazetteer } = lexicon();
+  const out: PlaceMention[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const forms = gazetteer.formsByFirstChar.get(text[i]);
+    if (!forms) continue;
+    for (const form of forms) {
+      if (!text.startsWith(form, i)) continue;
+      const divisions = gazetteer.byForm.get(form)!;
+      // A short form followed by its own level word is the full form spelled oddly; a short form
+      // followed by 人 (河南人) is still the place.
+      out.push({ start: i, end: i + form.length, text: form, kind: 'division', division: divisions[0] });
+      i += form.length - 1;
+      break;
+    }
+  }
+  return out;
+}
+
+/** Venues: a proper name of one to six characters before a venue ending (曹魏古城, 中央公园). */
+export function findVenues(text: string, home: Home | null): PlaceMention[] {
+  const { venueSuffixes } = lexicon();
+  const out: PlaceMention[] = [];
+  for (const suffix of venueSuffixes) {
+    let from = 0;
+    for (;;) {
+      const at = text.indexOf(suffix, from);
+      if (at < 0) break;
+      from = at + suffix.length;
+      if (out.some((v) => at >= v.start && at < v.end)) continue;
+      let start = at;
+      while (start > 0 && at - start < 6 && isHan(text[start - 1]) && !VENUE_STOP.has(text[start - 1])) start--;
+      if (start === at) continue;
+      // A division at the front is a place of its own (东城区 | 鹿鸣湖体育公园); 市 alone means the home city.
+      let name = text.slice(start, at + suffix.length);
+      const divisions = findDivisions(name);
+      const lead = divisions.find((d) => d.start === 0);
+      if (lead && lead.end < name.length - suffix.length && /[区县市省]$/.test(lead.text)) {
+        start += lead.end;
+        name = text.slice(start, at + suffix.length);
+      }
+      if (name.length - suffix.length < 2 && !(name.startsWith('市') && home)) continue;
+      out.push({ start, end: at + suffix.length, text: name, kind: 'venue', division: null });
+    }
+  }
+  return out;
+}
+
+/** 我市, 全市, 全省, 来许, 在许: the paper's home (or its province). */
+export function findHomeWords(text: string, home: Home | null): PlaceMention[] {
+  if (!home) return [];
+  const { homeWords, gazetteer } = lexicon();
+  const out: PlaceMention[] = [];
+  const province = gazetteer.byForm.get(home.division.province)?.[0] ?? null;
+  for (const [word, level] of homeWords) {
+    let from = 0;
+    for (;;) {
+      const at = text.indexOf(word, from);
+      if (at < 0) break;
+      from = at + word.length;
+      const division = level === 'province' ? province : level === home.division.level ? home.division : null;
+      if (division) out.push({ start: at, end: at + word.length, text: word, kind: 'home', division });
+    }
+  }
+  const abbreviated = new RegExp(`[来在赴抵离返回]${home.abbreviation}(?=[^\\u4e00-\\u9fff]|考察|调研|期间|参观|交流|访问|工作|后|时)`, 'g');
+  for (const m of text.matchAll(abbreviated)) {
+    out.push({ start: m.index! + 1, end: m.index! + 2, text: home.abbreviation, kind: 'home', division: home.division });
+  }
+  return out;
+}
