@@ -80,12 +80,20 @@ export function linkTitles(
   home: Home | null,
 ): Map<PersonMention, LinkedTitle[]> {
   const postsByEnd = new Map(posts.map((p) => [p.end, p]));
+  const postsByStart = new Map(posts.map((p) => [p.start, p]));
+  const { addressPosts } = lexicon();
   const out = new Map<PersonMention, LinkedTitle[]>();
   let previous: PersonMention | null = null;
   for (const person of persons) {
     let titles = titleChain(text, person.start, postsByEnd, orgs, home);
     if (titles.length === 0 && previous && previous.end + 1 === person.start && text[previous.end] === '、') {
       titles = out.get(previous) ?? [];
+    }
+    // A post written after the name as a form of address (习近平总书记).
+    const address = postsByStart.get(person.end);
+    if (titles.length === 0 && address && addressPosts.has(address.title) && address.title !== '同志') {
+      const organization = IMPLIED.find(([re]) => re.test(address.title))?.[1](home) ?? null;
+      titles = [{ title: address.title, organization, start: person.start }];
     }
     out.set(person, titles);
     previous = person;

@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+/** The guanxi command line. */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { evaluate, MEASURES, type EvalReport, type Gold } from '../eval/compare.js';
+import { extractDocument } from '../extract/pipeline.js';
+import type { ExtractionOut } from '../extract/types.js';
+import { formatProblem, readSource } from '../ingest/read.js';
+import { lookupHome } from '../extract/context.js';
+import { DEFAULT_SAMPLE, SAMPLES_DIR } from '../paths.js';
+import { table } from './table.js';
+
+function isoDate(value: string): string {
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw new InvalidArgumentError('expected YYYY-MM-DD (or YYYY-MM, YYYY)');
+  return value;
+}
+
+function homePlace(value: string): string {
+  if (!lookupHome(value)) throw new InvalidArgumentError(`"${value}" is no city or county in the gazetteer (try 许昌 or 许昌市)`);
+  return value;
+}
+
+function printTable(out: ExtractionOut): void {
+  const c = out.context;
+  console.log(`${out.document} (${out.encoding}): ${out.articles.length} articles; home ${c.home ?? '?'} (${c.provenance.home}), date ${c.date ?? '?'} (${c.provenance.date})`);
+  for (const note of c.notes) console.log(`  note: ${note}`);
+  for (const a of out.articles) {
+    console.log(`\n[${a.id}] ${a.kind}: ${a.headline ?? '(no headline)'}${a.subtitle ? ` — ${a.subtitle}` : ''}`);
+    const byline = [
+      a.reporters.length ? `记者 ${a.reporters.join('、')}` : '',
+      a.correspondents.length ? `通讯员 ${a.correspondents.join('、')}` : '',
+      a.photographers.length ? `摄 ${a.photographers.join('、')}` : '',
+    ].filter(Boolean);
+    if (byline.length) console.log(`  byline: ${byline.join('  ')}`);
+    for (const p of a.persons) {
+      console.log(`  person: ${p.name}${p.titles.length ? '  ' + p.titles.map((t) => `${t.title}${t.organization ? ` (${t.organization})` : ''}`).join('; ') : ''}`);
+    }
+    if (a.organizations.length) console.log(`  organizations: ${a.organizations.map((o) => o.name).join('、')}`);
+    if (a.places.length) console.log(`  places: ${a.places.map((o) => o.name).join('、')}`);
+    if (a.dates.length) console.log(`  dates: ${[...new Set(a.dates.map((d) => d.iso))].join(', ')}`);
+    for (const e of a.events) {
+      console.log(`  event (${e.type}): ${e.name}${e.dates.length ? ` on ${e.dates.join(', ')}` : ''}${e.places.length ? ` at ${e.places.join('、')}` : ''}`);
+      for (const p of e.participants) console.log(`    ${p.name}: ${p.roles.join(', ')}`);
+    }
+  }
+}
+
+function runExtract(files: string[], opts: { format: 'json' | 'table'; date?: string; home?: string }): number {
+  let failed = 0;
+  for (const file of files) {
+    const { document, problems } = readSource(file);
+    for (const p of problems) console.error(formatProblem(p));
+    if (problems.length) failed++;
+    if (!document) continue;
+    const out = extractDocument(document, { date: opts.date, home: opts.home });
+    if (opts.format === 'json') process.stdout.write(JSON.stringify(out, null, files.length === 1 ? 2 : undefined) + '\n');
+    else printTable(out);
+  }
+  return failed ? 1 : 0;
+}
+
+/** The gold's document: --input, the sample folder, or the samples folder beside the gold's. */
+function goldInput(goldPath: string, gold: Gold, input?: string): string {
+  if (input) return input;
+  const candidates = [
+    join(SAMPLES_DIR, gold.document),
+    join(dirname(goldPath).replace(/([/\\])gold(?=[/\\]|$)/, '$1samples'), gold.document),
+  ];
+  const found = candidates.find((c) => existsSync(c));
+  if (!found) throw new Error(`cannot find ${gold.document} (looked in ${candidates.join(', ')}); give it with --input`);
+  return found;
+}
+
+const pct = (x: number) => x.toFixed(3);
+
+export function formatReport(r: EvalReport): string {
+  const rows = MEASURES.filter((m) => r.scores[m]).map((m) => {
+    const s = r.scores[m]!;
+    return [m === 'titlesResolved' ? 'titles+org' : m, pct(s.precision), pct(s.recall), pct(s.f1), s.tp, s.fp, s.fn];
+  });
+  const lines = [
+    `${r.document}`,
+    table(['measure', 'P', 'R', 'F1', 'tp', 'fp', 'fn'], rows, [false, true, true, true, true, true, true]),
+    '',
+    `articles found: ${r.articles.found}/${r.articles.total}${r.articles.missing.length ? ` (missing: ${r.articles.missing.join(', ')})` : ''}`,
+    `headlines right: ${r.headlines.right}/${r.headlines.total}`,
+  ];
+  for (const w of r.headlines.wrong) lines.push(`  headline ${w.key}: expected ${w.expected}, got ${w.got ?? '(none)'}`);
+  if (r.scores.titlesResolved) lines.push(`titles with the organization resolved: ${r.scores.titlesResolved.tp}/${r.scores.titlesResolved.tp + r.scores.titlesResolved.fn}`);
+  lines.push(`must-not violations: ${r.mustNot.length ? r.mustNot.join('; ') : 'none'}`);
+  for (const m of MEASURES) {
+    const s = r.scores[m];
+    if (!s) continue;
+    if (s.misses.length) lines.push(`  ${m} missed: ${s.misses.join('、')}`);
+    if (s.falseHits.length) lines.push(`  ${m} false hits: ${s.falseHits.join('、')}`);
+  }
+  return lines.join('\n');
+}
+
+function runEval(goldPath: string, opts: { input?: string; format: 'table' | 'json'; date?: string; home?: string }): number {
+  const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as Gold;
+  const input = goldInput(goldPath, gold, opts.input);
+  const { document, problems } = readSource(input);
+  for (const p of problems) console.error(formatProblem(p));
+  if (!document) return 1;
+  const report = evaluate(gold, extractDocument(document, { date: opts.date, home: opts.home }));
+  if (opts.format === 'json') console.log(JSON.stringify(report, null, 2));
+  else console.log(formatReport(report));
+  return 0;
+}
+
+const program = new Command('guanxi')
+  .description('Officials, titles, organizations, places, dates and who-attended-what from Chinese local-government news')
+  .showHelpAfterError();
+
+program
+  .command('extract')
+  .description('extract entities and events from page dumps (.txt) or crawled articles (.jsonl); UTF-8, GBK and GB18030 are detected')
+  .argument('[files...]', 'input files (default: the bundled sample page)')
+  .addOption(new Option('--format <format>', 'json (one object per file; one per line for several files) or table').choices(['json', 'table']).default('json'))
+  .option('--date <YYYY-MM-DD>', 'publication date: resolves 2月18日 and 24日 (default: a record\'s date, else inferred)', isoDate)
+  .option('--home <place>', 'the paper\'s home city or county: resolves 市委, 我市, 来许 (default: inferred)', homePlace)
+  .action((files: string[], opts) => {
+    process.exitCode = runExtract(files.length ? files : [DEFAULT_SAMPLE], opts);
+  });
+
+program
+  .command('eval')
+  .description('score the extraction of a gold file\'s document against the gold (precision, recall, F1 per measure)')
+  .argument('<gold>', 'a gold file (see shared/gold/README.md)')
+  .option('--input <file>', 'the document to extract (default: the gold\'s document in the sample folder)')
+  .addOption(new Option('--format <format>', 'table or json').choices(['table', 'json']).default('table'))
+  .option('--date <YYYY-MM-DD>', 'publication date', isoDate)
+  .option('--home <place>', 'the paper\'s home city or county', homePlace)
+  .action((gold: string, opts) => {
+    process.exitCode = runEval(gold, opts);
+  });
+
+program.parseAsync().catch((err: Error) => {
+  console.error(`guanxi: ${err.message}`);
+  process.exitCode = 2;
+});
+
