@@ -5,7 +5,7 @@
 import { lexicon } from './lexicon/index.js';
 import type { Division } from './lexicon/gazetteer.js';
 import { inferYear } from './recognize/dates.js';
-import { findDivisions, type Home } from './recognize/places.js';
+import { findDivisions, type Home, type PlaceMention } from './recognize/places.js';
 import type { DocumentContext, Provenance } from './types.js';
 
 /** A division named by a user (许昌, 许昌市, 长葛市); cities before counties. */
@@ -20,9 +20,9 @@ function toHome(d: Division): Home {
 }
 
 /** The city or county a text names most often (at least twice): a local paper names its home everywhere. */
-export function inferHome(text: string): { home: Home; count: number } | null {
+export function inferHome(divisions: PlaceMention[]): { home: Home; count: number } | null {
   const counts = new Map<Division, number>();
-  for (const m of findDivisions(text)) {
+  for (const m of divisions) {
     const d = m.division;
     if (!d || d.level === 'province') continue;
     counts.set(d, (counts.get(d) ?? 0) + 1);
@@ -49,7 +49,8 @@ export interface ResolvedContext {
   month: number | null;
 }
 
-export function resolveContext(text: string, input: ContextInput): ResolvedContext {
+/** The context of a text; `divisions` are its gazetteer matches when the caller has them already. */
+export function resolveContext(text: string, input: ContextInput, divisions?: PlaceMention[]): ResolvedContext {
   const notes: string[] = [];
   let home: Home | null = null;
   let homeFrom: Provenance = 'unknown';
@@ -59,7 +60,7 @@ export function resolveContext(text: string, input: ContextInput): ResolvedConte
     else notes.push(`home "${input.home}" is no city or county in the gazetteer; inferring it instead`);
   }
   if (!home) {
-    const inferred = inferHome(text);
+    const inferred = inferHome(divisions ?? findDivisions(text));
     if (inferred) {
       home = inferred.home;
       homeFrom = 'inferred';

@@ -26,6 +26,7 @@ export interface Paragraph {
 
 /** Full-width ASCII forms (digits, letters, ％, ＋ …) to ASCII; ideographic space to space. */
 export function foldWidth(text: string): string {
+  if (!/[\uff01-\uff5e\u3000\u00a0]/.test(text)) return text;
   let out = '';
   for (const ch of text) {
     const c = ch.charCodeAt(0);
@@ -49,6 +50,7 @@ const LATIN = /[A-Za-z]/;
  */
 export function squeezeLine(raw: string): { text: string; spaced: boolean; phraseGap: boolean } {
   const line = foldWidth(raw).trim();
+  if (!/[ \t]/.test(line)) return { text: line, spaced: false, phraseGap: false };
   let text = '';
   let gaps = 0;
   let hanGaps = 0;

@@ -28,11 +28,17 @@ function placeName(p: PlaceMention, home: Home | null): string {
 }
 
 /** Recognize, link and read events in one article. `known` carries the names found so far in the document. */
-export function extractArticle(draft: ArticleDraft, id: string, ctx: ResolvedContext, known: Set<string>): ArticleOut {
+export function extractArticle(
+  draft: ArticleDraft,
+  id: string,
+  ctx: ResolvedContext,
+  known: Set<string>,
+  allDivisions: PlaceMention[] = findDivisions(draft.paragraphs.join('\n')),
+): ArticleOut {
   const { home } = ctx;
   const text = draft.paragraphs.join('\n');
   const byline: Span = { start: 0, end: draft.bylineLength };
-  const divisions = findDivisions(text).filter((d) => !overlaps(d, byline));
+  const divisions = allDivisions.filter((d) => !overlaps(d, byline));
   const orgs = findOrganizations(text, divisions, home).filter((o) => !overlaps(o, byline));
   const dates = findDates(text, { year: ctx.year, month: ctx.month });
   const venues = findVenues(text, home).filter((v) => !orgs.some((o) => overlaps(o, v)));
@@ -111,13 +117,14 @@ export function extractArticle(draft: ArticleDraft, id: string, ctx: ResolvedCon
   };
 }
 
-function recordContext(doc: SourceDocument, unit: RecordUnit, options: ExtractOptions, pageText: string) {
-  return resolveContext(pageText, {
+function recordContext(unit: RecordUnit, options: ExtractOptions, text: string, divisions: PlaceMention[]) {
+  const input = {
     home: options.home ?? unit.home,
-    homeFrom: options.home ? 'given' : 'record',
+    homeFrom: options.home ? ('given' as const) : ('record' as const),
     date: options.date ?? unit.date,
-    dateFrom: options.date ? 'given' : 'record',
-  });
+    dateFrom: options.date ? ('given' as const) : ('record' as const),
+  };
+  return resolveContext(text, input, divisions);
 }
 
 /** Runs the whole pipeline on one decoded document. */
@@ -134,9 +141,11 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
     } else {
       const paragraphs = normalizeArticleText(unit.text);
       const draft = segmentRecord(paragraphs, unit.title);
-      const ctx = recordContext(doc, unit, options, `${unit.title ?? ''}\n${paragraphs.map((p) => p.text).join('\n')}`);
+      const text = draft.paragraphs.join('\n');
+      const divisions = findDivisions(text);
+      const ctx = recordContext(unit, options, text, divisions);
       documentContext ??= ctx;
-      articles.push(extractArticle(draft, unit.id ?? `${doc.name}#L${unit.line}`, ctx, known));
+      articles.push(extractArticle(draft, unit.id ?? `${doc.name}#L${unit.line}`, ctx, known, divisions));
     }
   }
   return {

@@ -23,8 +23,10 @@ export interface Division {
 export interface Gazetteer {
   /** Every surface form (full or short) to the divisions it may name. */
   byForm: Map<string, Division[]>;
-  /** Forms grouped by first character, longest first, for scanning. */
-  formsByFirstChar: Map<string, string[]>;
+  /** For each first character, the lengths of the forms that start with it, longest first (for scanning). */
+  lengthsByFirstChar: Map<string, number[]>;
+  /** The first two characters of every form, as one number (c0 << 16 | c1): a cheap first test. */
+  prefixes: Set<number>;
 }
 
 interface RawDivision {
@@ -82,12 +84,14 @@ export function loadGazetteer(): Gazetteer {
   // Provinces first, then cities, so that the first division of a form is the most prominent.
   const rank: Record<DivisionLevel, number> = { province: 0, city: 1, county: 2 };
   for (const list of byForm.values()) list.sort((a, b) => rank[a.level] - rank[b.level]);
-  const formsByFirstChar = new Map<string, string[]>();
+  const lengthsByFirstChar = new Map<string, number[]>();
   for (const form of byForm.keys()) {
-    const list = formsByFirstChar.get(form[0]);
-    if (list) list.push(form);
-    else formsByFirstChar.set(form[0], [form]);
+    const list = lengthsByFirstChar.get(form[0]) ?? [];
+    if (!list.includes(form.length)) list.push(form.length);
+    lengthsByFirstChar.set(form[0], list);
   }
-  for (const list of formsByFirstChar.values()) list.sort((a, b) => b.length - a.length);
-  return { byForm, formsByFirstChar };
+  for (const list of lengthsByFirstChar.values()) list.sort((a, b) => b - a);
+  const prefixes = new Set<number>();
+  for (const form of byForm.keys()) prefixes.add((form.charCodeAt(0) << 16) | form.charCodeAt(1));
+  return { byForm, lengthsByFirstChar, prefixes };
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { LANG_DIR } from '../../paths.js';
 import type { Role } from '../types.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
+import { PhraseSet } from '../recognize/phrase-set.js';
 
 const require = createRequire(import.meta.url);
 
@@ -30,6 +31,9 @@ export interface Lexicon {
   /** Posts, longest first. */
   posts: string[];
   postSet: Set<string>;
+  postPhrases: PhraseSet;
+  /** Words a name may be followed by: follower words and role words. */
+  afterName: PhraseSet;
   /** Organization endings, longest first: whether they stand without an anchor, and what may not follow. */
   orgSuffixes: { suffix: string; free: boolean; notBefore: string[] }[];
   /** Bodies that appear without a place (宣传部, 公安局) and their system. */
@@ -71,20 +75,24 @@ export function lexicon(): Lexicon {
   for (const [s, n] of Object.entries(names.surname)) if (n >= 2) surnames.set(s, n);
   const context = readTable('name-context.txt');
   const posts = readTable('posts.txt').map(([p]) => p).sort(byLengthDesc);
+  const roleCues = readTable('roles.txt')
+    .map(([role, cue]) => ({ role: role as Role, cue }))
+    .sort((a, b) => byLengthDesc(a.cue, b.cue));
+  const nameFollowers = context.filter(([k]) => k === 'follow').map(([, w]) => w);
   cached = {
     posts,
     postSet: new Set(posts),
+    postPhrases: new PhraseSet(posts),
+    afterName: new PhraseSet([...nameFollowers, ...roleCues.map((c) => c.cue)]),
     orgSuffixes: readTable('org-suffixes.txt')
       .map(([suffix, strength, notBefore]) => ({ suffix, free: strength === 'free', notBefore: notBefore ? notBefore.split('|') : [] }))
       .sort((a, b) => byLengthDesc(a.suffix, b.suffix)),
     orgBodies: new Map(readTable('org-bodies.txt').map(([s, k]) => [s, k as 'party' | 'state' | 'mass'])),
-    roleCues: readTable('roles.txt')
-      .map(([role, cue]) => ({ role: role as Role, cue }))
-      .sort((a, b) => byLengthDesc(a.cue, b.cue)),
+    roleCues,
     eventNouns: new Map(readTable('events.txt').map(([n, t]) => [n, t])),
     venueSuffixes: readTable('venue-suffixes.txt').map(([s]) => s).sort(byLengthDesc),
     homeWords: new Map(readTable('home-words.txt').map(([w, l]) => [w, l as 'city' | 'county' | 'province'])),
-    nameFollowers: context.filter(([k]) => k === 'follow').map(([, w]) => w).sort(byLengthDesc),
+    nameFollowers: nameFollowers.sort(byLengthDesc),
     nameBridges: context.filter(([k]) => k === 'bridge').map(([, w]) => w).sort(byLengthDesc),
     addressPosts: new Set(context.filter(([k]) => k === 'address').map(([, w]) => w)),
     surnames,

@@ -27,11 +27,12 @@ const WORD_BEFORE_LEVEL = '城都全超上门地社园景小山湾郊市矿';
 const STEM_STOP = new Set([...'在由对向和与及的是把被从到于为将等了并以据经同跟给让使、，。：；“”‘’《》（）()【】 \n']);
 // Posts whose first character is an organization ending (部长, 局长, 委员) must not end an organization.
 function postCovers(text: string, at: number): boolean {
-  const { posts } = lexicon();
-  return posts.some((p) => {
-    for (let o = 0; o < p.length; o++) if (p.length >= 2 && text.startsWith(p, at - o)) return true;
-    return false;
-  });
+  const { postPhrases } = lexicon();
+  for (let o = 0; o < 4 && o <= at; o++) {
+    const p = postPhrases.longestAt(text, at - o);
+    if (p && p.length > o) return true;
+  }
+  return false;
 }
 // Verbs and particles that a name never holds: a stem containing one ran past the name's start.
 const STEM_VERBS = /[要进做提高督促指导让走使对被把就也还都将能会可应该给]/;

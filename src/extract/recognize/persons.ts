@@ -45,23 +45,20 @@ const inside = (spans: Span[], start: number, end: number) => spans.some((s) => 
 
 /** Posts, longest first, outside organization names (许昌市长跑运动协会 holds no 市长). */
 export function findPosts(text: string, blocked: Span[]): PostMention[] {
-  const { posts } = lexicon();
+  const { postPhrases } = lexicon();
   const found: PostMention[] = [];
-  for (const post of posts) {
-    let from = 0;
-    for (;;) {
-      const at = text.indexOf(post, from);
-      if (at < 0) break;
-      from = at + 1;
-      const end = at + post.length;
-      if (inside(found, at, end) || inside(blocked, at, end)) continue;
-      let start = at;
-      const prefix = PREFIXES.find((p) => text.startsWith(p, at - p.length));
-      if (prefix) start -= prefix.length;
-      found.push({ start, end, title: text.slice(start, end) });
-    }
+  for (let at = 0; at < text.length; at++) {
+    const post = postPhrases.longestAt(text, at);
+    if (!post) continue;
+    const end = at + post.length;
+    if (inside(blocked, at, end)) continue;
+    let start = at;
+    const prefix = PREFIXES.find((p) => text.startsWith(p, at - p.length));
+    if (prefix) start -= prefix.length;
+    found.push({ start, end, title: text.slice(start, end) });
+    at = end - 1;
   }
-  return found.sort((a, b) => a.start - b.start);
+  return found;
 }
 
 function startsWithAny(text: string, at: number, words: string[]): string | null {
@@ -89,7 +86,7 @@ export class PersonFinder {
   private boundaryAt(j: number): number {
     const t = this.text;
     if (j >= t.length || BOUNDARY.test(t[j])) return 2;
-    if (startsWithAny(t, j, this.lex.nameFollowers) || startsWithAny(t, j, this.cues)) return 2;
+    if (this.lex.afterName.longestAt(t, j)) return 2;
     if (this.postStarts.has(j)) return 1;
     return 0;
   }

@@ -30,16 +30,16 @@ const VENUE_STOP = new Set([...'在到往赴于从由向对把和与及的是了
 export function findDivisions(text: string): PlaceMention[] {
   const { gazetteer } = lexicon();
   const out: PlaceMention[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const forms = gazetteer.formsByFirstChar.get(text[i]);
-    if (!forms) continue;
-    for (const form of forms) {
-      if (!text.startsWith(form, i)) continue;
-      const divisions = gazetteer.byForm.get(form)!;
-      // A short form followed by its own level word is the full form spelled oddly; a short form
-      // followed by 人 (河南人) is still the place.
-      out.push({ start: i, end: i + form.length, text: form, kind: 'division', division: divisions[0] });
-      i += form.length - 1;
+  for (let i = 0; i < text.length - 1; i++) {
+    if (!gazetteer.prefixes.has((text.charCodeAt(i) << 16) | text.charCodeAt(i + 1))) continue;
+    const lengths = gazetteer.lengthsByFirstChar.get(text[i]);
+    if (!lengths) continue;
+    for (const length of lengths) {
+      const form = text.slice(i, i + length);
+      const divisions = gazetteer.byForm.get(form);
+      if (!divisions) continue;
+      out.push({ start: i, end: i + length, text: form, kind: 'division', division: divisions[0] });
+      i += length - 1;
       break;
     }
   }
