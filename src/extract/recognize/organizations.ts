@@ -54,7 +54,7 @@ function attachPrefix(text: string, start: number, divisions: PlaceMention[]): n
       continue;
     }
     // 市公安局, 聚焦市发改委: a level word before a body names the home's body.
-    if (LEVEL.includes(text[s - 1] ?? '') && !WORD_BEFORE_LEVEL.includes(text[s - 2] ?? '')) {
+    if (s > 0 && LEVEL.includes(text[s - 1]) && (s < 2 || !WORD_BEFORE_LEVEL.includes(text[s - 2]))) {
       s -= 1;
       continue;
     }
@@ -88,7 +88,7 @@ function committees(text: string, divisions: PlaceMention[]): OrgMention[] {
     let start = at;
     const d = divisions.find((x) => x.end === at + 1 && x.kind === 'division');
     if (d) start = d.start;
-    else if (WORD_BEFORE_LEVEL.includes(text[at - 1] ?? '')) continue;
+    else if (at > 0 && WORD_BEFORE_LEVEL.includes(text[at - 1])) continue;
     if (text.startsWith('中共', start - 2)) start -= 2;
     out.push({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: m[1] ? 'party' : 'state' });
   }

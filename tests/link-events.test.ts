@@ -1,0 +1,90 @@
+import { expect } from 'chai';
+import { extractDocument } from '../src/extract/pipeline.js';
+import type { ArticleOut, PersonOut } from '../src/extract/types.js';
+import type { SourceDocument } from '../src/ingest/types.js';
+
+function extractOne(text: string): ArticleOut {
+  const doc: SourceDocument = { path: 't.txt', name: 't.txt', format: 'page', encoding: 'UTF-8', units: [{ kind: 'page', text }] };
+  const out = extractDocument(doc, { home: '许昌', date: '2023-02-18' });
+  expect(out.articles).to.have.length(1);
+  return out.articles[0];
+}
+const person = (a: ArticleOut, name: string): PersonOut => {
+  const p = a.persons.find((x) => x.name === name);
+  expect(p, `person ${name} in ${JSON.stringify(a.persons.map((x) => x.name))}`).to.not.equal(undefined);
+  return p!;
+};
+const titles = (p: PersonOut) => p.titles.map((t) => `${t.title}@${t.organization ?? '—'}`);
+const roles = (a: ArticleOut, name: string) =>
+  a.events.flatMap((e) => e.participants.filter((p) => p.name === name).flatMap((p) => p.roles)).sort();
+
+describe('link and events', () => {
+  describe('a visiting delegation', () => {
+    const text =
+      '本报讯（记者 李新）2月18日，哈密市考察团来我市考察，哈密市委常委、宣传部部长吾尔叶提·吾守尔带队。' +
+      '省委宣传部二级巡视员李红霞，市委常委、宣传部部长王自合陪同。';
+    let a: ArticleOut;
+    before(() => {
+      a = extractOne(text);
+    });
+
+    it('reads the reporter from the dateline and keeps him out of the persons', () => {
+      expect(a.reporters).to.deep.equal(['李新']);
+      expect(a.persons.map((p) => p.name)).to.not.include('李新');
+    });
+
+    it('links the visitor’s titles to her own city’s committee', () => {
+      const p = person(a, '吾尔叶提·吾守尔');
+      expect(titles(p)).to.include.members(['常委@中共哈密市委', '部长@哈密市委宣传部']);
+      expect(roles(a, '吾尔叶提·吾守尔')).to.deep.equal(['led']);
+    });
+
+    it('resolves 省委宣传部 to the home province', () => {
+      const p = person(a, '李红霞');
+      expect(titles(p)).to.deep.equal(['二级巡视员@河南省委宣传部']);
+      expect(roles(a, '李红霞')).to.deep.equal(['accompanied']);
+    });
+
+    it('resolves 市委 and a bare 宣传部 to the home city', () => {
+      const p = person(a, '王自合');
+      expect(titles(p)).to.include('部长@许昌市委宣传部');
+      expect(titles(p)).to.include('常委@中共许昌市委');
+      expect(roles(a, '王自合')).to.deep.equal(['accompanied']);
+    });
+
+    it('gives the event its date and the organizations named', () => {
+      expect(a.events).to.have.length(1);
+      expect(a.events[0].dates).to.deep.equal(['2023-02-18']);
+      expect(a.organizations.map((o) => o.name)).to.include.members(['中共哈密市委', '哈密市委宣传部', '河南省委宣传部', '许昌市委宣传部']);
+      expect(a.dates.map((d) => d.iso)).to.deep.equal(['2023-02-18']);
+    });
+  });
+
+  it('gives an implied organization to 副市长 and two roles from 出席…并讲话', () => {
+    const a = extractOne('副市长、市公安局局长张飞出席会议并讲话。');
+    const p = person(a, '张飞');
+    expect(titles(p)).to.have.members(['副市长@许昌市人民政府', '局长@许昌市公安局']);
+    expect(roles(a, '张飞')).to.deep.equal(['attended', 'spoke']);
+  });
+
+  it('shares the title of a list’s head with the list, and reads each clause’s roles', () => {
+    const a = extractOne('中央军委委员常万全、房峰辉出席，张阳主持。');
+    expect(a.persons.map((p) => p.name)).to.have.members(['常万全', '房峰辉', '张阳']);
+    for (const name of ['常万全', '房峰辉']) {
+      expect(person(a, name).titles.map((t) => t.title), name).to.deep.equal(['委员']);
+      expect(roles(a, name), name).to.deep.equal(['attended']);
+    }
+    expect(person(a, '张阳').titles).to.deep.equal([]);
+    expect(roles(a, '张阳')).to.deep.equal(['presided']);
+  });
+
+  it('reads 在X的陪同下 as accompanied', () => {
+    const a = extractOne('在副市长王明的陪同下，考察团参观了市规划展览馆。');
+    expect(roles(a, '王明')).to.deep.equal(['accompanied']);
+  });
+
+  it('counts the mentions of a person', () => {
+    const a = extractOne('市委书记史根治主持会议。史根治强调，要抓好各项工作落实。');
+    expect(person(a, '史根治').mentions).to.equal(2);
+  });
+});

@@ -1,0 +1,147 @@
+import { expect } from 'chai';
+import { lookupHome } from '../src/extract/context.js';
+import { normalizePage } from '../src/extract/normalize.js';
+import { extractDocument } from '../src/extract/pipeline.js';
+import type { ArticleOut } from '../src/extract/types.js';
+import { findDates } from '../src/extract/recognize/dates.js';
+import { findOrganizations, resolveOrg } from '../src/extract/recognize/organizations.js';
+import { findPosts } from '../src/extract/recognize/persons.js';
+import { findDivisions } from '../src/extract/recognize/places.js';
+import type { SourceDocument } from '../src/ingest/types.js';
+
+const CTX = { year: 2023, month: 2 };
+const isos = (text: string) => findDates(text, CTX).flatMap((d) => d.iso);
+
+/** The whole pipeline on one page of text, home 许昌, published 2023-02-18. */
+function extract(text: string): ArticleOut[] {
+  const doc: SourceDocument = { path: 't.txt', name: 't.txt', format: 'page', encoding: 'UTF-8', units: [{ kind: 'page', text }] };
+  return extractDocument(doc, { home: '许昌', date: '2023-02-18' }).articles;
+}
+const personNames = (text: string) => extract(text).flatMap((a) => a.persons.map((p) => p.name));
+const rolesOf = (text: string) => {
+  const roles = new Map<string, string[]>();
+  for (const a of extract(text)) for (const e of a.events) for (const p of e.participants) roles.set(p.name, [...p.roles].sort());
+  return roles;
+};
+
+describe('recognize', () => {
+  describe('findDates', () => {
+    it('reads a second day after 、 in the same month (after normalization)', () => {
+      const text = normalizePage('2 月 18 日、19 日，考察团在我市考察。')[0].text;
+      expect(text.startsWith('2月18日、19日')).to.equal(true);
+      const dates = findDates(text, CTX);
+      expect(dates).to.have.length(1);
+      expect(dates[0].text).to.equal('2月18日、19日');
+      expect(dates[0].iso).to.deep.equal(['2023-02-18', '2023-02-19']);
+    });
+
+    it('reads two days with a space before the 、', () => {
+      expect(isos('2月14日 、16日')).to.deep.equal(['2023-02-14', '2023-02-16']);
+    });
+
+    it('expands a short range 至', () => {
+      expect(isos('2026年7月16日至17日')).to.deep.equal(['2026-07-16', '2026-07-17']);
+      expect(isos('3月1日至3日')).to.deep.equal(['2023-03-01', '2023-03-02', '2023-03-03']);
+    });
+
+    it('gives a year alone as YYYY', () => {
+      const dates = findDates('2023年', CTX);
+      expect(dates).to.have.length(1);
+      expect(dates[0].iso).to.deep.equal(['2023']);
+    });
+
+    it('does not take 年代 as a year', () => {
+      expect(isos('上世纪1990年代')).to.deep.equal([]);
+    });
+
+    it('resolves a day alone against the month last named', () => {
+      expect(isos('3月2日召开会议，4日上午举行活动')).to.deep.equal(['2023-03-02', '2023-03-04']);
+    });
+
+    it('marks the year unknown without a context year', () => {
+      expect(findDates('2月18日', { year: null, month: null }).flatMap((d) => d.iso)).to.deep.equal(['XXXX-02-18']);
+    });
+
+    it('rejects an impossible day', () => {
+      expect(isos('2月30日')).to.deep.equal([]);
+    });
+  });
+
+  describe('organizations with a home', () => {
+    const home = lookupHome('许昌');
+    const orgs = (text: string) => findOrganizations(text, findDivisions(text), home);
+
+    it('finds the home 许昌市', () => {
+      expect(home).to.not.equal(null);
+      expect(home!.division.name).to.equal('许昌市');
+      expect(home!.abbreviation).to.equal('许');
+    });
+
+    it('reads 许昌市长跑运动协会 as one organization holding no 市长', () => {
+      const text = '许昌市长跑运动协会组织开展比赛';
+      const found = orgs(text);
+      expect(found.map((o) => o.resolved)).to.deep.equal(['许昌市长跑运动协会']);
+      expect(findPosts(text, found).map((p) => p.title)).to.not.include('市长');
+      expect(findPosts(text, found)).to.deep.equal([]);
+    });
+
+    it('resolves 市委宣传部 to the home committee’s department', () => {
+      const found = orgs('市委宣传部主办');
+      expect(found.map((o) => o.resolved)).to.deep.equal(['许昌市委宣传部']);
+      expect(found[0].text).to.equal('市委宣传部');
+      expect(found[0].system).to.equal('party');
+    });
+
+    it('resolves 市政府 to the home’s people’s government', () => {
+      expect(resolveOrg('市政府', home)).to.equal('许昌市人民政府');
+      expect(orgs('会议在市政府举行。').map((o) => o.resolved)).to.deep.equal(['许昌市人民政府']);
+    });
+    it('finds 市政府 at the very start of a text', () => {
+      expect(orgs('市政府').map((o) => o.resolved)).to.deep.equal(['许昌市人民政府']);
+      expect(orgs('市委书记讲话').map((o) => o.resolved)).to.deep.equal(['中共许昌市委']);
+    });
+
+    it('resolves 市委 to 中共许昌市委 and 市公安局 to 许昌市公安局', () => {
+      expect(orgs('会上，市委对市公安局的工作提出要求。').map((o) => o.resolved)).to.deep.equal(['中共许昌市委', '许昌市公安局']);
+    });
+  });
+
+  describe('persons through the pipeline', () => {
+    it('takes a name before a role word', () => {
+      expect(personNames('张阳主持会议。')).to.deep.equal(['张阳']);
+      expect(rolesOf('张阳主持会议。').get('张阳')).to.deep.equal(['presided']);
+    });
+
+    it('takes every name of a list before a role word', () => {
+      expect(personNames('县领导赵奇玲、周春涌、范远明陪同调研。')).to.deep.equal(['赵奇玲', '周春涌', '范远明']);
+    });
+    it('gives every member of the list the role accompanied', () => {
+      const roles = rolesOf('县领导赵奇玲、周春涌、范远明陪同调研。');
+      for (const name of ['赵奇玲', '周春涌', '范远明']) expect(roles.get(name), name).to.deep.equal(['accompanied']);
+    });
+
+    it('takes a name after 由', () => {
+      expect(personNames('会议由张阳主持。')).to.deep.equal(['张阳']);
+    });
+    it('gives presided to a name after 会议由', () => {
+      expect(rolesOf('会议由张阳主持。').get('张阳')).to.deep.equal(['presided']);
+    });
+
+    it('takes no person from the name of a school (钟繇学堂)', () => {
+      const text = '“钟繇学堂”开课仪式在市图书馆举行，学员们认真听讲。';
+      const articles = extract(text);
+      expect(articles).to.have.length(1);
+      expect(personNames(text)).to.not.include('钟繇');
+      expect(articles[0].organizations.map((o) => o.name)).to.include('钟繇学堂');
+    });
+
+    it('takes no person from a doctrine', () => {
+      const names = personNames('全市各级党组织深入学习习近平新时代中国特色社会主义思想。');
+      expect(names).to.deep.equal([]);
+    });
+
+    it('takes a name before a form of address', () => {
+      expect(personNames('会议传达学习了习近平总书记重要讲话精神。')).to.include('习近平');
+    });
+  });
+});

@@ -1,0 +1,118 @@
+import { expect } from 'chai';
+import { parseByline, parseDateline, standaloneByline } from '../src/extract/byline.js';
+import { normalizePage } from '../src/extract/normalize.js';
+import { segmentPage } from '../src/extract/segment.js';
+
+/** An invented page laid out like a PDF dump: each article's headline after its body, a photo with its credit. */
+const PAGE = [
+  '本报讯（记者 周明）3 月 6 日，市',
+  '委常委、副市长孙立新带队到城东新',
+  '区调研春季植树工作，详细了解苗木',
+  '采购、栽植管护等情况。',
+  '',
+  '孙立新指出，各级各部门要加大工作',
+  '力度，全面提升城市绿化水平，为群',
+  '众打造更加宜居的生活环境。',
+  '',
+  '孙 立 新 调 研',
+  '春 季 植 树 工 作',
+  '',
+  '本报讯（通讯员 何静）3 月 5 日，',
+  '东城区青年志愿服务队走进幸福里敬',
+  '老院，为老人们打扫卫生、理发剪指',
+  '甲，陪伴老人度过了温馨的一天。',
+  '',
+  '青年志愿者走进敬老院',
+  '——东城区开展敬老志愿服务活动',
+  '',
+  '3 月 5 日，市民在鹿鸣湖畔赏花游玩。',
+  '',
+  '本报记者 刘晓阳 摄',
+].join('\n');
+
+describe('segment', () => {
+  describe('parseDateline', () => {
+    it('reads 本报讯 with its byline', () => {
+      const d = parseDateline('本报讯（记者 李新）2月18日，考察团来我市考察。');
+      expect(d).to.not.equal(null);
+      expect(d!.reporters).to.deep.equal(['李新']);
+      expect(d!.correspondents).to.deep.equal([]);
+      expect(d!.place).to.equal(null);
+      expect(d!.date).to.equal(null);
+      expect(d!.end).to.equal('本报讯（记者 李新）'.length);
+    });
+
+    it('reads place, date and two reporters of 本报…电', () => {
+      const d = parseDateline('本报北京8月24日电（记者 张三、李四）');
+      expect(d).to.not.equal(null);
+      expect(d!.place).to.equal('北京');
+      expect(d!.date).to.equal('8月24日');
+      expect(d!.reporters).to.deep.equal(['张三', '李四']);
+    });
+
+    it('reads a 新华社 dateline without a byline', () => {
+      const d = parseDateline('新华社北京1月4日电 国务院总理主持召开国务院常务会议。');
+      expect(d).to.not.equal(null);
+      expect(d!.place).to.equal('北京');
+      expect(d!.date).to.equal('1月4日');
+      expect(d!.reporters).to.deep.equal([]);
+      expect(d!.end).to.equal('新华社北京1月4日电'.length);
+    });
+
+    it('gives null for an ordinary sentence', () => {
+      expect(parseDateline('会议要求，各地要抓好落实。')).to.equal(null);
+    });
+  });
+
+  describe('parseByline and standaloneByline', () => {
+    it('reads a photo credit as a photographer', () => {
+      const expected = { reporters: [], correspondents: [], photographers: ['乔利峰'] };
+      expect(parseByline('本报记者 乔利峰 摄')).to.deep.equal(expected);
+      expect(standaloneByline('本报记者 乔利峰 摄')).to.deep.equal(expected);
+    });
+
+    it('splits reporters and correspondents run together', () => {
+      expect(parseByline('记者董全磊通讯员王东方')).to.deep.equal({
+        reporters: ['董全磊'],
+        correspondents: ['王东方'],
+        photographers: [],
+      });
+    });
+
+    it('refuses a sentence as a standalone byline', () => {
+      expect(standaloneByline('记者来到现场，看到工人们正在施工。')).to.equal(null);
+    });
+  });
+
+  describe('segmentPage', () => {
+    const drafts = segmentPage(normalizePage(PAGE));
+
+    it('finds two articles and a photo', () => {
+      expect(drafts.map((d) => d.kind)).to.deep.equal(['article', 'article', 'photo']);
+    });
+
+    it('gives each article the headline printed after its body', () => {
+      // A headline set over two spaced-out lines is one headline.
+      expect(drafts[0].headline).to.equal('孙立新调研春季植树工作');
+      expect(drafts[0].subtitle).to.equal(null);
+      // A line opening with —— is the subtitle.
+      expect(drafts[1].headline).to.equal('青年志愿者走进敬老院');
+      expect(drafts[1].subtitle).to.equal('——东城区开展敬老志愿服务活动');
+    });
+
+    it('keeps the body paragraphs and the datelines with their bylines', () => {
+      expect(drafts[0].paragraphs).to.have.length(2);
+      expect(drafts[0].paragraphs[0]).to.match(/^本报讯（记者周明）3月6日，市委常委、副市长孙立新/);
+      expect(drafts[0].byline.reporters).to.deep.equal(['周明']);
+      expect(drafts[0].bylineLength).to.equal('本报讯（记者周明）'.length);
+      expect(drafts[1].byline.correspondents).to.deep.equal(['何静']);
+      expect(drafts[1].paragraphs).to.have.length(1);
+    });
+
+    it('gives the photo its caption and the credited photographer', () => {
+      expect(drafts[2].paragraphs).to.deep.equal(['3月5日，市民在鹿鸣湖畔赏花游玩。']);
+      expect(drafts[2].byline.photographers).to.deep.equal(['刘晓阳']);
+      expect(drafts[2].dateline).to.equal(null);
+    });
+  });
+});
