@@ -9,6 +9,7 @@
  */
 import { isHan } from '../chars.js';
 import { lexicon } from '../lexicon/index.js';
+import { occurrences } from './phrase-set.js';
 import type { Home, PlaceMention } from './places.js';
 
 export interface OrgMention {
@@ -68,11 +69,7 @@ function bodies(text: string, divisions: PlaceMention[]): OrgMention[] {
   const { orgBodies } = lexicon();
   const out: OrgMention[] = [];
   for (const [body, system] of orgBodies) {
-    let from = 0;
-    for (;;) {
-      const at = text.indexOf(body, from);
-      if (at < 0) break;
-      from = at + body.length;
+    for (const at of occurrences(text, body)) {
       const start = attachPrefix(text, at, divisions);
       out.push({ start, end: at + body.length, text: text.slice(start, at + body.length), resolved: '', system });
     }
@@ -100,11 +97,7 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
   const out: OrgMention[] = [];
   const taken = new Set<number>();
   for (const { suffix, free, notBefore } of orgSuffixes) {
-    let from = 0;
-    for (;;) {
-      const at = text.indexOf(suffix, from);
-      if (at < 0) break;
-      from = at + 1;
+    for (const at of occurrences(text, suffix, true)) {
       const end = at + suffix.length;
       if (taken.has(end)) continue;
       if (notBefore.some((w) => text.startsWith(w, end))) continue;

@@ -11,6 +11,7 @@
 import { isHan, NAME_DOTS } from '../chars.js';
 import { lexicon } from '../lexicon/index.js';
 import { givenNameness, nameScore, surnameLength } from './name-model.js';
+import { occurrences } from './phrase-set.js';
 
 export interface PostMention {
   start: number;
@@ -172,11 +173,7 @@ export class PersonFinder {
     }
     // Before a role word, perhaps across a bridge (分别, 等, 两位), or before a word that counts persons.
     for (const cue of [...this.cues, ...PERSON_COUNTERS]) {
-      let from = 0;
-      for (;;) {
-        const at = t.indexOf(cue, from);
-        if (at < 0) break;
-        from = at + 1;
+      for (const at of occurrences(t, cue, true)) {
         let end = at;
         for (let k = 0; k < 2; k++) {
           const bridge = this.lex.nameBridges.find((b) => t.startsWith(b, end - b.length));
@@ -214,11 +211,7 @@ export class PersonFinder {
     for (const m of found.values()) known.add(m.name);
     // Every other mention of a name found in this document.
     for (const name of known) {
-      let from = 0;
-      for (;;) {
-        const at = t.indexOf(name, from);
-        if (at < 0) break;
-        from = at + name.length;
+      for (const at of occurrences(t, name)) {
         if (found.has(at) || inside(this.blocked, at, at + name.length)) continue;
         // Glued to Han text on both sides (…王东方红…): not this name.
         if (this.boundaryAt(at + name.length) === 0 && !this.postStarts.has(at + name.length) && !this.openAt(at)) continue;

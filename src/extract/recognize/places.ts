@@ -5,6 +5,7 @@
  */
 import { isHan } from '../chars.js';
 import { lexicon } from '../lexicon/index.js';
+import { occurrences } from './phrase-set.js';
 import type { Division } from '../lexicon/gazetteer.js';
 
 export interface PlaceMention {
@@ -51,11 +52,7 @@ export function findVenues(text: string, home: Home | null): PlaceMention[] {
   const { venueSuffixes } = lexicon();
   const out: PlaceMention[] = [];
   for (const suffix of venueSuffixes) {
-    let from = 0;
-    for (;;) {
-      const at = text.indexOf(suffix, from);
-      if (at < 0) break;
-      from = at + suffix.length;
+    for (const at of occurrences(text, suffix)) {
       if (out.some((v) => at >= v.start && at < v.end)) continue;
       let start = at;
       while (start > 0 && at - start < 6 && isHan(text[start - 1]) && !VENUE_STOP.has(text[start - 1])) start--;
@@ -82,11 +79,7 @@ export function findHomeWords(text: string, home: Home | null): PlaceMention[] {
   const out: PlaceMention[] = [];
   const province = gazetteer.byForm.get(home.division.province)?.[0] ?? null;
   for (const [word, level] of homeWords) {
-    let from = 0;
-    for (;;) {
-      const at = text.indexOf(word, from);
-      if (at < 0) break;
-      from = at + word.length;
+    for (const at of occurrences(text, word)) {
       const division = level === 'province' ? province : level === home.division.level ? home.division : null;
       if (division) out.push({ start: at, end: at + word.length, text: word, kind: 'home', division });
     }
