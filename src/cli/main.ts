@@ -10,6 +10,9 @@ import { formatProblem, readSource } from '../ingest/read.js';
 import { lookupHome } from '../extract/context.js';
 import { DEFAULT_SAMPLE, SAMPLES_DIR } from '../paths.js';
 import { table } from './table.js';
+import { registerExport } from './commands/export.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerQuery } from './commands/query.js';
 
 function isoDate(value: string): string {
   if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw new InvalidArgumentError('expected YYYY-MM-DD (or YYYY-MM, YYYY)');
@@ -136,6 +139,10 @@ program
   .action((gold: string, opts) => {
     process.exitCode = runEval(gold, opts);
   });
+
+registerIngest(program);
+registerQuery(program);
+registerExport(program);
 
 program.parseAsync().catch((err: Error) => {
   console.error(`guanxi: ${err.message}`);

@@ -103,6 +103,8 @@ export function extractArticle(
   return {
     id,
     kind: draft.kind,
+    date: ctx.out.date,
+    home: ctx.out.home,
     headline: draft.headline,
     subtitle: draft.subtitle,
     text,

@@ -50,6 +50,10 @@ export interface EventOut {
 export interface ArticleOut {
   id: string;
   kind: ArticleKind;
+  /** Publication date (YYYY-MM-DD or a prefix): the record's, else the page's; null when unknown. */
+  date: string | null;
+  /** The paper's home city or county for this article (full name), or null. */
+  home: string | null;
   headline: string | null;
   subtitle: string | null;
   text: string;

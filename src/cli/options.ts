@@ -1,0 +1,29 @@
+/** Options several commands share: where the graph is, and the extraction context. */
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { lookupHome } from '../extract/context.js';
+
+export interface StoreFlags {
+  neo4j?: string;
+  snapshot?: string;
+}
+
+export function storeOptions(command: Command): Command {
+  return command
+    .option('--neo4j <uri>', 'use Neo4j at this URI (bolt:// or neo4j:// for a cluster or Aura; default: $NEO4J_URI). Credentials come from $NEO4J_USER and $NEO4J_PASSWORD')
+    .option('--snapshot <file>', 'the embedded snapshot used when no Neo4j is configured (default: $GUANXI_SNAPSHOT or .guanxi/graph.jsonl)');
+}
+
+function isoDate(value: string): string {
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw new InvalidArgumentError('expected YYYY-MM-DD (or YYYY-MM, YYYY)');
+  return value;
+}
+
+function homePlace(value: string): string {
+  if (!lookupHome(value)) throw new InvalidArgumentError(`"${value}" is no city or county in the gazetteer (try 许昌 or 许昌市)`);
+  return value;
+}
+
+export const dateOption = () =>
+  new Option('--date <YYYY-MM-DD>', "publication date: resolves 2月18日 and 24日 (default: a record's date, else inferred)").argParser(isoDate);
+export const homeOption = () =>
+  new Option('--home <place>', "the paper's home city or county: resolves 市委, 我市, 来许 (default: inferred)").argParser(homePlace);

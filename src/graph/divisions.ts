@@ -1,0 +1,57 @@
+/**
+ * Administrative divisions as the graph needs them: the division a name starts with
+ * (许昌市公安局 → 许昌市) and the chain of divisions enclosing one (哈密市 → 新疆维吾尔自治区).
+ */
+import type { Division } from '../extract/lexicon/gazetteer.js';
+import { lexicon } from '../extract/lexicon/index.js';
+
+/** The division with this full name; among namesakes, the one in `province` if given, else the most prominent. */
+export function divisionByName(name: string, province?: string | null): Division | null {
+  const list = lexicon().gazetteer.byForm.get(name)?.filter((d) => d.name === name);
+  if (!list?.length) return null;
+  return list.find((d) => d.province === province) ?? list[0];
+}
+
+/**
+ * The division a name begins with, longest match first: 中共许昌市委宣传部 → 许昌市,
+ * 新疆维吾尔自治区哈密市 → 哈密市 (the most specific division named at the start).
+ * Short forms count only for provinces and cities (新疆, 哈密), as in the recognizer.
+ */
+export function leadingDivision(name: string, province?: string | null): Division | null {
+  const { byForm, lengthsByFirstChar } = lexicon().gazetteer;
+  let rest = name.replace(/^中共/, '');
+  let found: Division | null = null;
+  // Nested prefixes (省 then 市 then 县) each narrow the division.
+  for (;;) {
+    let step: Division | null = null;
+    for (const len of lengthsByFirstChar.get(rest[0]) ?? []) {
+      if (len >= rest.length) continue;
+      const list = byForm.get(rest.slice(0, len));
+      if (!list) continue;
+      const inside = list.filter((d) => !found || d.province === found.province);
+      const pick = inside.find((d) => d.province === province) ?? inside[0];
+      if (pick) {
+        step = pick;
+        rest = rest.slice(len);
+        break;
+      }
+    }
+    if (!step) return found;
+    found = step;
+    province = step.province;
+  }
+}
+
+/** The divisions enclosing `d`, nearest first (a county's city, then its province). */
+export function enclosingDivisions(d: Division): Division[] {
+  const out: Division[] = [];
+  if (d.level === 'county' && d.city && d.city !== d.name && d.city !== d.province) {
+    const city = divisionByName(d.city, d.province);
+    if (city) out.push(city);
+  }
+  if (d.level !== 'province' && d.province !== d.name) {
+    const province = divisionByName(d.province, d.province);
+    if (province) out.push(province);
+  }
+  return out;
+}

@@ -1,0 +1,191 @@
+/**
+ * From one document's extraction to its graph facts: nodes with resolved keys, and relationships
+ * that carry their provenance (article, sentence, date). Pure: the same extraction always gives the
+ * same facts, which is what makes ingesting idempotent.
+ */
+import { lexicon } from '../extract/lexicon/index.js';
+import type { ArticleOut, ExtractionOut } from '../extract/types.js';
+import { divisionByName, leadingDivision } from './divisions.js';
+import { sentences, sentenceWith } from './evidence.js';
+import { canonicalOrganization, organizationDivision, organizationParent, placeAncestors } from './hierarchy.js';
+import type { DocumentFacts, NodeRecord, PlaceLevel, RelationshipRecord } from './model.js';
+import { resolvePersons, type PersonResolution } from './resolve.js';
+
+/** Collects records, keeping the first of each node and relationship key. */
+class FactsBuilder {
+  private nodes = new Map<string, NodeRecord>();
+  private relationships = new Map<string, RelationshipRecord>();
+
+  node(record: NodeRecord): { label: NodeRecord['label']; id: string } {
+    const key = `${record.label}:${record.props.id}`;
+    if (!this.nodes.has(key)) this.nodes.set(key, record);
+    return { label: record.label, id: record.props.id };
+  }
+
+  relationship(record: RelationshipRecord, key: string): void {
+    const existing = this.relationships.get(key);
+    if (existing?.type === 'MENTIONS' && record.type === 'MENTIONS') existing.props.count += record.props.count;
+    else if (!existing) this.relationships.set(key, record);
+  }
+
+  done(document: string, hash: string): DocumentFacts {
+    return { document, hash, nodes: [...this.nodes.values()], relationships: [...this.relationships.values()] };
+  }
+}
+
+function placeLevel(name: string, province: string | null): PlaceLevel {
+  const d = divisionByName(name, province);
+  if (d) return d.level;
+  return lexicon().venueSuffixes.some((s) => name.endsWith(s)) ? 'venue' : 'other';
+}
+
+/**
+ * The date an article's facts held: its publication day; when only a year or month is known, the
+ * latest day the article names within it (a title read in the report of a meeting held on that day).
+ */
+export function factDate(a: ArticleOut): string | null {
+  if (!a.date || /^\d{4}-\d{2}-\d{2}$/.test(a.date)) return a.date;
+  const days = [...a.dates.map((d) => d.iso), ...a.events.flatMap((e) => e.dates)]
+    .filter((iso) => /^\d{4}-\d{2}-\d{2}$/.test(iso) && iso.startsWith(a.date!))
+    .sort();
+  return days.at(-1) ?? a.date;
+}
+
+/** Adds an organization and the bodies above it (and the divisions they lie in). */
+function addOrganization(b: FactsBuilder, name: string, province: string | null) {
+  const ref = b.node({ label: 'Organization', props: { id: name, name } });
+  const division = organizationDivision(name, province);
+  if (division) {
+    const place = addPlace(b, division.name, division.province);
+    b.relationship({ type: 'LOCATED_IN', from: ref, to: place, props: { rule: 'name-prefix' } }, `LOCATED_IN|${name}`);
+  }
+  const parent = organizationParent(name, province);
+  if (parent && parent.name !== name) {
+    const up = addOrganization(b, parent.name, province);
+    b.relationship({ type: 'PART_OF', from: ref, to: up, props: { rule: parent.rule } }, `PART_OF|Organization:${name}`);
+  }
+  return ref;
+}
+
+/** Adds a place and the divisions enclosing it. */
+function addPlace(b: FactsBuilder, name: string, province: string | null) {
+  const level = placeLevel(name, province);
+  const ref = b.node({ label: 'Place', props: { id: name, name, level } });
+  if (level === 'venue' || level === 'other') {
+    const d = leadingDivision(name, province);
+    if (d && level === 'venue') {
+      const up = addPlace(b, d.name, d.province);
+      b.relationship({ type: 'LOCATED_IN', from: ref, to: up, props: { rule: 'name-prefix' } }, `LOCATED_IN|Place:${name}`);
+    }
+    return ref;
+  }
+  const [parent] = placeAncestors(name, province);
+  if (parent) {
+    const up = addPlace(b, parent.name, parent.province);
+    b.relationship({ type: 'PART_OF', from: ref, to: up, props: { rule: 'gazetteer' } }, `PART_OF|Place:${name}`);
+  }
+  return ref;
+}
+
+function addArticle(b: FactsBuilder, a: ArticleOut, document: string, province: string | null, persons: Map<string, PersonResolution>) {
+  const article = b.node({
+    label: 'Article',
+    props: { id: a.id, document, form: a.kind, headline: a.headline, date: a.date, home: a.home },
+  });
+  const said = sentences(a.text);
+  const day = factDate(a);
+  const prov = (sentence: string, date: string | null = day) => ({ article: a.id, sentence, date });
+  const personRef = (name: string) => {
+    const r = persons.get(name)!;
+    return b.node({ label: 'Person', props: { id: r.id, name, region: r.region, resolution: r.rule } });
+  };
+
+  for (const p of a.persons) {
+    const person = personRef(p.name);
+    const bare = p.titles.filter((t) => !t.organization).map((t) => t.title);
+    b.relationship(
+      {
+        type: 'MENTIONS',
+        from: article,
+        to: person,
+        props: { ...prov(sentenceWith(said, p.name)), count: p.mentions, titles: bare, resolution: persons.get(p.name)!.rule },
+      },
+      `MENTIONS|${a.id}|Person:${person.id}`,
+    );
+    for (const t of p.titles) {
+      if (!t.organization) continue;
+      const org = addOrganization(b, canonicalOrganization(t.organization, province), province);
+      b.relationship(
+        { type: 'HOLDS', from: person, to: org, props: { ...prov(sentenceWith(said, t.title, p.name)), title: t.title } },
+        `HOLDS|${a.id}|${person.id}|${org.id}|${t.title}`,
+      );
+    }
+  }
+
+  for (const o of a.organizations) {
+    const org = addOrganization(b, canonicalOrganization(o.name, province), province);
+    const sentence = [o.name, ...(o.mentions ?? [])].map((f) => sentenceWith(said, f)).find(Boolean) ?? '';
+    b.relationship(
+      { type: 'MENTIONS', from: article, to: org, props: { ...prov(sentence), count: 1, titles: [], resolution: null } },
+      `MENTIONS|${a.id}|Organization:${org.id}`,
+    );
+  }
+
+  for (const pl of a.places) {
+    const place = addPlace(b, pl.name, province);
+    const sentence = [pl.name, ...(pl.mentions ?? [])].map((f) => sentenceWith(said, f)).find(Boolean) ?? '';
+    b.relationship(
+      { type: 'MENTIONS', from: article, to: place, props: { ...prov(sentence), count: 1, titles: [], resolution: null } },
+      `MENTIONS|${a.id}|Place:${place.id}`,
+    );
+  }
+
+  for (const e of a.events) {
+    const date = e.dates[0] ?? day;
+    const id = `${a.home ?? '?'}|${date ?? '?'}|${e.name}`;
+    const event = b.node({ label: 'Event', props: { id, name: e.name, type: e.type, date, dates: e.dates, region: a.home } });
+    b.relationship({ type: 'REPORTS', from: article, to: event, props: prov(e.evidence[0] ?? '', date) }, `REPORTS|${a.id}|${id}`);
+    for (const name of e.places) {
+      const place = addPlace(b, name, province);
+      b.relationship(
+        { type: 'HELD_AT', from: event, to: place, props: prov(sentenceWith(e.evidence, name), date) },
+        `HELD_AT|${a.id}|${id}|${name}`,
+      );
+    }
+    for (const p of e.participants) {
+      const person = personRef(p.name);
+      b.relationship(
+        { type: 'PARTICIPATED_IN', from: person, to: event, props: { ...prov(sentenceWith(e.evidence, p.name), date), roles: p.roles } },
+        `PARTICIPATED_IN|${a.id}|${person.id}|${id}`,
+      );
+    }
+  }
+
+  const bylines = [
+    ...a.reporters.map((n) => [n, 'reporter'] as const),
+    ...a.correspondents.map((n) => [n, 'correspondent'] as const),
+    ...a.photographers.map((n) => [n, 'photographer'] as const),
+  ];
+  for (const [name, role] of bylines) {
+    const person = personRef(name);
+    b.relationship(
+      { type: 'WROTE', from: person, to: article, props: { ...prov(sentenceWith(said, name)), role } },
+      `WROTE|${a.id}|${person.id}|${role}`,
+    );
+  }
+}
+
+/** The graph facts of one document. `hash` identifies the file's content (see DocumentFacts). */
+export function documentFacts(extraction: ExtractionOut, hash: string): DocumentFacts {
+  const b = new FactsBuilder();
+  const province = extraction.context.homeProvince;
+  // Records of a JSON Lines file may come from different papers: resolve within each home.
+  const byHome = new Map<string | null, ArticleOut[]>();
+  for (const a of extraction.articles) byHome.set(a.home, [...(byHome.get(a.home) ?? []), a]);
+  for (const [home, articles] of byHome) {
+    const homeProvince = home ? (divisionByName(home)?.province ?? province) : province;
+    const persons = resolvePersons(articles, home, homeProvince);
+    for (const a of articles) addArticle(b, a, extraction.document, homeProvince, persons);
+  }
+  return b.done(extraction.document, hash);
+}

@@ -1,0 +1,177 @@
+/**
+ * The knowledge graph's vocabulary: node labels, relationship types and their properties.
+ * docs/graph-model.md explains the choices; the Neo4j schema (cypher/schema.cypher), the snapshot
+ * and the viewer all use these names.
+ *
+ * Every fact read from an article (a title held, a part taken, a mention, a byline) is a relationship
+ * that carries its provenance: the article's id, the sentence it was read from, and the date.
+ * Structural facts (an organization is part of another, a place lies in a province) come from
+ * language data, not from an article, and carry the rule that made them instead.
+ */
+
+export const NODE_LABELS = ['Person', 'Organization', 'Place', 'Event', 'Article'] as const;
+export type NodeLabel = (typeof NODE_LABELS)[number];
+
+export const RELATIONSHIP_TYPES = [
+  'HOLDS',
+  'PARTICIPATED_IN',
+  'HELD_AT',
+  'REPORTS',
+  'MENTIONS',
+  'WROTE',
+  'PART_OF',
+  'LOCATED_IN',
+] as const;
+export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+
+/** How a person mention was tied to a person node (see src/graph/resolve.ts). */
+export type ResolutionRule =
+  /** The person's posts name organizations in one region: the person is the namesake there. */
+  | 'org-region'
+  /** No post places the person; the paper's home region does. */
+  | 'document-home'
+  /** Neither posts nor the paper place the person: all such namesakes share one node. */
+  | 'name-only';
+
+export interface PersonProps {
+  /** `name@region`, or `name@?` when nothing places the person. */
+  id: string;
+  name: string;
+  /** The administrative division (full name) the person is placed in; null for name-only. */
+  region: string | null;
+  resolution: ResolutionRule;
+}
+
+export interface OrganizationProps {
+  /** The canonical full name: 中共许昌市委, 许昌市公安局. */
+  id: string;
+  name: string;
+}
+
+export type PlaceLevel = 'province' | 'city' | 'county' | 'venue' | 'other';
+
+export interface PlaceProps {
+  id: string;
+  name: string;
+  level: PlaceLevel;
+}
+
+export interface EventProps {
+  /** `region|date|name`: the same meeting reported twice by one paper is one node. */
+  id: string;
+  name: string;
+  /** meeting, inspection, visit, activity, … */
+  type: string;
+  /** The first day of the event (YYYY-MM-DD or a prefix), or null when no date is known. */
+  date: string | null;
+  dates: string[];
+  region: string | null;
+}
+
+export type ArticleKind = 'article' | 'photo' | 'sidebar' | 'other';
+
+export interface ArticleProps {
+  /** The extraction's article id: `file#n` for pages, the record id or `file#Lline` for JSON Lines. */
+  id: string;
+  document: string;
+  /** What the piece is on the page (named `form`, as `kind` is the node's label in the in-memory graph). */
+  form: ArticleKind;
+  headline: string | null;
+  /** Publication date (YYYY-MM-DD or a prefix) or null. */
+  date: string | null;
+  home: string | null;
+}
+
+export interface NodePropsByLabel {
+  Person: PersonProps;
+  Organization: OrganizationProps;
+  Place: PlaceProps;
+  Event: EventProps;
+  Article: ArticleProps;
+}
+
+/** Where an article-borne fact was read. */
+export interface Provenance {
+  article: string;
+  /** The sentence the fact was read from ('' when the fact has no single sentence, as for a headline-only photo). */
+  sentence: string;
+  /** The event's date if the fact concerns an event, else the article's publication date. */
+  date: string | null;
+}
+
+export type Role = 'led' | 'accompanied' | 'attended' | 'spoke' | 'presided' | 'organized';
+export type BylineRole = 'reporter' | 'correspondent' | 'photographer';
+
+export interface RelPropsByType {
+  /** Person → Organization. */
+  HOLDS: Provenance & { title: string };
+  /** Person → Event. */
+  PARTICIPATED_IN: Provenance & { roles: Role[] };
+  /** Event → Place. */
+  HELD_AT: Provenance;
+  /** Article → Event. */
+  REPORTS: Provenance;
+  /** Article → Person | Organization | Place. For persons: the posts written without an organization, and the resolution rule. */
+  MENTIONS: Provenance & { count: number; titles: string[]; resolution: ResolutionRule | null };
+  /** Person → Article. */
+  WROTE: Provenance & { role: BylineRole };
+  /** Organization → Organization, Place → Place: the hierarchy, from language data. */
+  PART_OF: { rule: string };
+  /** Organization → Place (the division its name starts with); Place (venue) → Place. */
+  LOCATED_IN: { rule: string };
+}
+
+/** Relationships whose facts come from one article: keyed by it, removed with it when the article is re-read. */
+export const ARTICLE_BORNE: ReadonlySet<RelationshipType> = new Set([
+  'HOLDS',
+  'PARTICIPATED_IN',
+  'HELD_AT',
+  'REPORTS',
+  'MENTIONS',
+  'WROTE',
+]);
+
+export type NodeRecord = { [L in NodeLabel]: { label: L; props: NodePropsByLabel[L] } }[NodeLabel];
+
+export type RelationshipRecord = {
+  [T in RelationshipType]: {
+    type: T;
+    from: { label: NodeLabel; id: string };
+    to: { label: NodeLabel; id: string };
+    props: RelPropsByType[T];
+  };
+}[RelationshipType];
+
+/** Everything one document contributes to the graph, with every entity already resolved to its key. */
+export interface DocumentFacts {
+  /** The file name, as in the extraction. */
+  document: string;
+  /** sha256 of the file's bytes: a document read again unchanged is skipped, a changed one replaces its facts. */
+  hash: string;
+  nodes: NodeRecord[];
+  relationships: RelationshipRecord[];
+}
+
+/** The graphology key of a node: labels keep a person and a place of the same name apart. */
+export function nodeKey(label: NodeLabel, id: string): string {
+  return `${label}:${id}`;
+}
+
+/**
+ * The graphology key of a relationship. Article-borne facts are keyed by their article (and the title
+ * or byline role), so a re-read article overwrites rather than duplicates them.
+ */
+export function relationshipKey(r: RelationshipRecord): string {
+  const base = `${r.type}|${nodeKey(r.from.label, r.from.id)}|${nodeKey(r.to.label, r.to.id)}`;
+  switch (r.type) {
+    case 'HOLDS':
+      return `${base}|${r.props.article}|${r.props.title}`;
+    case 'WROTE':
+      return `${base}|${r.props.article}|${r.props.role}`;
+    case 'PART_OF':
+    case 'LOCATED_IN':
+      return base;
+    default:
+      return `${base}|${r.props.article}`;
+  }
+}

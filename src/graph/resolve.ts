@@ -1,0 +1,87 @@
+/**
+ * Entity resolution for persons: which node a name in an article stands for.
+ *
+ * A person is a name in a region. The region is the most specific division that the person's
+ * organizations are in (副市长 of 许昌市人民政府 → 许昌市); failing posts, the paper's home; failing
+ * that, none. So the same official read in two papers of one city is one node, a namesake whose
+ * posts lie in another city is another node, and two mentions that share an organization always
+ * meet (their organizations give them the same region). Within one document a name is one person:
+ * the posts read anywhere in it place every mention. The rule that decided is kept on each mention.
+ *
+ * The key depends only on the document itself, never on what was ingested before, so ingesting in
+ * any order, or twice, gives the same graph.
+ */
+import type { Division } from '../extract/lexicon/gazetteer.js';
+import type { ArticleOut } from '../extract/types.js';
+import type { ResolutionRule } from './model.js';
+import { readTable } from '../extract/lexicon/index.js';
+import { organizationDivision } from './hierarchy.js';
+
+/** The region of persons whose posts are in central bodies. */
+export const NATIONAL = '全国';
+
+let nationalPatterns: ((org: string) => boolean)[] | null = null;
+function isNational(org: string): boolean {
+  nationalPatterns ??= readTable('national-bodies.txt').map(([p]) =>
+    p.endsWith('*') ? (o: string) => o.startsWith(p.slice(0, -1)) : (o: string) => o === p,
+  );
+  return nationalPatterns.some((test) => test(org));
+}
+
+export interface PersonResolution {
+  id: string;
+  name: string;
+  region: string | null;
+  rule: ResolutionRule;
+}
+
+const LEVEL_RANK = { county: 2, city: 1, province: 0 } as const;
+
+/** The most specific division among the organizations (first named wins a tie); 全国 for central bodies only. */
+function regionOf(organizations: string[], province: string | null): string | null {
+  let best: Division | null = null;
+  for (const org of organizations) {
+    const d = organizationDivision(org, province);
+    if (d && (!best || LEVEL_RANK[d.level] > LEVEL_RANK[best.level])) best = d;
+  }
+  if (best) return best.name;
+  return organizations.some(isNational) ? NATIONAL : null;
+}
+
+export function personId(name: string, region: string | null): string {
+  return `${name}@${region ?? '?'}`;
+}
+
+/**
+ * Resolves every person named in a document's articles (as persons, participants or bylines).
+ * `home` and `province` are the document's context.
+ */
+export function resolvePersons(
+  articles: readonly ArticleOut[],
+  home: string | null,
+  province: string | null,
+): Map<string, PersonResolution> {
+  const organizationsByName = new Map<string, string[]>();
+  const names = new Set<string>();
+  for (const a of articles) {
+    for (const p of a.persons) {
+      names.add(p.name);
+      const orgs = organizationsByName.get(p.name) ?? [];
+      for (const t of p.titles) if (t.organization) orgs.push(t.organization);
+      organizationsByName.set(p.name, orgs);
+    }
+    for (const e of a.events) for (const p of e.participants) names.add(p.name);
+    for (const n of [...a.reporters, ...a.correspondents, ...a.photographers]) names.add(n);
+  }
+  const out = new Map<string, PersonResolution>();
+  for (const name of names) {
+    const region = regionOf(organizationsByName.get(name) ?? [], province);
+    const resolved: Omit<PersonResolution, 'id'> = region
+      ? { name, region, rule: 'org-region' }
+      : home
+        ? { name, region: home, rule: 'document-home' }
+        : { name, region: null, rule: 'name-only' };
+    out.set(name, { ...resolved, id: personId(name, resolved.region) });
+  }
+  return out;
+}

@@ -1,0 +1,174 @@
+/**
+ * The GraphStore over Neo4j. A batch of documents is written in one transaction: old facts of
+ * changed documents removed, nodes and relationships upserted with `UNWIND … MERGE` (one statement
+ * per label and relationship type), and the documents marked stored. A crash loses at most the batch
+ * in flight, which is not marked, so a re-run writes it again; MERGE makes writing twice harmless.
+ */
+import type { ManagedTransaction } from 'neo4j-driver';
+import { emptyGraph, type GuanxiGraph, type NodeAttributes, type EdgeAttributes } from '../graph/assemble.js';
+import { nodeKey, relationshipKey, type DocumentFacts, type NodeLabel, type RelationshipRecord, type RelationshipType } from '../graph/model.js';
+import { cypher, cypherScript } from './cypher-files.js';
+import { displayUri, Neo4jClient, neo4jSettings } from './neo4j.js';
+import type { GraphStore } from './store.js';
+
+/** The key properties a relationship is merged on (the rest are set). */
+const KEY_PROPS: Record<RelationshipType, string[]> = {
+  HOLDS: ['article', 'title'],
+  PARTICIPATED_IN: ['article'],
+  HELD_AT: ['article'],
+  REPORTS: ['article'],
+  MENTIONS: ['article'],
+  WROTE: ['article', 'role'],
+  PART_OF: [],
+  LOCATED_IN: [],
+};
+
+/** cypher/write/<file> for each relationship type and pair of labels the model has. */
+function relationshipStatement(r: RelationshipRecord): string {
+  const kebab = (s: string) => s.toLowerCase().replace(/_/g, '-');
+  switch (r.type) {
+    case 'MENTIONS':
+      return `write/merge-mentions-${r.to.label.toLowerCase()}`;
+    case 'PART_OF':
+    case 'LOCATED_IN':
+      return `write/merge-${kebab(r.type)}-${r.from.label.toLowerCase()}`;
+    default:
+      return `write/merge-${kebab(r.type)}`;
+  }
+}
+
+export interface WriteRows {
+  nodes: Map<NodeLabel, { id: string; props: object }[]>;
+  relationships: Map<string, { from: string; to: string; key: object; props: object }[]>;
+}
+
+/** Groups a batch's facts by the statement that writes them. */
+export function writeRows(batch: readonly DocumentFacts[]): WriteRows {
+  const nodes = new Map<NodeLabel, Map<string, { id: string; props: object }>>();
+  const relationships = new Map<string, { from: string; to: string; key: object; props: object }[]>();
+  for (const facts of batch) {
+    for (const n of facts.nodes) {
+      const byId = nodes.get(n.label) ?? new Map();
+      if (!byId.has(n.props.id)) byId.set(n.props.id, { id: n.props.id, props: withoutNulls(n.props) });
+      nodes.set(n.label, byId);
+    }
+    for (const r of facts.relationships) {
+      const statement = relationshipStatement(r);
+      const props = r.props as unknown as Record<string, unknown>;
+      const key = Object.fromEntries(KEY_PROPS[r.type].map((k) => [k, props[k]]));
+      const list = relationships.get(statement) ?? [];
+      list.push({ from: r.from.id, to: r.to.id, key, props: withoutNulls(props) });
+      relationships.set(statement, list);
+    }
+  }
+  return {
+    nodes: new Map([...nodes].map(([label, byId]) => [label, [...byId.values()]])),
+    relationships,
+  };
+}
+
+function withoutNulls(o: object): object {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
+}
+
+/** Rows per UNWIND statement: large enough to amortize a round trip, small enough for steady memory. */
+const CHUNK = 10_000;
+
+async function runChunked(tx: ManagedTransaction, statement: string, rows: unknown[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await tx.run(cypher(statement), { rows: rows.slice(i, i + CHUNK) });
+}
+
+export class Neo4jStore implements GraphStore {
+  readonly kind = 'neo4j' as const;
+  private constructor(readonly client: Neo4jClient) {}
+
+  static async connect(uri: string): Promise<Neo4jStore> {
+    const client = await Neo4jClient.connect(neo4jSettings(uri));
+    const store = new Neo4jStore(client);
+    await store.ensureSchema();
+    return store;
+  }
+
+  get location(): string {
+    return displayUri(this.client.settings.uri);
+  }
+
+  async ensureSchema(): Promise<void> {
+    for (const statement of cypherScript('schema')) await this.client.write((tx) => tx.run(statement));
+  }
+
+  async hasDocument(document: string, hash: string): Promise<boolean> {
+    const stored = await this.client.read(async (tx) => (await tx.run(cypher('read/document-hash'), { id: document })).records[0]?.get('hash'));
+    return stored === hash;
+  }
+
+  /** The documents of the batch stored before under another hash: their old facts must go first. */
+  private async changedDocuments(batch: readonly DocumentFacts[]): Promise<string[]> {
+    const names = batch.map((f) => f.document);
+    const stored = await this.client.read(async (tx) => {
+      const out: string[] = [];
+      for (const id of names) {
+        const r = await tx.run(cypher('read/document-hash'), { id });
+        if (r.records.length) out.push(id);
+      }
+      return out;
+    });
+    return stored;
+  }
+
+  async write(batch: readonly DocumentFacts[]): Promise<void> {
+    const changed = await this.changedDocuments(batch);
+    const rows = writeRows(batch);
+    await this.client.write(async (tx) => {
+      if (changed.length) await tx.run(cypher('write/delete-document-facts'), { documents: changed });
+      for (const [label, list] of rows.nodes) await runChunked(tx, `write/merge-${label.toLowerCase()}`, list);
+      for (const [statement, list] of rows.relationships) await runChunked(tx, statement, list);
+      if (changed.length) await tx.run(cypher('write/delete-orphans'));
+      await tx.run(cypher('write/mark-documents'), { documents: batch.map((f) => ({ id: f.document, hash: f.hash })) });
+    });
+  }
+
+  async graph(): Promise<GuanxiGraph> {
+    const graph = emptyGraph();
+    await this.client.read(async (tx) => {
+      for (const r of (await tx.run(cypher('read/all-nodes'))).records) {
+        const label = r.get('label') as NodeLabel;
+        const props = r.get('props') as { id: string };
+        graph.mergeNode(nodeKey(label, props.id), { kind: label, ...nullDefaults(label), ...props } as NodeAttributes);
+      }
+      for (const r of (await tx.run(cypher('read/all-relationships'))).records) {
+        const type = r.get('type') as RelationshipType;
+        const props = r.get('props') as Record<string, unknown>;
+        const from = { label: r.get('fromLabel') as NodeLabel, id: r.get('fromId') as string };
+        const to = { label: r.get('toLabel') as NodeLabel, id: r.get('toId') as string };
+        const record = { type, from, to, props: { ...relationshipDefaults(type), ...props } } as RelationshipRecord;
+        const key = relationshipKey(record);
+        if (!graph.hasEdge(key)) graph.addDirectedEdgeWithKey(key, nodeKey(from.label, from.id), nodeKey(to.label, to.id), { rel: type, ...record.props } as EdgeAttributes);
+      }
+    });
+    return graph;
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+}
+
+/** Neo4j drops null properties; put the model's nulls back so both stores give identical graphs. */
+function nullDefaults(label: NodeLabel): object {
+  switch (label) {
+    case 'Person':
+      return { region: null };
+    case 'Event':
+      return { date: null, region: null };
+    case 'Article':
+      return { headline: null, date: null, home: null };
+    default:
+      return {};
+  }
+}
+
+function relationshipDefaults(type: RelationshipType): object {
+  if (type === 'PART_OF' || type === 'LOCATED_IN') return {};
+  return type === 'MENTIONS' ? { date: null, resolution: null } : { date: null };
+}

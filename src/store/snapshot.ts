@@ -1,0 +1,119 @@
+/**
+ * The embedded store: a JSON Lines journal of documents' facts (docs/snapshot.md).
+ *
+ * Line 1 is a header `{"guanxi":"snapshot","version":1}`; every further line is one document's
+ * DocumentFacts. Ingesting appends a line per document, so the file grows incrementally and a crash
+ * can at worst leave a torn last line: reading skips it (and says so), and re-running the ingest
+ * appends that document again. A later line for the same document replaces the earlier one; when
+ * replaced lines make up half the file, `compact()` rewrites it (to a temporary file, then renamed).
+ */
+import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { buildGraph, type GuanxiGraph } from '../graph/assemble.js';
+import type { DocumentFacts } from '../graph/model.js';
+
+const HEADER = { guanxi: 'snapshot', version: 1 } as const;
+
+export const DEFAULT_SNAPSHOT = '.guanxi/graph.jsonl';
+
+/** GUANXI_SNAPSHOT, else .guanxi/graph.jsonl in the working directory. */
+export function snapshotPath(given?: string): string {
+  return resolve(given ?? process.env.GUANXI_SNAPSHOT ?? DEFAULT_SNAPSHOT);
+}
+
+export class SnapshotError extends Error {}
+
+export class SnapshotStore {
+  private documents = new Map<string, DocumentFacts>();
+  private lines = 0;
+  /** A torn last line was read: the next write first rewrites the file without it. */
+  private torn = false;
+  /** What reading found wrong (a torn last line), for the CLI to report. */
+  readonly warnings: string[] = [];
+
+  private constructor(readonly path: string) {}
+
+  /** Opens the snapshot at `path`; a missing file is an empty snapshot (created on first write). */
+  static open(path: string): SnapshotStore {
+    const store = new SnapshotStore(path);
+    if (existsSync(path)) store.load();
+    return store;
+  }
+
+  private load(): void {
+    const text = readFileSync(this.path, 'utf8');
+    const rows = text.split('\n');
+    if (rows.at(-1) === '') rows.pop();
+    rows.forEach((row, i) => {
+      let value: unknown;
+      try {
+        value = JSON.parse(row);
+      } catch {
+        // Only the last line can be torn by a crash; anything else is damage we must not hide.
+        if (i === rows.length - 1) {
+          this.warnings.push(`${this.path}:${i + 1}: torn last line ignored (an interrupted ingest); re-run the ingest to complete it`);
+          this.torn = true;
+          return;
+        }
+        throw new SnapshotError(`${this.path}:${i + 1}: not JSON: the snapshot is damaged (delete it and ingest again)`);
+      }
+      if (i === 0) {
+        const h = value as typeof HEADER;
+        if (h?.guanxi !== 'snapshot') throw new SnapshotError(`${this.path}: not a guanxi snapshot (no header line)`);
+        if (h.version !== HEADER.version) throw new SnapshotError(`${this.path}: snapshot version ${h.version}, this guanxi reads ${HEADER.version}`);
+        return;
+      }
+      const facts = value as DocumentFacts;
+      if (typeof facts?.document !== 'string' || !Array.isArray(facts.nodes)) {
+        throw new SnapshotError(`${this.path}:${i + 1}: not a document's facts`);
+      }
+      this.documents.set(facts.document, facts);
+      this.lines++;
+    });
+  }
+
+  /** True when this exact content of the document is already in the snapshot. */
+  has(document: string, hash: string): boolean {
+    return this.documents.get(document)?.hash === hash;
+  }
+
+  get documentCount(): number {
+    return this.documents.size;
+  }
+
+  facts(): Iterable<DocumentFacts> {
+    return this.documents.values();
+  }
+
+  /** Writes one document's facts durably (appended and fsynced) before returning. */
+  put(facts: DocumentFacts): void {
+    if (this.torn) this.compact();
+    mkdirSync(dirname(this.path), { recursive: true });
+    const fresh = !existsSync(this.path);
+    const fd = openSync(this.path, 'a');
+    try {
+      if (fresh) appendFileSync(fd, JSON.stringify(HEADER) + '\n');
+      appendFileSync(fd, JSON.stringify(facts) + '\n');
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    this.documents.set(facts.document, facts);
+    this.lines++;
+    if (this.lines > 16 && this.lines > 2 * this.documents.size) this.compact();
+  }
+
+  /** Rewrites the journal with one line per document. */
+  compact(): void {
+    const tmp = `${this.path}.tmp`;
+    const body = [HEADER, ...this.documents.values()].map((v) => JSON.stringify(v)).join('\n') + '\n';
+    writeFileSync(tmp, body);
+    renameSync(tmp, this.path);
+    this.lines = this.documents.size;
+    this.torn = false;
+  }
+
+  graph(): GuanxiGraph {
+    return buildGraph(this.facts());
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * What every store does: keep documents' facts, tell whether a document is already in, and give the
+ * whole graph back for export and the viewer. The embedded snapshot and Neo4j implement it.
+ */
+import type { GuanxiGraph } from '../graph/assemble.js';
+import type { DocumentFacts } from '../graph/model.js';
+
+export interface GraphStore {
+  readonly kind: 'snapshot' | 'neo4j';
+  /** Where the graph lives, for messages: a file path or a URI without credentials. */
+  readonly location: string;
+  /** True when this document, with this content hash, is already stored completely. */
+  hasDocument(document: string, hash: string): Promise<boolean>;
+  /** Stores documents' facts, replacing what earlier versions of the same documents contributed. */
+  write(batch: readonly DocumentFacts[]): Promise<void>;
+  /** The whole graph in memory. */
+  graph(): Promise<GuanxiGraph>;
+  close(): Promise<void>;
+}
