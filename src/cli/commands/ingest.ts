@@ -1,5 +1,5 @@
 /** `guanxi ingest`: files into the graph (the snapshot, or Neo4j when configured). */
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { openStore } from '../../store/open.js';
 import { ingestFiles } from '../../store/ingest.js';
 import { graphCounts } from '../../graph/assemble.js';
@@ -16,7 +16,8 @@ export function registerIngest(program: Command): void {
   )
     .addOption(dateOption())
     .addOption(homeOption())
-    .action(async (files: string[], opts: StoreFlags & { date?: string; home?: string }) => {
+    .option('--batch <relationships>', 'relationships per Neo4j transaction (a smaller batch loses less to a crash, a larger one writes faster)', positiveInt, 20_000)
+    .action(async (files: string[], opts: StoreFlags & { date?: string; home?: string; batch: number }) => {
       const inputs = files.length ? files : [DEFAULT_SAMPLE];
       const store = await openStore(opts);
       try {
@@ -29,6 +30,7 @@ export function registerIngest(program: Command): void {
         const summary = await ingestFiles(inputs, store, {
           date: opts.date,
           home: opts.home,
+          batchRelationships: opts.batch,
           onProgress: (p) => {
             last = p;
             progress.update();
@@ -43,4 +45,10 @@ export function registerIngest(program: Command): void {
         await store.close();
       }
     });
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive whole number');
+  return n;
 }
