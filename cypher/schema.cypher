@@ -14,9 +14,5 @@ CREATE INDEX place_name IF NOT EXISTS FOR (n:Place) ON (n.name);
 CREATE INDEX event_name IF NOT EXISTS FOR (n:Event) ON (n.name);
 CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date);
 CREATE INDEX article_document IF NOT EXISTS FOR (n:Article) ON (n.document);
-// Article-borne relationships are found by their article when a changed document is read again.
-CREATE INDEX holds_article IF NOT EXISTS FOR ()-[r:HOLDS]-() ON (r.article);
-CREATE INDEX participated_article IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() ON (r.article);
-CREATE INDEX held_at_article IF NOT EXISTS FOR ()-[r:HELD_AT]-() ON (r.article);
-CREATE INDEX wrote_article IF NOT EXISTS FOR ()-[r:WROTE]-() ON (r.article);
-CREATE INDEX holds_date IF NOT EXISTS FOR ()-[r:HOLDS]-() ON (r.date);
+// No relationship-property indexes: each one taxes every write, and the deletion of a changed
+// document's facts finds them from its articles instead (write/delete-document-facts.cypher).

@@ -22,9 +22,7 @@ import { testNeo4jUri } from './support/neo4j.js';
 const CLI = join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js');
 
 async function wipe(store: Neo4jStore): Promise<void> {
-  await store.client.query('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {}, true).catch(async () => {
-    await store.client.query('MATCH (n) DETACH DELETE n', {}, true);
-  });
+  await store.client.runAutoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {});
 }
 
 async function counts(store: Neo4jStore): Promise<Record<string, number>> {

@@ -1,6 +1,6 @@
-// Upserts LOCATED_IN relationships Place → Place (one per pair). $rows: [{from, to, key, props}].
+// Upserts LOCATED_IN relationships Place → Place (one per pair). $rows: [{from, to, rule}].
 UNWIND $rows AS row
 MATCH (a:Place {id: row.from})
 MATCH (b:Place {id: row.to})
 MERGE (a)-[r:LOCATED_IN]->(b)
-SET r += row.props
+SET r.rule = row.rule

@@ -1,4 +1,5 @@
 // Upserts Place nodes by id. $rows: [{id, props}].
+// The props follow from the id (the key entity resolution gives it), so an existing node needs no write.
 UNWIND $rows AS row
 MERGE (n:Place {id: row.id})
-SET n += row.props
+ON CREATE SET n += row.props

@@ -11,59 +11,54 @@ import { cypher, cypherScript } from './cypher-files.js';
 import { displayUri, Neo4jClient, neo4jSettings } from './neo4j.js';
 import type { GraphStore } from './store.js';
 
-/** The key properties a relationship is merged on (the rest are set). */
-const KEY_PROPS: Record<RelationshipType, string[]> = {
-  HOLDS: ['article', 'title'],
-  PARTICIPATED_IN: ['article'],
-  HELD_AT: ['article'],
-  REPORTS: ['article'],
-  MENTIONS: ['article'],
-  WROTE: ['article', 'role'],
-  PART_OF: [],
-  LOCATED_IN: [],
-};
-
-/** cypher/write/<file> for each relationship type and pair of labels the model has. */
+/**
+ * cypher/write/<file> for each relationship type and pair of labels the model has. Article-borne
+ * relationships are created (write() first removes what a stored version of their document wrote);
+ * structural ones (PART_OF, LOCATED_IN) are merged, as every document repeats them.
+ */
 function relationshipStatement(r: RelationshipRecord): string {
   const kebab = (s: string) => s.toLowerCase().replace(/_/g, '-');
   switch (r.type) {
     case 'MENTIONS':
-      return `write/merge-mentions-${r.to.label.toLowerCase()}`;
+      return `write/create-mentions-${r.to.label.toLowerCase()}`;
     case 'PART_OF':
     case 'LOCATED_IN':
       return `write/merge-${kebab(r.type)}-${r.from.label.toLowerCase()}`;
     default:
-      return `write/merge-${kebab(r.type)}`;
+      return `write/create-${kebab(r.type)}`;
   }
 }
 
+type NodeRow = { id: string; props: object };
+/** A relationship's endpoints' ids and its properties, flat, as the statements read them. */
+type RelationshipRow = { from: string; to: string } & Record<string, unknown>;
+
 export interface WriteRows {
-  nodes: Map<NodeLabel, { id: string; props: object }[]>;
-  relationships: Map<string, { from: string; to: string; key: object; props: object }[]>;
+  nodes: Map<NodeLabel, NodeRow[]>;
+  relationships: Map<string, RelationshipRow[]>;
 }
 
-/** Groups a batch's facts by the statement that writes them. */
+/** Groups a batch's facts by the statement that writes them, each node and relationship once. */
 export function writeRows(batch: readonly DocumentFacts[]): WriteRows {
-  const nodes = new Map<NodeLabel, Map<string, { id: string; props: object }>>();
-  const relationships = new Map<string, { from: string; to: string; key: object; props: object }[]>();
+  const nodes = new Map<NodeLabel, Map<string, NodeRow>>();
+  const relationships = new Map<string, Map<string, RelationshipRow>>();
   for (const facts of batch) {
     for (const n of facts.nodes) {
-      const byId = nodes.get(n.label) ?? new Map();
+      const byId = nodes.get(n.label) ?? new Map<string, NodeRow>();
       if (!byId.has(n.props.id)) byId.set(n.props.id, { id: n.props.id, props: withoutNulls(n.props) });
       nodes.set(n.label, byId);
     }
     for (const r of facts.relationships) {
       const statement = relationshipStatement(r);
-      const props = r.props as unknown as Record<string, unknown>;
-      const key = Object.fromEntries(KEY_PROPS[r.type].map((k) => [k, props[k]]));
-      const list = relationships.get(statement) ?? [];
-      list.push({ from: r.from.id, to: r.to.id, key, props: withoutNulls(props) });
-      relationships.set(statement, list);
+      const byKey = relationships.get(statement) ?? new Map<string, RelationshipRow>();
+      const key = relationshipKey(r);
+      if (!byKey.has(key)) byKey.set(key, { ...withoutNulls(r.props), from: r.from.id, to: r.to.id });
+      relationships.set(statement, byKey);
     }
   }
   return {
     nodes: new Map([...nodes].map(([label, byId]) => [label, [...byId.values()]])),
-    relationships,
+    relationships: new Map([...relationships].map(([statement, byKey]) => [statement, [...byKey.values()]])),
   };
 }
 
@@ -102,29 +97,23 @@ export class Neo4jStore implements GraphStore {
     return stored === hash;
   }
 
-  /** The documents of the batch stored before under another hash: their old facts must go first. */
-  private async changedDocuments(batch: readonly DocumentFacts[]): Promise<string[]> {
-    const names = batch.map((f) => f.document);
-    const stored = await this.client.read(async (tx) => {
-      const out: string[] = [];
-      for (const id of names) {
-        const r = await tx.run(cypher('read/document-hash'), { id });
-        if (r.records.length) out.push(id);
-      }
-      return out;
-    });
-    return stored;
+  /** The documents of the batch stored before (under any hash): their old facts go first. */
+  private async storedDocuments(batch: readonly DocumentFacts[]): Promise<string[]> {
+    const r = await this.client.read((tx) => tx.run(cypher('read/stored-documents'), { ids: batch.map((f) => f.document) }));
+    return r.records.map((rec) => rec.get('id') as string);
   }
 
   async write(batch: readonly DocumentFacts[]): Promise<void> {
-    const changed = await this.changedDocuments(batch);
-    const rows = writeRows(batch);
+    // The last version of a document named twice in one batch wins, as in the snapshot.
+    const unique = [...new Map(batch.map((f) => [f.document, f])).values()];
+    const stored = await this.storedDocuments(unique);
+    const rows = writeRows(unique);
     await this.client.write(async (tx) => {
-      if (changed.length) await tx.run(cypher('write/delete-document-facts'), { documents: changed });
+      if (stored.length) await tx.run(cypher('write/delete-document-facts'), { documents: stored });
       for (const [label, list] of rows.nodes) await runChunked(tx, `write/merge-${label.toLowerCase()}`, list);
       for (const [statement, list] of rows.relationships) await runChunked(tx, statement, list);
-      if (changed.length) await tx.run(cypher('write/delete-orphans'));
-      await tx.run(cypher('write/mark-documents'), { documents: batch.map((f) => ({ id: f.document, hash: f.hash })) });
+      if (stored.length) await tx.run(cypher('write/delete-orphans'));
+      await tx.run(cypher('write/mark-documents'), { documents: unique.map((f) => ({ id: f.document, hash: f.hash })) });
     });
   }
 

@@ -1,0 +1,201 @@
+/**
+ * Write throughput into a real Neo4j: the batched writer (one transaction per batch, one
+ * `UNWIND … MERGE` per label and relationship type) against one statement per row (auto-commit),
+ * in the same run, on the same server.
+ *
+ *   npm run bench:ingest                        (100,000+ articles' worth; the per-row baseline on a sample of it)
+ *   node dist/bench/ingest.js [corpus] [--articles N] [--row-sample N] [--batch N]
+ *
+ * The graph is built from real text: the People's Daily 1998-01 corpus (../shared/corpora, or
+ * $GUANXI_CORPUS) is extracted once, and its facts are repeated as later years of the same paper
+ * (article ids, documents and dates shifted) until there are --articles articles. Persons and
+ * organizations recur across years, as they do in a real archive, so MERGE meets existing nodes.
+ *
+ * Neo4j: $NEO4J_URI if set (its data is wiped!), else a server this script starts on Bolt port 7689
+ * and stops at the end.
+ */
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, stopServer } from '#neo4j-server';
+import { plainText, readPfrArticles } from '../src/corpus/pfr.js';
+import { extractDocument } from '../src/extract/pipeline.js';
+import { documentFacts } from '../src/graph/facts.js';
+import type { DocumentFacts } from '../src/graph/model.js';
+import type { RecordUnit, SourceDocument } from '../src/ingest/types.js';
+import { cypher } from '../src/store/cypher-files.js';
+import { Neo4jStore, writeRows } from '../src/store/neo4j-store.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BENCH_HOME = '.cache/neo4j/instance-bench';
+
+interface Args {
+  corpus: string;
+  articles: number;
+  rowSample: number;
+  batch: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = {
+    corpus: process.env.GUANXI_CORPUS || resolve(ROOT, '../shared/corpora/pfr-199801.txt'),
+    articles: 100_000,
+    rowSample: 5_000,
+    batch: 20_000,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const num = () => {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n <= 0) throw new Error(`${a}: expected a positive whole number`);
+      return n;
+    };
+    if (a === '--articles') args.articles = num();
+    else if (a === '--row-sample') args.rowSample = num();
+    else if (a === '--batch') args.batch = num();
+    else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
+    else args.corpus = resolve(a);
+  }
+  return args;
+}
+
+/** The corpus as documents of one day's articles (up to 100 each), extracted into facts. */
+function corpusFacts(corpus: string): { facts: DocumentFacts[]; articles: number } {
+  const articles = readPfrArticles(corpus);
+  const docs: SourceDocument[] = [];
+  let units: RecordUnit[] = [];
+  let date = '';
+  const flush = () => {
+    if (!units.length) return;
+    const name = `pfr-${date}-${docs.length + 1}.jsonl`;
+    docs.push({ path: name, name, format: 'jsonl', encoding: 'UTF-8', units });
+    units = [];
+  };
+  for (const a of articles) {
+    if (a.date !== date || units.length >= 100) {
+      flush();
+      date = a.date;
+    }
+    units.push({ kind: 'record', line: units.length + 1, id: a.id, date: a.date, home: undefined, text: plainText(a) });
+  }
+  flush();
+  const facts = docs.map((d) => documentFacts(extractDocument(d), d.name));
+  return { facts, articles: articles.length };
+}
+
+/** The facts as if printed `years` later: new article ids and documents, dates (and event keys) shifted. */
+function shifted(facts: DocumentFacts, years: number): DocumentFacts {
+  if (years === 0) return facts;
+  const year = (s: string | null) => (s && /^\d{4}/.test(s) ? String(Number(s.slice(0, 4)) + years) + s.slice(4) : s);
+  const article = (id: string) => `${id}+${years}y`;
+  const event = (id: string) => id.replace(/\|(\d{4})/, (_m, y: string) => `|${Number(y) + years}`);
+  const ref = (r: { label: string; id: string }) =>
+    r.label === 'Article' ? { ...r, id: article(r.id) } : r.label === 'Event' ? { ...r, id: event(r.id) } : r;
+  return {
+    document: `${facts.document}+${years}y`,
+    hash: `${facts.hash}+${years}`,
+    nodes: facts.nodes.map((n) => {
+      if (n.label === 'Article') return { label: 'Article', props: { ...n.props, id: article(n.props.id), date: year(n.props.date) } };
+      if (n.label === 'Event') return { label: 'Event', props: { ...n.props, id: event(n.props.id), date: year(n.props.date), dates: n.props.dates.map((d) => year(d)!) } };
+      return n;
+    }),
+    relationships: facts.relationships.map((r) => {
+      const props = r.props as unknown as Record<string, unknown>;
+      const moved = 'article' in props ? { ...props, article: article(String(props.article)), date: year(props.date as string | null) } : props;
+      return { ...r, from: ref(r.from), to: ref(r.to), props: moved } as typeof r;
+    }),
+  };
+}
+
+/** Empties the database in small transactions (relationships first: dense nodes would overflow one). */
+async function wipe(store: Neo4jStore): Promise<void> {
+  await store.client.runAutoCommit('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS', {});
+  await store.client.runAutoCommit('MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS', {});
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  let t = Date.now();
+  const base = corpusFacts(args.corpus);
+  const copies = Math.ceil(args.articles / base.articles);
+  const relsPerCopy = base.facts.reduce((n, f) => n + f.relationships.length, 0);
+  console.log(`corpus: ${fmt(base.articles)} articles extracted in ${((Date.now() - t) / 1000).toFixed(1)} s; ` +
+    `${copies} years of it = ${fmt(base.articles * copies)} articles, ${fmt(relsPerCopy * copies)} relationships`);
+
+  const ownServer = !process.env.NEO4J_URI;
+  // A fresh instance each run, so no indexes or data from an earlier version skew the figures.
+  if (ownServer) rmSync(resolve(ROOT, BENCH_HOME), { recursive: true, force: true });
+  const server = ownServer ? await startServer({ boltPort: 7689, home: BENCH_HOME, heap: '2g', pageCache: '1g', log: () => {} }) : null;
+  const uri = process.env.NEO4J_URI ?? server!.uri;
+  const store = await Neo4jStore.connect(uri);
+  try {
+    const version = await store.client.query('CALL dbms.components() YIELD name, versions RETURN name, versions[0] AS version');
+    console.log(`neo4j: ${version.rows.map((r) => `${r.name} ${r.version}`).join(', ')} at ${store.location}`);
+
+    // One statement per row: the same statements with one row each, auto-committed, on a sample
+    // (the whole graph this way would take hours). Nodes first, as the relationships need them.
+    // It runs first, on the empty database, so that it meets no larger graph than the batched writer.
+    await wipe(store);
+    const sample: DocumentFacts[] = [];
+    let sampleRels = 0;
+    for (const f of base.facts) {
+      if (sampleRels >= args.rowSample) break;
+      sample.push(f);
+      sampleRels += f.relationships.length;
+    }
+    const rows = writeRows(sample);
+    for (const [label, list] of rows.nodes) for (const row of list) await store.client.runAutoCommit(cypher(`write/merge-${label.toLowerCase()}`), { rows: [row] });
+    t = Date.now();
+    let rowWritten = 0;
+    for (const [statement, list] of rows.relationships) {
+      for (const row of list) {
+        await store.client.runAutoCommit(cypher(statement), { rows: [row] });
+        rowWritten++;
+      }
+    }
+    const rowSeconds = (Date.now() - t) / 1000;
+    const rowRate = rowWritten / rowSeconds;
+
+    // Batched: every copy through the store's writer, in transactions of ~args.batch relationships.
+    await wipe(store);
+    t = Date.now();
+    let written = 0;
+    let pending: DocumentFacts[] = [];
+    let pendingRels = 0;
+    for (let k = 0; k < copies; k++) {
+      for (const f of base.facts) {
+        const s = shifted(f, k);
+        pending.push(s);
+        pendingRels += s.relationships.length;
+        if (pendingRels >= args.batch) {
+          await store.write(pending);
+          written += pendingRels;
+          pending = [];
+          pendingRels = 0;
+        }
+      }
+      process.stderr.write(`\rbatched: ${k + 1}/${copies} years, ${fmt(written)} relationships, ${fmt((written * 1000) / (Date.now() - t))}/s   `);
+    }
+    await store.write(pending);
+    written += pendingRels;
+    const batchedSeconds = (Date.now() - t) / 1000;
+    process.stderr.write('\n');
+    const batchedRate = written / batchedSeconds;
+
+    console.log('');
+    console.log('writer                      relationships   seconds   relationships/s');
+    console.log(`batched UNWIND … MERGE      ${fmt(written).padStart(13)}   ${batchedSeconds.toFixed(1).padStart(7)}   ${fmt(batchedRate).padStart(15)}`);
+    console.log(`one statement per row       ${fmt(rowWritten).padStart(13)}   ${rowSeconds.toFixed(1).padStart(7)}   ${fmt(rowRate).padStart(15)}`);
+    console.log(`ratio batched / per row: ${(batchedRate / rowRate).toFixed(1)}×`);
+  } finally {
+    await store.close();
+    if (server?.startedByUs) await stopServer({ boltPort: 7689, home: BENCH_HOME, log: () => {} });
+  }
+}
+
+main().catch((err: Error) => {
+  console.error(`bench:ingest: ${err.message}`);
+  process.exitCode = 1;
+});

@@ -1,6 +1,0 @@
-// Upserts MENTIONS relationships Article → Organization, keyed by {article}. $rows: [{from, to, key, props}].
-UNWIND $rows AS row
-MATCH (a:Article {id: row.from})
-MATCH (b:Organization {id: row.to})
-MERGE (a)-[r:MENTIONS {article: row.key.article}]->(b)
-SET r += row.props
