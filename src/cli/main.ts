@@ -13,6 +13,7 @@ import { table } from './table.js';
 import { registerExport } from './commands/export.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuery } from './commands/query.js';
+import { registerServe } from './commands/serve.js';
 
 function isoDate(value: string): string {
   if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw new InvalidArgumentError('expected YYYY-MM-DD (or YYYY-MM, YYYY)');
@@ -143,6 +144,7 @@ program
 registerIngest(program);
 registerQuery(program);
 registerExport(program);
+registerServe(program);
 
 program.parseAsync().catch((err: Error) => {
   console.error(`guanxi: ${err.message}`);

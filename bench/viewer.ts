@@ -1,0 +1,214 @@
+/**
+ * The viewer at scale, in headless Chromium: synthetic graphs of 2,000 / 20,000 / 50,000 nodes
+ * (about five edges a node, the kind mix and names of real local news) served by the real server.
+ *
+ *   npm run bench:viewer                       (all three sizes)
+ *   node dist/bench/viewer.js 20000 [--frames 120]
+ *
+ * For each size, in a fresh browser profile: the time to first render (navigation start → sigma's
+ * first frame), the layout time (ForceAtlas2 + noverlap in workers), the first render again on a
+ * reload (layout from localStorage), and the frame times while panning with the mouse (median, p95).
+ * Chromium draws WebGL with SwiftShader here (no GPU): a desktop with a GPU is faster.
+ */
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import { emptyGraph, type GuanxiGraph, type NodeAttributes } from '../src/graph/assemble.js';
+import { nodeKey, type NodeLabel, type RelationshipType } from '../src/graph/model.js';
+import { createViewerServer } from '../src/server/app.js';
+import type { GraphStore } from '../src/store/store.js';
+import { launchChromium } from '../tests/e2e/chromium.js';
+
+const SIZES = [2_000, 20_000, 50_000];
+
+/** Mulberry32: the same graph every run. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'];
+const GIVEN = [...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红文斌玉兰海燕鹏飞辉宇晨晓东雪梅宏亮新民春林德成永福'];
+const CITIES = ['许昌市', '郑州市', '洛阳市', '开封市', '南阳市', '新乡市', '安阳市', '周口市', '信阳市', '商丘市', '平顶山市', '漯河市'];
+const BODIES = ['人民政府', '公安局', '教育局', '财政局', '交通运输局', '卫生健康委员会', '生态环境局', '市场监督管理局', '委宣传部', '委组织部', '委统战部', '中级人民法院', '人民检察院', '发展和改革委员会'];
+const EVENTS = ['工作会议', '专题会议', '调研座谈会', '推进会', '动员大会', '考察活动', '观摩活动', '培训班', '表彰大会', '现场会'];
+const TOPICS = ['安全生产', '乡村振兴', '营商环境', '生态保护', '招商引资', '城市更新', '政法', '教育', '文化旅游', '疫情防控'];
+
+/** Kind shares, as the sample page has them: many persons and articles, fewer places. */
+const MIX: [NodeLabel, number][] = [['Person', 0.35], ['Article', 0.25], ['Event', 0.2], ['Organization', 0.15], ['Place', 0.05]];
+
+export function syntheticGraph(nodes: number, seed = 1): GuanxiGraph {
+  const rnd = random(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+  /** Skewed towards the start of the list: a few hubs, a long tail, as in real news. */
+  const skewed = <T>(xs: readonly T[]) => xs[Math.floor(rnd() ** 2.2 * xs.length)];
+  const g = emptyGraph();
+  const byKind: Record<NodeLabel, string[]> = { Person: [], Organization: [], Place: [], Event: [], Article: [] };
+  const add = (label: NodeLabel, id: string, attrs: Omit<NodeAttributes, 'kind' | 'id'>) => {
+    const key = nodeKey(label, id);
+    if (g.hasNode(key)) return;
+    g.addNode(key, { kind: label, id, ...attrs } as NodeAttributes);
+    byKind[label].push(key);
+  };
+  const date = () => `2023-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
+  for (const [label, share] of MIX) {
+    const n = Math.round(nodes * share);
+    for (let i = 0; byKind[label].length < n; i++) {
+      const city = pick(CITIES);
+      const suffix = i >= 5000 ? String(i) : '';
+      switch (label) {
+        case 'Person': {
+          const name = `${pick(SURNAMES)}${pick(GIVEN)}${rnd() < 0.6 ? pick(GIVEN) : ''}`;
+          add(label, `${name}${suffix}@${city}`, { name, region: city, resolution: 'org-region' });
+          break;
+        }
+        case 'Organization': {
+          const name = `${city}${pick(BODIES)}${suffix}`;
+          add(label, name, { name });
+          break;
+        }
+        case 'Place':
+          add(label, `${city}${i}`, { name: i < CITIES.length ? CITIES[i] : `${city}第${i}会议中心`, level: i < CITIES.length ? 'city' : 'venue' });
+          break;
+        case 'Event': {
+          const d = date();
+          const name = `${pick(TOPICS)}${pick(EVENTS)}`;
+          add(label, `${city}|${d}|${name}${i}`, { name, type: 'meeting', date: d, dates: [d], region: city });
+          break;
+        }
+        case 'Article': {
+          const id = `synthetic-${i}.txt#1`;
+          add(label, id, { document: `synthetic-${i}.txt`, form: 'article', headline: `${pick(TOPICS)}${pick(EVENTS)}召开`, date: date(), home: city });
+          break;
+        }
+      }
+    }
+  }
+  let edges = 0;
+  const link = (rel: RelationshipType, from: string, to: string, props: object) => {
+    if (from === to) return;
+    g.addDirectedEdgeWithKey(`${rel}|${from}|${to}|${edges++}`, from, to, { rel, ...props } as never);
+  };
+  const provenance = () => ({ article: skewed(byKind.Article).slice('Article:'.length), sentence: '', date: date() });
+  // About five edges a node, in the proportions the sample page has.
+  const target = nodes * 5;
+  while (edges < target) {
+    const r = rnd();
+    if (r < 0.3) link('MENTIONS', skewed(byKind.Article), skewed(byKind.Person), { ...provenance(), count: 1, titles: [], resolution: 'org-region' });
+    else if (r < 0.48) link('PARTICIPATED_IN', skewed(byKind.Person), skewed(byKind.Event), { ...provenance(), roles: ['attended'] });
+    else if (r < 0.63) link('HOLDS', skewed(byKind.Person), skewed(byKind.Organization), { ...provenance(), title: '局长' });
+    else if (r < 0.73) link('REPORTS', skewed(byKind.Article), skewed(byKind.Event), provenance());
+    else if (r < 0.83) link('MENTIONS', skewed(byKind.Article), skewed(byKind.Organization), { ...provenance(), count: 1, titles: [], resolution: null });
+    else if (r < 0.9) link('HELD_AT', skewed(byKind.Event), skewed(byKind.Place), provenance());
+    else if (r < 0.95) link('PART_OF', skewed(byKind.Organization), skewed(byKind.Organization), { rule: 'synthetic' });
+    else link('LOCATED_IN', skewed(byKind.Organization), skewed(byKind.Place), { rule: 'synthetic' });
+  }
+  return g;
+}
+
+/** A store that only holds a graph in memory: what the server reads. */
+export function memoryStore(graph: GuanxiGraph): GraphStore {
+  return {
+    kind: 'snapshot',
+    location: `synthetic graph (${graph.order} nodes)`,
+    hasDocument: async () => false,
+    write: async () => {},
+    graph: async () => graph,
+    close: async () => {},
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+
+const hook = <T>(page: Page, expression: string): Promise<T> => page.evaluate(`(() => { const g = window.__guanxi; return ${expression}; })()`) as Promise<T>;
+
+/** Drags the graph across the canvas with the mouse while the page records the time between frames. */
+async function panFrames(page: Page, frames: number): Promise<number[]> {
+  await page.evaluate(`(() => {
+    const times = (window.__frames = []);
+    let last = performance.now();
+    const tick = (now) => { times.push(now - last); last = now; if (!window.__stopFrames) requestAnimationFrame(tick); };
+    window.__stopFrames = false;
+    requestAnimationFrame(tick);
+  })()`);
+  const box = (await page.locator('#graph').boundingBox())!;
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  const start = Date.now();
+  for (let i = 0; ((await page.evaluate('window.__frames.length')) as number) < frames && Date.now() - start < 120_000; i++) {
+    const t = i / 15;
+    await page.mouse.move(cx + Math.sin(t) * box.width * 0.25, cy + Math.cos(t) * box.height * 0.2);
+  }
+  await page.mouse.up();
+  const times = (await page.evaluate('(window.__stopFrames = true, window.__frames)')) as number[];
+  return times.slice(1, frames + 1);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const framesAt = args.indexOf('--frames');
+  const frames = framesAt >= 0 ? Number(args[framesAt + 1]) : 120;
+  const sizes = args.filter((a, i) => /^\d+$/.test(a) && (framesAt < 0 || i !== framesAt + 1)).map(Number);
+  const browser = await launchChromium();
+  const rows: string[][] = [];
+  try {
+    for (const size of sizes.length ? sizes : SIZES) {
+      const t0 = Date.now();
+      const graph = syntheticGraph(size);
+      const server = await createViewerServer({ store: memoryStore(graph) });
+      const payload = server.loaded.payload;
+      const built = Date.now() - t0;
+      const context = await browser.newContext({ viewport: { width: 1400, height: 850 }, bypassCSP: true });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
+      try {
+        await page.goto(server.url);
+        await page.waitForFunction('window.__guanxi && (window.__guanxi.firstRender !== null || window.__guanxi.error !== null)', null, { timeout: 120_000 });
+        const firstRender = await hook<number>(page, 'g.firstRender');
+        await page.waitForFunction("window.__guanxi.layout !== 'running'", null, { timeout: 120_000, polling: 250 });
+        const layoutDone = await hook<number>(page, 'performance.now()');
+        await page.reload();
+        await page.waitForFunction('window.__guanxi && window.__guanxi.firstRender !== null', null, { timeout: 120_000 });
+        const cachedRender = await hook<number>(page, 'g.firstRender');
+        const cached = await hook<string>(page, 'g.layout');
+        await page.waitForTimeout(500);
+        const times = await panFrames(page, frames);
+        await page.screenshot({ path: `/tmp/guanxi-bench-${size}.png` });
+        rows.push([
+          size.toLocaleString(),
+          graph.size.toLocaleString(),
+          `${(payload.raw.length / 1e6).toFixed(1)} / ${(payload.gzip.length / 1e6).toFixed(1)}`,
+          (firstRender / 1000).toFixed(2),
+          ((layoutDone - firstRender) / 1000).toFixed(1),
+          `${(cachedRender / 1000).toFixed(2)}${cached === 'cached' ? '' : ' (no cache!)'}`,
+          median(times).toFixed(1),
+          percentile(times, 0.95).toFixed(1),
+          `${(1000 / median(times)).toFixed(0)}`,
+        ]);
+        console.error(`  ${size} nodes done (graph built and served in ${built} ms; screenshot /tmp/guanxi-bench-${size}.png)`);
+      } finally {
+        await context.close();
+        await server.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  const header = ['nodes', 'edges', 'payload MB raw/gz', 'first render s', 'layout s', 'reload render s', 'pan median ms', 'pan p95 ms', 'fps'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => c.padStart(widths[i])).join('  ');
+  console.log([line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n'));
+}
+
+// Run as a script (not when another module borrows syntheticGraph).
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err: Error) => {
+    console.error(`bench:viewer: ${err.stack ?? err.message}`);
+    process.exitCode = 1;
+  });
+}

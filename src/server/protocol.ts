@@ -1,0 +1,166 @@
+/**
+ * The JSON the viewer's API answers with: the server (src/server) and the browser app (viz/src) both
+ * import these types, so the two cannot drift apart. Types only: nothing here runs.
+ */
+import type { NodeLabel, RelationshipType } from '../graph/model.js';
+
+/**
+ * The whole graph, compact: 100,000 edges as objects with string keys would be megabytes of repeated
+ * property names, so nodes and edges are parallel arrays, and edges point at nodes by index.
+ */
+export interface GraphPayload {
+  /** Changes whenever a node or edge does: the viewer keys its cached layout by it. */
+  hash: string;
+  kinds: NodeLabel[];
+  rels: RelationshipType[];
+  nodes: {
+    key: string[];
+    /** Index into `kinds`. */
+    kind: number[];
+    label: string[];
+    /** An event's or article's date (YYYY-MM-DD or a prefix), else null. */
+    date: (string | null)[];
+  };
+  edges: {
+    source: number[];
+    target: number[];
+    /** Index into `rels`. */
+    rel: number[];
+    /** The fact's date (provenance), null for structural edges. */
+    date: (string | null)[];
+  };
+}
+
+export interface Meta {
+  store: 'snapshot' | 'neo4j';
+  location: string;
+  nodes: number;
+  edges: number;
+  counts: Record<string, number>;
+  /** Whether POST /api/query accepts ad-hoc Cypher (Neo4j only). */
+  cypher: boolean;
+}
+
+export interface Suggestion {
+  key: string;
+  kind: NodeLabel;
+  label: string;
+  /** What tells namesakes apart: a person's region, an event's date. */
+  detail: string | null;
+}
+
+/** Where a fact was read: the sentence, and the article's headline and date. */
+export interface Evidence {
+  article: string;
+  headline: string | null;
+  date: string | null;
+  sentence: string;
+}
+
+export interface NodeRef {
+  key: string;
+  kind: NodeLabel;
+  label: string;
+}
+
+/** A title (with its organization when the text names one), once however many articles give it. */
+export interface TitleHeld {
+  title: string;
+  organization: NodeRef | null;
+  /** The dates of the articles that give it, oldest first. */
+  dates: string[];
+}
+
+export interface EventTaken {
+  event: NodeRef;
+  type: string;
+  date: string | null;
+  roles: string[];
+  evidence: Evidence;
+}
+
+export interface Participant {
+  person: NodeRef;
+  roles: string[];
+  evidence: Evidence;
+}
+
+export interface Member {
+  person: NodeRef;
+  title: string;
+  organization: NodeRef;
+  evidence: Evidence;
+}
+
+interface DetailsBase {
+  key: string;
+  kind: NodeLabel;
+  label: string;
+  /** Every property of the node, for a plain key/value list. */
+  props: Record<string, string | number | string[] | null>;
+  degree: number;
+}
+
+export interface PersonDetails extends DetailsBase {
+  kind: 'Person';
+  titles: TitleHeld[];
+  organizations: NodeRef[];
+  events: EventTaken[];
+  /** Every sentence the person was read from, once each, newest first. */
+  evidence: Evidence[];
+}
+
+export interface EventDetails extends DetailsBase {
+  kind: 'Event';
+  type: string;
+  dates: string[];
+  places: NodeRef[];
+  /** Role → the people who had it (one person may appear under several roles). */
+  participants: Record<string, Participant[]>;
+  articles: NodeRef[];
+}
+
+export interface OrganizationDetails extends DetailsBase {
+  kind: 'Organization';
+  parents: NodeRef[];
+  children: NodeRef[];
+  /** Title holders of the organization and of the bodies under it. */
+  members: Member[];
+}
+
+export interface PlaceDetails extends DetailsBase {
+  kind: 'Place';
+  within: NodeRef[];
+  events: NodeRef[];
+  organizations: NodeRef[];
+}
+
+export interface ArticleDetails extends DetailsBase {
+  kind: 'Article';
+  headline: string | null;
+  date: string | null;
+  events: NodeRef[];
+  mentions: NodeRef[];
+  authors: NodeRef[];
+}
+
+export type NodeDetails = PersonDetails | EventDetails | OrganizationDetails | PlaceDetails | ArticleDetails;
+
+export interface NamedQueryInfo {
+  name: string;
+  description: string;
+  params: { name: string; optional: boolean }[];
+}
+
+export type QueryRequest = { cypher: string; params?: Record<string, unknown> } | { name: string; params?: Record<string, string> };
+
+export interface QueryResponse {
+  columns: string[];
+  rows: Record<string, unknown>[];
+  /** The graph keys of the nodes and relationships the rows return (Cypher results with nodes, relationships or paths). */
+  graph: { nodes: string[]; edges: [string, string][] };
+}
+
+export interface ApiError {
+  error: string;
+}

@@ -1,0 +1,284 @@
+/**
+ * The viewer end to end, in real headless Chromium (Debian's chromium, WebGL through SwiftShader):
+ * load the sample page's graph, search 张飞, read his panel, filter by date, follow the URL, export,
+ * run Cypher and see a write refused. Each state is kept as a screenshot in tests/artifacts/.
+ */
+import { expect } from 'chai';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { PACKAGE_ROOT } from '../../src/paths.js';
+import { createViewerServer, type ViewerServer } from '../../src/server/app.js';
+import type { GraphStore } from '../../src/store/store.js';
+import { HOSTILE_KEY, HOSTILE_NAME, sampleNeo4j, sampleSnapshot } from '../viewer-fixtures.js';
+import { CHROMIUM, launchChromium } from './chromium.js';
+
+const ARTIFACTS = join(PACKAGE_ROOT, 'tests', 'artifacts');
+
+const ZHANG_FEI = 'Person:张飞@许昌市';
+/**
+ * The pages' options. The tests read the page with string expressions, which the viewer's CSP (no
+ * eval) would refuse; bypassing it also makes the HTML-as-text test prove the DOM code safe by itself.
+ */
+const PAGE = { viewport: { width: 1400, height: 850 }, bypassCSP: true };
+
+const MEETINGS = ['全市公安工作会议', '市委政法工作会议'];
+
+/** An expression over the page's test hook (window.__guanxi, see viz/src/main.ts) as `g`, evaluated in the page. */
+const inPage = (expression: string) => `(() => { const g = window.__guanxi; return ${expression}; })()`;
+const hook = <T>(page: Page, expression: string): Promise<T> => page.evaluate(inPage(expression)) as Promise<T>;
+/** Waits until the expression is true. */
+const until = (page: Page, expression: string, timeout = 30_000) => page.waitForFunction(inPage(expression), null, { timeout });
+
+async function openViewer(page: Page, url: string): Promise<void> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await until(page, 'g !== undefined && (g.firstRender !== null || g.error !== null)');
+  expect(await hook<string | null>(page, 'g.error')).to.equal(null);
+  // Wait for the layout to settle, so that screenshots and positions are final.
+  await until(page, "g.layout !== 'running'", 60_000);
+  expect(errors, 'errors in the page').to.deep.equal([]);
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
+
+async function searchAndPick(page: Page, input: string, text: string, key: string): Promise<void> {
+  await page.fill(input, '');
+  await page.locator(input).pressSequentially(text, { delay: 30 });
+  await page.locator(`${input} + .suggestions li[data-key="${key.replace(/"/g, '\\"')}"]`).waitFor();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  await page.locator(`${input} + .suggestions li.active[data-key="${key.replace(/"/g, '\\"')}"]`).waitFor();
+  await page.keyboard.press('Enter');
+}
+
+describe('viewer in headless Chromium', function () {
+  this.timeout(240_000);
+  let browser: Browser;
+
+  before(function () {
+    if (!existsSync(CHROMIUM)) {
+      // Locally a missing browser skips these tests; in CI it is a failure.
+      if (process.env.CI) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk`);
+      console.log(`    (skipped: ${CHROMIUM} is missing; apt-get install -y chromium fonts-noto-cjk)`);
+      this.skip();
+    }
+    mkdirSync(ARTIFACTS, { recursive: true });
+  });
+  before(async function () {
+    if (!existsSync(CHROMIUM)) return;
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  describe('on the snapshot of the sample page', () => {
+    let store: GraphStore;
+    let server: ViewerServer;
+    /** One context for the pages of a test run: they share localStorage, as the tabs of one browser. */
+    let context: BrowserContext;
+    let page: Page;
+
+    before(async function () {
+      if (!browser) return this.skip();
+      store = await sampleSnapshot();
+      server = await createViewerServer({ store });
+      context = await browser.newContext(PAGE);
+      page = await context.newPage();
+      await openViewer(page, server.url);
+    });
+    after(async () => {
+      await context?.close();
+      await server?.close();
+      await store?.close();
+    });
+
+    it('draws the graph with a legend of the kinds', async () => {
+      expect(await hook<number>(page, 'g.graph.order')).to.equal(server.loaded.meta.nodes);
+      expect(await page.locator('#legend .legend-item').count()).to.equal(5);
+      expect(await page.locator('#legend').innerText()).to.match(/Person 人物\s*26/);
+      expect(await hook<number>(page, 'g.firstRender')).to.be.greaterThan(0);
+      await shot(page, '01-loaded');
+    });
+
+    it('suggests 张飞 as one types and flies the camera to him', async () => {
+      await page.fill('#search', '');
+      await page.locator('#search').pressSequentially('张', { delay: 30 });
+      await page.locator(`.search .suggestions li[data-key="${ZHANG_FEI}"]`).waitFor();
+      await shot(page, '02-search-suggestions');
+      await searchAndPick(page, '#search', '张飞', ZHANG_FEI);
+      await page.locator('#panel h2').filter({ hasText: '张飞' }).waitFor();
+      await page.waitForTimeout(900); // the camera's flight
+      expect(await hook<number>(page, 'g.renderer.sigma.getCamera().getState().ratio')).to.be.lessThan(1);
+      expect(await hook<string>(page, 'g.store.get().selected')).to.equal(ZHANG_FEI);
+    });
+
+    it("opens 张飞's panel: titles, organizations, both meetings with roles, dates and evidence", async () => {
+      const panel = page.locator('#panel');
+      const text = await panel.innerText();
+      expect(text).to.include('副市长').and.include('许昌市公安局');
+      const events = panel.locator('article.event');
+      expect(await events.count()).to.equal(2);
+      for (const meeting of MEETINGS) {
+        const event = events.filter({ hasText: meeting });
+        const body = await event.innerText();
+        expect(body).to.include('2023-02-17').and.include('attended').and.include('spoke');
+        expect(body).to.include(`${meeting}召开`); // the evidence's article headline
+        expect(await event.locator('blockquote p').innerText()).to.include('张飞');
+      }
+      await shot(page, '03-panel-zhang-fei');
+    });
+
+    it('highlights the neighbours of a hovered node', async () => {
+      const pos = await hook<{ x: number; y: number }>(page, `g.renderer.sigma.graphToViewport(g.renderer.sigma.getGraph().getNodeAttributes(${JSON.stringify(ZHANG_FEI)}))`);
+      const box = (await page.locator('#graph').boundingBox())!;
+      await page.mouse.move(box.x + pos.x, box.y + pos.y);
+      await until(page, `g.store.get().hovered === ${JSON.stringify(ZHANG_FEI)}`);
+      await shot(page, '04-hover-zhang-fei');
+      await page.mouse.move(box.x + 5, box.y + 5);
+    });
+
+    it('keeps the view in the URL: a reload opens the same panel', async () => {
+      await until(page, "location.hash.includes('n=Person')");
+      const url = page.url();
+      const again = await context.newPage();
+      await openViewer(again, url);
+      await again.locator('#panel h2').filter({ hasText: '张飞' }).waitFor();
+      // The layout came from localStorage this time.
+      expect(await hook<string>(again, 'g.layout')).to.equal('cached');
+      await again.close();
+    });
+
+    it('filters by date: the meetings of 2023-02-17 leave, the visit of 02-18/19 stays', async () => {
+      await page.fill('#date-from', '2023-02-18');
+      await page.fill('#date-to', '2023-02-19');
+      await page.locator('#date-to').dispatchEvent('change');
+      await until(page, "g.store.get().to === '2023-02-19'");
+      const visible = await hook<string[]>(page, '[...g.renderer.visibility().nodes]');
+      expect(visible.some((k) => k.startsWith('Event:') && k.includes('2023-02-17'))).to.equal(false);
+      expect(visible).to.include('Event:许昌市|2023-02-18|哈密市考察团来许考察');
+      expect(visible).to.not.include(ZHANG_FEI);
+      expect(await page.locator('#filter-status').innerText()).to.match(/^\d+ of \d+ nodes/);
+      await until(page, "location.hash.includes('from=2023-02-18')");
+      await shot(page, '05-date-filter');
+      await page.click('#clear-filters');
+      expect(await hook<unknown>(page, 'g.renderer.visibility().nodes')).to.equal(null);
+    });
+
+    it("shows 张飞's ego network and the shortest path between two people", async () => {
+      await page.locator('#panel button.ego').click();
+      await until(page, 'g.store.get().ego !== null');
+      const ego = await hook<string[]>(page, '[...g.renderer.visibility().nodes]');
+      expect(ego).to.include.members([ZHANG_FEI, 'Event:许昌市|2023-02-17|全市公安工作会议', 'Organization:许昌市公安局']);
+      await shot(page, '06-ego-network');
+      await page.click('#clear-filters');
+      await searchAndPick(page, '#path-from', '张飞', ZHANG_FEI);
+      await searchAndPick(page, '#path-to', '汤超', 'Person:汤超@许昌市');
+      await until(page, 'g.store.get().path !== null');
+      const path = await hook<string[]>(page, '[...g.renderer.visibility().nodes]');
+      expect(path[0]).to.equal('Person:汤超@许昌市');
+      expect(path.at(-1)).to.equal(ZHANG_FEI);
+      expect(path).to.have.length(3); // through the meeting or the article both attended
+      await shot(page, '07-shortest-path');
+      await page.click('#clear-filters');
+    });
+
+    it('exports what is on screen as CSV, GEXF and PNG', async () => {
+      await page.click('.menu summary');
+      const save = async (button: string) => {
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+        return readFileSync((await download.path())!);
+      };
+      const nodes = (await save('#export-nodes')).toString('utf8');
+      expect(nodes.startsWith('\ufeffkey,kind,name,date,degree')).to.equal(true);
+      expect(nodes).to.include(`${ZHANG_FEI},Person,张飞`);
+      expect((await save('#export-edges')).toString('utf8')).to.include('PARTICIPATED_IN');
+      expect((await save('#export-gexf')).toString('utf8')).to.include('<gexf').and.include('张飞');
+      const png = await save('#export-png');
+      expect(png.subarray(1, 4).toString()).to.equal('PNG');
+      expect(png.length).to.be.greaterThan(10_000);
+      await page.click('.menu summary');
+    });
+
+    it('shows a name made of HTML as text, running nothing', async () => {
+      await searchAndPick(page, '#search', '<img', HOSTILE_KEY);
+      const title = page.locator('#panel h2');
+      await title.filter({ hasText: 'onerror' }).waitFor();
+      expect(await title.textContent()).to.equal(HOSTILE_NAME);
+      expect(await page.locator('#panel img, #panel script, #panel b').count()).to.equal(0);
+      expect(await page.locator('#panel').innerText()).to.include('<script>window.__xss=3</script>');
+      await page.locator('#panel .evidence footer').first().hover();
+      expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).to.equal(undefined);
+      await shot(page, '08-html-as-text');
+    });
+
+    it('says in the console that ad-hoc Cypher needs Neo4j, and runs a named query', async () => {
+      await page.click('#console > summary');
+      await page.fill('#query-text', 'MATCH (n) RETURN n');
+      await page.click('#query-run');
+      await page.locator('#query-message.error').filter({ hasText: 'Cypher needs Neo4j' }).waitFor();
+      await page.selectOption('#query-kind', 'events-of-person');
+      await page.fill('#query-params input[name="name"]', '张飞');
+      await page.click('#query-run');
+      await page.locator('#query-output table tbody tr').nth(1).waitFor();
+      expect(await page.locator('#query-output table tbody tr').count()).to.equal(2);
+      await shot(page, '09-named-query-table');
+    });
+  });
+
+  describe('on Neo4j with the sample page', () => {
+    let store: GraphStore;
+    let server: ViewerServer;
+    let page: Page;
+
+    before(async function () {
+      if (!browser) return this.skip();
+      store = await sampleNeo4j();
+      server = await createViewerServer({ store });
+      page = await browser.newPage(PAGE);
+      await openViewer(page, server.url);
+      await page.click('#console > summary');
+    });
+    after(async () => {
+      await page?.close();
+      await server?.close();
+      await store?.close();
+    });
+
+    it('runs a Cypher query and draws its result as the graph', async () => {
+      await page.fill('#query-text', "MATCH (p:Person {name: '张飞'})-[r:PARTICIPATED_IN]->(e:Event) RETURN p, r, e");
+      await page.click('#query-run');
+      await page.locator('#query-message').filter({ hasText: '2 rows' }).waitFor();
+      const visible = await hook<string[]>(page, '[...g.renderer.visibility().nodes]');
+      expect(visible).to.have.members([ZHANG_FEI, ...MEETINGS.map((m) => `Event:许昌市|2023-02-17|${m}`)]);
+      expect(await hook<number>(page, 'g.renderer.visibility().edges.size')).to.equal(2);
+      await until(page, "location.hash.includes('q=')");
+      await shot(page, '10-cypher-graph');
+    });
+
+    it('shows the same result as a table', async () => {
+      await page.uncheck('#query-as-graph');
+      await page.locator('#query-output table').waitFor();
+      expect(await page.locator('#query-output th').allInnerTexts()).to.deep.equal(['p', 'r', 'e']);
+      expect(await page.locator('#query-output tbody tr').count()).to.equal(2);
+      expect(await page.locator('#query-output tbody').innerText()).to.include('张飞').and.include('PARTICIPATED_IN');
+      await shot(page, '11-cypher-table');
+    });
+
+    it('refuses a CREATE with a clear message, and the graph is unchanged', async () => {
+      await page.fill('#query-text', "CREATE (:Person {id: 'x@?', name: 'x'})");
+      await page.click('#query-run');
+      const message = page.locator('#query-message.error');
+      await message.waitFor();
+      expect(await message.innerText()).to.match(/read-only/);
+      await shot(page, '12-create-refused');
+      const count = await (store as import('../../src/store/neo4j-store.js').Neo4jStore).client.query("MATCH (p:Person {id: 'x@?'}) RETURN count(p) AS n");
+      expect(count.rows[0].n).to.equal(0);
+    });
+  });
+});

@@ -1,0 +1,231 @@
+/** The viewer's HTTP API (src/server): on the sample page's snapshot, and /api/query on a real Neo4j. */
+import { expect } from 'chai';
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
+import { createViewerServer, type ViewerServer } from '../src/server/app.js';
+import type { GraphPayload, Meta, NamedQueryInfo, EventDetails, OrganizationDetails, PersonDetails, QueryResponse, Suggestion } from '../src/server/protocol.js';
+import type { GraphStore } from '../src/store/store.js';
+import { HOSTILE_KEY, HOSTILE_NAME, sampleNeo4j, sampleSnapshot } from './viewer-fixtures.js';
+
+const ZHANG_FEI = 'Person:张飞@许昌市';
+
+async function get<T>(server: ViewerServer, path: string): Promise<{ status: number; body: T; headers: Headers }> {
+  const res = await fetch(new URL(path, server.url));
+  return { status: res.status, body: (await res.json()) as T, headers: res.headers };
+}
+
+async function post<T>(server: ViewerServer, path: string, body: unknown, contentType = 'application/json'): Promise<{ status: number; body: T }> {
+  const res = await fetch(new URL(path, server.url), { method: 'POST', headers: { 'content-type': contentType }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+/** A raw request, for what fetch will not send (another Host header, no gzip decoding). */
+function raw(server: ViewerServer, path: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request(new URL(path, server.url), { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('viewer API on the snapshot', function () {
+  this.timeout(60_000);
+  let store: GraphStore;
+  let server: ViewerServer;
+
+  before(async () => {
+    store = await sampleSnapshot();
+    server = await createViewerServer({ store });
+  });
+  after(async () => {
+    await server?.close();
+    await store?.close();
+  });
+
+  it('listens on 127.0.0.1 by default', () => {
+    expect(server.url).to.match(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it('GET /api/meta tells the store and its counts', async () => {
+    const { status, body } = await get<Meta>(server, '/api/meta');
+    expect(status).to.equal(200);
+    expect(body).to.include({ store: 'snapshot', cypher: false });
+    expect(body.counts.Person).to.be.greaterThan(20);
+    expect(body.nodes).to.equal(Object.entries(body.counts).filter(([k]) => /^[A-Z][a-z]/.test(k)).reduce((n, [, v]) => n + v, 0));
+  });
+
+  it('GET /api/graph gives every node and edge, edges by node index', async () => {
+    const { body, headers } = await get<GraphPayload>(server, '/api/graph');
+    expect(headers.get('access-control-allow-origin')).to.equal(null);
+    const graph = server.loaded.graph;
+    expect(body.nodes.key).to.have.length(graph.order);
+    expect(body.edges.source).to.have.length(graph.size);
+    for (const column of [body.nodes.kind, body.nodes.label, body.nodes.date]) expect(column).to.have.length(graph.order);
+    const i = body.nodes.key.indexOf(ZHANG_FEI);
+    expect(body.kinds[body.nodes.kind[i]]).to.equal('Person');
+    expect(body.nodes.label[i]).to.equal('张飞');
+    const participations = body.edges.source.flatMap((s, e) => (s === i && body.rels[body.edges.rel[e]] === 'PARTICIPATED_IN' ? [body.nodes.key[body.edges.target[e]]] : []));
+    expect(participations).to.have.members(['Event:许昌市|2023-02-17|市委政法工作会议', 'Event:许昌市|2023-02-17|全市公安工作会议']);
+    expect(body.hash).to.match(/^[0-9a-f]{16}$/);
+  });
+
+  it('compresses the graph for clients that take gzip', async () => {
+    const res = await raw(server, '/api/graph', { 'accept-encoding': 'gzip' });
+    expect(res.headers['content-encoding']).to.equal('gzip');
+    expect(gunzipSync(res.body).equals(server.loaded.payload.raw)).to.equal(true);
+  });
+
+  it('GET /api/search suggests persons first, by substring', async () => {
+    const { body } = await get<Suggestion[]>(server, `/api/search?q=${encodeURIComponent('张飞')}`);
+    expect(body[0]).to.deep.equal({ key: ZHANG_FEI, kind: 'Person', label: '张飞', detail: '许昌市' });
+    const orgs = await get<Suggestion[]>(server, `/api/search?q=${encodeURIComponent('公安')}&kind=Organization`);
+    expect(orgs.body.map((s) => s.label)).to.include('许昌市公安局');
+    expect(orgs.body.every((s) => s.kind === 'Organization')).to.equal(true);
+    expect((await get(server, '/api/search?q=x&kind=Nope')).status).to.equal(400);
+    expect((await get<Suggestion[]>(server, '/api/search?q=')).body).to.deep.equal([]);
+  });
+
+  it("GET /api/node gives a person's titles, organizations, events with roles and dates, and evidence", async () => {
+    const { body } = await get<PersonDetails>(server, `/api/node?key=${encodeURIComponent(ZHANG_FEI)}`);
+    expect(body.kind).to.equal('Person');
+    expect(body.titles.map((t) => `${t.title}@${t.organization?.label}`)).to.include.members(['副市长@许昌市人民政府', '局长@许昌市公安局']);
+    expect(body.organizations.map((o) => o.label)).to.have.members(['许昌市公安局', '许昌市人民政府']);
+    expect(body.events.map((e) => e.event.label)).to.have.members(['市委政法工作会议', '全市公安工作会议']);
+    for (const e of body.events) {
+      expect(e.date).to.equal('2023-02-17');
+      expect(e.roles).to.include('attended');
+      expect(e.evidence.sentence).to.include('张飞');
+      expect(e.evidence.headline).to.be.a('string').and.include('会议');
+    }
+    expect(body.evidence.map((e) => e.headline)).to.include.members(['全市公安工作会议召开', '市委政法工作会议召开']);
+  });
+
+  it("GET /api/node gives an event's participants by role and an organization's members with its sub-organizations'", async () => {
+    const event = await get<EventDetails>(server, `/api/node?key=${encodeURIComponent('Event:许昌市|2023-02-17|全市公安工作会议')}`);
+    expect(event.body.participants.spoke.map((p) => p.person.label)).to.include('张飞');
+    const org = await get<OrganizationDetails>(server, `/api/node?key=${encodeURIComponent('Organization:中共许昌市委')}`);
+    expect(org.body.children.map((c) => c.label)).to.include('许昌市委宣传部');
+    expect(org.body.members.map((m) => `${m.person.label} ${m.title} ${m.organization.label}`)).to.include('王自合 部长 许昌市委宣传部');
+  });
+
+  it('GET /api/node: 400 without a key, 404 for an unknown one', async () => {
+    expect((await get(server, '/api/node')).status).to.equal(400);
+    const missing = await get<{ error: string }>(server, '/api/node?key=Person:nobody');
+    expect(missing.status).to.equal(404);
+    expect(missing.body.error).to.include('Person:nobody');
+  });
+
+  it('returns article text as JSON data, unchanged', async () => {
+    const { body } = await get<PersonDetails>(server, `/api/node?key=${encodeURIComponent(HOSTILE_KEY)}`);
+    expect(body.label).to.equal(HOSTILE_NAME);
+    expect(body.evidence[0].sentence).to.include('<script>');
+  });
+
+  it('GET /api/queries lists the named queries with their parameters', async () => {
+    const { body } = await get<NamedQueryInfo[]>(server, '/api/queries');
+    expect(body.find((q) => q.name === 'events-of-person')?.params).to.deep.equal([{ name: 'name', optional: false }]);
+  });
+
+  it('POST /api/query runs a named query on the snapshot', async () => {
+    const { status, body } = await post<QueryResponse>(server, '/api/query', { name: 'events-of-person', params: { name: '张飞' } });
+    expect(status).to.equal(200);
+    expect(body.rows.map((r) => r.event)).to.have.members(['市委政法工作会议', '全市公安工作会议']);
+    expect(body.graph).to.deep.equal({ nodes: [], edges: [] });
+    const missing = await post<{ error: string }>(server, '/api/query', { name: 'events-of-person', params: {} });
+    expect(missing.status).to.equal(400);
+    expect(missing.body.error).to.include('name');
+    expect((await post(server, '/api/query', { name: 'no-such-query' })).status).to.equal(404);
+  });
+
+  it('POST /api/query answers ad-hoc Cypher on the snapshot with 501 and what to do', async () => {
+    const { status, body } = await post<{ error: string }>(server, '/api/query', { cypher: 'MATCH (n) RETURN n' });
+    expect(status).to.equal(501);
+    expect(body.error).to.match(/Cypher needs Neo4j.*--neo4j/);
+  });
+
+  it('refuses bad bodies: not JSON (400), not application/json (415), over 1 MB (413)', async () => {
+    expect((await post(server, '/api/query', '{oops')).status).to.equal(400);
+    expect((await post(server, '/api/query', { name: 'x' }, 'text/plain')).status).to.equal(415);
+    const big = await post<{ error: string }>(server, '/api/query', { cypher: 'x'.repeat(1024 * 1024 + 10) });
+    expect(big.status).to.equal(413);
+  });
+
+  it('answers unknown routes 404 and wrong methods 405, as JSON', async () => {
+    expect((await get(server, '/api/nope')).status).to.equal(404);
+    const res = await fetch(new URL('/api/meta', server.url), { method: 'DELETE' });
+    expect(res.status).to.equal(405);
+    expect(((await res.json()) as { error: string }).error).to.include('DELETE');
+  });
+
+  it('refuses requests naming another host (DNS rebinding)', async () => {
+    const res = await raw(server, '/api/meta', { host: 'evil.example:80' });
+    expect(res.status).to.equal(403);
+  });
+
+  it('serves the viewer with a content security policy, and nothing outside it', async () => {
+    const page = await fetch(server.url);
+    expect(page.status).to.equal(200);
+    expect(page.headers.get('content-security-policy')).to.include("script-src 'self'");
+    expect(await page.text()).to.include('<div id="graph">');
+    expect((await fetch(new URL('/app.js', server.url))).headers.get('content-type')).to.include('javascript');
+    const escape = await raw(server, '/%2e%2e/%2e%2e/package.json', {});
+    expect(escape.status).to.equal(404);
+  });
+});
+
+describe('viewer API on Neo4j', function () {
+  this.timeout(180_000);
+  let store: GraphStore;
+  let server: ViewerServer;
+
+  before(async () => {
+    store = await sampleNeo4j();
+    server = await createViewerServer({ store });
+  });
+  after(async () => {
+    await server?.close();
+    await store?.close();
+  });
+
+  it('reads the same graph as the snapshot', async () => {
+    const snapshot = await sampleSnapshot();
+    const expected = (await snapshot.graph()).order - 2; // the snapshot also holds the hostile document's two nodes
+    const { body } = await get<Meta>(server, '/api/meta');
+    expect(body).to.include({ store: 'neo4j', cypher: true, nodes: expected });
+  });
+
+  it('runs read-only Cypher and gives the nodes and relationships of the rows as graph keys', async () => {
+    const { status, body } = await post<QueryResponse>(server, '/api/query', {
+      cypher: 'MATCH (p:Person {name: $name})-[r:PARTICIPATED_IN]->(e:Event) RETURN p, r, e ORDER BY e.name',
+      params: { name: '张飞' },
+    });
+    expect(status).to.equal(200);
+    expect(body.columns).to.deep.equal(['p', 'r', 'e']);
+    expect(body.rows).to.have.length(2);
+    expect(body.graph.nodes).to.include.members([ZHANG_FEI, 'Event:许昌市|2023-02-17|全市公安工作会议']);
+    expect(body.graph.edges).to.deep.include([ZHANG_FEI, 'Event:许昌市|2023-02-17|全市公安工作会议']);
+  });
+
+  it('refuses a write with 403 and says the console is read-only', async () => {
+    const { status, body } = await post<{ error: string }>(server, '/api/query', { cypher: "CREATE (:Person {id: 'x@?', name: 'x'})" });
+    expect(status).to.equal(403);
+    expect(body.error).to.include('read-only');
+    const count = await post<QueryResponse>(server, '/api/query', { cypher: "MATCH (p:Person {id: 'x@?'}) RETURN count(p) AS n" });
+    expect(count.body.rows[0].n).to.equal(0);
+  });
+
+  it('answers a Cypher syntax error with 400 and the message of Neo4j', async () => {
+    const { status, body } = await post<{ error: string }>(server, '/api/query', { cypher: 'MATCH (n RETURN n' });
+    expect(status).to.equal(400);
+    expect(body.error).to.match(/invalid input|syntax/i);
+  });
+
+  it('runs named queries on Neo4j too', async () => {
+    const { body } = await post<QueryResponse>(server, '/api/query', { name: 'events-of-person', params: { name: '张飞' } });
+    expect(body.rows).to.have.length(2);
+  });
+});

@@ -1,0 +1,29 @@
+/** The server's JSON API (src/server/api.ts), typed by the shared protocol. */
+import type { NodeLabel } from '../../src/graph/model.js';
+import type { ApiError, GraphPayload, Meta, NamedQueryInfo, NodeDetails, QueryRequest, QueryResponse, Suggestion } from '../../src/server/protocol.js';
+
+/** An answer other than 2xx, with the server's message. */
+export class RequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(path, init);
+  const body = (await res.json().catch(() => null)) as T | ApiError | null;
+  if (!res.ok) throw new RequestError(res.status, (body as ApiError | null)?.error ?? `${res.status} ${res.statusText}`);
+  return body as T;
+}
+
+export const api = {
+  meta: () => request<Meta>('/api/meta'),
+  graph: () => request<GraphPayload>('/api/graph'),
+  node: (key: string) => request<NodeDetails>(`/api/node?key=${encodeURIComponent(key)}`),
+  search: (q: string, kind?: NodeLabel) => request<Suggestion[]>(`/api/search?q=${encodeURIComponent(q)}${kind ? `&kind=${kind}` : ''}`),
+  queries: () => request<NamedQueryInfo[]>('/api/queries'),
+  query: (body: QueryRequest) => request<QueryResponse>('/api/query', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+};

@@ -1,0 +1,90 @@
+/**
+ * The filter bar: the legend (which doubles as the kinds filter), a date range, an organization, the
+ * shortest path between two people, and what is active now (ego network, query result) with a way out.
+ */
+import type { NodeLabel } from '../../src/graph/model.js';
+import { byId, h, replace } from './dom.js';
+import type { ViewGraph } from './graph-data.js';
+import { KINDS, KIND_NAMES } from './kinds.js';
+import { isFiltered, type Store, type ViewState } from './state.js';
+import { suggestInput } from './suggest.js';
+import type { Visibility } from './visibility.js';
+
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+export function createFilters(graph: ViewGraph, store: Store, visibility: () => Visibility): void {
+  const label = (key: string | null | undefined) => (key && graph.hasNode(key) ? graph.getNodeAttribute(key, 'label') : (key ?? ''));
+
+  // Legend and kinds.
+  const counts = new Map<NodeLabel, number>();
+  graph.forEachNode((_k, a) => counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1));
+  const boxes = new Map<NodeLabel, HTMLInputElement>();
+  replace(
+    byId('legend'),
+    ...KINDS.map((kind) => {
+      const box = h('input', { type: 'checkbox', attrs: { 'data-kind': kind } });
+      box.addEventListener('change', () => {
+        const kinds = new Set(store.get().kinds);
+        if (box.checked) kinds.add(kind);
+        else kinds.delete(kind);
+        store.set({ kinds });
+      });
+      boxes.set(kind, box);
+      return h('label', { class: 'legend-item' }, box, h('span', { class: `dot kind-${kind}` }), KIND_NAMES[kind], h('span', { class: 'count' }, String(counts.get(kind) ?? 0)));
+    }),
+  );
+
+  // Dates: applied when both fields are valid (or empty), so typing does not flash the graph.
+  const from = byId<HTMLInputElement>('date-from');
+  const to = byId<HTMLInputElement>('date-to');
+  const applyDates = () => {
+    const [f, t] = [from.value.trim(), to.value.trim()];
+    const ok = (v: string) => v === '' || DATE.test(v);
+    from.classList.toggle('invalid', !ok(f));
+    to.classList.toggle('invalid', !ok(t));
+    if (ok(f) && ok(t)) store.set({ from: f || null, to: t || null });
+  };
+  from.addEventListener('change', applyDates);
+  to.addEventListener('change', applyDates);
+
+  const org = suggestInput(byId<HTMLInputElement>('org-filter'), { kind: 'Organization', onPick: (s) => store.set({ org: s.key }) });
+  byId<HTMLInputElement>('org-filter').addEventListener('change', (e) => {
+    if (!(e.target as HTMLInputElement).value.trim()) store.set({ org: null });
+  });
+
+  // The shortest path: set when both ends are picked.
+  let ends: { from?: string; to?: string } = {};
+  const setPath = () => ends.from && ends.to && store.set({ path: { from: ends.from, to: ends.to }, result: null });
+  const pathFrom = suggestInput(byId<HTMLInputElement>('path-from'), { kind: 'Person', onPick: (s) => ((ends.from = s.key), setPath()) });
+  const pathTo = suggestInput(byId<HTMLInputElement>('path-to'), { kind: 'Person', onPick: (s) => ((ends.to = s.key), setPath()) });
+
+  byId('clear-filters').addEventListener('click', () => {
+    ends = {};
+    store.set({ kinds: new Set(KINDS), from: null, to: null, org: null, ego: null, path: null, result: null });
+  });
+
+  const status = byId('filter-status');
+  const sync = (s: ViewState) => {
+    for (const [kind, box] of boxes) box.checked = s.kinds.has(kind);
+    from.value = s.from ?? '';
+    to.value = s.to ?? '';
+    org.show(label(s.org));
+    pathFrom.show(label(s.path?.from));
+    pathTo.show(label(s.path?.to));
+    const v = visibility();
+    const shown = v.nodes ? v.nodes.size : graph.order;
+    replace(
+      status,
+      `${shown.toLocaleString()} of ${graph.order.toLocaleString()} nodes`,
+      s.ego ? h('span', { class: 'tag' }, `ego network of ${label(s.ego.key)}, ${s.ego.hops} hop${s.ego.hops > 1 ? 's' : ''}`) : null,
+      s.path ? h('span', { class: 'tag' }, `path ${label(s.path.from)} → ${label(s.path.to)}`) : null,
+      s.result ? h('span', { class: 'tag' }, 'query result') : null,
+      v.note ? h('span', { class: 'note' }, v.note) : null,
+    );
+    byId('clear-filters').hidden = !isFiltered(s);
+  };
+  store.subscribe((s, prev) => {
+    if (s.hovered === prev.hovered) sync(s);
+  });
+  sync(store.get());
+}

@@ -1,0 +1,88 @@
+/**
+ * The viewer's entry point: loads the graph, lays it out, and wires the modules together through
+ * the view state (state.ts). `window.__guanxi` exposes timings and handles for the tests and the bench.
+ */
+import type { Meta } from '../../src/server/protocol.js';
+import { api } from './api.js';
+import { createConsole } from './console.js';
+import { byId, replace } from './dom.js';
+import { createExport } from './export.js';
+import { createFilters } from './filters.js';
+import { buildViewGraph, type ViewGraph } from './graph-data.js';
+import { KIND_COLORS, KINDS } from './kinds.js';
+import { startLayout, type LayoutState } from './layout.js';
+import { createPanel } from './panel.js';
+import { createRenderer, type Renderer } from './renderer.js';
+import { Store } from './state.js';
+import { suggestInput } from './suggest.js';
+import { readUrl, syncUrl } from './url-state.js';
+
+export interface TestHook {
+  /** ms since navigation start when sigma's first frame of the graph was on screen. */
+  firstRender: number | null;
+  layout: LayoutState | 'loading';
+  error: string | null;
+  renderer: Renderer | null;
+  graph: ViewGraph | null;
+  store: Store | null;
+}
+
+declare global {
+  interface Window {
+    __guanxi: TestHook;
+  }
+}
+
+const hook: TestHook = (window.__guanxi = { firstRender: null, layout: 'loading', error: null, renderer: null, graph: null, store: null });
+
+function describeStore(meta: Meta): string {
+  return `${meta.store === 'neo4j' ? 'Neo4j' : 'snapshot'} ${meta.location} · ${meta.nodes.toLocaleString()} nodes · ${meta.edges.toLocaleString()} edges`;
+}
+
+async function main(): Promise<void> {
+  // The kind colours live in kinds.ts (sigma needs them); CSS gets them as custom properties.
+  for (const kind of KINDS) document.documentElement.style.setProperty(`--kind-${kind}`, KIND_COLORS[kind]);
+
+  const { state, camera } = readUrl();
+  const store = new Store(state);
+  const [meta, payload, queries] = await Promise.all([api.meta(), api.graph(), api.queries()]);
+  replace(byId('store-info'), describeStore(meta));
+  if (meta.nodes === 0) replace(byId('empty'), 'The graph is empty: run `guanxi ingest` (it ingests the bundled sample page) and restart `guanxi serve`.');
+
+  const graph = buildViewGraph(payload);
+  let renderer: Renderer | null = null;
+  // Positions first (from the cache, or a seed the workers start from), so the first frame has them.
+  const layout = startLayout(graph, payload.hash, () => renderer?.sigma ?? null);
+  hook.layout = layout.state;
+  renderer = createRenderer(byId('graph'), graph, store);
+  const { sigma } = renderer;
+  Object.assign(hook, { renderer, graph, store });
+  // Sigma draws its first frame inside its constructor; the next animation frame is when it is on screen.
+  requestAnimationFrame(() => (hook.firstRender = performance.now()));
+  void layout.done.then(() => (hook.layout = layout.state));
+
+  const open = (key: string) => {
+    store.set({ selected: key });
+    renderer!.focus(key);
+  };
+  createPanel(byId('panel'), store, { open });
+  createFilters(graph, store, renderer.visibility);
+  suggestInput(byId<HTMLInputElement>('search'), { onPick: (s) => open(s.key) });
+  createConsole(store, queries, meta.cypher);
+  createExport(graph, renderer);
+  byId('fit').addEventListener('click', () => renderer!.fit());
+
+  // A narrowed view (ego network, path, organization, query result) is framed when it changes.
+  store.subscribe((s, prev) => {
+    if (s.ego !== prev.ego || s.path !== prev.path || s.org !== prev.org || s.result !== prev.result) renderer!.fit();
+  });
+  if (camera) sigma.getCamera().setState(camera);
+  // A shared link's selection is framed once its node has its final place.
+  else if (state.selected) void layout.done.then(() => renderer!.focus(state.selected!));
+  syncUrl(store, sigma);
+}
+
+main().catch((err: Error) => {
+  hook.error = err.message;
+  replace(byId('empty'), `The viewer could not start: ${err.message}`);
+});

@@ -1,0 +1,71 @@
+/**
+ * The view's state: what is selected, filtered and queried. Modules change it with `set` and react
+ * to it with `subscribe`; the renderer draws from it and nothing else, and the URL mirrors it.
+ */
+import type { NodeLabel } from '../../src/graph/model.js';
+import type { QueryRequest, QueryResponse } from '../../src/server/protocol.js';
+import { KINDS } from './kinds.js';
+
+export interface ViewState {
+  /** The node whose panel is open. */
+  selected: string | null;
+  /** The node under the pointer: it and its neighbours are highlighted. Not kept in the URL. */
+  hovered: string | null;
+  kinds: ReadonlySet<NodeLabel>;
+  /** Date range, YYYY-MM-DD (or a prefix), both ends inclusive and optional. */
+  from: string | null;
+  to: string | null;
+  /** An organization's key: only it, the bodies under it, their members and those members' events. */
+  org: string | null;
+  /** The neighbourhood of a node to `hops` steps. */
+  ego: { key: string; hops: number } | null;
+  /** The shortest path between two nodes (any kinds; the people search offers persons). */
+  path: { from: string; to: string } | null;
+  /** The console's last query and, once run, its result drawn as the graph. */
+  query: QueryRequest | null;
+  result: QueryResponse['graph'] | null;
+}
+
+export const initialState = (): ViewState => ({
+  selected: null,
+  hovered: null,
+  kinds: new Set(KINDS),
+  from: null,
+  to: null,
+  org: null,
+  ego: null,
+  path: null,
+  query: null,
+  result: null,
+});
+
+type Listener = (state: ViewState, previous: ViewState) => void;
+
+export class Store {
+  private state: ViewState;
+  private readonly listeners = new Set<Listener>();
+
+  constructor(initial: ViewState) {
+    this.state = initial;
+  }
+
+  get(): ViewState {
+    return this.state;
+  }
+
+  set(patch: Partial<ViewState>): void {
+    const previous = this.state;
+    this.state = { ...previous, ...patch };
+    for (const listener of this.listeners) listener(this.state, previous);
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+/** Whether anything but the camera, hover and selection narrows what is shown. */
+export function isFiltered(s: ViewState): boolean {
+  return s.kinds.size < KINDS.length || !!(s.from || s.to || s.org || s.ego || s.path || s.result);
+}

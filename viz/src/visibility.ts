@@ -1,0 +1,140 @@
+/**
+ * Which nodes and edges the filters leave on screen. Pure: from the graph and the view state to two
+ * sets, recomputed when the filters change (not on hover), so that sigma's reducers only look up.
+ *
+ * Order: kinds and dates first; then an organization, an ego network or a path narrows what is left
+ * (the path and ego search walk only visible nodes, so hiding articles finds paths through events).
+ * A Cypher result, when drawn, replaces all of it.
+ */
+import type { ViewGraph } from './graph-data.js';
+import type { ViewState } from './state.js';
+
+export interface Visibility {
+  /** null: every node. */
+  nodes: ReadonlySet<string> | null;
+  /** null: every edge whose ends are both visible (and whose date is in range). */
+  edges: ReadonlySet<string> | null;
+  /** Date range test for an edge's provenance date; true when no range is set. */
+  edgeInRange: (date: string | null) => boolean;
+  /** A message for an empty result (no path, unknown node). */
+  note: string | null;
+}
+
+/**
+ * Whether a date (possibly a prefix: "2023" or "2023-02") overlaps [from, to]. A prefix covers a span:
+ * "2023" lies in 2023-01-01…2023-12-31, so it overlaps a range in February 2023.
+ */
+export function dateOverlaps(date: string, from: string | null, to: string | null): boolean {
+  const end = date + '\uffff';
+  return (from === null || end >= from) && (to === null || date <= to + '\uffff');
+}
+
+function bfs(graph: ViewGraph, start: string, allowed: (n: string) => boolean, maxDepth: number, goal?: string): Map<string, string | null> {
+  const parent = new Map<string, string | null>([[start, null]]);
+  let frontier = [start];
+  for (let depth = 0; depth < maxDepth && frontier.length; depth++) {
+    const next: string[] = [];
+    for (const node of frontier) {
+      for (const n of graph.neighbors(node)) {
+        if (parent.has(n) || !allowed(n)) continue;
+        parent.set(n, node);
+        if (n === goal) return parent;
+        next.push(n);
+      }
+    }
+    frontier = next;
+  }
+  return parent;
+}
+
+export function computeVisibility(graph: ViewGraph, s: ViewState): Visibility {
+  const ranged = s.from !== null || s.to !== null;
+  const edgeInRange = (date: string | null) => !ranged || date === null || dateOverlaps(date, s.from, s.to);
+
+  if (s.result) {
+    const nodes = new Set(s.result.nodes.filter((k) => graph.hasNode(k)));
+    const pairs = new Set(s.result.edges.map(([a, b]) => `${a}\n${b}`));
+    const edges = new Set<string>();
+    // With relationships in the result, draw those; with only nodes, the edges among them.
+    graph.forEachEdge((e, _a, source, target) => {
+      if (pairs.size ? pairs.has(`${source}\n${target}`) : nodes.has(source) && nodes.has(target)) edges.add(e);
+    });
+    return { nodes, edges, edgeInRange: () => true, note: nodes.size ? null : 'the query returned no nodes of this graph' };
+  }
+
+  if (!ranged && !s.org && !s.ego && !s.path && s.kinds.size === 5) return { nodes: null, edges: null, edgeInRange, note: null };
+
+  // Kinds and dates. A node with its own date (event, article) must be in range; a person,
+  // organization or place must have a dated fact in range, unless it has no dated fact at all.
+  const base = new Set<string>();
+  graph.forEachNode((key, a) => {
+    if (!s.kinds.has(a.kind)) return;
+    if (ranged) {
+      if (a.date !== null) {
+        if (!dateOverlaps(a.date, s.from, s.to)) return;
+      } else {
+        let dated = false;
+        let inRange = false;
+        graph.forEachEdge(key, (_e, ea) => {
+          if (ea.date === null) return;
+          dated = true;
+          if (dateOverlaps(ea.date, s.from, s.to)) inRange = true;
+        });
+        if (dated && !inRange) return;
+      }
+    }
+    base.add(key);
+  });
+  let nodes: Set<string> = base;
+
+  if (s.org && graph.hasNode(s.org)) {
+    // The organization, the bodies under it, their title holders, and the events those took part in.
+    const keep = new Set([s.org]);
+    const queue = [s.org];
+    while (queue.length) {
+      graph.forEachInEdge(queue.pop()!, (_e, a, source) => {
+        if (a.rel === 'PART_OF' && !keep.has(source)) {
+          keep.add(source);
+          queue.push(source);
+        }
+      });
+    }
+    for (const org of [...keep]) {
+      graph.forEachInEdge(org, (_e, a, person) => {
+        if (a.rel !== 'HOLDS' || !edgeInRange(a.date)) return;
+        keep.add(person);
+        graph.forEachOutEdge(person, (_e2, b, event) => {
+          if (b.rel === 'PARTICIPATED_IN' && edgeInRange(b.date)) keep.add(event);
+        });
+      });
+    }
+    nodes = new Set([...nodes].filter((n) => keep.has(n)));
+  }
+
+  let note: string | null = null;
+  let edges: Set<string> | null = null;
+  if (s.ego && graph.hasNode(s.ego.key)) {
+    const around = bfs(graph, s.ego.key, (n) => nodes.has(n), s.ego.hops);
+    nodes = new Set(around.keys());
+  }
+  if (s.path && graph.hasNode(s.path.from) && graph.hasNode(s.path.to)) {
+    const allowed = new Set(nodes).add(s.path.from).add(s.path.to);
+    const parent = bfs(graph, s.path.from, (n) => allowed.has(n), Infinity, s.path.to);
+    if (parent.has(s.path.to)) {
+      const onPath: string[] = [];
+      for (let n: string | null = s.path.to; n !== null; n = parent.get(n) ?? null) onPath.push(n);
+      nodes = new Set(onPath);
+      // Only the edges along the path, not every edge among its nodes.
+      edges = new Set();
+      for (let i = 0; i + 1 < onPath.length; i++) {
+        const [a, b] = [onPath[i], onPath[i + 1]];
+        for (const e of [...graph.edges(a, b), ...graph.edges(b, a)]) if (edgeInRange(graph.getEdgeAttribute(e, 'date'))) edges.add(e);
+      }
+    } else {
+      nodes = new Set([s.path.from, s.path.to]);
+      edges = new Set();
+      note = 'no path between these two among the nodes shown (try showing more kinds or a wider date range)';
+    }
+  }
+  return { nodes, edges, edgeInRange, note };
+}
