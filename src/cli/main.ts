@@ -1,29 +1,19 @@
 #!/usr/bin/env node
 /** The guanxi command line. */
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { evaluate, MEASURES, type EvalReport, type Gold } from '../eval/compare.js';
 import { extractDocument } from '../extract/pipeline.js';
 import type { ExtractionOut } from '../extract/types.js';
 import { formatProblem, readSource } from '../ingest/read.js';
-import { lookupHome } from '../extract/context.js';
 import { DEFAULT_SAMPLE, SAMPLES_DIR } from '../paths.js';
 import { table } from './table.js';
 import { registerExport } from './commands/export.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuery } from './commands/query.js';
 import { registerServe } from './commands/serve.js';
-
-function isoDate(value: string): string {
-  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw new InvalidArgumentError('expected YYYY-MM-DD (or YYYY-MM, YYYY)');
-  return value;
-}
-
-function homePlace(value: string): string {
-  if (!lookupHome(value)) throw new InvalidArgumentError(`"${value}" is no city or county in the gazetteer (try 许昌 or 许昌市)`);
-  return value;
-}
+import { dateOption, homeOption } from './options.js';
 
 function printTable(out: ExtractionOut): void {
   const c = out.context;
@@ -123,8 +113,8 @@ program
   .description('extract entities and events from page dumps (.txt) or crawled articles (.jsonl); UTF-8, GBK and GB18030 are detected')
   .argument('[files...]', 'input files (default: the bundled sample page)')
   .addOption(new Option('--format <format>', 'json (one object per file; one per line for several files) or table').choices(['json', 'table']).default('json'))
-  .option('--date <YYYY-MM-DD>', 'publication date: resolves 2月18日 and 24日 (default: a record\'s date, else inferred)', isoDate)
-  .option('--home <place>', 'the paper\'s home city or county: resolves 市委, 我市, 来许 (default: inferred)', homePlace)
+  .addOption(dateOption())
+  .addOption(homeOption())
   .action((files: string[], opts) => {
     process.exitCode = runExtract(files.length ? files : [DEFAULT_SAMPLE], opts);
   });
@@ -135,8 +125,8 @@ program
   .argument('<gold>', 'a gold file (see shared/gold/README.md)')
   .option('--input <file>', 'the document to extract (default: the gold\'s document in the sample folder)')
   .addOption(new Option('--format <format>', 'table or json').choices(['table', 'json']).default('table'))
-  .option('--date <YYYY-MM-DD>', 'publication date', isoDate)
-  .option('--home <place>', 'the paper\'s home city or county', homePlace)
+  .addOption(dateOption())
+  .addOption(homeOption())
   .action((gold: string, opts) => {
     process.exitCode = runEval(gold, opts);
   });
