@@ -7,7 +7,7 @@ import { lexicon } from '../extract/lexicon/index.js';
 import type { ArticleOut, ExtractionOut } from '../extract/types.js';
 import { divisionByName, leadingDivision } from './divisions.js';
 import { sentences, sentenceWith } from './evidence.js';
-import { canonicalOrganization, organizationDivision, organizationParent, placeAncestors } from './hierarchy.js';
+import { canonicalOrganization, organizationParent, placeAncestors } from './hierarchy.js';
 import type { DocumentFacts, NodeRecord, PlaceLevel, RelationshipRecord } from './model.js';
 import { resolvePersons, type PersonResolution } from './resolve.js';
 
@@ -54,7 +54,7 @@ export function factDate(a: ArticleOut): string | null {
 /** Adds an organization and the bodies above it (and the divisions they lie in). */
 function addOrganization(b: FactsBuilder, name: string, province: string | null) {
   const ref = b.node({ label: 'Organization', props: { id: name, name } });
-  const division = organizationDivision(name, province);
+  const division = leadingDivision(name, province);
   if (division) {
     const place = addPlace(b, division.name, division.province);
     b.relationship({ type: 'LOCATED_IN', from: ref, to: place, props: { rule: 'name-prefix' } }, `LOCATED_IN|${name}`);

@@ -30,7 +30,8 @@ export function government(d: Division): string {
 export function canonicalOrganization(name: string, province?: string | null): string {
   const d = leadingDivision(name, province);
   if (!d) return name;
-  const rest = name.replace(/^中共/, '').slice(name.replace(/^中共/, '').indexOf(d.name) + d.name.length);
+  const bare = name.replace(/^中共/, '');
+  const rest = bare.slice(bare.indexOf(d.name) + d.name.length);
   if (rest === '委' || rest === '委员会') return partyCommittee(d);
   return name;
 }
@@ -67,11 +68,6 @@ export function organizationParent(name: string, province?: string | null): Pare
     }
   }
   return null;
-}
-
-/** The division an organization's name places it in (许昌市公安局 → 许昌市). */
-export function organizationDivision(name: string, province?: string | null): Division | null {
-  return leadingDivision(name, province);
 }
 
 /** The place's enclosing divisions, nearest first; for a place that is no division, none. */

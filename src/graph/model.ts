@@ -121,16 +121,6 @@ export interface RelPropsByType {
   LOCATED_IN: { rule: string };
 }
 
-/** Relationships whose facts come from one article: keyed by it, removed with it when the article is re-read. */
-export const ARTICLE_BORNE: ReadonlySet<RelationshipType> = new Set([
-  'HOLDS',
-  'PARTICIPATED_IN',
-  'HELD_AT',
-  'REPORTS',
-  'MENTIONS',
-  'WROTE',
-]);
-
 export type NodeRecord = { [L in NodeLabel]: { label: L; props: NodePropsByLabel[L] } }[NodeLabel];
 
 export type RelationshipRecord = {

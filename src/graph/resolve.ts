@@ -15,7 +15,7 @@ import type { Division } from '../extract/lexicon/gazetteer.js';
 import type { ArticleOut } from '../extract/types.js';
 import type { ResolutionRule } from './model.js';
 import { readTable } from '../extract/lexicon/index.js';
-import { organizationDivision } from './hierarchy.js';
+import { leadingDivision } from './divisions.js';
 
 /** The region of persons whose posts are in central bodies. */
 export const NATIONAL = '全国';
@@ -41,7 +41,7 @@ const LEVEL_RANK = { county: 2, city: 1, province: 0 } as const;
 function regionOf(organizations: string[], province: string | null): string | null {
   let best: Division | null = null;
   for (const org of organizations) {
-    const d = organizationDivision(org, province);
+    const d = leadingDivision(org, province);
     if (d && (!best || LEVEL_RANK[d.level] > LEVEL_RANK[best.level])) best = d;
   }
   if (best) return best.name;

@@ -13,6 +13,11 @@ export function readSource(path: string): ReadResult {
   } catch (err) {
     return failed(path, readError(err as NodeJS.ErrnoException));
   }
+  return parseSource(path, buf);
+}
+
+/** A file's bytes, already read, into a SourceDocument (for callers that also need the bytes). */
+export function parseSource(path: string, buf: Buffer): ReadResult {
   const decoded = decodeBuffer(buf);
   if ('error' in decoded) return failed(path, decoded.error);
 

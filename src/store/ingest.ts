@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { documentFacts } from '../graph/facts.js';
 import type { DocumentFacts } from '../graph/model.js';
 import { extractDocument, type ExtractOptions } from '../extract/pipeline.js';
-import { formatProblem, readSource } from '../ingest/read.js';
+import { formatProblem, parseSource, readSource } from '../ingest/read.js';
 import type { GraphStore } from './store.js';
 
 /** Bumped when the facts a document gives change, so that stored documents are read again. */
@@ -59,11 +59,13 @@ export async function ingestFiles(files: readonly string[], store: GraphStore, o
     pendingRelationships = 0;
   };
   for (const file of files) {
-    const { document, problems } = readSource(file);
+    const bytes = readBytes(file);
+    // readSource reads again only to report why the file cannot be read.
+    const { document, problems } = bytes ? parseSource(file, bytes) : readSource(file);
     for (const problem of problems) options.onProblem?.(formatProblem(problem));
     if (problems.length) p.failed++;
     if (document) {
-      const hash = documentHash(readFileSync(file), options);
+      const hash = documentHash(bytes!, options);
       if (await store.hasDocument(document.name, hash)) p.skipped++;
       else {
         const extraction = extractDocument(document, options);
@@ -82,4 +84,13 @@ export async function ingestFiles(files: readonly string[], store: GraphStore, o
   p.elapsed = Date.now() - start;
   options.onProgress?.(p);
   return p;
+}
+
+/** The file's bytes, read once for both the hash and the extraction; null when unreadable. */
+function readBytes(file: string): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch {
+    return null;
+  }
 }
