@@ -2,21 +2,24 @@
  * The viewer at scale, in headless Chromium: synthetic graphs of 2,000 / 20,000 / 50,000 nodes
  * (about five edges a node, the kind mix and names of real local news) served by the real server.
  *
- *   npm run bench:viewer                       (all three sizes)
- *   node dist/bench/viewer.js 20000 [--frames 120]
+ *   npm run bench:viewer                       (all three sizes, both WebGL backends)
+ *   node dist/bench/viewer.js 20000 [--frames 120] [--webgl swiftshader|llvmpipe]
  *
  * For each size, in a fresh browser profile: the time to first render (navigation start → sigma's
  * first frame), the layout time (ForceAtlas2 + noverlap in workers), the first render again on a
  * reload (layout from localStorage), and the frame times while panning with the mouse (median, p95).
- * Chromium draws WebGL with SwiftShader here (no GPU): a desktop with a GPU is faster.
+ * There is no GPU here, so WebGL runs in software, on two backends (tests/e2e/chromium.ts): Chromium's
+ * SwiftShader and Mesa's llvmpipe. Before the graphs, a calibration draws 20,000 quads per frame
+ * instanced and as plain triangles: SwiftShader pays per instance, and sigma 4 draws every node and
+ * edge as an instance. A desktop with a GPU is faster than both.
  */
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { emptyGraph, type GuanxiGraph, type NodeAttributes } from '../src/graph/assemble.js';
 import { nodeKey, type NodeLabel, type RelationshipType } from '../src/graph/model.js';
 import { createViewerServer } from '../src/server/app.js';
 import type { GraphStore } from '../src/store/store.js';
-import { launchChromium } from '../tests/e2e/chromium.js';
+import { launchChromium, WEBGL_BACKENDS, type WebGLBackend } from '../tests/e2e/chromium.js';
 
 const SIZES = [2_000, 20_000, 50_000];
 
@@ -149,60 +152,112 @@ async function panFrames(page: Page, frames: number): Promise<number[]> {
   return times.slice(1, frames + 1);
 }
 
+/**
+ * The median frame time of drawing `count` small quads twice a frame (sigma's visual and picking
+ * passes), instanced or as plain triangles, and the WebGL renderer's name.
+ */
+async function calibrate(page: Page, count: number): Promise<{ renderer: string; instanced: number; plain: number }> {
+  await page.setContent('<canvas id="c" width="1400" height="850"></canvas>');
+  return page.evaluate(`(async (n) => {
+    const gl = document.getElementById('c').getContext('webgl2');
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER);
+    const program = gl.createProgram();
+    const sources = [[gl.VERTEX_SHADER, '#version 300 es\\nin vec2 a_corner; in vec2 a_at; uniform float u_dx; out vec2 v_uv;\\nvoid main() { v_uv = a_corner; gl_Position = vec4(a_corner * 0.01 + a_at + vec2(u_dx, 0.0), 0.0, 1.0); }'],
+      [gl.FRAGMENT_SHADER, '#version 300 es\\nprecision highp float; in vec2 v_uv; out vec4 color;\\nvoid main() { float d = length(v_uv) - 0.9; if (d > 0.1) discard; color = vec4(0.3, 0.5, 0.8, 1.0) * smoothstep(0.1, -0.1, d); }']];
+    for (const [type, source] of sources) { const s = gl.createShader(type); gl.shaderSource(s, source); gl.compileShader(s); gl.attachShader(program, s); }
+    gl.linkProgram(program);
+    gl.useProgram(program);
+    const corner = gl.getAttribLocation(program, 'a_corner'), at = gl.getAttribLocation(program, 'a_at'), dx = gl.getUniformLocation(program, 'u_dx');
+    const points = new Float32Array(n * 2).map((_, i) => ((i * 7919) % 2000) / 1000 - 1);
+    const buffer = (data) => { const b = gl.createBuffer(); gl.bindBuffer(gl.ARRAY_BUFFER, b); gl.bufferData(gl.ARRAY_BUFFER, data, gl.STATIC_DRAW); };
+    const frames = (draw) => new Promise((done) => {
+      const times = []; let last = performance.now(); let i = 0;
+      const tick = (now) => { times.push(now - last); last = now; i++; gl.clear(gl.COLOR_BUFFER_BIT); gl.uniform1f(dx, Math.sin(i / 10) * 0.05); draw(); draw();
+        if (i < 30) requestAnimationFrame(tick); else done(times.slice(2).sort((a, b) => a - b)[14]); };
+      requestAnimationFrame(tick);
+    });
+    gl.enableVertexAttribArray(corner); gl.enableVertexAttribArray(at);
+    buffer(new Float32Array([-1, -1, 1, -1, -1, 1, 1, 1])); gl.vertexAttribPointer(corner, 2, gl.FLOAT, false, 0, 0);
+    buffer(points); gl.vertexAttribPointer(at, 2, gl.FLOAT, false, 0, 0); gl.vertexAttribDivisor(at, 1);
+    const instanced = await frames(() => gl.drawArraysInstanced(gl.TRIANGLE_STRIP, 0, 4, n));
+    const corners = [[-1, -1], [1, -1], [-1, 1], [-1, 1], [1, -1], [1, 1]];
+    const flat = new Float32Array(n * 24);
+    for (let i = 0; i < n; i++) corners.forEach(([x, y], j) => flat.set([x, y, points[2 * i], points[2 * i + 1]], (i * 6 + j) * 4));
+    buffer(flat); gl.vertexAttribDivisor(at, 0);
+    gl.vertexAttribPointer(corner, 2, gl.FLOAT, false, 16, 0); gl.vertexAttribPointer(at, 2, gl.FLOAT, false, 16, 8);
+    const plain = await frames(() => gl.drawArrays(gl.TRIANGLES, 0, n * 6));
+    return { renderer, instanced, plain };
+  })(${count})`) as Promise<{ renderer: string; instanced: number; plain: number }>;
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const framesAt = args.indexOf('--frames');
   const frames = framesAt >= 0 ? Number(args[framesAt + 1]) : 120;
+  const webglAt = args.indexOf('--webgl');
+  const backends = webglAt >= 0 ? (args[webglAt + 1].split(',') as WebGLBackend[]) : [...WEBGL_BACKENDS];
+  const unknown = backends.filter((b) => !WEBGL_BACKENDS.includes(b));
+  if (unknown.length) throw new Error(`unknown --webgl ${unknown.join(', ')}: use ${WEBGL_BACKENDS.join(' or ')}`);
   const sizes = args.filter((a, i) => /^\d+$/.test(a) && (framesAt < 0 || i !== framesAt + 1)).map(Number);
-  const browser = await launchChromium();
   const rows: string[][] = [];
-  try {
-    for (const size of sizes.length ? sizes : SIZES) {
-      const t0 = Date.now();
-      const graph = syntheticGraph(size);
-      const server = await createViewerServer({ store: memoryStore(graph) });
-      const payload = server.loaded.payload;
-      const built = Date.now() - t0;
-      const context = await browser.newContext({ viewport: { width: 1400, height: 850 }, bypassCSP: true });
-      const page = await context.newPage();
-      page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
-      try {
-        await page.goto(server.url);
-        await page.waitForFunction('window.__guanxi && (window.__guanxi.firstRender !== null || window.__guanxi.error !== null)', null, { timeout: 120_000 });
-        const firstRender = await hook<number>(page, 'g.firstRender');
-        await page.waitForFunction("window.__guanxi.layout !== 'running'", null, { timeout: 120_000, polling: 250 });
-        const layoutDone = await hook<number>(page, 'performance.now()');
-        await page.reload();
-        await page.waitForFunction('window.__guanxi && window.__guanxi.firstRender !== null', null, { timeout: 120_000 });
-        const cachedRender = await hook<number>(page, 'g.firstRender');
-        const cached = await hook<string>(page, 'g.layout');
-        await page.waitForTimeout(500);
-        const times = await panFrames(page, frames);
-        await page.screenshot({ path: `/tmp/guanxi-bench-${size}.png` });
-        rows.push([
-          size.toLocaleString(),
-          graph.size.toLocaleString(),
-          `${(payload.raw.length / 1e6).toFixed(1)} / ${(payload.gzip.length / 1e6).toFixed(1)}`,
-          (firstRender / 1000).toFixed(2),
-          ((layoutDone - firstRender) / 1000).toFixed(1),
-          `${(cachedRender / 1000).toFixed(2)}${cached === 'cached' ? '' : ' (no cache!)'}`,
-          median(times).toFixed(1),
-          percentile(times, 0.95).toFixed(1),
-          `${(1000 / median(times)).toFixed(0)}`,
-        ]);
-        console.error(`  ${size} nodes done (graph built and served in ${built} ms; screenshot /tmp/guanxi-bench-${size}.png)`);
-      } finally {
-        await context.close();
-        await server.close();
-      }
+  for (const backend of backends) {
+    const browser = await launchChromium(backend);
+    try {
+      const calibration = await calibrate(await browser.newPage(), 20_000);
+      console.error(`${backend}: ${calibration.renderer}`);
+      console.error(`  20,000 quads ×2 a frame: instanced ${calibration.instanced.toFixed(1)} ms, plain triangles ${calibration.plain.toFixed(1)} ms`);
+      for (const size of sizes.length ? sizes : SIZES) rows.push([backend, ...(await measureSize(browser, backend, size, frames))]);
+    } finally {
+      await browser.close();
     }
-  } finally {
-    await browser.close();
   }
-  const header = ['nodes', 'edges', 'payload MB raw/gz', 'first render s', 'layout s', 'reload render s', 'pan median ms', 'pan p95 ms', 'fps'];
+  const header = ['webgl', 'nodes', 'edges', 'payload MB raw/gz', 'first render s', 'layout s', 'reload render s', 'pan median ms', 'pan p95 ms', 'fps'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => c.padStart(widths[i])).join('  ');
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log([line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n'));
+}
+
+/** One graph size in a fresh browser context: first render, layout, cached reload, pan frames. */
+async function measureSize(browser: Browser, backend: WebGLBackend, size: number, frames: number): Promise<string[]> {
+  const t0 = Date.now();
+  const graph = syntheticGraph(size);
+  const server = await createViewerServer({ store: memoryStore(graph) });
+  const payload = server.loaded.payload;
+  const built = Date.now() - t0;
+  const context = await browser.newContext({ viewport: { width: 1400, height: 850 }, bypassCSP: true });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
+  try {
+    await page.goto(server.url);
+    await page.waitForFunction('window.__guanxi && (window.__guanxi.firstRender !== null || window.__guanxi.error !== null)', null, { timeout: 120_000 });
+    const firstRender = await hook<number>(page, 'g.firstRender');
+    await page.waitForFunction("window.__guanxi.layout !== 'running'", null, { timeout: 120_000, polling: 250 });
+    const layoutDone = await hook<number>(page, 'performance.now()');
+    await page.reload();
+    await page.waitForFunction('window.__guanxi && window.__guanxi.firstRender !== null', null, { timeout: 120_000 });
+    const cachedRender = await hook<number>(page, 'g.firstRender');
+    const cached = await hook<string>(page, 'g.layout');
+    await page.waitForTimeout(500);
+    const times = await panFrames(page, frames);
+    const shot = `/tmp/guanxi-bench-${backend}-${size}.png`;
+    await page.screenshot({ path: shot });
+    console.error(`  ${size} nodes done (graph built and served in ${built} ms; screenshot ${shot})`);
+    return [
+      size.toLocaleString(),
+      graph.size.toLocaleString(),
+      `${(payload.raw.length / 1e6).toFixed(1)} / ${(payload.gzip.length / 1e6).toFixed(1)}`,
+      (firstRender / 1000).toFixed(2),
+      ((layoutDone - firstRender) / 1000).toFixed(1),
+      `${(cachedRender / 1000).toFixed(2)}${cached === 'cached' ? '' : ' (no cache!)'}`,
+      median(times).toFixed(1),
+      percentile(times, 0.95).toFixed(1),
+      `${(1000 / median(times)).toFixed(0)}`,
+    ];
+  } finally {
+    await context.close();
+    await server.close();
+  }
 }
 
 // Run as a script (not when another module borrows syntheticGraph).

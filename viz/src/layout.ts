@@ -1,8 +1,11 @@
 /**
  * Node positions: ForceAtlas2 in a web worker for a time budget, then noverlap so that nodes do not
  * cover one another, then kept in localStorage under the graph's hash, so that a second visit (or a
- * shared link) opens on the same picture at once. The page stays interactive throughout: the
- * workers move the nodes and sigma redraws them as they go.
+ * shared link) opens on the same picture at once. The page stays interactive throughout.
+ *
+ * The workers lay out a copy of the graph, and the picture takes its positions a few times a
+ * second. Were they to move the drawn graph, every iteration would wait for a frame to be drawn,
+ * and a large graph drawn in software gets a handful of iterations in the whole budget.
  */
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
@@ -51,6 +54,9 @@ function seed(graph: ViewGraph): void {
   });
 }
 
+/** How often the drawn graph takes the workers' positions: smoothly when a frame is cheap. */
+const syncEveryMs = (order: number) => (order > 5000 ? 1000 : order > 1000 ? 250 : 50);
+
 /** How long ForceAtlas2 runs: enough to settle a few thousand nodes, bounded for 50,000. */
 const fa2BudgetMs = (order: number) => Math.min(2500 + order * 0.2, 12000);
 /** noverlap stops when no node overlaps another, which a dense large graph may never reach. */
@@ -67,8 +73,11 @@ export interface LayoutRun {
 export function startLayout(graph: ViewGraph, hash: string, sigma: () => ViewSigma | null): LayoutRun {
   if (graph.order === 0 || restore(graph, hash)) return { state: 'cached', done: Promise.resolve(), stop() {} };
   seed(graph);
-  const fa2 = new FA2Layout(graph, {
-    settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 1000, adjustSizes: false },
+  const work = graph.copy();
+  const sync = () => graph.updateEachNodeAttributes((key, a) => ({ ...a, x: work.getNodeAttribute(key, 'x'), y: work.getNodeAttribute(key, 'y') }));
+  const syncing = window.setInterval(sync, syncEveryMs(graph.order));
+  const fa2 = new FA2Layout(work, {
+    settings: { ...forceAtlas2.inferSettings(work), barnesHutOptimize: graph.order > 1000, adjustSizes: false },
   });
   let noverlap: NoverlapLayout | null = null;
   let timer = 0;
@@ -78,7 +87,9 @@ export function startLayout(graph: ViewGraph, hash: string, sigma: () => ViewSig
       const finish = () => {
         if (run.state === 'done') return;
         window.clearTimeout(timer);
+        window.clearInterval(syncing);
         noverlap?.kill();
+        sync();
         save(graph, hash);
         run.state = 'done';
         resolve();
@@ -88,9 +99,11 @@ export function startLayout(graph: ViewGraph, hash: string, sigma: () => ViewSig
         const renderer = sigma();
         if (!renderer) return finish();
         // noverlap compares positions with sizes, and sizes are pixels: run it in viewport space
-        // (at the default camera, so panning meanwhile changes nothing).
+        // (at the default camera, so panning meanwhile changes nothing), the space of the drawn graph.
+        sync();
+        renderer.refresh();
         const camera = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
-        noverlap = new NoverlapLayout(graph, {
+        noverlap = new NoverlapLayout(work, {
           settings: { margin: 2, ratio: 1.1 },
           inputReducer: (key, attrs) => ({ ...renderer.graphToViewport(attrs as { x: number; y: number }, { cameraState: camera }), size: renderer.getNodeDisplayData(key)?.size ?? 1 }),
           outputReducer: (_key, pos) => renderer.viewportToGraph(pos as { x: number; y: number }, { cameraState: camera }),
@@ -102,6 +115,7 @@ export function startLayout(graph: ViewGraph, hash: string, sigma: () => ViewSig
     }),
     stop() {
       window.clearTimeout(timer);
+      window.clearInterval(syncing);
       fa2.kill();
       noverlap?.kill();
     },
