@@ -113,6 +113,47 @@ async function wipe(store: Neo4jStore): Promise<void> {
   await store.client.runAutoCommit('MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS', {});
 }
 
+/**
+ * How fast the server takes the writer's commonest statement on its own, with nothing else in the
+ * transaction: the most the batched writer could reach on this machine. MENTIONS rows between
+ * articles and persons already in the graph; the rows are written for real (the bench's data is
+ * thrown away at the next run).
+ */
+async function ceiling(store: Neo4jStore): Promise<[string, number][]> {
+  const ROWS = 20_000;
+  const ids = async (label: string) =>
+    (await store.client.query(`MATCH (n:${label}) RETURN n.id AS id LIMIT 5000`)).rows.map((r) => r.id as string);
+  const [articles, persons] = [await ids('Article'), await ids('Person')];
+  const rows = Array.from({ length: ROWS }, (_, i) => ({
+    from: articles[i % articles.length],
+    to: persons[(i * 7919) % persons.length],
+    article: articles[i % articles.length],
+    sentence: '市委书记在会上讲话，强调要切实做好各项工作。',
+    date: '2030-01-01',
+    count: 1,
+    titles: ['副市长'],
+    resolution: 'org-region',
+  }));
+  const statement = cypher('write/create-mentions-person');
+  // The same match and create with no properties: what the properties cost.
+  const bare = 'UNWIND $rows AS row MATCH (a:Article {id: row.from}) MATCH (b:Person {id: row.to}) CREATE (a)-[:MENTIONS]->(b)';
+  const halves = [rows.slice(0, ROWS / 2), rows.slice(ROWS / 2)];
+  const variants: [string, () => Promise<unknown>][] = [
+    ['create-mentions-person, one transaction', () => store.client.write((tx) => tx.run(statement, { rows }))],
+    ['create-mentions-person, two transactions at once', () => Promise.all(halves.map((h) => store.client.write((tx) => tx.run(statement, { rows: h }))))],
+    ['the same without properties, one transaction', () => store.client.write((tx) => tx.run(bare, { rows }))],
+  ];
+  const best = new Map<string, number>();
+  for (let round = 0; round < 3; round++) {
+    for (const [name, run] of variants) {
+      const t = performance.now();
+      await run();
+      best.set(name, Math.max(best.get(name) ?? 0, (ROWS * 1000) / (performance.now() - t)));
+    }
+  }
+  return [...best];
+}
+
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 async function main(): Promise<void> {
@@ -189,6 +230,10 @@ async function main(): Promise<void> {
     console.log(`batched UNWIND … MERGE      ${fmt(written).padStart(13)}   ${batchedSeconds.toFixed(1).padStart(7)}   ${fmt(batchedRate).padStart(15)}`);
     console.log(`one statement per row       ${fmt(rowWritten).padStart(13)}   ${rowSeconds.toFixed(1).padStart(7)}   ${fmt(rowRate).padStart(15)}`);
     console.log(`ratio batched / per row: ${(batchedRate / rowRate).toFixed(1)}×`);
+
+    console.log('');
+    console.log('ceiling: one relationship statement alone, 20,000 rows, on the loaded graph (best of 3)');
+    for (const [name, rate] of await ceiling(store)) console.log(`  ${name.padEnd(58)} ${fmt(rate).padStart(8)} relationships/s`);
   } finally {
     await store.close();
     if (server?.startedByUs) await stopServer({ boltPort: 7689, home: BENCH_HOME, log: () => {} });
