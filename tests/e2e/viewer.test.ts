@@ -11,6 +11,7 @@ import { PACKAGE_ROOT } from '../../src/paths.js';
 import { createViewerServer, type ViewerServer } from '../../src/server/app.js';
 import type { GraphStore } from '../../src/store/store.js';
 import { HOSTILE_KEY, HOSTILE_NAME, sampleNeo4j, sampleSnapshot } from '../viewer-fixtures.js';
+import { memoryStore, syntheticGraph } from '../../bench/viewer.js';
 import { CHROMIUM, launchChromium } from './chromium.js';
 
 const ARTIFACTS = join(PACKAGE_ROOT, 'tests', 'artifacts');
@@ -279,6 +280,39 @@ describe('viewer in headless Chromium', function () {
       await shot(page, '12-create-refused');
       const count = await (store as import('../../src/store/neo4j-store.js').Neo4jStore).client.query("MATCH (p:Person {id: 'x@?'}) RETURN count(p) AS n");
       expect(count.rows[0].n).to.equal(0);
+    });
+  });
+
+  describe('on a synthetic graph of 3,000 nodes', () => {
+    let server: ViewerServer;
+    let context: BrowserContext;
+    let page: Page;
+
+    before(async function () {
+      if (!browser) return this.skip();
+      server = await createViewerServer({ store: memoryStore(syntheticGraph(3000)) });
+      context = await browser.newContext(PAGE);
+      page = await context.newPage();
+      await openViewer(page, server.url);
+    });
+    after(async () => {
+      await context?.close();
+      await server?.close();
+    });
+
+    it('labels only the largest 24 neighbours of a hovered hub', async () => {
+      const hub = await hook<string>(page, 'g.graph.nodes().reduce((a, b) => (g.graph.neighbors(b).length > g.graph.neighbors(a).length ? b : a))');
+      const neighbours = await hook<number>(page, `g.graph.neighbors(${JSON.stringify(hub)}).length`);
+      expect(neighbours).to.be.greaterThan(100);
+      await page.evaluate(inPage(`g.store.set({ hovered: ${JSON.stringify(hub)} })`));
+      await page.waitForTimeout(500);
+      const labelled = await hook<string[]>(page, '[...g.renderer.sigma.getNodeDisplayedLabels()]');
+      expect(labelled).to.include(hub);
+      expect(labelled.length).to.be.within(2, 25);
+      const sizes = await hook<number[]>(page, `g.graph.neighbors(${JSON.stringify(hub)}).map((n) => g.graph.getNodeAttribute(n, 'size')).sort((a, b) => b - a)`);
+      const smallest = await hook<number>(page, `Math.min(...[...g.renderer.sigma.getNodeDisplayedLabels()].filter((n) => n !== ${JSON.stringify(hub)}).map((n) => g.graph.getNodeAttribute(n, 'size')))`);
+      expect(smallest).to.be.at.least(sizes[23]);
+      await shot(page, '13-hover-hub');
     });
   });
 });

@@ -48,7 +48,7 @@ export function createRenderer(container: HTMLElement, graph: ViewGraph, store: 
     if (focusSet && !focusSet.has(key)) return { ...data, color: DIMMED_NODE, label: null, zIndex: 0 };
     // The label must move to the top layer with its node, or the node's backdrop covers it.
     if (selected || key === focusNode) return { ...data, labelVisibility: 'visible', backdropVisibility: 'visible', depth: 'topNodes', labelDepth: 'topNodes', zIndex: 2 };
-    if (focusSet) return { ...data, ...(focusLabels.has(key) ? { labelVisibility: 'visible' as const } : {}), zIndex: 1, color: attrs.color };
+    if (focusSet) return focusLabels.has(key) ? { ...data, labelVisibility: 'visible', zIndex: 1, color: attrs.color } : { ...data, label: null, zIndex: 1, color: attrs.color };
     return data;
   };
   const edgeReducer = (key: string, data: EdgeDisplayData, attrs: EdgeAttrs): Partial<EdgeDisplayData> => {
