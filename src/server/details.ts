@@ -41,6 +41,11 @@ function uniqueRefs(g: GuanxiGraph, keys: Iterable<string>): NodeRef[] {
   return [...new Set(keys)].map((k) => ref(g, k)).sort((a, b) => a.label.localeCompare(b.label, 'zh'));
 }
 
+/** The nodes at the other end of a node's `rel` relationships in one direction, each once, sorted. */
+function linked(g: GuanxiGraph, key: string, dir: 'in' | 'out', rel: RelationshipType): NodeRef[] {
+  return uniqueRefs(g, edgesOf(g, key, dir, rel).map((e) => e.other));
+}
+
 function evidence(g: GuanxiGraph, p: Provenance): Evidence {
   const article = g.hasNode(`Article:${p.article}`) ? g.getNodeAttributes(`Article:${p.article}`) : null;
   return {
@@ -116,9 +121,9 @@ function event(g: GuanxiGraph, key: string, a: Extract<NodeAttributes, { kind: '
     kind: 'Event',
     type: a.type,
     dates: a.dates,
-    places: uniqueRefs(g, edgesOf(g, key, 'out', 'HELD_AT').map((e) => e.other)),
+    places: linked(g, key, 'out', 'HELD_AT'),
     participants,
-    articles: uniqueRefs(g, edgesOf(g, key, 'in', 'REPORTS').map((e) => e.other)),
+    articles: linked(g, key, 'in', 'REPORTS'),
   };
 }
 
@@ -134,8 +139,8 @@ function organization(g: GuanxiGraph, key: string, a: NodeAttributes): Organizat
   return {
     ...base(g, key, a),
     kind: 'Organization',
-    parents: uniqueRefs(g, edgesOf(g, key, 'out', 'PART_OF').map((e) => e.other)),
-    children: uniqueRefs(g, edgesOf(g, key, 'in', 'PART_OF').map((e) => e.other)),
+    parents: linked(g, key, 'out', 'PART_OF'),
+    children: linked(g, key, 'in', 'PART_OF'),
     members,
   };
 }
@@ -159,9 +164,9 @@ function article(g: GuanxiGraph, key: string, a: Extract<NodeAttributes, { kind:
     kind: 'Article',
     headline: a.headline,
     date: a.date,
-    events: uniqueRefs(g, edgesOf(g, key, 'out', 'REPORTS').map((e) => e.other)),
-    mentions: uniqueRefs(g, edgesOf(g, key, 'out', 'MENTIONS').map((e) => e.other)),
-    authors: uniqueRefs(g, edgesOf(g, key, 'in', 'WROTE').map((e) => e.other)),
+    events: linked(g, key, 'out', 'REPORTS'),
+    mentions: linked(g, key, 'out', 'MENTIONS'),
+    authors: linked(g, key, 'in', 'WROTE'),
   };
 }
 

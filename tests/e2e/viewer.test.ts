@@ -42,6 +42,33 @@ async function openViewer(page: Page, url: string): Promise<void> {
   expect(errors, 'errors in the page').to.deep.equal([]);
 }
 
+/**
+ * The viewer served from a store and open in a page of a browser context of its own. The context's
+ * pages share localStorage, as the tabs of one browser do.
+ */
+interface Viewing {
+  server: ViewerServer;
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+async function viewStore(browser: Browser, store: GraphStore): Promise<Viewing> {
+  const server = await createViewerServer({ store });
+  const context = await browser.newContext(PAGE);
+  const page = await context.newPage();
+  await openViewer(page, server.url);
+  return {
+    server,
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      await server.close();
+    },
+  };
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
@@ -80,27 +107,22 @@ describe('viewer in headless Chromium', function () {
 
   describe('on the snapshot of the sample page', () => {
     let store: GraphStore;
-    let server: ViewerServer;
-    /** One context for the pages of a test run: they share localStorage, as the tabs of one browser. */
-    let context: BrowserContext;
+    let viewing: Viewing;
     let page: Page;
 
     before(async function () {
       if (!browser) return this.skip();
       store = await sampleSnapshot();
-      server = await createViewerServer({ store });
-      context = await browser.newContext(PAGE);
-      page = await context.newPage();
-      await openViewer(page, server.url);
+      viewing = await viewStore(browser, store);
+      ({ page } = viewing);
     });
     after(async () => {
-      await context?.close();
-      await server?.close();
+      await viewing?.close();
       await store?.close();
     });
 
     it('draws the graph with a legend of the kinds', async () => {
-      expect(await hook<number>(page, 'g.graph.order')).to.equal(server.loaded.meta.nodes);
+      expect(await hook<number>(page, 'g.graph.order')).to.equal(viewing.server.loaded.meta.nodes);
       expect(await page.locator('#legend .legend-item').count()).to.equal(5);
       expect(await page.locator('#legend').innerText()).to.match(/Person 人物\s*26/);
       expect(await hook<number>(page, 'g.firstRender')).to.be.greaterThan(0);
@@ -147,7 +169,7 @@ describe('viewer in headless Chromium', function () {
     it('keeps the view in the URL: a reload opens the same panel', async () => {
       await until(page, "location.hash.includes('n=Person')");
       const url = page.url();
-      const again = await context.newPage();
+      const again = await viewing.context.newPage();
       await openViewer(again, url);
       await again.locator('#panel h2').filter({ hasText: '张飞' }).waitFor();
       // The layout came from localStorage this time.
@@ -234,20 +256,18 @@ describe('viewer in headless Chromium', function () {
 
   describe('on Neo4j with the sample page', () => {
     let store: GraphStore;
-    let server: ViewerServer;
+    let viewing: Viewing;
     let page: Page;
 
     before(async function () {
       if (!browser) return this.skip();
       store = await sampleNeo4j();
-      server = await createViewerServer({ store });
-      page = await browser.newPage(PAGE);
-      await openViewer(page, server.url);
+      viewing = await viewStore(browser, store);
+      ({ page } = viewing);
       await page.click('#console > summary');
     });
     after(async () => {
-      await page?.close();
-      await server?.close();
+      await viewing?.close();
       await store?.close();
     });
 
@@ -284,20 +304,16 @@ describe('viewer in headless Chromium', function () {
   });
 
   describe('on a synthetic graph of 3,000 nodes', () => {
-    let server: ViewerServer;
-    let context: BrowserContext;
+    let viewing: Viewing;
     let page: Page;
 
     before(async function () {
       if (!browser) return this.skip();
-      server = await createViewerServer({ store: memoryStore(syntheticGraph(3000)) });
-      context = await browser.newContext(PAGE);
-      page = await context.newPage();
-      await openViewer(page, server.url);
+      viewing = await viewStore(browser, memoryStore(syntheticGraph(3000)));
+      ({ page } = viewing);
     });
     after(async () => {
-      await context?.close();
-      await server?.close();
+      await viewing?.close();
     });
 
     it('labels only the largest 24 neighbours of a hovered hub', async () => {
