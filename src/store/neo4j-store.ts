@@ -29,24 +29,31 @@ function relationshipStatement(r: RelationshipRecord): string {
   }
 }
 
+/** Articles belong to one document, whose stored version write() deletes first: they are created. Other nodes are shared and merged. */
+function nodeStatement(label: NodeLabel): string {
+  return label === 'Article' ? 'write/create-article' : `write/merge-${label.toLowerCase()}`;
+}
+
 type NodeRow = { id: string; props: object };
 /** A relationship's endpoints' ids and its properties, flat, as the statements read them. */
 type RelationshipRow = { from: string; to: string } & Record<string, unknown>;
 
+/** Rows by the statement (cypher/write/…) that writes them. */
 export interface WriteRows {
-  nodes: Map<NodeLabel, NodeRow[]>;
+  nodes: Map<string, NodeRow[]>;
   relationships: Map<string, RelationshipRow[]>;
 }
 
 /** Groups a batch's facts by the statement that writes them, each node and relationship once. */
 export function writeRows(batch: readonly DocumentFacts[]): WriteRows {
-  const nodes = new Map<NodeLabel, Map<string, NodeRow>>();
+  const nodes = new Map<string, Map<string, NodeRow>>();
   const relationships = new Map<string, Map<string, RelationshipRow>>();
   for (const facts of batch) {
     for (const n of facts.nodes) {
-      const byId = nodes.get(n.label) ?? new Map<string, NodeRow>();
+      const statement = nodeStatement(n.label);
+      const byId = nodes.get(statement) ?? new Map<string, NodeRow>();
       if (!byId.has(n.props.id)) byId.set(n.props.id, { id: n.props.id, props: withoutNulls(n.props) });
-      nodes.set(n.label, byId);
+      nodes.set(statement, byId);
     }
     for (const r of facts.relationships) {
       const statement = relationshipStatement(r);
@@ -56,10 +63,8 @@ export function writeRows(batch: readonly DocumentFacts[]): WriteRows {
       relationships.set(statement, byKey);
     }
   }
-  return {
-    nodes: new Map([...nodes].map(([label, byId]) => [label, [...byId.values()]])),
-    relationships: new Map([...relationships].map(([statement, byKey]) => [statement, [...byKey.values()]])),
-  };
+  const lists = <T>(byStatement: Map<string, Map<string, T>>) => new Map([...byStatement].map(([statement, byKey]) => [statement, [...byKey.values()]]));
+  return { nodes: lists(nodes), relationships: lists(relationships) };
 }
 
 function withoutNulls(o: object): object {
@@ -69,12 +74,21 @@ function withoutNulls(o: object): object {
 /** Rows per UNWIND statement: large enough to amortize a round trip, small enough for steady memory. */
 const CHUNK = 10_000;
 
-async function runChunked(tx: ManagedTransaction, statement: string, rows: unknown[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await tx.run(cypher(statement), { rows: rows.slice(i, i + CHUNK) });
+/** Runs the statement over the rows in chunks; returns the relationships it created. */
+async function runChunked(tx: ManagedTransaction, statement: string, rows: unknown[]): Promise<number> {
+  let created = 0;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const summary = await tx.run(cypher(statement), { rows: rows.slice(i, i + CHUNK) }).summary();
+    created += summary.counters.updates().relationshipsCreated;
+  }
+  return created;
 }
 
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
+  /** Relationships created in the database by this store's writes, as the server counts them. */
+  relationshipsCreated = 0;
+
   private constructor(readonly client: Neo4jClient) {}
 
   static async connect(uri: string): Promise<Neo4jStore> {
@@ -98,23 +112,27 @@ export class Neo4jStore implements GraphStore {
   }
 
   /** The documents of the batch stored before (under any hash): their old facts go first. */
-  private async storedDocuments(batch: readonly DocumentFacts[]): Promise<string[]> {
-    const r = await this.client.read((tx) => tx.run(cypher('read/stored-documents'), { ids: batch.map((f) => f.document) }));
+  private async storedDocuments(tx: ManagedTransaction, batch: readonly DocumentFacts[]): Promise<string[]> {
+    const r = await tx.run(cypher('read/stored-documents'), { ids: batch.map((f) => f.document) });
     return r.records.map((rec) => rec.get('id') as string);
   }
 
   async write(batch: readonly DocumentFacts[]): Promise<void> {
     // The last version of a document named twice in one batch wins, as in the snapshot.
     const unique = [...new Map(batch.map((f) => [f.document, f])).values()];
-    const stored = await this.storedDocuments(unique);
     const rows = writeRows(unique);
-    await this.client.write(async (tx) => {
+    const created = await this.client.write(async (tx) => {
+      // Asked inside the transaction: when a commit's outcome was lost and the driver retries, the
+      // retry sees the documents stored and replaces them instead of creating their articles twice.
+      const stored = await this.storedDocuments(tx, unique);
+      let n = 0;
       if (stored.length) await tx.run(cypher('write/delete-document-facts'), { documents: stored });
-      for (const [label, list] of rows.nodes) await runChunked(tx, `write/merge-${label.toLowerCase()}`, list);
-      for (const [statement, list] of rows.relationships) await runChunked(tx, statement, list);
+      for (const [statement, list] of [...rows.nodes, ...rows.relationships]) n += await runChunked(tx, statement, list);
       if (stored.length) await tx.run(cypher('write/delete-orphans'));
       await tx.run(cypher('write/mark-documents'), { documents: unique.map((f) => ({ id: f.document, hash: f.hash })) });
+      return n;
     });
+    this.relationshipsCreated += created;
   }
 
   async graph(): Promise<GuanxiGraph> {

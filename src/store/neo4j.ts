@@ -96,11 +96,11 @@ export class Neo4jClient {
     return write ? this.write(run) : this.read(run);
   }
 
-  /** One statement per call, each in its own auto-commit transaction: the slow way, for the benchmark's baseline. */
-  async runAutoCommit(statement: string, params: Record<string, unknown>): Promise<void> {
+  /** One statement per call, each in its own auto-commit transaction: the slow way, for the benchmark's baseline. Returns the relationships it created. */
+  async runAutoCommit(statement: string, params: Record<string, unknown>): Promise<number> {
     const session = this.driver.session({ database: this.settings.database });
     try {
-      await session.run(statement, params);
+      return (await session.run(statement, params)).summary.counters.updates().relationshipsCreated;
     } finally {
       await session.close();
     }
