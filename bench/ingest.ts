@@ -4,7 +4,7 @@
  * in the same run, on the same server.
  *
  *   npm run bench:ingest                        (100,000+ articles' worth; the per-row baseline on a sample of it)
- *   node dist/bench/ingest.js [corpus] [--articles N] [--row-sample N] [--batch N]
+ *   node dist/bench/ingest.js [corpus] [--articles N] [--row-sample N] [--batch N] [--warmup YEARS]
  *
  * The graph is built from real text: the People's Daily 1998-01 corpus (../shared/corpora, or
  * $GUANXI_CORPUS) is extracted once, and its facts are repeated as later years of the same paper
@@ -14,7 +14,8 @@
  * Neo4j: $NEO4J_URI if set (its data is wiped!), else a server this script starts on Bolt port 7689
  * and stops at the end.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, stopServer } from '#neo4j-server';
@@ -25,6 +26,7 @@ import type { DocumentFacts } from '../src/graph/model.js';
 import type { RecordUnit, SourceDocument } from '../src/ingest/types.js';
 import { cypher } from '../src/store/cypher-files.js';
 import { Neo4jStore, writeRows } from '../src/store/neo4j-store.js';
+import { WriteBehind } from '../src/store/write-behind.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BENCH_HOME = '.cache/neo4j/instance-bench';
@@ -34,6 +36,7 @@ interface Args {
   articles: number;
   rowSample: number;
   batch: number;
+  warmup: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -42,6 +45,7 @@ function parseArgs(argv: string[]): Args {
     articles: 100_000,
     rowSample: 5_000,
     batch: 20_000,
+    warmup: 6,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -53,6 +57,7 @@ function parseArgs(argv: string[]): Args {
     if (a === '--articles') args.articles = num();
     else if (a === '--row-sample') args.rowSample = num();
     else if (a === '--batch') args.batch = num();
+    else if (a === '--warmup') args.warmup = num();
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else args.corpus = resolve(a);
   }
@@ -157,6 +162,65 @@ async function ceiling(store: Neo4jStore): Promise<[string, number][]> {
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
+/** Writes `years` copies of the facts through the store's writer in batches; the relationships the server created, and the time. */
+async function writeBatched(store: Neo4jStore, facts: DocumentFacts[], years: number, batch: number, label: string): Promise<{ created: number; seconds: number }> {
+  const t = Date.now();
+  const before = store.relationshipsCreated;
+  const rate = () => `${fmt(store.relationshipsCreated - before)} relationships, ${fmt(((store.relationshipsCreated - before) * 1000) / (Date.now() - t))}/s`;
+  // As `guanxi ingest` does: the next batch is prepared while the last one is written.
+  const writer = new WriteBehind(store);
+  let pending: DocumentFacts[] = [];
+  let pendingRels = 0;
+  for (let k = 0; k < years; k++) {
+    for (const f of facts) {
+      const s = shifted(f, k);
+      pending.push(s);
+      pendingRels += s.relationships.length;
+      if (pendingRels >= batch) {
+        await writer.push(pending);
+        pending = [];
+        pendingRels = 0;
+      }
+    }
+    process.stderr.write(`\r${label}: ${k + 1}/${years} years, ${rate()}   `);
+  }
+  await writer.push(pending);
+  await writer.drain();
+  process.stderr.write('\n');
+  return { created: store.relationshipsCreated - before, seconds: (Date.now() - t) / 1000 };
+}
+
+/**
+ * CPU seconds of the server's threads by what they do (Linux /proc; empty elsewhere or when the
+ * server is not ours): where a transaction's time goes besides the transaction itself.
+ */
+function cpuByThread(pid: number | undefined): Map<string, number> {
+  const groups = new Map<string, number>();
+  if (!pid || !existsSync(`/proc/${pid}/task`)) return groups;
+  const tick = 100; // USER_HZ on Linux
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const name = readFileSync(`/proc/${pid}/task/${task}/comm`, 'utf8').trim();
+      const fields = readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8').split(') ')[1].split(' ');
+      const seconds = (Number(fields[11]) + Number(fields[12])) / tick;
+      // Linux cuts thread names to 15 characters (neo4j.BoltWorker-… reads neo4j.BoltWorke).
+      const group = /^neo4j\.BoltWork/.test(name) ? 'server: transactions (Bolt workers)'
+        : /^C[12] Compiler/.test(name) ? 'server: JIT compilers'
+        : /^GC Thread|^VM Thread/.test(name) ? 'server: garbage collector'
+        : /^neo4j\.BoltNetw/.test(name) ? 'server: Bolt network I/O'
+        : 'server: other threads';
+      groups.set(group, (groups.get(group) ?? 0) + seconds);
+    } catch {
+      // the thread ended between the listing and the read
+    }
+  }
+  return groups;
+}
+
+function cpuDelta(before: Map<string, number>, after: Map<string, number>): Map<string, number> {
+  return new Map([...after].map(([group, seconds]): [string, number] => [group, seconds - (before.get(group) ?? 0)]).sort((x, y) => y[1] - x[1]));
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   let t = Date.now();
@@ -176,9 +240,14 @@ async function main(): Promise<void> {
     const version = await store.client.query('CALL dbms.components() YIELD name, versions RETURN name, versions[0] AS version');
     console.log(`neo4j: ${version.rows.map((r) => `${r.name} ${r.version}`).join(', ')} at ${store.location}`);
 
+    // Warm-up: the JVM compiles Neo4j's hot code in the first tens of seconds (about 20 s of CPU on
+    // 2 cores), which a long-running server has behind it. Its figure is the fresh server's.
+    await wipe(store);
+    const warm = await writeBatched(store, base.facts, args.warmup, args.batch, 'warm-up');
+
     // One statement per row: the same statements with one row each, auto-committed, on a sample
     // (the whole graph this way would take hours). Nodes first, as the relationships need them.
-    // It runs first, on the empty database, so that it meets no larger graph than the batched writer.
+    // It runs on the empty database, so that it meets no larger graph than the batched writer.
     await wipe(store);
     const sample: DocumentFacts[] = [];
     let sampleRels = 0;
@@ -197,31 +266,15 @@ async function main(): Promise<void> {
     const rowSeconds = (Date.now() - t) / 1000;
     const rowRate = rowWritten / rowSeconds;
 
-    // Batched: every copy through the store's writer, in transactions of ~args.batch relationships.
+    // Batched: every copy through the store's writer, in transactions of ~args.batch relationships,
+    // on the server warmed up by the same writer (then wiped), as a long-running server would be.
     await wipe(store);
-    t = Date.now();
-    const createdBefore = store.relationshipsCreated;
-    let pending: DocumentFacts[] = [];
-    let pendingRels = 0;
-    for (let k = 0; k < copies; k++) {
-      for (const f of base.facts) {
-        const s = shifted(f, k);
-        pending.push(s);
-        pendingRels += s.relationships.length;
-        if (pendingRels >= args.batch) {
-          await store.write(pending);
-          pending = [];
-          pendingRels = 0;
-        }
-      }
-      const created = store.relationshipsCreated - createdBefore;
-      process.stderr.write(`\rbatched: ${k + 1}/${copies} years, ${fmt(created)} relationships, ${fmt((created * 1000) / (Date.now() - t))}/s   `);
-    }
-    await store.write(pending);
-    const written = store.relationshipsCreated - createdBefore;
-    const batchedSeconds = (Date.now() - t) / 1000;
-    process.stderr.write('\n');
+    const cpuBefore = cpuByThread(server?.pid);
+    const clientBefore = process.cpuUsage();
+    const { created: written, seconds: batchedSeconds } = await writeBatched(store, base.facts, copies, args.batch, 'batched');
     const batchedRate = written / batchedSeconds;
+    const cpu = cpuDelta(cpuBefore, cpuByThread(server?.pid));
+    const clientCpu = process.cpuUsage(clientBefore);
 
     console.log('');
     console.log('relationships created (the server\'s counters; structural MERGEs that find theirs are not counted)');
@@ -229,6 +282,15 @@ async function main(): Promise<void> {
     console.log(`batched UNWIND … MERGE      ${fmt(written).padStart(13)}   ${batchedSeconds.toFixed(1).padStart(7)}   ${fmt(batchedRate).padStart(15)}`);
     console.log(`one statement per row       ${fmt(rowWritten).padStart(13)}   ${rowSeconds.toFixed(1).padStart(7)}   ${fmt(rowRate).padStart(15)}`);
     console.log(`ratio batched / per row: ${(batchedRate / rowRate).toFixed(1)}×`);
+    console.log(`fresh server (the warm-up, ${args.warmup} years): ${fmt(warm.created)} relationships in ${warm.seconds.toFixed(1)} s, ${fmt(warm.created / warm.seconds)}/s`);
+    if (cpu.size) {
+      console.log('');
+      console.log(`CPU seconds during the batched run (${batchedSeconds.toFixed(1)} s on ${availableParallelism()} cores), and per relationship created:`);
+      const client = (clientCpu.user + clientCpu.system) / 1e6;
+      for (const [name, seconds] of [...cpu, ['client (this process)', client] as [string, number]]) {
+        console.log(`  ${name.padEnd(40)} ${seconds.toFixed(1).padStart(6)} s ${((seconds * 1e6) / written).toFixed(1).padStart(6)} µs`);
+      }
+    }
 
     console.log('');
     console.log('ceiling: one relationship statement alone, 20,000 rows, on the loaded graph (best of 5)');

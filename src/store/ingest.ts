@@ -12,6 +12,7 @@ import type { DocumentFacts } from '../graph/model.js';
 import { extractDocument, type ExtractOptions } from '../extract/pipeline.js';
 import { formatProblem, parseSource, readSource } from '../ingest/read.js';
 import type { GraphStore } from './store.js';
+import { WriteBehind } from './write-behind.js';
 
 /** Bumped when the facts a document gives change, so that stored documents are read again. */
 export const FACTS_VERSION = 1;
@@ -49,12 +50,15 @@ export async function ingestFiles(files: readonly string[], store: GraphStore, o
   const start = Date.now();
   const p: IngestSummary = { files: 0, totalFiles: files.length, skipped: 0, articles: 0, relationships: 0, elapsed: 0, failed: 0 };
   const limit = options.batchRelationships ?? 20_000;
+  // Extraction of the next batch goes on while the store writes the last one.
+  const writer = new WriteBehind(store, (batch) => {
+    for (const facts of batch) p.relationships += facts.relationships.length;
+  });
   let pending: DocumentFacts[] = [];
   let pendingRelationships = 0;
   const flush = async () => {
     if (!pending.length) return;
-    await store.write(pending);
-    p.relationships += pendingRelationships;
+    await writer.push(pending);
     pending = [];
     pendingRelationships = 0;
   };
@@ -81,6 +85,7 @@ export async function ingestFiles(files: readonly string[], store: GraphStore, o
     options.onProgress?.(p);
   }
   await flush();
+  await writer.drain();
   p.elapsed = Date.now() - start;
   options.onProgress?.(p);
   return p;

@@ -74,14 +74,11 @@ function withoutNulls(o: object): object {
 /** Rows per UNWIND statement: large enough to amortize a round trip, small enough for steady memory. */
 const CHUNK = 10_000;
 
-/** Runs the statement over the rows in chunks; returns the relationships it created. */
-async function runChunked(tx: ManagedTransaction, statement: string, rows: unknown[]): Promise<number> {
-  let created = 0;
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const summary = await tx.run(cypher(statement), { rows: rows.slice(i, i + CHUNK) }).summary();
-    created += summary.counters.updates().relationshipsCreated;
-  }
-  return created;
+/** The statement over the rows, in chunks: one `{ statement, params }` per chunk. */
+function chunked(statement: string, rows: unknown[]): { statement: string; params: { rows: unknown[] } }[] {
+  const out = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push({ statement: cypher(statement), params: { rows: rows.slice(i, i + CHUNK) } });
+  return out;
 }
 
 export class Neo4jStore implements GraphStore {
@@ -125,12 +122,16 @@ export class Neo4jStore implements GraphStore {
       // Asked inside the transaction: when a commit's outcome was lost and the driver retries, the
       // retry sees the documents stored and replaces them instead of creating their articles twice.
       const stored = await this.storedDocuments(tx, unique);
-      let n = 0;
-      if (stored.length) await tx.run(cypher('write/delete-document-facts'), { documents: stored });
-      for (const [statement, list] of [...rows.nodes, ...rows.relationships]) n += await runChunked(tx, statement, list);
-      if (stored.length) await tx.run(cypher('write/delete-orphans'));
-      await tx.run(cypher('write/mark-documents'), { documents: unique.map((f) => ({ id: f.document, hash: f.hash })) });
-      return n;
+      const statements = [
+        ...(stored.length ? [{ statement: cypher('write/delete-document-facts'), params: { documents: stored } }] : []),
+        ...[...rows.nodes, ...rows.relationships].flatMap(([statement, list]) => chunked(statement, list)),
+        ...(stored.length ? [{ statement: cypher('write/delete-orphans'), params: {} }] : []),
+        { statement: cypher('write/mark-documents'), params: { documents: unique.map((f) => ({ id: f.document, hash: f.hash })) } },
+      ];
+      // Sent all at once: Bolt runs them in order, and the server does not wait for this process
+      // between two of them (it may be busy extracting the next batch).
+      const summaries = await Promise.all(statements.map(({ statement, params }) => tx.run(statement, params).summary()));
+      return summaries.reduce((n, summary) => n + summary.counters.updates().relationshipsCreated, 0);
     });
     this.relationshipsCreated += created;
   }
