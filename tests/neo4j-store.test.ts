@@ -162,6 +162,23 @@ describe('Neo4j store (real Neo4j 5.26)', function () {
     });
   });
 
+  it('writes two versions of one document in one run in order, though writes overlap', async () => {
+    // Two paths with the same file name are one document: the second replaces the first. With one
+    // batch per file, the two writes would run at once (and both create its articles) if the
+    // write-behind did not hold the second back.
+    await wipe(store);
+    const [a, b] = [join(dir, 'a'), join(dir, 'b')];
+    spawnSync('mkdir', ['-p', a, b]);
+    copyFileSync(DEFAULT_SAMPLE, join(a, 'page.txt'));
+    copyFileSync(DEFAULT_SAMPLE, join(b, 'page.txt'));
+    const summary = await ingestFiles([join(a, 'page.txt'), join(b, 'page.txt')], store, { batchRelationships: 1 });
+    expect(summary.failed).to.equal(0);
+    const once = await counts(store);
+    await wipe(store);
+    await ingestFiles([join(a, 'page.txt')], store);
+    expect(once).to.deep.equal(await counts(store));
+  });
+
   describe('a killed ingest', () => {
     let files: string[];
     before(() => {
