@@ -143,11 +143,12 @@ async function ceiling(store: Neo4jStore): Promise<[string, number][]> {
   // The same match and create with no properties: what the properties cost.
   const bare = 'UNWIND $rows AS row MATCH (a:Article {id: row.from}) MATCH (b:Person {id: row.to}) CREATE (a)-[:MENTIONS]->(b)';
   const halves = [rows.slice(0, ROWS / 2), rows.slice(ROWS / 2)];
+  const twoAtOnce = (q: string) => Promise.all(halves.map((h) => store.client.write((tx) => tx.run(q, { rows: h }))));
   const variants: [string, () => Promise<unknown>][] = [
     ['create-mentions-person, one transaction', () => store.client.write((tx) => tx.run(statement, { rows }))],
-    ['create-mentions-person, two transactions at once', () => Promise.all(halves.map((h) => store.client.write((tx) => tx.run(statement, { rows: h }))))],
+    ['create-mentions-person, two transactions at once', () => twoAtOnce(statement)],
     ['the same without properties, one transaction', () => store.client.write((tx) => tx.run(bare, { rows }))],
-    ['the same without properties, two transactions at once', () => Promise.all(halves.map((h) => store.client.write((tx) => tx.run(bare, { rows: h }))))],
+    ['the same without properties, two transactions at once', () => twoAtOnce(bare)],
   ];
   const best = new Map<string, number>();
   for (let round = 0; round < 5; round++) {
@@ -168,23 +169,11 @@ async function writeBatched(store: Neo4jStore, facts: DocumentFacts[], years: nu
   const before = store.relationshipsCreated;
   const rate = () => `${fmt(store.relationshipsCreated - before)} relationships, ${fmt(((store.relationshipsCreated - before) * 1000) / (Date.now() - t))}/s`;
   // As `guanxi ingest` does: the next batch is prepared while the last one is written.
-  const writer = new WriteBehind(store);
-  let pending: DocumentFacts[] = [];
-  let pendingRels = 0;
+  const writer = new WriteBehind(store, { batchRelationships: batch });
   for (let k = 0; k < years; k++) {
-    for (const f of facts) {
-      const s = shifted(f, k);
-      pending.push(s);
-      pendingRels += s.relationships.length;
-      if (pendingRels >= batch) {
-        await writer.push(pending);
-        pending = [];
-        pendingRels = 0;
-      }
-    }
+    for (const f of facts) await writer.add(shifted(f, k));
     process.stderr.write(`\r${label}: ${k + 1}/${years} years, ${rate()}   `);
   }
-  await writer.push(pending);
   await writer.drain();
   process.stderr.write('\n');
   return { created: store.relationshipsCreated - before, seconds: (Date.now() - t) / 1000 };

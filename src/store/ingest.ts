@@ -8,7 +8,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { documentFacts } from '../graph/facts.js';
-import type { DocumentFacts } from '../graph/model.js';
 import { extractDocument, type ExtractOptions } from '../extract/pipeline.js';
 import { formatProblem, parseSource, readSource } from '../ingest/read.js';
 import type { GraphStore } from './store.js';
@@ -49,19 +48,13 @@ export function documentHash(bytes: Buffer, options: ExtractOptions): string {
 export async function ingestFiles(files: readonly string[], store: GraphStore, options: IngestOptions = {}): Promise<IngestSummary> {
   const start = Date.now();
   const p: IngestSummary = { files: 0, totalFiles: files.length, skipped: 0, articles: 0, relationships: 0, elapsed: 0, failed: 0 };
-  const limit = options.batchRelationships ?? 20_000;
   // Extraction of the next batch goes on while the store writes the last one.
-  const writer = new WriteBehind(store, (batch) => {
-    for (const facts of batch) p.relationships += facts.relationships.length;
+  const writer = new WriteBehind(store, {
+    batchRelationships: options.batchRelationships,
+    onWritten: (batch) => {
+      for (const facts of batch) p.relationships += facts.relationships.length;
+    },
   });
-  let pending: DocumentFacts[] = [];
-  let pendingRelationships = 0;
-  const flush = async () => {
-    if (!pending.length) return;
-    await writer.push(pending);
-    pending = [];
-    pendingRelationships = 0;
-  };
   for (const file of files) {
     const bytes = readBytes(file);
     // readSource reads again only to report why the file cannot be read.
@@ -73,18 +66,14 @@ export async function ingestFiles(files: readonly string[], store: GraphStore, o
       if (await store.hasDocument(document.name, hash)) p.skipped++;
       else {
         const extraction = extractDocument(document, options);
-        const facts = documentFacts(extraction, hash);
-        pending.push(facts);
-        pendingRelationships += facts.relationships.length;
         p.articles += extraction.articles.length;
-        if (pendingRelationships >= limit) await flush();
+        await writer.add(documentFacts(extraction, hash));
       }
     }
     p.files++;
     p.elapsed = Date.now() - start;
     options.onProgress?.(p);
   }
-  await flush();
   await writer.drain();
   p.elapsed = Date.now() - start;
   options.onProgress?.(p);

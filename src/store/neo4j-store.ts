@@ -65,12 +65,9 @@ export function writeRows(batch: readonly DocumentFacts[]): WriteRows {
   }
   // Statements in a fixed order and rows sorted by key: two transactions at once then take their
   // locks on shared nodes in the same order, which keeps deadlocks (and their retries) rare.
+  const inKeyOrder = <T>(byKey: Map<string, T>): [string, T][] => [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const lists = <T>(byStatement: Map<string, Map<string, T>>) =>
-    new Map(
-      [...byStatement]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([statement, byKey]) => [statement, [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row)]),
-    );
+    new Map(inKeyOrder(byStatement).map(([statement, byKey]) => [statement, inKeyOrder(byKey).map(([, row]) => row)]));
   return { nodes: lists(nodes), relationships: lists(relationships) };
 }
 

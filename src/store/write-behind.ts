@@ -1,5 +1,6 @@
 /**
- * Writes batches in the background while the caller prepares the next ones. Extraction runs in
+ * Gathers documents' facts into batches and writes them in the background while the caller
+ * prepares the next ones. Extraction runs in
  * this process and a Neo4j write in the server, so on two cores they overlap instead of taking
  * turns; two writes at once keep the server busy while this process packs the next batch.
  *
@@ -15,18 +16,48 @@ interface Write {
   done: Promise<void>;
 }
 
+export interface WriteBehindOptions {
+  /** A batch is written once its facts hold this many relationships (Neo4j transactions of a useful size). */
+  batchRelationships?: number;
+  /** Writes in flight at most. */
+  depth?: number;
+  /** Called when a batch is stored. */
+  onWritten?: (batch: readonly DocumentFacts[]) => void;
+}
+
 export class WriteBehind {
   private inFlight: Write[] = [];
+  private pending: DocumentFacts[] = [];
+  private pendingRelationships = 0;
   /** The first write that failed: later calls throw it rather than write past a gap. */
   private failure: { error: unknown } | undefined;
+  private readonly batchRelationships: number;
+  private readonly depth: number;
+  private readonly onWritten: (batch: readonly DocumentFacts[]) => void;
 
   constructor(
     private readonly store: GraphStore,
-    /** Called when a batch is stored. */
-    private readonly onWritten: (batch: readonly DocumentFacts[]) => void = () => {},
-    /** Writes in flight at most. */
-    private readonly depth = 2,
-  ) {}
+    options: WriteBehindOptions = {},
+  ) {
+    this.batchRelationships = options.batchRelationships ?? 20_000;
+    this.depth = options.depth ?? 2;
+    this.onWritten = options.onWritten ?? (() => {});
+  }
+
+  /** Adds one document's facts; writes the batch gathered so far once it is large enough. */
+  async add(facts: DocumentFacts): Promise<void> {
+    this.pending.push(facts);
+    this.pendingRelationships += facts.relationships.length;
+    if (this.pendingRelationships >= this.batchRelationships) await this.pushPending();
+  }
+
+  private async pushPending(): Promise<void> {
+    if (!this.pending.length) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.pendingRelationships = 0;
+    await this.push(batch);
+  }
 
   /** Waits until a write may start (fewer than `depth` in flight, none with these documents), starts it and returns. */
   async push(batch: readonly DocumentFacts[]): Promise<void> {
@@ -35,7 +66,7 @@ export class WriteBehind {
       this.throwIfFailed();
       const conflict = this.inFlight.find((w) => [...w.documents].some((d) => documents.has(d)));
       if (!conflict && this.inFlight.length < this.depth) break;
-      await (conflict ?? this.inFlight[0]).done;
+      await (conflict ? conflict.done : Promise.race(this.inFlight.map((w) => w.done)));
     }
     const write: Write = {
       documents,
@@ -51,8 +82,9 @@ export class WriteBehind {
     void write.done.then(() => (this.inFlight = this.inFlight.filter((w) => w !== write)));
   }
 
-  /** Waits until every batch pushed is stored; throws the error of a write that failed. */
+  /** Writes what add() gathered and waits until every batch is stored; throws the error of a write that failed. */
   async drain(): Promise<void> {
+    await this.pushPending();
     await Promise.all(this.inFlight.map((w) => w.done));
     this.throwIfFailed();
   }
