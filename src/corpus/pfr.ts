@@ -7,6 +7,7 @@
  * Days 1–24 are the development split, days 25–31 the test split.
  */
 import { readFileSync } from 'node:fs';
+import type { EntitySpan, EntityType } from '../extract/ner/labels.js';
 
 /** A bracketed compound, shared (same object) by all the tokens in it. */
 export interface PfrCompound {
@@ -140,4 +141,36 @@ export function compoundsOf(paragraph: PfrToken[]): PfrCompound[] {
     if (c && c.start === i) out.push(c);
   }
   return out;
+}
+
+const TYPE_OF_TAG: Record<string, EntityType> = { nr: 'PER', ns: 'LOC', nt: 'ORG' };
+
+/**
+ * One paragraph as text and its entities as the official scorer (shared/tools/pfr_score.py) reads
+ * them: consecutive nr tokens are one person; [..]ns and [..]nt compounds one place or organization,
+ * nothing inside any other compound; plain ns and nt tokens places and organizations.
+ */
+export function paragraphSpans(tokens: PfrToken[]): { text: string; spans: EntitySpan[] } {
+  let text = '';
+  const spans: EntitySpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.compound) {
+      const c = t.compound;
+      const start = text.length;
+      for (let k = 0; k < c.length; k++) text += tokens[i + k].word;
+      const type = c.tag === 'nt' || c.tag === 'ns' ? TYPE_OF_TAG[c.tag] : null;
+      if (type) spans.push({ start, end: text.length, type });
+      i += c.length - 1;
+      continue;
+    }
+    const start = text.length;
+    text += t.word;
+    if (t.tag === 'nr') {
+      while (i + 1 < tokens.length && tokens[i + 1].tag === 'nr' && !tokens[i + 1].compound) text += tokens[++i].word;
+    }
+    const type = TYPE_OF_TAG[t.tag];
+    if (type && text.length > start) spans.push({ start, end: text.length, type });
+  }
+  return { text, spans };
 }

@@ -11,7 +11,10 @@ import { findOrganizations, resolveOrg } from './recognize/organizations.js';
 import { findPosts, PersonFinder, type Span } from './recognize/persons.js';
 import { findDivisions, findHomeWords, findVenues, type Home, type PlaceMention } from './recognize/places.js';
 import { segmentPage, segmentRecord, type ArticleDraft } from './segment.js';
-import type { ArticleOut, EventOut, ExtractionOut, PersonOut, TitleOut } from './types.js';
+import type { ArticleOut, EventOut, ExtractionOut, PersonOut, SpanOut, TitleOut } from './types.js';
+import { lexicon } from './lexicon/index.js';
+import { nerModel } from './ner/model.js';
+import { mergeNamed, mergePersons, ofType } from './recognize/merge.js';
 
 export interface ExtractOptions {
   /** Publication date, YYYY-MM-DD (or a prefix); resolves dates without a year or month. */
@@ -27,7 +30,26 @@ function placeName(p: PlaceMention, home: Home | null): string {
   return p.text.startsWith('市') && home ? resolveOrg(p.text, home) : p.text;
 }
 
-/** Recognize, link and read events in one article. `known` carries the names found so far in the document. */
+/** Mentions as written, grouped under their canonical names, in order of first mention. */
+function spansByName<M extends Span & { name: string }>(text: string, mentions: M[]): Map<string, SpanOut[]> {
+  const out = new Map<string, SpanOut[]>();
+  for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
+    const list = out.get(m.name) ?? [];
+    if (!list.some((s) => s.start === m.start)) list.push({ text: text.slice(m.start, m.end), start: m.start, end: m.end });
+    out.set(m.name, list);
+  }
+  return out;
+}
+
+/** A place word's canonical name: the division a gazetteer form names (北京 → 北京市), else itself. */
+function canonicalPlace(surface: string): string {
+  return lexicon().gazetteer.byForm.get(surface)?.[0].name ?? surface;
+}
+
+/**
+ * Recognize, link and read events in one article. `known` carries the names found so far in the
+ * same page (a record of JSON Lines gets its own, so no article depends on what shares its file).
+ */
 export function extractArticle(
   draft: ArticleDraft,
   id: string,
@@ -38,21 +60,31 @@ export function extractArticle(
   const { home } = ctx;
   const text = draft.paragraphs.join('\n');
   const byline: Span = { start: 0, end: draft.bylineLength };
+  const tagged = nerModel().tag(text).filter((s) => !overlaps(s, byline));
   const divisions = allDivisions.filter((d) => !overlaps(d, byline));
-  const orgs = findOrganizations(text, divisions, home).filter((o) => !overlaps(o, byline));
+  const orgs = mergeNamed(
+    text,
+    findOrganizations(text, divisions, home)
+      .filter((o) => !overlaps(o, byline))
+      .map((o) => ({ ...o, name: o.resolved })),
+    ofType(tagged, 'ORG'),
+    (surface) => resolveOrg(surface, home),
+    (m) => ({ ...m, resolved: m.name, system: 'other' as const }),
+  );
   const dates = findDates(text, { year: ctx.year, month: ctx.month });
   const venues = findVenues(text, home).filter((v) => !orgs.some((o) => overlaps(o, v)));
   const blocked: Span[] = [byline, ...orgs, ...dates, ...venues];
   const posts = findPosts(text, blocked);
-  const persons = new PersonFinder(text, posts, blocked).find(known);
+  const persons = mergePersons(text, new PersonFinder(text, posts, blocked).find(known), tagged);
   const titles = linkTitles(text, persons, posts, orgs, home);
 
   const bylineNames = new Set([...draft.byline.reporters, ...draft.byline.correspondents, ...draft.byline.photographers]);
+  const named = persons.filter((m) => !bylineNames.has(m.name));
+  const personSpans = spansByName(text, named);
   const personsOut = new Map<string, PersonOut>();
-  for (const m of persons) {
-    if (bylineNames.has(m.name)) continue;
+  for (const m of named) {
     let p = personsOut.get(m.name);
-    if (!p) personsOut.set(m.name, (p = { name: m.name, titles: [], mentions: 0 }));
+    if (!p) personsOut.set(m.name, (p = { name: m.name, titles: [], mentions: 0, spans: personSpans.get(m.name) ?? [] }));
     p.mentions++;
     for (const t of titles.get(m) ?? []) {
       if (!p.titles.some((x) => x.title === t.title && x.organization === t.organization)) {
@@ -61,26 +93,32 @@ export function extractArticle(
     }
   }
 
-  // Places: divisions not inside a person's name nor an organization's (other than the home's own),
-  // venues, and the words for home.
-  const homeName = home?.division.name;
-  const places = new Set<string>();
-  for (const d of divisions) {
-    if (persons.some((p) => overlaps(p, d))) continue;
-    if (orgs.some((o) => overlaps(o, d)) && d.division?.name === homeName) continue;
-    places.add(placeName(d, home));
+  // Places: divisions outside persons and organizations (中国 in 中国共产党 names no place), venues,
+  // the words for home, and the tagger's places.
+  const placeRules: (PlaceMention & { name: string })[] = [
+    ...divisions.filter((d) => !persons.some((p) => overlaps(p, d)) && !orgs.some((o) => overlaps(o, d))),
+    ...venues,
+    ...findHomeWords(text, home),
+  ].map((p) => ({ ...p, name: placeName(p, home) }));
+  const places = mergeNamed(
+    text,
+    placeRules,
+    ofType(tagged, 'LOC').filter((s) => !persons.some((p) => overlaps(p, s))),
+    canonicalPlace,
+    (m) => ({ ...m, kind: 'venue' as const, division: null }),
+  );
+  const placeSpans = spansByName(text, places);
+  const orgSpans = spansByName(text, orgs);
+  // Organizations a title names but the text does not spell out (市长 → 许昌市人民政府) are listed too.
+  for (const p of personsOut.values()) {
+    for (const t of p.titles) if (t.organization && t.organization !== '中共中央' && !orgSpans.has(t.organization)) orgSpans.set(t.organization, []);
   }
-  for (const v of venues) places.add(placeName(v, home));
-  for (const h of findHomeWords(text, home)) places.add(placeName(h, home));
-
-  const organizations = new Set(orgs.map((o) => o.resolved));
-  for (const p of personsOut.values()) for (const t of p.titles) if (t.organization && t.organization !== '中共中央') organizations.add(t.organization);
 
   const chainStart = new Map<Span, number>();
   for (const [m, ts] of titles) chainStart.set(m, ts.length ? ts[0].start : m.start);
   const participation = findParticipation(
     text,
-    persons.filter((m) => !bylineNames.has(m.name)),
+    named,
     (m) => chainStart.get(m) ?? m.start,
   );
 
@@ -112,8 +150,8 @@ export function extractArticle(
     correspondents: draft.byline.correspondents,
     photographers: draft.byline.photographers,
     persons: [...personsOut.values()],
-    organizations: [...organizations].map((name) => ({ name })),
-    places: [...places].map((name) => ({ name })),
+    organizations: [...orgSpans].map(([name, spans]) => ({ name, spans })),
+    places: [...placeSpans].map(([name, spans]) => ({ name, spans })),
     dates: dayDates.filter((d, i) => dayDates.findIndex((x) => x.iso === d.iso) === i),
     events,
   };
@@ -131,7 +169,6 @@ function recordContext(unit: RecordUnit, options: ExtractOptions, text: string, 
 
 /** Runs the whole pipeline on one decoded document. */
 export function extractDocument(doc: SourceDocument, options: ExtractOptions = {}): ExtractionOut {
-  const known = new Set<string>();
   const articles: ArticleOut[] = [];
   let documentContext: ResolvedContext | null = null;
   for (const unit of doc.units) {
@@ -139,6 +176,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
       const paragraphs = normalizePage(unit.text);
       const ctx = resolveContext(paragraphs.map((p) => p.text).join('\n'), options);
       documentContext ??= ctx;
+      const known = new Set<string>();
       segmentPage(paragraphs).forEach((draft, i) => articles.push(extractArticle(draft, `${doc.name}#${i + 1}`, ctx, known)));
     } else {
       const paragraphs = normalizeArticleText(unit.text);
@@ -147,7 +185,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
       const divisions = findDivisions(text);
       const ctx = recordContext(unit, options, text, divisions);
       documentContext ??= ctx;
-      articles.push(extractArticle(draft, unit.id ?? `${doc.name}#L${unit.line}`, ctx, known, divisions));
+      articles.push(extractArticle(draft, unit.id ?? `${doc.name}#L${unit.line}`, ctx, new Set(), divisions));
     }
   }
   return {

@@ -12,17 +12,27 @@ export interface TitleOut {
   organization: string | null;
 }
 
+/** A mention as written: text.slice(start, end) === text, offsets into the article's `text`. */
+export interface SpanOut {
+  text: string;
+  start: number;
+  end: number;
+}
+
 export interface PersonOut {
   name: string;
   titles: TitleOut[];
   /** Number of mentions in the article. */
   mentions: number;
+  /** Every mention, as written (江 for 江泽民 in 江主席). */
+  spans: SpanOut[];
 }
 
 export interface NamedOut {
+  /** The canonical name (中共许昌市委 for 市委, 北京市 for 北京). */
   name: string;
-  /** The surface forms seen in the text when they differ from the resolved name (市委 → 中共许昌市委). */
-  mentions?: string[];
+  /** Every mention, as written. */
+  spans: SpanOut[];
 }
 
 export interface DateOut {

@@ -124,7 +124,7 @@ function addArticle(b: FactsBuilder, a: ArticleOut, document: string, province: 
 
   for (const o of a.organizations) {
     const org = addOrganization(b, canonicalOrganization(o.name, province), province);
-    const sentence = [o.name, ...(o.mentions ?? [])].map((f) => sentenceWith(said, f)).find(Boolean) ?? '';
+    const sentence = [o.name, ...o.spans.map((m) => m.text)].map((f) => sentenceWith(said, f)).find(Boolean) ?? '';
     b.relationship(
       { type: 'MENTIONS', from: article, to: org, props: { ...prov(sentence), count: 1, titles: [], resolution: null } },
       `MENTIONS|${a.id}|Organization:${org.id}`,
@@ -133,7 +133,7 @@ function addArticle(b: FactsBuilder, a: ArticleOut, document: string, province: 
 
   for (const pl of a.places) {
     const place = addPlace(b, pl.name, province);
-    const sentence = [pl.name, ...(pl.mentions ?? [])].map((f) => sentenceWith(said, f)).find(Boolean) ?? '';
+    const sentence = [pl.name, ...pl.spans.map((m) => m.text)].map((f) => sentenceWith(said, f)).find(Boolean) ?? '';
     b.relationship(
       { type: 'MENTIONS', from: article, to: place, props: { ...prov(sentence), count: 1, titles: [], resolution: null } },
       `MENTIONS|${a.id}|Place:${place.id}`,

@@ -20,7 +20,8 @@ export interface PostMention {
   title: string;
 }
 
-export type PersonAnchor = 'title' | 'role' | 'list' | 'address' | 'repeat';
+/** What made a person: a rule's anchor, or the learned tagger ('model'). */
+export type PersonAnchor = 'title' | 'role' | 'list' | 'address' | 'repeat' | 'model';
 
 export interface PersonMention {
   start: number;

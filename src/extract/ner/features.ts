@@ -1,0 +1,97 @@
+/**
+ * Features of the tagger, hashed: each character gets FEATURE_COUNT feature indices into a weight
+ * table of 2^bits rows (one row of LABEL_COUNT weights a feature). Templates: the characters in a
+ * window of ±2 and their bigrams, character classes, and the language-data marks around the
+ * character. Training and tagging call the same function, so the two can never disagree.
+ */
+import { computeMarks, type Marks } from './lexicon-marks.js';
+
+export const FEATURE_COUNT = 21;
+
+// Character classes: Han, digit, Latin, Chinese numeral, name dot, punctuation, space, other.
+const enum Cls { Han = 1, Digit, Latin, Numeral, Dot, Punct, Space, Other }
+const NUMERALS = new Set([...'〇零一二两三四五六七八九十百千万亿']);
+const DOTS = new Set([...'·•・‧']);
+const BOS = 1;
+const EOS = 2;
+
+/** A character's code after folding what should not matter: full-width forms, digits, Latin case. */
+export function foldChar(code: number): number {
+  if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
+  if (code === 0x3000) return 32;
+  if (code >= 48 && code <= 57) return 48;
+  if (code >= 65 && code <= 90) return code + 32;
+  return code;
+}
+
+function classOf(folded: number, ch: string): Cls {
+  if ((folded >= 0x4e00 && folded <= 0x9fff) || (folded >= 0x3400 && folded <= 0x4dbf)) return NUMERALS.has(ch) ? Cls.Numeral : Cls.Han;
+  if (folded === 48) return Cls.Digit;
+  if (folded >= 97 && folded <= 122) return Cls.Latin;
+  if (DOTS.has(ch)) return Cls.Dot;
+  if (folded === 32 || folded === 9) return Cls.Space;
+  if ((folded >= 33 && folded <= 47) || (folded >= 0x3000 && folded <= 0x303f) || (folded >= 0x2000 && folded <= 0x206f) || (folded >= 58 && folded <= 64)) return Cls.Punct;
+  return Cls.Other;
+}
+
+/** A 32-bit hash of a template number and up to three values (murmur3-style finalizer). */
+function hash(t: number, a: number, b: number, c: number): number {
+  let h = Math.imul(t + 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul(h ^ a ^ (h >>> 13), 0xc2b2ae35);
+  h = Math.imul(h ^ b ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ c ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * Feature rows for every character of `text`: out[i * FEATURE_COUNT + k] is the weight-table row of
+ * template k at character i.
+ */
+export function featurize(text: string, bits: number, marks: Marks = computeMarks(text)): Uint32Array {
+  const n = text.length;
+  const mask = (1 << bits) - 1;
+  // Padded copies so that the window never needs a bounds test.
+  const c = new Int32Array(n + 4);
+  const k = new Uint8Array(n + 4);
+  const place = new Uint8Array(n + 4);
+  const org = new Uint8Array(n + 4);
+  const word = new Uint8Array(n + 4);
+  c[0] = c[1] = BOS;
+  c[n + 2] = c[n + 3] = EOS;
+  for (let i = 0; i < n; i++) {
+    const f = foldChar(text.charCodeAt(i));
+    c[i + 2] = f;
+    k[i + 2] = classOf(f, text[i]);
+    place[i + 2] = marks.place[i];
+    org[i + 2] = marks.org[i];
+    word[i + 2] = marks.word[i];
+  }
+  const out = new Uint32Array(n * FEATURE_COUNT);
+  for (let i = 0; i < n; i++) {
+    const p = i + 2;
+    const o = i * FEATURE_COUNT;
+    const post = ((i + 1 < n ? marks.post[i + 1] & 1 : 0) << 2) | (i > 0 ? marks.post[i - 1] & 2 : 0) | (i + 1 < n ? marks.follower[i + 1] : 0);
+    out[o] = hash(0, 0, 0, 0) & mask;
+    out[o + 1] = hash(1, c[p - 2], 0, 0) & mask;
+    out[o + 2] = hash(2, c[p - 1], 0, 0) & mask;
+    out[o + 3] = hash(3, c[p], 0, 0) & mask;
+    out[o + 4] = hash(4, c[p + 1], 0, 0) & mask;
+    out[o + 5] = hash(5, c[p + 2], 0, 0) & mask;
+    out[o + 6] = hash(6, c[p - 2], c[p - 1], 0) & mask;
+    out[o + 7] = hash(7, c[p - 1], c[p], 0) & mask;
+    out[o + 8] = hash(8, c[p], c[p + 1], 0) & mask;
+    out[o + 9] = hash(9, c[p + 1], c[p + 2], 0) & mask;
+    out[o + 10] = hash(10, c[p - 1], c[p + 1], 0) & mask;
+    out[o + 11] = hash(11, (k[p - 2] << 8) | (k[p - 1] << 4) | k[p], (k[p + 1] << 4) | k[p + 2], 0) & mask;
+    out[o + 12] = hash(12, place[p - 1], place[p], place[p + 1]) & mask;
+    out[o + 13] = hash(13, place[p], c[p], 0) & mask;
+    out[o + 14] = hash(14, org[p - 1], org[p], org[p + 1]) & mask;
+    out[o + 15] = hash(15, marks.surname[i], i > 0 ? marks.surname[i - 1] : 0, post) & mask;
+    out[o + 16] = hash(16, post, c[p], 0) & mask;
+    out[o + 17] = hash(17, c[p - 1], c[p], c[p + 1]) & mask;
+    out[o + 18] = hash(18, word[p - 1], word[p], word[p + 1]) & mask;
+    out[o + 19] = hash(19, c[p - 2], c[p - 1], c[p]) & mask;
+    out[o + 20] = hash(20, c[p], c[p + 1], c[p + 2]) & mask;
+  }
+  return out;
+}

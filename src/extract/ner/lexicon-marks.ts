@@ -1,0 +1,124 @@
+/**
+ * What the language data says about each character of a text, as small integers the tagger's
+ * features combine: inside which place word it stands (gazetteer and world places), whether a
+ * surname starts there, whether an organization ending or a post begins or ends there. The model
+ * learns how much each mark is worth; the marks themselves are pure look-ups.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { LANG_DIR } from '../../paths.js';
+import { lexicon, readTable } from '../lexicon/index.js';
+import { WordIndex } from './word-index.js';
+
+/** Kinds of place word, by how reliably the word names a place. */
+const PLACE_KIND = { division: 1, short: 2, world: 3, region: 4, risky: 5 } as const;
+const WORLD_KIND: Record<string, number> = {
+  country: PLACE_KIND.world,
+  city: PLACE_KIND.world,
+  region: PLACE_KIND.region,
+  water: PLACE_KIND.region,
+  mountain: PLACE_KIND.region,
+};
+
+/** Written by `npm run train:ner` from the training days: words of two or more characters, no names. */
+export const COMMON_WORDS = 'common-words.txt';
+
+/** Forgets the loaded lexicon (the trainer rewrites the common words before it trains). */
+export function resetMarkLexicon(): void {
+  cached = null;
+}
+
+export interface MarkLexicon {
+  places: WordIndex<number>;
+  orgEndings: WordIndex;
+  posts: WordIndex;
+  followers: WordIndex;
+  /** Common words learned from the training corpus (data/lang/common-words.txt), when present. */
+  words: WordIndex;
+  /** Surname → frequency class: 1 listed only, 2 seen, 3 common. */
+  surnames: WordIndex<number>;
+}
+
+let cached: MarkLexicon | null = null;
+
+export function markLexicon(): MarkLexicon {
+  if (cached) return cached;
+  const lex = lexicon();
+  const places = new WordIndex<number>();
+  for (const [form, divisions] of lex.gazetteer.byForm) {
+    places.add(form, divisions.some((d) => d.name === form) ? PLACE_KIND.division : PLACE_KIND.short);
+  }
+  if (existsSync(join(LANG_DIR, 'world-places.txt'))) {
+    for (const [name, kind] of readTable('world-places.txt')) places.add(name, WORLD_KIND[kind] ?? PLACE_KIND.risky);
+  }
+  const orgEndings = new WordIndex();
+  for (const { suffix } of lex.orgSuffixes) orgEndings.add(suffix, true);
+  for (const body of lex.orgBodies.keys()) orgEndings.add(body, true);
+  const posts = new WordIndex();
+  for (const p of lex.posts) posts.add(p, true);
+  const followers = new WordIndex();
+  for (const w of lex.nameFollowers) followers.add(w, true);
+  for (const c of lex.roleCues) followers.add(c.cue, true);
+  const surnames = new WordIndex<number>();
+  for (const [s, n] of lex.surnames) surnames.add(s, s.length > 1 ? 4 : n >= 20 ? 3 : n > 0 ? 2 : 1);
+  const words = new WordIndex();
+  if (existsSync(join(LANG_DIR, COMMON_WORDS))) for (const [w] of readTable(COMMON_WORDS)) words.add(w, true);
+  cached = { places, orgEndings, posts, followers, words, surnames };
+  return cached;
+}
+
+/** Per-character marks of a text. */
+export interface Marks {
+  /** Place word: kind * 4 + position (0 begin, 1 inside, 2 end, 3 single); 0 when none. */
+  place: Uint8Array;
+  /** Organization ending: 1 begins one, 2 inside, 3 ends one. */
+  org: Uint8Array;
+  /** 1 a post begins here, 2 a post ends here, 3 both. */
+  post: Uint8Array;
+  /** 1 a role or follower word begins here. */
+  follower: Uint8Array;
+  /** Common word: length class (2, 3, 4+) * 4 + position, as for places. */
+  word: Uint8Array;
+  /** Surname class of the character (compound surnames: 4 on their first character). */
+  surname: Uint8Array;
+}
+
+/** Marks the longest word of `index` starting at each position, left to right without overlap. */
+function markWords(text: string, index: WordIndex<unknown>, out: Uint8Array, code: (len: number, at: number) => number, part: (k: number, len: number) => number): void {
+  for (let i = 0; i < text.length; ) {
+    const len = index.longestAt(text, i);
+    if (len === 0) {
+      i++;
+      continue;
+    }
+    const c = code(len, i);
+    for (let k = 0; k < len; k++) out[i + k] = c * 4 + part(k, len);
+    i += len;
+  }
+}
+
+const position = (k: number, len: number) => (len === 1 ? 3 : k === 0 ? 0 : k === len - 1 ? 2 : 1);
+
+export function computeMarks(text: string, lex: MarkLexicon = markLexicon()): Marks {
+  const n = text.length;
+  const place = new Uint8Array(n);
+  markWords(text, lex.places, place, (len, at) => lex.places.get(text.slice(at, at + len)) ?? 0, position);
+  const org = new Uint8Array(n);
+  markWords(text, lex.orgEndings, org, () => 0, (k, len) => (k === len - 1 ? 3 : k === 0 ? 1 : 2));
+  const word = new Uint8Array(n);
+  markWords(text, lex.words, word, (len) => Math.min(len, 4) - 1, position);
+  const post = new Uint8Array(n);
+  const follower = new Uint8Array(n);
+  const surname = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = lex.posts.longestAt(text, i);
+    if (p) {
+      post[i] |= 1;
+      post[i + p - 1] |= 2;
+    }
+    if (lex.followers.longestAt(text, i)) follower[i] = 1;
+    const s = lex.surnames.longestAt(text, i);
+    if (s) surname[i] = s > 1 ? 4 : lex.surnames.get(text[i])!;
+  }
+  return { place, org, post, follower, word, surname };
+}

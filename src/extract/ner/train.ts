@@ -1,0 +1,103 @@
+/**
+ * Averaged structured perceptron (Collins 2002) over the hashed features: decode each sentence with
+ * the current weights, and where the best path differs from the gold one, add the gold path's
+ * features and subtract the predicted one's. The returned weights are the average over every step,
+ * computed lazily (w − u/c). Sentences are visited in a seeded order, so a run is deterministic.
+ */
+import { featurize, FEATURE_COUNT } from './features.js';
+import { LABEL_COUNT as L } from './labels.js';
+import { emissions, viterbi } from './viterbi.js';
+
+export interface TrainingSentence {
+  text: string;
+  tags: Uint8Array;
+}
+
+export interface TrainOptions {
+  bits: number;
+  epochs: number;
+  seed?: number;
+  /** Called after each epoch with the share of characters tagged right in that pass. */
+  onEpoch?: (epoch: number, accuracy: number, seconds: number) => void;
+}
+
+export interface TrainedWeights {
+  weights: Float64Array;
+  /** L*L transitions, then L start scores. */
+  transitions: Float64Array;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function trainPerceptron(sentences: TrainingSentence[], options: TrainOptions): TrainedWeights {
+  const size = (1 << options.bits) * L;
+  const w = new Float64Array(size);
+  const u = new Float64Array(size);
+  const tw = new Float64Array(L * L + L);
+  const tu = new Float64Array(L * L + L);
+  const features = sentences.map((s) => featurize(s.text, options.bits));
+  const random = mulberry32(options.seed ?? 1);
+  const order = sentences.map((_, i) => i);
+  const maxLength = Math.max(0, ...sentences.map((s) => s.text.length));
+  const em = new Float64Array(maxLength * L);
+  const predicted = new Uint8Array(maxLength);
+  let c = 1;
+
+  const update = (row: number, y: number, delta: number) => {
+    w[row + y] += delta;
+    u[row + y] += c * delta;
+  };
+  const updateTransition = (index: number, delta: number) => {
+    tw[index] += delta;
+    tu[index] += c * delta;
+  };
+
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    const started = Date.now();
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    let right = 0;
+    let total = 0;
+    for (const s of order) {
+      const gold = sentences[s].tags;
+      const f = features[s];
+      const n = gold.length;
+      if (n === 0) continue;
+      emissions(f, n, w, em);
+      const pred = viterbi(em, n, tw, predicted.subarray(0, n));
+      for (let i = 0; i < n; i++) {
+        total++;
+        if (pred[i] === gold[i]) right++;
+        else {
+          for (let k = 0; k < FEATURE_COUNT; k++) {
+            const row = f[i * FEATURE_COUNT + k] * L;
+            update(row, gold[i], 1);
+            update(row, pred[i], -1);
+          }
+        }
+        const goldT = i === 0 ? L * L + gold[0] : gold[i - 1] * L + gold[i];
+        const predT = i === 0 ? L * L + pred[0] : pred[i - 1] * L + pred[i];
+        if (goldT !== predT) {
+          updateTransition(goldT, 1);
+          updateTransition(predT, -1);
+        }
+      }
+      c++;
+    }
+    options.onEpoch?.(epoch, right / Math.max(1, total), (Date.now() - started) / 1000);
+  }
+  for (let i = 0; i < size; i++) w[i] -= u[i] / c;
+  for (let i = 0; i < tw.length; i++) tw[i] -= tu[i] / c;
+  return { weights: w, transitions: tw };
+}

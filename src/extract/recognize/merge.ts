@@ -1,0 +1,92 @@
+/**
+ * One recognizer from two: the learned tagger's spans (src/extract/ner) and the rule recognizers'
+ * mentions. The tagger knows what names look like in general news; the rules know officials'
+ * posts, title chains and the paper's home. Where they meet:
+ *  - a rule's person must also be a plausible name: the tagger calls it a person, or it passes the
+ *    name-likelihood test (a surname, name-like given characters, not a common word) and the
+ *    tagger does not put it inside a place or an organization (so 表示 or 国家 is never a person);
+ *  - a tagger's span that covers a rule's mention wins (it saw the whole name, 北京市人民政府 over
+ *    人民政府); otherwise the rule's mention stays, with its resolved name;
+ *  - whatever the tagger finds that no rule found is added.
+ */
+import { isHan } from '../chars.js';
+import type { EntitySpan, EntityType } from '../ner/labels.js';
+import { markLexicon } from '../ner/lexicon-marks.js';
+import { nameScore, surnameLength } from './name-model.js';
+import type { PersonMention } from './persons.js';
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+const covers = (a: Span, b: Span) => a.start <= b.start && b.end <= a.end;
+// The least name score for a rule's person the tagger did not see.
+const MIN_NAME_SCORE = 0.02;
+
+export function ofType(spans: EntitySpan[], type: EntityType): EntitySpan[] {
+  return spans.filter((s) => s.type === type);
+}
+
+/** Whether a rule's person is a name to the tagger or to the name-likelihood test. */
+export function plausiblePerson(m: PersonMention, tagged: EntitySpan[]): boolean {
+  if (tagged.some((s) => s.type === 'PER' && overlaps(s, m))) return true;
+  if (tagged.some((s) => s.type !== 'PER' && covers(s, m))) return false;
+  if (m.name.includes('·')) return true;
+  return nameScore(m.name) >= MIN_NAME_SCORE && !markLexicon().words.get(m.name);
+}
+
+/**
+ * Persons: the rules' plausible mentions, then the tagger's persons that no rule mention overlaps.
+ * A lone surname (江 in 江主席) joins the one person of the article with that surname, or is dropped.
+ */
+export function mergePersons(text: string, rules: PersonMention[], tagged: EntitySpan[]): PersonMention[] {
+  const kept = rules.filter((m) => plausiblePerson(m, tagged));
+  const added: PersonMention[] = [];
+  const lone: EntitySpan[] = [];
+  for (const s of ofType(tagged, 'PER')) {
+    if (kept.some((m) => overlaps(m, s))) continue;
+    const name = text.slice(s.start, s.end).replace(/[•・‧]/g, '·');
+    if (![...name].some(isHan) && !/[A-Za-z]/.test(name)) continue;
+    if (s.end - s.start === 1) lone.push(s);
+    else added.push({ start: s.start, end: s.end, name, anchor: 'model' });
+  }
+  const all = [...kept, ...added];
+  for (const s of lone) {
+    const surname = text[s.start];
+    const full = [...new Set(all.filter((m) => m.name.length > 1 && surnameLength(m.name, 0) === 1 && m.name[0] === surname).map((m) => m.name))];
+    if (full.length === 1) all.push({ start: s.start, end: s.end, name: full[0], anchor: 'model' });
+  }
+  return all.sort((a, b) => a.start - b.start);
+}
+
+/** A mention as the merge sees it: where, what was written, and the canonical name. */
+export interface NamedMention extends Span {
+  text: string;
+  name: string;
+}
+
+/**
+ * Organizations or places: the rules' mentions, with a tagger's span replacing those it covers, and
+ * the tagger's other spans added. `canonical` names a tagger's span (北京 → 北京市).
+ */
+export function mergeNamed<M extends NamedMention>(
+  text: string,
+  rules: M[],
+  tagged: EntitySpan[],
+  canonical: (surface: string) => string,
+  make: (span: NamedMention) => M,
+): M[] {
+  const out: M[] = [];
+  const taken: EntitySpan[] = [];
+  for (const s of tagged) {
+    const inside = rules.filter((r) => overlaps(r, s));
+    if (inside.length && !inside.every((r) => covers(s, r) && (r.start !== s.start || r.end !== s.end))) continue;
+    const surface = text.slice(s.start, s.end);
+    out.push(make({ start: s.start, end: s.end, text: surface, name: canonical(surface) }));
+    taken.push(s);
+  }
+  for (const r of rules) if (!taken.some((s) => covers(s, r))) out.push(r);
+  return out.sort((a, b) => a.start - b.start);
+}
