@@ -9,6 +9,7 @@ import type { ExtractionOut } from '../extract/types.js';
 import { formatProblem, readSource } from '../ingest/read.js';
 import { DEFAULT_SAMPLE, SAMPLES_DIR } from '../paths.js';
 import { table } from './table.js';
+import { registerEvalNer } from './commands/eval-ner.js';
 import { registerExport } from './commands/export.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuery } from './commands/query.js';
@@ -131,6 +132,7 @@ program
     process.exitCode = runEval(gold, opts);
   });
 
+registerEvalNer(program);
 registerIngest(program);
 registerQuery(program);
 registerExport(program);
