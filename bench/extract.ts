@@ -3,7 +3,13 @@
  * against @node-rs/jieba POS tagging of the same texts.
  *
  *   npm run bench:extract                                 (whole corpus, 3 rounds)
- *   node --expose-gc dist/bench/extract.js [corpus] [--limit N] [--rounds N] [--files 10,100] [--json]
+ *   npm run bench:extract:process                         (only the whole-process comparison)
+ *   node --expose-gc dist/bench/extract.js [corpus] [--limit N] [--rounds N] [--files 10,100]
+ *                                          [--whole-process-only] [--json]
+ *
+ * In process: extractDocument against jieba.tag, alternately, in this process. Whole process
+ * (bench/whole-process.ts): `guanxi extract corpus.jsonl` against bench/jieba-tag.ts, each a
+ * separate Node process timed from start to exit.
  *
  * The corpus path is argv[2], else $GUANXI_CORPUS, else ../shared/corpora/pfr-199801.txt
  * relative to the project root.
@@ -14,10 +20,11 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { readPfrArticles, plainText } from '../src/corpus/pfr.js';
+import { readPfrArticles, plainText, type PfrArticle } from '../src/corpus/pfr.js';
 import { extractDocument } from '../src/extract/pipeline.js';
 import type { ExtractionOut } from '../src/extract/types.js';
 import type { RecordUnit, SourceDocument } from '../src/ingest/types.js';
+import { runWholeProcess, writePfrJsonl, type JsonlCorpus, type WholeProcessResult } from './whole-process.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DEFAULT_CORPUS = resolve(ROOT, '../shared/corpora/pfr-199801.txt');
@@ -29,6 +36,7 @@ interface Args {
   limit: number;
   rounds: number;
   files: number[];
+  wholeProcessOnly: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -38,6 +46,7 @@ function parseArgs(argv: string[]): Args {
     limit: Infinity,
     rounds: 3,
     files: [10, 100],
+    wholeProcessOnly: false,
   };
   let positional = false;
   for (let i = 0; i < argv.length; i++) {
@@ -51,8 +60,9 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--limit') args.limit = positiveInt(a, value());
     else if (a === '--rounds') args.rounds = positiveInt(a, value());
     else if (a === '--files') args.files = value().split(',').map((s) => positiveInt(a, s));
+    else if (a === '--whole-process-only') args.wholeProcessOnly = true;
     else if (a === '--help' || a === '-h') {
-      console.log('usage: node --expose-gc dist/bench/extract.js [corpus] [--limit N] [--rounds N] [--files 10,100] [--json]');
+      console.log('usage: node --expose-gc dist/bench/extract.js [corpus] [--limit N] [--rounds N] [--files 10,100] [--whole-process-only] [--json]');
       process.exit(0);
     } else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else if (!positional) {
@@ -276,28 +286,20 @@ function table(rows: (string | number)[][]): string {
     .join('\n');
 }
 
-async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
-  if (!existsSync(args.corpus)) {
-    console.error(
-      `bench/extract: corpus not found: ${args.corpus}\n` +
-        'Give the path of pfr-199801.txt as the first argument or in GUANXI_CORPUS ' +
-        '(default: ../shared/corpora/pfr-199801.txt relative to the project root).',
-    );
-    process.exit(2);
-  }
-  const log = (s: string) => {
-    if (!args.json) console.log(s);
-  };
-  if (!gc) log('note: run with node --expose-gc for the after-gc figures (they are omitted otherwise)');
+/** The corpus as in-process articles, and written as JSON Lines for the whole-process part. */
+function loadCorpus(args: Args, jsonlPath: string): { articles: Article[]; jsonl: JsonlCorpus } {
+  // Only the plain texts outlive this function: the parsed tokens would inflate the in-process heap figures.
+  const pfr: PfrArticle[] = readPfrArticles(args.corpus).slice(0, args.limit);
+  return { articles: pfr.map((a) => ({ id: a.id, date: a.date, text: plainText(a) })), jsonl: writePfrJsonl(pfr, jsonlPath) };
+}
 
-  const tLoad = Date.now();
-  let articles: Article[] = readPfrArticles(args.corpus).map((a) => ({ id: a.id, date: a.date, text: plainText(a) }));
-  if (articles.length > args.limit) articles = articles.slice(0, args.limit);
+/** The in-process comparison and the per-file loop; prints its tables unless --json. */
+async function inProcess(args: Args, articles: Article[], log: (s: string) => void): Promise<object> {
+  if (!gc) log('note: run with node --expose-gc for the after-gc figures (they are omitted otherwise)');
   const texts = articles.map((a) => a.text);
   const chars = texts.reduce((n, t) => n + t.length, 0);
   const docs = buildDocuments(articles);
-  log(`corpus ${args.corpus}: ${articles.length} articles, ${chars} chars, ${docs.length} documents (≤${CHUNK} articles, one day each); read in ${Date.now() - tLoad} ms`);
+  log(`in process: ${articles.length} articles, ${chars} chars, ${docs.length} documents (≤${CHUNK} articles, one day each)`);
 
   const tJieba = process.hrtime.bigint();
   const jieba = Jieba.withDict(dict);
@@ -374,10 +376,7 @@ async function main(): Promise<void> {
     filesPeakHeapRatio: last.peakHeapUsed / first.peakHeapUsed,
   };
 
-  if (args.json) {
-    console.log(JSON.stringify(result, null, 2));
-    return;
-  }
+  if (args.json) return result;
   const f1 = (x: number) => x.toFixed(1);
   const f3 = (x: number) => x.toFixed(3);
   const k = (x: number) => Math.round(x).toLocaleString('en-US');
@@ -414,6 +413,60 @@ async function main(): Promise<void> {
     ]),
   );
   console.log(`peak heap ratio N=${last.files} / N=${first.files}: ${result.filesPeakHeapRatio.toFixed(3)}`);
+  console.log('');
+  return result;
+}
+
+function printWholeProcess(w: WholeProcessResult): void {
+  const f1 = (x: number | null) => (x === null ? 'n/a' : x.toFixed(1));
+  const f3 = (x: number) => x.toFixed(3);
+  const f3n = (x: number | null) => (x === null ? 'n/a' : f3(x));
+  const k = (x: number) => Math.round(x).toLocaleString('en-US');
+  console.log('');
+  console.log(
+    table([
+      ['whole process', 'chars', 'best s', 'median s', 'chars/s (best)', 'chars/s (median)', 'median cpu s', 'peak rss MiB'],
+      ...[['ours: guanxi extract', w.ours] as const, ['peer: jieba-tag', w.peer] as const].map(([name, s]) => [
+        name,
+        w.chars,
+        f3(s.bestSeconds),
+        f3(s.medianSeconds),
+        k(s.charsPerSecond),
+        k(s.charsPerSecondMedian),
+        f3n(s.medianCpuSeconds),
+        f1(s.peakRssMiB),
+      ]),
+    ]),
+  );
+  console.log(`ratio ours/peer (whole process, >1: ours faster): best ${w.ratioBest.toFixed(3)}, median ${w.ratioMedian.toFixed(3)}, median of the rounds' ratios ${w.ratioPairedMedian.toFixed(3)}`);
+  console.log(`commands (the file is deleted at the end):\n  ours: ${w.ours.command}\n  peer: ${w.peer.command}`);
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (!existsSync(args.corpus)) {
+    console.error(
+      `bench/extract: corpus not found: ${args.corpus}\n` +
+        'Give the path of pfr-199801.txt as the first argument or in GUANXI_CORPUS ' +
+        '(default: ../shared/corpora/pfr-199801.txt relative to the project root).',
+    );
+    process.exit(2);
+  }
+  const log = (s: string) => {
+    if (!args.json) console.log(s);
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'guanxi-bench-'));
+  try {
+    const tLoad = Date.now();
+    const { articles, jsonl } = loadCorpus(args, join(dir, 'pfr.jsonl'));
+    log(`corpus ${args.corpus}: ${articles.length} articles, read in ${Date.now() - tLoad} ms`);
+    const inProc = args.wholeProcessOnly ? { corpus: args.corpus } : await inProcess(args, articles, log);
+    const whole = runWholeProcess(jsonl, args.rounds, log);
+    if (args.json) console.log(JSON.stringify({ ...inProc, wholeProcess: whole }, null, 2));
+    else printWholeProcess(whole);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 main().catch((e: unknown) => {
