@@ -47,12 +47,16 @@ const sets = (g: GoldSets | undefined) => g && { persons: [...g.persons], places
 const counts = (r: NerReport) => Object.fromEntries(Object.entries(r.scores).map(([k, s]) => [k, [s.tp, s.fp, s.fn]]));
 const pred = (...forms: string[]): Prediction => ({ label: forms[0], forms: new Set(forms) });
 
-function article(id: string, fields: Partial<ArticleOut>): ArticleOut {
+/** An entity as another tool may print it: spans optional, or a legacy `mentions` list of forms. */
+type LooseNamed = { name: string; spans?: ArticleOut['places'][number]['spans']; mentions?: string[] };
+type LooseArticle = Omit<Partial<ArticleOut>, 'places' | 'organizations'> & { places?: LooseNamed[]; organizations?: LooseNamed[] };
+
+function article(id: string, fields: LooseArticle): ArticleOut {
   return {
     id, kind: 'article', date: null, home: null, headline: null, subtitle: null, text: '',
     reporters: [], correspondents: [], photographers: [], persons: [], organizations: [], places: [], dates: [], events: [],
     ...fields,
-  };
+  } as ArticleOut;
 }
 const person = (name: string, spans: string[] = []) =>
   ({ name, titles: [], mentions: 1, ...(spans.length ? { spans: spans.map((text) => ({ text, start: 0, end: text.length })) } : {}) }) as PersonOut;
@@ -82,7 +86,7 @@ const BIO_EXTRACTION = extraction([
     persons: [person('李雷'), person('王芳')],
     events: participants('李雷'),
     reporters: ['张三'],
-    places: [{ name: '东港', spans: [{ text: '东港市', start: 3, end: 6 }] } as ArticleOut['places'][number], { name: '见到' }, { name: '见到' }],
+    places: [{ name: '东港', spans: [{ text: '东港市', start: 3, end: 6 }] }, { name: '见到' }, { name: '见到' }],
   }),
   article('msra-00001', { persons: [person('光明')], organizations: [{ name: '光明书社' }] }),
 ]);

@@ -7,14 +7,15 @@ import { describeEvent, findParticipation } from './events.js';
 import { linkTitles } from './link.js';
 import { normalizeArticleText, normalizePage } from './normalize.js';
 import { findDates } from './recognize/dates.js';
-import { findOrganizations, resolveOrg } from './recognize/organizations.js';
+import { findOrganizations, resolveOrg, type OrgMention } from './recognize/organizations.js';
 import { findPosts, PersonFinder, type Span } from './recognize/persons.js';
 import { findDivisions, findHomeWords, findVenues, type Home, type PlaceMention } from './recognize/places.js';
 import { segmentPage, segmentRecord, type ArticleDraft } from './segment.js';
 import type { ArticleOut, EventOut, ExtractionOut, PersonOut, SpanOut, TitleOut } from './types.js';
 import { lexicon } from './lexicon/index.js';
 import { nerModel } from './ner/model.js';
-import { mergeNamed, mergePersons, ofType } from './recognize/merge.js';
+import type { EntitySpan } from './ner/labels.js';
+import { attributivePlace, mergeNamed, mergePersons, ofType, taggedPlaces } from './recognize/merge.js';
 
 export interface ExtractOptions {
   /** Publication date, YYYY-MM-DD (or a prefix); resolves dates without a year or month. */
@@ -41,6 +42,29 @@ function spansByName<M extends Span & { name: string }>(text: string, mentions: 
   return out;
 }
 
+const NATIONAL = ['中共', '中央', '国家', '全国', '中国'];
+const LEVEL_WORD = /^(中共)?[市省县区]/;
+
+/**
+ * Whether an organization is named, not just referred to: the tagger saw it, a title chain resolved
+ * it, it begins with a place or a national word (许昌市公安局, 中共中央宣传部), or it begins with a
+ * level word in a local paper (市委 in a paper that says 我市). A bare body (宣传部, 办公室) outside a
+ * chain, or 省人大常委会 in a national paper, names no one body.
+ */
+function reportable(o: OrgMention, text: string, divisions: PlaceMention[], tagged: EntitySpan[], chainOrgs: Map<number, string>, local: boolean): boolean {
+  if (tagged.some((s) => s.type === 'ORG' && overlaps(s, o)) || chainOrgs.has(o.start)) return true;
+  const at = text.startsWith('中共', o.start) ? o.start + 2 : o.start;
+  if (divisions.some((d) => d.start === at) || NATIONAL.some((w) => text.startsWith(w, o.start))) return true;
+  return local && LEVEL_WORD.test(o.text);
+}
+
+/** Whether the article reads as its home's paper: the home was given, or the text speaks of 我市/全市. */
+function isLocal(ctx: ResolvedContext, text: string): boolean {
+  if (!ctx.home) return false;
+  if (ctx.out.provenance.home !== 'inferred') return true;
+  return [...lexicon().homeWords.keys()].some((w) => text.includes(w));
+}
+
 /** A place word's canonical name: the division a gazetteer form names (北京 → 北京市), else itself. */
 function canonicalPlace(surface: string): string {
   return lexicon().gazetteer.byForm.get(surface)?.[0].name ?? surface;
@@ -60,13 +84,12 @@ export function extractArticle(
   const { home } = ctx;
   const text = draft.paragraphs.join('\n');
   const byline: Span = { start: 0, end: draft.bylineLength };
-  const tagged = nerModel().tag(text).filter((s) => !overlaps(s, byline));
-  const divisions = allDivisions.filter((d) => !overlaps(d, byline));
+  // The byline's names are its own (reporters); the dateline's agency and place are entities (新华社北京…电).
+  const tagged = nerModel().tag(text).filter((s) => s.type !== 'PER' || !overlaps(s, byline));
+  const divisions = allDivisions;
   const orgs = mergeNamed(
     text,
-    findOrganizations(text, divisions, home)
-      .filter((o) => !overlaps(o, byline))
-      .map((o) => ({ ...o, name: o.resolved })),
+    findOrganizations(text, divisions, home).map((o) => ({ ...o, name: o.resolved })),
     ofType(tagged, 'ORG'),
     (surface) => resolveOrg(surface, home),
     (m) => ({ ...m, resolved: m.name, system: 'other' as const }),
@@ -75,8 +98,12 @@ export function extractArticle(
   const venues = findVenues(text, home).filter((v) => !orgs.some((o) => overlaps(o, v)));
   const blocked: Span[] = [byline, ...orgs, ...dates, ...venues];
   const posts = findPosts(text, blocked);
-  const persons = mergePersons(text, new PersonFinder(text, posts, blocked).find(known), tagged);
+  const persons = mergePersons(text, new PersonFinder(text, posts, blocked).find(known), tagged, blocked);
   const titles = linkTitles(text, persons, posts, orgs, home);
+  // A body named in a title chain is the body the chain resolved (宣传部 in 哈密市委常委、宣传部部长).
+  const chainOrgs = new Map<number, string>();
+  for (const ts of titles.values()) for (const t of ts) if (t.organization) chainOrgs.set(t.start, t.organization);
+  for (const o of orgs) o.name = chainOrgs.get(o.start) ?? o.name;
 
   const bylineNames = new Set([...draft.byline.reporters, ...draft.byline.correspondents, ...draft.byline.photographers]);
   const named = persons.filter((m) => !bylineNames.has(m.name));
@@ -93,26 +120,26 @@ export function extractArticle(
     }
   }
 
-  // Places: divisions outside persons and organizations (中国 in 中国共产党 names no place), venues,
+  // Places: divisions outside persons and attributes (中国特色), and inside organizations unless the
+  // home's own (长葛市社区事务服务中心 is in 长葛市; 许昌市委 says nothing new in a Xuchang paper), venues,
   // the words for home, and the tagger's places.
+  const homeName = home?.division.name;
   const placeRules: (PlaceMention & { name: string })[] = [
-    ...divisions.filter((d) => !persons.some((p) => overlaps(p, d)) && !orgs.some((o) => overlaps(o, d))),
+    ...divisions.filter(
+      (d) => !persons.some((p) => overlaps(p, d)) && !attributivePlace(text, d.start) && !orgs.some((o) => overlaps(o, d) && d.division?.name === homeName),
+    ),
     ...venues,
     ...findHomeWords(text, home),
   ].map((p) => ({ ...p, name: placeName(p, home) }));
   const places = mergeNamed(
     text,
     placeRules,
-    ofType(tagged, 'LOC').filter((s) => !persons.some((p) => overlaps(p, s))),
+    taggedPlaces(text, tagged).filter((s) => !persons.some((p) => overlaps(p, s))),
     canonicalPlace,
     (m) => ({ ...m, kind: 'venue' as const, division: null }),
   );
   const placeSpans = spansByName(text, places);
-  const orgSpans = spansByName(text, orgs);
-  // Organizations a title names but the text does not spell out (市长 → 许昌市人民政府) are listed too.
-  for (const p of personsOut.values()) {
-    for (const t of p.titles) if (t.organization && t.organization !== '中共中央' && !orgSpans.has(t.organization)) orgSpans.set(t.organization, []);
-  }
+  const orgSpans = spansByName(text, orgs.filter((o) => reportable(o, text, divisions, tagged, chainOrgs, isLocal(ctx, text))));
 
   const chainStart = new Map<Span, number>();
   for (const [m, ts] of titles) chainStart.set(m, ts.length ? ts[0].start : m.start);

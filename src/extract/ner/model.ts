@@ -15,7 +15,8 @@ import { decodeSpans, LABEL_COUNT as L, type EntitySpan } from './labels.js';
 import type { TrainedWeights } from './train.js';
 import { emissions, viterbi } from './viterbi.js';
 
-export const DEFAULT_MODEL = join(PACKAGE_ROOT, 'data', 'models', 'ner.bin.gz');
+/** The bundled model; $GUANXI_NER_MODEL names another (one trained on fewer days, say). */
+export const DEFAULT_MODEL = process.env.GUANXI_NER_MODEL || join(PACKAGE_ROOT, 'data', 'models', 'ner.bin.gz');
 const MAGIC = 'GXNER1';
 
 export interface ModelHeader {
@@ -118,8 +119,20 @@ export class NerModel {
   private tagLine(line: string, offset: number): EntitySpan[] {
     const n = line.length;
     const em = emissions(featurize(line, this.header.bits), n, this.weights);
-    return decodeSpans(viterbi(em, n, this.transitions), offset);
+    return decodeSpans(viterbi(em, n, this.transitions), offset).flatMap((s) => trimSpan(line, offset, s));
   }
+}
+
+// What a name never begins or ends with: punctuation and spaces (a tagger may swallow a bracket).
+const EDGE = /[\s\p{P}\p{S}]/u;
+
+/** The span without punctuation at its ends (张辉） → 张辉), or nothing if only that is left. */
+function trimSpan(line: string, offset: number, s: EntitySpan): EntitySpan[] {
+  let start = s.start - offset;
+  let end = s.end - offset;
+  while (start < end && EDGE.test(line[start])) start++;
+  while (end > start && EDGE.test(line[end - 1])) end--;
+  return end > start ? [{ ...s, start: start + offset, end: end + offset }] : [];
 }
 
 let loaded: NerModel | null = null;

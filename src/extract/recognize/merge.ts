@@ -10,6 +10,7 @@
  *  - whatever the tagger finds that no rule found is added.
  */
 import { isHan } from '../chars.js';
+import { lexicon, readTable } from '../lexicon/index.js';
 import type { EntitySpan, EntityType } from '../ner/labels.js';
 import { markLexicon } from '../ner/lexicon-marks.js';
 import { nameScore, surnameLength } from './name-model.js';
@@ -38,15 +39,16 @@ export function plausiblePerson(m: PersonMention, tagged: EntitySpan[]): boolean
 }
 
 /**
- * Persons: the rules' plausible mentions, then the tagger's persons that no rule mention overlaps.
+ * Persons: the rules' plausible mentions, then the tagger's persons that no rule mention overlaps
+ * and that lie outside the `blocked` spans (organizations, venues, dates: 曹魏 in 曹魏古城).
  * A lone surname (江 in 江主席) joins the one person of the article with that surname, or is dropped.
  */
-export function mergePersons(text: string, rules: PersonMention[], tagged: EntitySpan[]): PersonMention[] {
+export function mergePersons(text: string, rules: PersonMention[], tagged: EntitySpan[], blocked: Span[] = []): PersonMention[] {
   const kept = rules.filter((m) => plausiblePerson(m, tagged));
   const added: PersonMention[] = [];
   const lone: EntitySpan[] = [];
   for (const s of ofType(tagged, 'PER')) {
-    if (kept.some((m) => overlaps(m, s))) continue;
+    if (kept.some((m) => overlaps(m, s)) || blocked.some((b) => overlaps(b, s))) continue;
     const name = text.slice(s.start, s.end).replace(/[•・‧]/g, '·');
     if (![...name].some(isHan) && !/[A-Za-z]/.test(name)) continue;
     if (s.end - s.start === 1) lone.push(s);
@@ -82,11 +84,36 @@ export function mergeNamed<M extends NamedMention>(
   const taken: EntitySpan[] = [];
   for (const s of tagged) {
     const inside = rules.filter((r) => overlaps(r, s));
-    if (inside.length && !inside.every((r) => covers(s, r) && (r.start !== s.start || r.end !== s.end))) continue;
+    // An equal span keeps the rule's resolved name; a partial overlap keeps the rule's reading.
+    if (inside.some((r) => (r.start === s.start && r.end === s.end) || !(covers(s, r)))) continue;
     const surface = text.slice(s.start, s.end);
     out.push(make({ start: s.start, end: s.end, text: surface, name: canonical(surface) }));
     taken.push(s);
   }
-  for (const r of rules) if (!taken.some((s) => covers(s, r))) out.push(r);
+  for (const r of rules) if (!taken.some((s) => overlaps(s, r))) out.push(r);
   return out.sort((a, b) => a.start - b.start);
+}
+
+let notPlaces: string[] | null = null;
+
+/**
+ * The tagger's places, adjusted as places are written: a venue ending right after one belongs to it
+ * (八一路 + 校区), and a place word used as an attribute (中国特色) is no place.
+ */
+export function taggedPlaces(text: string, tagged: EntitySpan[]): EntitySpan[] {
+  notPlaces ??= readTable('not-places.txt').map(([p]) => p);
+  const { venueSuffixes } = lexicon();
+  const out: EntitySpan[] = [];
+  for (const s of ofType(tagged, 'LOC')) {
+    if (notPlaces.some((p) => text.startsWith(p, s.start) && p.length > s.end - s.start)) continue;
+    const suffix = venueSuffixes.find((v) => text.startsWith(v, s.end));
+    out.push(suffix ? { ...s, end: s.end + suffix.length } : s);
+  }
+  return out;
+}
+
+/** Whether a place word at `start` opens a phrase that uses it as an attribute (中国特色). */
+export function attributivePlace(text: string, start: number): boolean {
+  notPlaces ??= readTable('not-places.txt').map(([p]) => p);
+  return notPlaces.some((p) => text.startsWith(p, start));
 }

@@ -24,8 +24,9 @@ export interface OrgMention {
 const LEVEL = '市省县区镇乡';
 // Characters that make a level word the tail of another word (城市, 全省, 社区, 景区): no body follows.
 const WORD_BEFORE_LEVEL = '城都全超上门地社园景小山湾郊市矿';
-// Characters that end an organization's name on the left: prepositions, verbs of reference, particles.
-const STEM_STOP = new Set([...'在由对向和与及的是把被从到于为将等了并以据经同跟给让使、，。：；“”‘’《》（）()【】 \n']);
+// Characters that end an organization's name on the left: prepositions, verbs of reference, particles,
+// and the ends of datelines (…日讯, …日电).
+const STEM_STOP = new Set([...'讯电在由对向和与及的是把被从到于为将等了并以据经同跟给让使、，。：；“”‘’《》（）()【】 \n']);
 // Posts whose first character is an organization ending (部长, 局长, 委员) must not end an organization.
 function postCovers(text: string, at: number): boolean {
   const { postPhrases } = lexicon();
