@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { evaluate, MEASURES, type EvalReport, type Gold } from '../eval/compare.js';
+import { ExtractionPool } from '../extract/parallel.js';
 import { extractDocument } from '../extract/pipeline.js';
 import type { ExtractionOut } from '../extract/types.js';
 import { formatProblem, readSource } from '../ingest/read.js';
@@ -14,7 +15,7 @@ import { registerExport } from './commands/export.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuery } from './commands/query.js';
 import { registerServe } from './commands/serve.js';
-import { dateOption, homeOption } from './options.js';
+import { dateOption, homeOption, jobsOption } from './options.js';
 
 function printTable(out: ExtractionOut): void {
   const c = out.context;
@@ -41,16 +42,21 @@ function printTable(out: ExtractionOut): void {
   }
 }
 
-function runExtract(files: string[], opts: { format: 'json' | 'table'; date?: string; home?: string }): number {
+async function runExtract(files: string[], opts: { format: 'json' | 'table'; date?: string; home?: string; jobs: number }): Promise<number> {
   let failed = 0;
-  for (const file of files) {
-    const { document, problems } = readSource(file);
-    for (const p of problems) console.error(formatProblem(p));
-    if (problems.length) failed++;
-    if (!document) continue;
-    const out = extractDocument(document, { date: opts.date, home: opts.home });
-    if (opts.format === 'json') process.stdout.write(JSON.stringify(out, null, files.length === 1 ? 2 : undefined) + '\n');
-    else printTable(out);
+  const pool = new ExtractionPool(opts.jobs);
+  try {
+    for (const file of files) {
+      const { document, problems } = readSource(file);
+      for (const p of problems) console.error(formatProblem(p));
+      if (problems.length) failed++;
+      if (!document) continue;
+      const out = await pool.extract(document, { date: opts.date, home: opts.home });
+      if (opts.format === 'json') process.stdout.write(JSON.stringify(out, null, files.length === 1 ? 2 : undefined) + '\n');
+      else printTable(out);
+    }
+  } finally {
+    await pool.close();
   }
   return failed ? 1 : 0;
 }
@@ -116,8 +122,9 @@ program
   .addOption(new Option('--format <format>', 'json (one object per file; one per line for several files) or table').choices(['json', 'table']).default('json'))
   .addOption(dateOption())
   .addOption(homeOption())
-  .action((files: string[], opts) => {
-    process.exitCode = runExtract(files.length ? files : [DEFAULT_SAMPLE], opts);
+  .addOption(jobsOption())
+  .action(async (files: string[], opts) => {
+    process.exitCode = await runExtract(files.length ? files : [DEFAULT_SAMPLE], opts);
   });
 
 program

@@ -1,6 +1,7 @@
 /** Options several commands share: where the graph is, and the extraction context. */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { lookupHome } from '../extract/context.js';
+import { defaultJobs } from '../extract/parallel.js';
 
 export interface StoreFlags {
   neo4j?: string;
@@ -27,3 +28,12 @@ export const dateOption = () =>
   new Option('--date <YYYY-MM-DD>', "publication date: resolves 2月18日 and 24日 (default: a record's date, else inferred)").argParser(isoDate);
 export const homeOption = () =>
   new Option('--home <place>', "the paper's home city or county: resolves 市委, 我市, 来许 (default: inferred)").argParser(homePlace);
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number, 1 or more');
+  return n;
+}
+
+export const jobsOption = () =>
+  new Option('--jobs <n>', 'extract on this many threads (default: the cores this process may use)').argParser(positiveInteger).default(defaultJobs());

@@ -1,7 +1,7 @@
 /**
  * The extraction pipeline: normalize → segment → recognize → link → events, one document at a time.
  */
-import type { RecordUnit, SourceDocument } from '../ingest/types.js';
+import type { RecordUnit, SourceDocument, SourceUnit } from '../ingest/types.js';
 import { resolveContext, type ResolvedContext } from './context.js';
 import { describeEvent, findParticipation } from './events.js';
 import { linkTitles } from './link.js';
@@ -11,7 +11,7 @@ import { findOrganizations, resolveOrg, type OrgMention } from './recognize/orga
 import { findPosts, PersonFinder, type Span } from './recognize/persons.js';
 import { findDivisions, findHomeWords, findVenues, type Home, type PlaceMention } from './recognize/places.js';
 import { segmentPage, segmentRecord, type ArticleDraft } from './segment.js';
-import type { ArticleOut, EventOut, ExtractionOut, PersonOut, SpanOut, TitleOut } from './types.js';
+import type { ArticleOut, DocumentContext, EventOut, ExtractionOut, PersonOut, SpanOut, TitleOut } from './types.js';
 import { lexicon } from './lexicon/index.js';
 import { nerModel } from './ner/model.js';
 import type { EntitySpan } from './ner/labels.js';
@@ -194,31 +194,41 @@ function recordContext(unit: RecordUnit, options: ExtractOptions, text: string, 
   return resolveContext(text, input, divisions);
 }
 
-/** Runs the whole pipeline on one decoded document. */
-export function extractDocument(doc: SourceDocument, options: ExtractOptions = {}): ExtractionOut {
-  const articles: ArticleOut[] = [];
-  let documentContext: ResolvedContext | null = null;
-  for (const unit of doc.units) {
-    if (unit.kind === 'page') {
-      const paragraphs = normalizePage(unit.text);
-      const ctx = resolveContext(paragraphs.map((p) => p.text).join('\n'), options);
-      documentContext ??= ctx;
-      const known = new Set<string>();
-      segmentPage(paragraphs).forEach((draft, i) => articles.push(extractArticle(draft, `${doc.name}#${i + 1}`, ctx, known)));
-    } else {
-      const paragraphs = normalizeArticleText(unit.text);
-      const draft = segmentRecord(paragraphs, unit.title);
-      const text = draft.paragraphs.join('\n');
-      const divisions = findDivisions(text);
-      const ctx = recordContext(unit, options, text, divisions);
-      documentContext ??= ctx;
-      articles.push(extractArticle(draft, unit.id ?? `${doc.name}#L${unit.line}`, ctx, new Set(), divisions));
-    }
+/** What one unit (a page or a record) gives: its articles and the context they were read in. */
+export interface UnitExtraction {
+  articles: ArticleOut[];
+  context: DocumentContext;
+}
+
+/**
+ * Runs the pipeline on one unit of a document. Units are independent of each other (a page's articles
+ * share what the page says; a record shares nothing), so they may be extracted in any order or
+ * in parallel (src/extract/parallel.ts).
+ */
+export function extractUnit(documentName: string, unit: SourceUnit, options: ExtractOptions = {}): UnitExtraction {
+  if (unit.kind === 'page') {
+    const paragraphs = normalizePage(unit.text);
+    const ctx = resolveContext(paragraphs.map((p) => p.text).join('\n'), options);
+    const known = new Set<string>();
+    const articles = segmentPage(paragraphs).map((draft, i) => extractArticle(draft, `${documentName}#${i + 1}`, ctx, known));
+    return { articles, context: ctx.out };
   }
-  return {
-    document: doc.name,
-    encoding: doc.encoding,
-    context: documentContext?.out ?? { home: null, homeProvince: null, date: null, provenance: { home: 'unknown', date: 'unknown' }, notes: [] },
-    articles,
-  };
+  const paragraphs = normalizeArticleText(unit.text);
+  const draft = segmentRecord(paragraphs, unit.title);
+  const text = draft.paragraphs.join('\n');
+  const divisions = findDivisions(text);
+  const ctx = recordContext(unit, options, text, divisions);
+  return { articles: [extractArticle(draft, unit.id ?? `${documentName}#L${unit.line}`, ctx, new Set(), divisions)], context: ctx.out };
+}
+
+const NO_CONTEXT: DocumentContext = { home: null, homeProvince: null, date: null, provenance: { home: 'unknown', date: 'unknown' }, notes: [] };
+
+/** A document's extraction from its units' extractions, in the units' order; the first unit's context is the document's. */
+export function assembleDocument(doc: SourceDocument, units: UnitExtraction[]): ExtractionOut {
+  return { document: doc.name, encoding: doc.encoding, context: units[0]?.context ?? NO_CONTEXT, articles: units.flatMap((u) => u.articles) };
+}
+
+/** Runs the whole pipeline on one decoded document, on this thread. */
+export function extractDocument(doc: SourceDocument, options: ExtractOptions = {}): ExtractionOut {
+  return assembleDocument(doc, doc.units.map((unit) => extractUnit(doc.name, unit, options)));
 }

@@ -34,13 +34,11 @@ function classOf(folded: number, ch: string): Cls {
   return Cls.Other;
 }
 
-/** A 32-bit hash of a template number and up to three values (murmur3-style finalizer). */
+/** A 32-bit hash of a template number and up to three values: multiply, xor, one final mix. */
 function hash(t: number, a: number, b: number, c: number): number {
-  let h = Math.imul(t + 0x9e3779b9, 0x85ebca6b);
-  h = Math.imul(h ^ a ^ (h >>> 13), 0xc2b2ae35);
-  h = Math.imul(h ^ b ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ c ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  let h = Math.imul(a ^ (t << 23), 0x9e3779b1) ^ Math.imul(b + 0x632be5ab, 0x85ebca77) ^ Math.imul(c + 0x1b873593, 0xc2b2ae3d);
+  h ^= h >>> 15;
+  return Math.imul(h, 0x2c1b3c6d) >>> 0;
 }
 
 /**
@@ -49,7 +47,7 @@ function hash(t: number, a: number, b: number, c: number): number {
  */
 export function featurize(text: string, bits: number, marks: Marks = computeMarks(text)): Uint32Array {
   const n = text.length;
-  const mask = (1 << bits) - 1;
+  const shift = 32 - bits;
   // Padded copies so that the window never needs a bounds test.
   const c = new Int32Array(n + 4);
   const k = new Uint8Array(n + 4);
@@ -66,32 +64,33 @@ export function featurize(text: string, bits: number, marks: Marks = computeMark
     org[i + 2] = marks.org[i];
     word[i + 2] = marks.word[i];
   }
+  // The hash's high bits are its best mixed: a row is hash >>> (32 - bits).
   const out = new Uint32Array(n * FEATURE_COUNT);
   for (let i = 0; i < n; i++) {
     const p = i + 2;
     const o = i * FEATURE_COUNT;
     const post = ((i + 1 < n ? marks.post[i + 1] & 1 : 0) << 2) | (i > 0 ? marks.post[i - 1] & 2 : 0) | (i + 1 < n ? marks.follower[i + 1] : 0);
-    out[o] = hash(0, 0, 0, 0) & mask;
-    out[o + 1] = hash(1, c[p - 2], 0, 0) & mask;
-    out[o + 2] = hash(2, c[p - 1], 0, 0) & mask;
-    out[o + 3] = hash(3, c[p], 0, 0) & mask;
-    out[o + 4] = hash(4, c[p + 1], 0, 0) & mask;
-    out[o + 5] = hash(5, c[p + 2], 0, 0) & mask;
-    out[o + 6] = hash(6, c[p - 2], c[p - 1], 0) & mask;
-    out[o + 7] = hash(7, c[p - 1], c[p], 0) & mask;
-    out[o + 8] = hash(8, c[p], c[p + 1], 0) & mask;
-    out[o + 9] = hash(9, c[p + 1], c[p + 2], 0) & mask;
-    out[o + 10] = hash(10, c[p - 1], c[p + 1], 0) & mask;
-    out[o + 11] = hash(11, (k[p - 2] << 8) | (k[p - 1] << 4) | k[p], (k[p + 1] << 4) | k[p + 2], 0) & mask;
-    out[o + 12] = hash(12, place[p - 1], place[p], place[p + 1]) & mask;
-    out[o + 13] = hash(13, place[p], c[p], 0) & mask;
-    out[o + 14] = hash(14, org[p - 1], org[p], org[p + 1]) & mask;
-    out[o + 15] = hash(15, marks.surname[i], i > 0 ? marks.surname[i - 1] : 0, post) & mask;
-    out[o + 16] = hash(16, post, c[p], 0) & mask;
-    out[o + 17] = hash(17, c[p - 1], c[p], c[p + 1]) & mask;
-    out[o + 18] = hash(18, word[p - 1], word[p], word[p + 1]) & mask;
-    out[o + 19] = hash(19, c[p - 2], c[p - 1], c[p]) & mask;
-    out[o + 20] = hash(20, c[p], c[p + 1], c[p + 2]) & mask;
+    out[o] = hash(0, 0, 0, 0) >>> shift;
+    out[o + 1] = hash(1, c[p - 2], 0, 0) >>> shift;
+    out[o + 2] = hash(2, c[p - 1], 0, 0) >>> shift;
+    out[o + 3] = hash(3, c[p], 0, 0) >>> shift;
+    out[o + 4] = hash(4, c[p + 1], 0, 0) >>> shift;
+    out[o + 5] = hash(5, c[p + 2], 0, 0) >>> shift;
+    out[o + 6] = hash(6, c[p - 2], c[p - 1], 0) >>> shift;
+    out[o + 7] = hash(7, c[p - 1], c[p], 0) >>> shift;
+    out[o + 8] = hash(8, c[p], c[p + 1], 0) >>> shift;
+    out[o + 9] = hash(9, c[p + 1], c[p + 2], 0) >>> shift;
+    out[o + 10] = hash(10, c[p - 1], c[p + 1], 0) >>> shift;
+    out[o + 11] = hash(11, (k[p - 2] << 8) | (k[p - 1] << 4) | k[p], (k[p + 1] << 4) | k[p + 2], 0) >>> shift;
+    out[o + 12] = hash(12, place[p - 1], place[p], place[p + 1]) >>> shift;
+    out[o + 13] = hash(13, place[p], c[p], 0) >>> shift;
+    out[o + 14] = hash(14, org[p - 1], org[p], org[p + 1]) >>> shift;
+    out[o + 15] = hash(15, marks.surname[i], i > 0 ? marks.surname[i - 1] : 0, post) >>> shift;
+    out[o + 16] = hash(16, post, c[p], 0) >>> shift;
+    out[o + 17] = hash(17, c[p - 1], c[p], c[p + 1]) >>> shift;
+    out[o + 18] = hash(18, word[p - 1], word[p], word[p + 1]) >>> shift;
+    out[o + 19] = hash(19, c[p - 2], c[p - 1], c[p]) >>> shift;
+    out[o + 20] = hash(20, c[p], c[p + 1], c[p + 2]) >>> shift;
   }
   return out;
 }

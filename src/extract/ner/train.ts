@@ -74,7 +74,7 @@ export function trainPerceptron(sentences: TrainingSentence[], options: TrainOpt
       const f = features[s];
       const n = gold.length;
       if (n === 0) continue;
-      emissions(f, n, w, em);
+      emissions(f, n, w, L, em);
       const pred = viterbi(em, n, tw, predicted.subarray(0, n));
       for (let i = 0; i < n; i++) {
         total++;

@@ -44,7 +44,7 @@ export function plausiblePerson(m: PersonMention, tagged: EntitySpan[]): boolean
  * A lone surname (江 in 江主席) joins the one person of the article with that surname, or is dropped.
  */
 export function mergePersons(text: string, rules: PersonMention[], tagged: EntitySpan[], blocked: Span[] = []): PersonMention[] {
-  const kept = rules.filter((m) => plausiblePerson(m, tagged));
+  const kept = rules.filter((m) => plausiblePerson(m, tagged)).map((m) => dottedBoundaries(text, m, tagged));
   const added: PersonMention[] = [];
   const lone: EntitySpan[] = [];
   for (const s of ofType(tagged, 'PER')) {
@@ -61,6 +61,16 @@ export function mergePersons(text: string, rules: PersonMention[], tagged: Entit
     if (full.length === 1) all.push({ start: s.start, end: s.end, name: full[0], anchor: 'model' });
   }
   return all.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A dotted name whose start the rule guessed by scanning back (团长马克·贝尔纳 after 代表团) takes the
+ * tagger's boundaries when the tagger saw a shorter name inside it.
+ */
+function dottedBoundaries(text: string, m: PersonMention, tagged: EntitySpan[]): PersonMention {
+  if (!m.name.includes('·')) return m;
+  const inner = tagged.find((s) => s.type === 'PER' && covers(m, s) && s.end - s.start < m.end - m.start && text.slice(s.start, s.end).includes('·'));
+  return inner ? { ...m, start: inner.start, end: inner.end, name: m.name.slice(inner.start - m.start, inner.end - m.start) } : m;
 }
 
 /** A mention as the merge sees it: where, what was written, and the canonical name. */

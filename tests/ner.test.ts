@@ -1,0 +1,120 @@
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { ExtractionPool } from '../src/extract/parallel.js';
+import { extractDocument } from '../src/extract/pipeline.js';
+import { decodeSpans, encodeSpans, type EntitySpan } from '../src/extract/ner/labels.js';
+import { nerModel } from '../src/extract/ner/model.js';
+import { WordIndex } from '../src/extract/ner/word-index.js';
+import type { ArticleOut } from '../src/extract/types.js';
+import type { RecordUnit, SourceDocument } from '../src/ingest/types.js';
+import { DEFAULT_SAMPLE } from '../src/paths.js';
+import { readSource } from '../src/ingest/read.js';
+
+// Every sentence here is written for these tests; none comes from an evaluation corpus.
+
+/** A crawled record of a national outlet (no home), extracted alone. */
+function record(text: string, extra: Partial<RecordUnit> = {}): ArticleOut {
+  const doc: SourceDocument = { path: 't.jsonl', name: 't.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text, ...extra }] };
+  return extractDocument(doc).articles[0];
+}
+const persons = (text: string) => record(text).persons.map((p) => p.name);
+const places = (a: ArticleOut) => a.places.flatMap((p) => [p.name, ...p.spans.map((s) => s.text)]);
+const orgs = (a: ArticleOut) => a.organizations.flatMap((p) => [p.name, ...p.spans.map((s) => s.text)]);
+const tagged = (text: string, type: EntitySpan['type']) => nerModel().tag(text).filter((s) => s.type === type).map((s) => text.slice(s.start, s.end));
+
+describe('learned NER (src/extract/ner)', () => {
+  it('loads the bundled model once and tags a sentence', () => {
+    const text = '会上，市长郑海涛介绍了黄河流域的治理情况。';
+    expect(nerModel()).to.equal(nerModel());
+    expect(tagged(text, 'PER')).to.deep.equal(['郑海涛']);
+    expect(tagged(text, 'LOC').some((p) => p.startsWith('黄河')), '黄河 or 黄河流域').to.equal(true);
+  });
+
+  it('round-trips BIOES tags', () => {
+    const spans: EntitySpan[] = [
+      { start: 0, end: 3, type: 'PER' },
+      { start: 4, end: 5, type: 'LOC' },
+      { start: 6, end: 10, type: 'ORG' },
+    ];
+    expect(decodeSpans(encodeSpans(spans, 12))).to.deep.equal(spans);
+  });
+
+  it('finds the longest word at a position without building substrings', () => {
+    const index = new WordIndex<number>();
+    index.add('河南', 1);
+    index.add('河南省', 2);
+    expect(index.longestAt('去河南省郑州', 1)).to.equal(3);
+    expect(index.longestAt('去河北', 1)).to.equal(0);
+    expect(index.get('河南')).to.equal(1);
+  });
+});
+
+describe('one recognizer from the tagger and the rules', () => {
+  it('never takes a common word before a role word for a person', () => {
+    const names = persons('国家表示，将继续支持地方发展。干部强调，要把工作做细。同志们指出了问题。');
+    for (const word of ['国家', '干部', '同志']) expect(names).to.not.include(word);
+  });
+
+  it('finds a name with no post or role word nearby', () => {
+    expect(persons('昨天下午，退休教师钱松岭在社区图书馆捐出了三百册藏书。')).to.include('钱松岭');
+  });
+
+  it('finds foreign and minority names written with a middle dot', () => {
+    expect(persons('来访的代表团团长马克·贝尔纳表示，双方合作前景广阔。')).to.include('马克·贝尔纳');
+    expect(persons('村党支部书记阿不都热依木·买买提带领村民修路。')).to.include('阿不都热依木·买买提');
+  });
+
+  it('joins a lone surname to the one person of the article with it', () => {
+    const a = record('国家主席韩立东会见了来宾。韩主席说，两国友谊源远流长。');
+    const han = a.persons.find((p) => p.name === '韩立东');
+    expect(han, 'the full name').to.exist;
+    expect(han!.spans.map((s) => s.text)).to.include('韩');
+    expect(a.persons.map((p) => p.name)).to.not.include('韩');
+  });
+
+  it('finds countries, foreign cities and rivers, and gives the text as written', () => {
+    const a = record('代表团先后访问了巴西、阿根廷和智利，并在布宜诺斯艾利斯出席论坛。长江和黄河流域的合作也被提及。');
+    for (const p of ['巴西', '阿根廷', '智利', '布宜诺斯艾利斯', '长江']) expect(places(a)).to.include(p);
+    expect(places(a).some((p) => p.startsWith('黄河')), '黄河 or 黄河流域').to.equal(true);
+    const beijing = record('北京的冬天很冷。').places.find((p) => p.name === '北京市');
+    expect(beijing?.spans[0].text).to.equal('北京');
+  });
+
+  it('reads a dateline agency as an organization and ministries as organizations', () => {
+    const a = record('新华社北京3月5日电 外交部和商务部今天联合召开新闻发布会。');
+    expect(orgs(a)).to.include.members(['新华社', '外交部', '商务部']);
+    expect(places(a)).to.include('北京');
+  });
+
+  it('keeps spans true to the text on the sample page', () => {
+    const { document } = readSource(DEFAULT_SAMPLE);
+    for (const a of extractDocument(document!).articles) {
+      for (const e of [...a.persons, ...a.organizations, ...a.places]) {
+        for (const s of e.spans) expect(a.text.slice(s.start, s.end), `${e.name} in ${a.id}`).to.equal(s.text);
+      }
+    }
+  });
+
+  it('extracts an article the same whatever shares its file', () => {
+    const texts = ['市委书记张国华主持会议。', '张国华同志的讲话很精彩，华山的风景也很好。', '会议指出，要做好春耕工作。'];
+    const units = (ts: string[]): RecordUnit[] => ts.map((text, i) => ({ kind: 'record', line: i + 1, id: `r${text.length}-${i}`, text }));
+    const alone = texts.map((t) => extractDocument({ path: 'a', name: 'a', format: 'jsonl', encoding: 'UTF-8', units: units([t]) }).articles[0].persons);
+    const together = extractDocument({ path: 'b', name: 'b', format: 'jsonl', encoding: 'UTF-8', units: units(texts) }).articles.map((a) => a.persons);
+    expect(together).to.deep.equal(alone);
+  });
+});
+
+describe('extraction on several threads', () => {
+  it('gives the same output, in the same order, as one thread', async function () {
+    this.timeout(60_000);
+    const lines = readFileSync(DEFAULT_SAMPLE, 'utf8').split('\n').filter((l) => l.trim());
+    const units: RecordUnit[] = lines.map((text, i) => ({ kind: 'record', line: i + 1, text }));
+    const doc: SourceDocument = { path: 'p.jsonl', name: 'p.jsonl', format: 'jsonl', encoding: 'UTF-8', units };
+    const pool = new ExtractionPool(2);
+    try {
+      expect(await pool.extract(doc)).to.deep.equal(extractDocument(doc));
+    } finally {
+      await pool.close();
+    }
+  });
+});
