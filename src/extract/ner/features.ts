@@ -6,7 +6,7 @@
  */
 import { computeMarks, type Marks } from './lexicon-marks.js';
 
-export const FEATURE_COUNT = 21;
+export const FEATURE_COUNT = 25;
 
 // Character classes: Han, digit, Latin, Chinese numeral, name dot, punctuation, space, other.
 const enum Cls { Han = 1, Digit, Latin, Numeral, Dot, Punct, Space, Other }
@@ -91,6 +91,10 @@ export function featurize(text: string, bits: number, marks: Marks = computeMark
     out[o + 18] = hash(18, word[p - 1], word[p], word[p + 1]) >>> shift;
     out[o + 19] = hash(19, c[p - 2], c[p - 1], c[p]) >>> shift;
     out[o + 20] = hash(20, c[p], c[p + 1], c[p + 2]) >>> shift;
+    out[o + 21] = hash(21, c[p - 2], c[p - 1], (c[p] << 16) | c[p + 1]) >>> shift;
+    out[o + 22] = hash(22, c[p - 1], c[p], (c[p + 1] << 16) | c[p + 2]) >>> shift;
+    out[o + 23] = hash(23, word[p], c[p], org[p]) >>> shift;
+    out[o + 24] = hash(24, c[p - 1], c[p], place[p] | (word[p] << 8)) >>> shift;
   }
   return out;
 }
