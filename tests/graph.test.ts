@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { graphCounts, type GuanxiGraph } from '../src/graph/assemble.js';
 import { sentences } from '../src/graph/evidence.js';
+import { documentFacts } from '../src/graph/facts.js';
+import { extractDocument } from '../src/extract/pipeline.js';
+import type { SourceDocument } from '../src/ingest/types.js';
 import { writeCsvFiles } from '../src/graph/export/csv.js';
 import { graphGexf } from '../src/graph/export/gexf.js';
 import { entityTables } from '../src/graph/export/tables.js';
@@ -60,6 +63,15 @@ describe('graph: hierarchy from names', () => {
 describe('graph: evidence sentences', () => {
   it('splits at sentence ends and keeps closing quotes', () => {
     expect(sentences('他说：“好。”然后走了！第三句')).to.deep.equal(['他说：“好。”', '然后走了！', '第三句']);
+  });
+});
+
+describe('graph: mentions as written', () => {
+  it('records the sentence around the first mention and the mention itself (北京 for 北京市)', () => {
+    const doc: SourceDocument = { path: 'm.jsonl', name: 'm.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, id: 'm1', text: '天气转暖。北京的春天来得早，游人很多。' }] };
+    const facts = documentFacts(extractDocument(doc), 'x');
+    const mention = facts.relationships.find((r) => r.type === 'MENTIONS' && r.to.label === 'Place' && r.to.id === '北京市');
+    expect(mention?.props).to.include({ mention: '北京', sentence: '北京的春天来得早，游人很多。' });
   });
 });
 

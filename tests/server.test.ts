@@ -99,6 +99,7 @@ describe('viewer API on the snapshot', function () {
       expect(e.date).to.equal('2023-02-17');
       expect(e.roles).to.include('attended');
       expect(e.evidence.sentence).to.include('张飞');
+      expect(e.evidence.mention).to.equal('张飞');
       expect(e.evidence.headline).to.be.a('string').and.include('会议');
     }
     expect(body.evidence.map((e) => e.headline)).to.include.members(['全市公安工作会议召开', '市委政法工作会议召开']);
@@ -123,6 +124,7 @@ describe('viewer API on the snapshot', function () {
     const { body } = await get<PersonDetails>(server, `/api/node?key=${encodeURIComponent(HOSTILE_KEY)}`);
     expect(body.label).to.equal(HOSTILE_NAME);
     expect(body.evidence[0].sentence).to.include('<script>');
+    expect(body.evidence[0].mention).to.equal('<script>window.__xss=3</script>');
   });
 
   it('GET /api/queries lists the named queries with their parameters', async () => {

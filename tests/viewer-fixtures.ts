@@ -31,7 +31,7 @@ export function hostileDocument(): DocumentFacts {
         type: 'MENTIONS',
         from: { label: 'Article', id: article },
         to: { label: 'Person', id: `${HOSTILE_NAME}@?` },
-        props: { article, sentence: '<script>window.__xss=3</script>出席会议。', date: '2023-03-01', count: 1, titles: [], resolution: 'name-only' },
+        props: { article, sentence: '<script>window.__xss=3</script>出席会议。', mention: '<script>window.__xss=3</script>', date: '2023-03-01', count: 1, titles: [], resolution: 'name-only' },
       },
     ],
   };

@@ -23,3 +23,15 @@ export function sentenceWith(list: readonly string[], ...needles: string[]): str
     ''
   );
 }
+
+/** The sentence around offset `at` of `text`, as sentences() cuts it; '' when there is none. */
+export function sentenceAt(text: string, at: number): string {
+  // A sentence starts after its predecessor's end mark and any closing quotes (。” …).
+  const starts = /[。！？；!?;\n][”’」』）)]*/g;
+  let from = 0;
+  for (const m of text.matchAll(starts)) {
+    if (m.index >= at) break;
+    from = m.index + m[0].length;
+  }
+  return sentences(text.slice(from))[0] ?? '';
+}

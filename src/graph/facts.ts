@@ -4,9 +4,9 @@
  * same facts, which is what makes ingesting idempotent.
  */
 import { lexicon } from '../extract/lexicon/index.js';
-import type { ArticleOut, ExtractionOut } from '../extract/types.js';
+import type { ArticleOut, ExtractionOut, SpanOut } from '../extract/types.js';
 import { divisionByName, leadingDivision } from './divisions.js';
-import { sentences, sentenceWith } from './evidence.js';
+import { sentenceAt, sentences, sentenceWith } from './evidence.js';
 import { canonicalOrganization, organizationParent, placeAncestors } from './hierarchy.js';
 import type { DocumentFacts, NodeRecord, PlaceLevel, RelationshipRecord } from './model.js';
 import { resolvePersons, type PersonResolution } from './resolve.js';
@@ -87,6 +87,16 @@ function addPlace(b: FactsBuilder, name: string, province: string | null) {
   return ref;
 }
 
+/**
+ * Where an entity is first mentioned: the sentence around its first span and the span's text as
+ * written; an entity with no span (a title's organization) is looked for by name.
+ */
+function mentionedAt(a: ArticleOut, e: { name: string; spans: SpanOut[] }, said: string[]) {
+  const first = e.spans[0];
+  const sentence = first ? sentenceAt(a.text, first.start) : sentenceWith(said, e.name);
+  return { article: a.id, sentence, date: factDate(a), mention: first?.text ?? (sentence.includes(e.name) ? e.name : '') };
+}
+
 function addArticle(b: FactsBuilder, a: ArticleOut, document: string, province: string | null, persons: Map<string, PersonResolution>) {
   const article = b.node({
     label: 'Article',
@@ -108,7 +118,7 @@ function addArticle(b: FactsBuilder, a: ArticleOut, document: string, province: 
         type: 'MENTIONS',
         from: article,
         to: person,
-        props: { ...prov(sentenceWith(said, p.name)), count: p.mentions, titles: bare, resolution: persons.get(p.name)!.rule },
+        props: { ...mentionedAt(a, p, said), count: p.mentions, titles: bare, resolution: persons.get(p.name)!.rule },
       },
       `MENTIONS|${a.id}|Person:${person.id}`,
     );
@@ -124,18 +134,18 @@ function addArticle(b: FactsBuilder, a: ArticleOut, document: string, province: 
 
   for (const o of a.organizations) {
     const org = addOrganization(b, canonicalOrganization(o.name, province), province);
-    const sentence = [o.name, ...o.spans.map((m) => m.text)].map((f) => sentenceWith(said, f)).find(Boolean) ?? '';
+    const where = mentionedAt(a, o, said);
     b.relationship(
-      { type: 'MENTIONS', from: article, to: org, props: { ...prov(sentence), count: 1, titles: [], resolution: null } },
+      { type: 'MENTIONS', from: article, to: org, props: { ...where, count: 1, titles: [], resolution: null } },
       `MENTIONS|${a.id}|Organization:${org.id}`,
     );
   }
 
   for (const pl of a.places) {
     const place = addPlace(b, pl.name, province);
-    const sentence = [pl.name, ...pl.spans.map((m) => m.text)].map((f) => sentenceWith(said, f)).find(Boolean) ?? '';
+    const where = mentionedAt(a, pl, said);
     b.relationship(
-      { type: 'MENTIONS', from: article, to: place, props: { ...prov(sentence), count: 1, titles: [], resolution: null } },
+      { type: 'MENTIONS', from: article, to: place, props: { ...where, count: 1, titles: [], resolution: null } },
       `MENTIONS|${a.id}|Place:${place.id}`,
     );
   }

@@ -112,7 +112,13 @@ export interface RelPropsByType {
   /** Article → Event. */
   REPORTS: Provenance;
   /** Article → Person | Organization | Place. For persons: the posts written without an organization, and the resolution rule. */
-  MENTIONS: Provenance & { count: number; titles: string[]; resolution: ResolutionRule | null };
+  MENTIONS: Provenance & {
+    count: number;
+    titles: string[];
+    resolution: ResolutionRule | null;
+    /** The first mention as written in `sentence` (北京 for 北京市, 江 for 江泽民), '' when unknown. */
+    mention: string;
+  };
   /** Person → Article. */
   WROTE: Provenance & { role: BylineRole };
   /** Organization → Organization, Place → Place: the hierarchy, from language data. */

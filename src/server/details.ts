@@ -46,13 +46,19 @@ function linked(g: GuanxiGraph, key: string, dir: 'in' | 'out', rel: Relationshi
   return uniqueRefs(g, edgesOf(g, key, dir, rel).map((e) => e.other));
 }
 
-function evidence(g: GuanxiGraph, p: Provenance): Evidence {
+/**
+ * A fact's evidence. The mention to highlight is the one recorded as written (北京 for 北京市), else
+ * the subject's name where the sentence holds it.
+ */
+function evidence(g: GuanxiGraph, p: Provenance & { mention?: string }, subject: string): Evidence {
   const article = g.hasNode(`Article:${p.article}`) ? g.getNodeAttributes(`Article:${p.article}`) : null;
+  const label = g.hasNode(subject) ? ref(g, subject).label : '';
   return {
     article: p.article,
     headline: article?.kind === 'Article' ? article.headline : null,
     date: p.date ?? (article?.kind === 'Article' ? article.date : null),
     sentence: p.sentence,
+    mention: p.mention || (label && p.sentence.includes(label) ? label : ''),
   };
 }
 
@@ -95,12 +101,12 @@ function person(g: GuanxiGraph, key: string, a: NodeAttributes): PersonDetails {
   const events = taken
     .map((t) => {
       const e = g.getNodeAttributes(t.other);
-      return { event: ref(g, t.other), type: e.kind === 'Event' ? e.type : '', date: t.attrs.date, roles: t.attrs.roles, evidence: evidence(g, t.attrs) };
+      return { event: ref(g, t.other), type: e.kind === 'Event' ? e.type : '', date: t.attrs.date, roles: t.attrs.roles, evidence: evidence(g, t.attrs, key) };
     })
     .sort((x, y) => byDateDesc(x.date, y.date));
   const seen = new Set<string>();
   const sentences = [...holds, ...taken, ...mentions]
-    .map((e) => evidence(g, e.attrs))
+    .map((e) => evidence(g, e.attrs, key))
     .filter((ev) => {
       const k = `${ev.article}\n${ev.sentence}`;
       if (!ev.sentence || seen.has(k)) return false;
@@ -114,7 +120,7 @@ function person(g: GuanxiGraph, key: string, a: NodeAttributes): PersonDetails {
 function event(g: GuanxiGraph, key: string, a: Extract<NodeAttributes, { kind: 'Event' }>): EventDetails {
   const participants: Record<string, Participant[]> = {};
   for (const p of edgesOf(g, key, 'in', 'PARTICIPATED_IN')) {
-    for (const role of p.attrs.roles) (participants[role] ??= []).push({ person: ref(g, p.other), roles: p.attrs.roles, evidence: evidence(g, p.attrs) });
+    for (const role of p.attrs.roles) (participants[role] ??= []).push({ person: ref(g, p.other), roles: p.attrs.roles, evidence: evidence(g, p.attrs, p.other) });
   }
   return {
     ...base(g, key, a),
@@ -132,7 +138,7 @@ function organization(g: GuanxiGraph, key: string, a: NodeAttributes): Organizat
   for (const org of below(g, key)) {
     if (g.getNodeAttribute(org, 'kind') !== 'Organization') continue;
     for (const h of edgesOf(g, org, 'in', 'HOLDS')) {
-      members.push({ person: ref(g, h.other), title: h.attrs.title, organization: ref(g, org), evidence: evidence(g, h.attrs) });
+      members.push({ person: ref(g, h.other), title: h.attrs.title, organization: ref(g, org), evidence: evidence(g, h.attrs, h.other) });
     }
   }
   members.sort((x, y) => x.organization.label.localeCompare(y.organization.label, 'zh') || x.person.label.localeCompare(y.person.label, 'zh'));

@@ -55,6 +55,8 @@ export interface Evidence {
   headline: string | null;
   date: string | null;
   sentence: string;
+  /** The mention of the fact's subject in `sentence`, as written, to highlight ('' when none). */
+  mention: string;
 }
 
 export interface NodeRef {

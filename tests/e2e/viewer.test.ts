@@ -153,6 +153,7 @@ describe('viewer in headless Chromium', function () {
         expect(body).to.include('2023-02-17').and.include('attended').and.include('spoke');
         expect(body).to.include(`${meeting}召开`); // the evidence's article headline
         expect(await event.locator('blockquote p').innerText()).to.include('张飞');
+        expect(await event.locator('blockquote p mark').innerText()).to.equal('张飞'); // the mention, highlighted
       }
       await shot(page, '03-panel-zhang-fei');
     });

@@ -15,11 +15,18 @@ function section(title: string, ...body: Child[]): HTMLElement | null {
   return content.length ? h('section', {}, h('h3', {}, title), ...content) : null;
 }
 
+/** The sentence with its first mention of the subject marked: text nodes only, never HTML. */
+function markedSentence(sentence: string, mention: string): HTMLElement {
+  const at = mention ? sentence.indexOf(mention) : -1;
+  if (at < 0) return h('p', {}, sentence);
+  return h('p', {}, sentence.slice(0, at), h('mark', {}, mention), sentence.slice(at + mention.length));
+}
+
 function evidenceBlock(e: Evidence): HTMLElement {
   return h(
     'blockquote',
     { class: 'evidence' },
-    e.sentence ? h('p', {}, e.sentence) : null,
+    e.sentence ? markedSentence(e.sentence, e.mention) : null,
     h('footer', {}, '— ', e.headline ?? e.article, e.date ? `, ${e.date}` : ''),
   );
 }
