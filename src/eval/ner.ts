@@ -32,7 +32,7 @@ export interface NerCorpus {
   format: NerFormat;
   /** The days scored (PFR only). */
   days?: [number, number];
-  /** Every record to extract, in file order: for PFR all days, as the extraction remembers the names of earlier records. */
+  /** The records to extract, in file order: for PFR the articles of the days scored (each article is extracted on its own). */
   records: NerRecord[];
   /** Gold name sets by unit id: the articles of the days scored, or every sentence. */
   gold: Map<string, GoldSets>;
@@ -145,7 +145,8 @@ export function pfrRecords(text: string): NerRecord[] {
 }
 
 export function readPfrCorpus(text: string, days: [number, number] = PFR_SCORED_DAYS): NerCorpus {
-  return { format: 'pfr', days, records: pfrRecords(text), gold: readPfrGold(text, days) };
+  const gold = readPfrGold(text, days);
+  return { format: 'pfr', days, records: pfrRecords(text).filter((r) => gold.has(r.id)), gold };
 }
 
 /** The sentences of a BIO file: `char<TAB>tag` lines (a missing tag is O), a blank line between sentences. */

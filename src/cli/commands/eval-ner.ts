@@ -15,8 +15,8 @@ import {
   type NerFormat,
   type NerReport,
 } from '../../eval/ner.js';
-import { extractDocument } from '../../extract/pipeline.js';
-import { dateOption, homeOption } from '../options.js';
+import { ExtractionPool } from '../../extract/parallel.js';
+import { dateOption, homeOption, jobsOption } from '../options.js';
 import { int, Progress } from '../progress.js';
 import { table } from '../table.js';
 
@@ -27,6 +27,7 @@ interface EvalNerFlags {
   top: number;
   date?: string;
   home?: string;
+  jobs: number;
 }
 
 export function registerEvalNer(program: Command): void {
@@ -40,12 +41,13 @@ export function registerEvalNer(program: Command): void {
     .option('--top <n>', 'the most frequent false hits and misses shown per type', count, 10)
     .addOption(dateOption())
     .addOption(homeOption())
-    .action((file: string, opts: EvalNerFlags) => {
-      process.exitCode = runEvalNer(file, opts);
+    .addOption(jobsOption())
+    .action(async (file: string, opts: EvalNerFlags) => {
+      process.exitCode = await runEvalNer(file, opts);
     });
 }
 
-function runEvalNer(file: string, opts: EvalNerFlags): number {
+async function runEvalNer(file: string, opts: EvalNerFlags): Promise<number> {
   const text = readCorpus(file);
   const format = opts.corpus ?? detectNerFormat(file, text);
   if (!format) throw new Error(`${file}: neither a PFR corpus nor a BIO file; say which with --corpus pfr|bio`);
@@ -58,7 +60,8 @@ function runEvalNer(file: string, opts: EvalNerFlags): number {
   let status = `eval-ner: extracting ${int(document.units.length)} ${format === 'pfr' ? 'articles' : 'sentences'}…`;
   const progress = new Progress(() => status);
   progress.update(true);
-  const extraction = extractDocument(document, { date: opts.date, home: opts.home });
+  const pool = new ExtractionPool(opts.jobs);
+  const extraction = await pool.extract(document, { date: opts.date, home: opts.home }).finally(() => pool.close());
   const report = scoreNer(corpus, extraction, opts.top);
   status = `eval-ner: ${int(extraction.articles.length)} extracted in ${((Date.now() - started) / 1000).toFixed(1)} s, ${int(report.units)} scored`;
   progress.done();
