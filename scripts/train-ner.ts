@@ -92,7 +92,7 @@ function main(): void {
   }
   const days = range(opt('days'), [1, 24]);
   const devDays = opt('dev-days') ? range(opt('dev-days'), [24, 24]) : null;
-  const epochs = Number(opt('epochs') ?? 8);
+  const epochs = Number(opt('epochs') ?? 16);
   const bits = Number(opt('bits') ?? 18);
   const out = resolve(opt('out') ?? DEFAULT_MODEL);
   const started = Date.now();

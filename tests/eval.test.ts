@@ -39,12 +39,12 @@ describe('eval and CLI', function () {
       report = evaluate(gold, extractDocument(document!));
     });
 
-    it('scores every measure at F1 ≥ 0.95', () => {
+    it('scores every measure at F1 ≥ 0.98', () => {
       const scored = MEASURES.filter((m) => report.scores[m]);
       expect(scored.length).to.be.greaterThan(0);
       for (const m of scored) {
         const s = report.scores[m]!;
-        expect(s.f1, `${m}: misses ${s.misses.join('、')}; false hits ${s.falseHits.join('、')}`).to.be.at.least(0.95);
+        expect(s.f1, `${m}: misses ${s.misses.join('、')}; false hits ${s.falseHits.join('、')}`).to.be.at.least(0.98);
       }
     });
 

@@ -43,13 +43,33 @@ export function foldWidth(text: string): string {
 }
 
 const LATIN = /[A-Za-z]/;
+const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '(': '（', ')': '）' };
+// Han characters and the Chinese punctuation and quotes around them.
+const CJK_CONTEXT = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e“”‘’]/;
+
+/**
+ * ASCII punctuation between Chinese clauses to its full-width form (crawled text writes `，` as `,`),
+ * where a Han character or Chinese punctuation stands on either side across spaces; kept in numbers
+ * and Latin text (1,000; Fig. 2: a).
+ */
+export function cjkPunctuation(line: string): string {
+  if (!/[,;:!?()]/.test(line)) return line;
+  return line.replace(/[,;:!?()]/g, (mark, at: number) => {
+    let before = at - 1;
+    while (before >= 0 && line[before] === ' ') before--;
+    let after = at + 1;
+    while (after < line.length && line[after] === ' ') after++;
+    const chinese = CJK_CONTEXT.test(line[before] ?? '') || CJK_CONTEXT.test(line[after] ?? '');
+    return chinese ? FULL_WIDTH[mark] : mark;
+  });
+}
 
 /**
  * Removes the spaces a dump puts between characters: every run of blanks except one between two
  * Latin letters (a real word gap). Returns the cleaned line and how it was spaced.
  */
 export function squeezeLine(raw: string): { text: string; spaced: boolean; phraseGap: boolean } {
-  const line = foldWidth(raw).trim();
+  const line = cjkPunctuation(foldWidth(raw).trim());
   if (!/[ \t]/.test(line)) return { text: line, spaced: false, phraseGap: false };
   let text = '';
   let gaps = 0;

@@ -15,7 +15,7 @@ import type { ArticleOut, DocumentContext, EventOut, ExtractionOut, PersonOut, S
 import { lexicon } from './lexicon/index.js';
 import { nerModel } from './ner/model.js';
 import type { EntitySpan } from './ner/labels.js';
-import { attributivePlace, mergeNamed, mergePersons, ofType, taggedPlaces } from './recognize/merge.js';
+import { attributivePlace, mergeNamed, mergePersons, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
 
 export interface ExtractOptions {
   /** Publication date, YYYY-MM-DD (or a prefix); resolves dates without a year or month. */
@@ -87,10 +87,11 @@ export function extractArticle(
   // The byline's names are its own (reporters); the dateline's agency and place are entities (新华社北京…电).
   const tagged = nerModel().tag(text).filter((s) => s.type !== 'PER' || !overlaps(s, byline));
   const divisions = allDivisions;
+  const ruleOrgs = findOrganizations(text, divisions, home).map((o) => ({ ...o, name: o.resolved }));
   const orgs = mergeNamed(
     text,
-    findOrganizations(text, divisions, home).map((o) => ({ ...o, name: o.resolved })),
-    ofType(tagged, 'ORG'),
+    ruleOrgs,
+    taggedOrganizations(text, tagged, ruleOrgs),
     (surface) => resolveOrg(surface, home),
     (m) => ({ ...m, resolved: m.name, system: 'other' as const }),
   );
@@ -134,7 +135,7 @@ export function extractArticle(
   const places = mergeNamed(
     text,
     placeRules,
-    taggedPlaces(text, tagged).filter((s) => !persons.some((p) => overlaps(p, s))),
+    taggedPlaces(text, tagged, placeRules).filter((s) => !persons.some((p) => overlaps(p, s))),
     canonicalPlace,
     (m) => ({ ...m, kind: 'venue' as const, division: null }),
   );

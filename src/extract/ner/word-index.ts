@@ -10,10 +10,13 @@ interface TrieNode<V> {
 
 export class WordIndex<V = true> {
   private readonly root: TrieNode<V> = { next: null, value: undefined };
+  // Which UTF-16 units begin a word: most positions are turned away by one array read.
+  private readonly firsts = new Uint8Array(65536);
 
   /** Adds a word; the first value given for a word stays. */
   add(word: string, value: V): void {
     if (!word) return;
+    this.firsts[word.charCodeAt(0)] = 1;
     let node = this.root;
     for (let i = 0; i < word.length; i++) {
       const code = word.charCodeAt(i);
@@ -33,6 +36,7 @@ export class WordIndex<V = true> {
 
   /** Length of the longest word starting at i (0 when none). */
   longestAt(text: string, i: number): number {
+    if (this.firsts[text.charCodeAt(i)] === 0) return 0;
     let node = this.root;
     let best = 0;
     for (let j = i; j < text.length; j++) {

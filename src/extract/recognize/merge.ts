@@ -106,20 +106,65 @@ export function mergeNamed<M extends NamedMention>(
 
 let notPlaces: string[] | null = null;
 
+/** The venue ending that starts inside a span and runs past its end (许昌高中八一路校|区), if any. */
+function brokenVenueEnding(text: string, s: EntitySpan): string | null {
+  for (const v of lexicon().venueSuffixes) {
+    for (let k = 1; k < v.length; k++) if (text.startsWith(v, s.end - k)) return v.slice(k);
+  }
+  return null;
+}
+
+/** A span with a venue ending cut in two made whole. */
+function withWholeVenueEnding(text: string, s: EntitySpan): EntitySpan {
+  const rest = brokenVenueEnding(text, s);
+  return rest ? { ...s, end: s.end + rest.length } : s;
+}
+
 /**
  * The tagger's places, adjusted as places are written: a venue ending right after one belongs to it
  * (八一路 + 校区), and a place word used as an attribute (中国特色) is no place.
  */
-export function taggedPlaces(text: string, tagged: EntitySpan[]): EntitySpan[] {
+export function taggedPlaces(text: string, tagged: EntitySpan[], listed: Span[] = []): EntitySpan[] {
   notPlaces ??= readTable('not-places.txt').map(([p]) => p);
   const { venueSuffixes } = lexicon();
   const out: EntitySpan[] = [];
-  for (const s of ofType(tagged, 'LOC')) {
+  for (const t of ofType(tagged, 'LOC')) {
+    const s = withWholeVenueEnding(text, t);
     if (notPlaces.some((p) => text.startsWith(p, s.start) && p.length > s.end - s.start)) continue;
     const suffix = venueSuffixes.find((v) => text.startsWith(v, s.end));
-    out.push(suffix ? { ...s, end: s.end + suffix.length } : s);
+    out.push(suffix ? { ...s, end: s.end + suffix.length } : listItem(text, s, [...tagged, ...listed]));
   }
   return out;
+}
+
+// The rest of a list item: one to four Han characters up to the next 、 or the closing 等.
+const LIST_ITEM_REST = /^[\u4e00-\u9fff]{1,4}(?=[、等])/;
+// What shows the rest is no part of a name: a conjunction or particle first.
+const NOT_NAME_PART = /^[和与及以的等之]/;
+
+/**
+ * A place in a list of places, stretched to the end of its item where the tagger stopped short
+ * (曹魏古城、中央公园、莲城智能体等处): only when the item before it is a place, and the rest is no
+ * word of its own (a common word, or opens with a place or a post: 四川|东部, 法国|总统, 安徽|滁州市 stay apart).
+ */
+function listItem(text: string, s: EntitySpan, places: Span[]): EntitySpan {
+  if (text[s.start - 1] !== '、' || !places.some((p) => p.end === s.start - 1)) return s;
+  const rest = LIST_ITEM_REST.exec(text.slice(s.end, s.end + 5))?.[0];
+  if (!rest || NOT_NAME_PART.test(rest)) return s;
+  const marks = markLexicon();
+  if (marks.words.get(rest) || marks.places.longestAt(text, s.end) > 1 || marks.posts.longestAt(text, s.end)) return s;
+  return { ...s, end: s.end + rest.length };
+}
+
+/**
+ * The tagger's organizations, less those that are a rule's organization and a venue of it (许昌二高 +
+ * 图书馆, 许昌高中 + 八一路校区): the organization is the rule's, the venue no organization.
+ */
+export function taggedOrganizations(text: string, tagged: EntitySpan[], rules: Span[]): EntitySpan[] {
+  const { venueSuffixes } = lexicon();
+  return ofType(tagged, 'ORG')
+    .map((t) => withWholeVenueEnding(text, t))
+    .filter((s) => !(venueSuffixes.some((v) => text.startsWith(v, s.end - v.length)) && rules.some((r) => covers(s, r) && r.end < s.end)));
 }
 
 /** Whether a place word at `start` opens a phrase that uses it as an attribute (中国特色). */
