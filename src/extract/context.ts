@@ -45,6 +45,11 @@ export interface ContextInput {
 export interface ResolvedContext {
   out: DocumentContext;
   home: Home | null;
+  /**
+   * Whether the text reads as its home's own paper: the home was given (or came with the record), or
+   * the text speaks of 我市, 全市, 本县… A national outlet's text does not.
+   */
+  local: boolean;
   year: number | null;
   month: number | null;
 }
@@ -90,6 +95,7 @@ export function resolveContext(text: string, input: ContextInput, divisions?: Pl
       notes,
     },
     home,
+    local: home !== null && (homeFrom !== 'inferred' || [...lexicon().homeWords.keys()].some((w) => text.includes(w))),
     year: y || null,
     month: m || null,
   };

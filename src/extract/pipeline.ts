@@ -58,12 +58,6 @@ function reportable(o: OrgMention, text: string, divisions: PlaceMention[], tagg
   return local && LEVEL_WORD.test(o.text);
 }
 
-/** Whether the article reads as its home's paper: the home was given, or the text speaks of 我市/全市. */
-function isLocal(ctx: ResolvedContext, text: string): boolean {
-  if (!ctx.home) return false;
-  if (ctx.out.provenance.home !== 'inferred') return true;
-  return [...lexicon().homeWords.keys()].some((w) => text.includes(w));
-}
 
 /** A place word's canonical name: the division a gazetteer form names (北京 → 北京市), else itself. */
 function canonicalPlace(surface: string): string {
@@ -121,13 +115,15 @@ export function extractArticle(
     }
   }
 
-  // Places: divisions outside persons and attributes (中国特色), and inside organizations unless the
-  // home's own (长葛市社区事务服务中心 is in 长葛市; 许昌市委 says nothing new in a Xuchang paper), venues,
-  // the words for home, and the tagger's places.
+  // Places: divisions outside persons and attributes (中国特色); inside organizations only in a local
+  // paper and not the home's own (长葛市社区事务服务中心 is in 长葛市; 许昌市委 says nothing new in a Xuchang
+  // paper; 北京军区 in a national paper is no place of the story); venues, the words for home, and
+  // the tagger's places.
   const homeName = home?.division.name;
+  const { local } = ctx;
   const placeRules: (PlaceMention & { name: string })[] = [
     ...divisions.filter(
-      (d) => !persons.some((p) => overlaps(p, d)) && !attributivePlace(text, d.start) && !orgs.some((o) => overlaps(o, d) && d.division?.name === homeName),
+      (d) => !persons.some((p) => overlaps(p, d)) && !attributivePlace(text, d.start) && !orgs.some((o) => overlaps(o, d) && (!local || d.division?.name === homeName)),
     ),
     ...venues,
     ...findHomeWords(text, home),
@@ -140,7 +136,7 @@ export function extractArticle(
     (m) => ({ ...m, kind: 'venue' as const, division: null }),
   );
   const placeSpans = spansByName(text, places);
-  const orgSpans = spansByName(text, orgs.filter((o) => reportable(o, text, divisions, tagged, chainOrgs, isLocal(ctx, text))));
+  const orgSpans = spansByName(text, orgs.filter((o) => reportable(o, text, divisions, tagged, chainOrgs, local)));
 
   const chainStart = new Map<Span, number>();
   for (const [m, ts] of titles) chainStart.set(m, ts.length ? ts[0].start : m.start);

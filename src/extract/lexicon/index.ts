@@ -35,7 +35,7 @@ export interface Lexicon {
   /** Words a name may be followed by: follower words and role words. */
   afterName: PhraseSet;
   /** Organization endings, longest first: whether they stand without an anchor, and what may not follow. */
-  orgSuffixes: { suffix: string; free: boolean; notBefore: string[] }[];
+  orgSuffixes: { suffix: string; free: boolean; notBefore: string[]; notAfter: string[] }[];
   /** Bodies that appear without a place (宣传部, 公安局) and their system. */
   orgBodies: Map<string, 'party' | 'state' | 'mass'>;
   roleCues: RoleCue[];
@@ -85,7 +85,12 @@ export function lexicon(): Lexicon {
     postPhrases: new PhraseSet(posts),
     afterName: new PhraseSet([...nameFollowers, ...roleCues.map((c) => c.cue)]),
     orgSuffixes: readTable('org-suffixes.txt')
-      .map(([suffix, strength, notBefore]) => ({ suffix, free: strength === 'free', notBefore: notBefore ? notBefore.split('|') : [] }))
+      .map(([suffix, strength, notBefore, notAfter]) => ({
+        suffix,
+        free: strength === 'free',
+        notBefore: notBefore ? notBefore.split('|') : [],
+        notAfter: notAfter ? notAfter.split('|') : [],
+      }))
       .sort((a, b) => byLengthDesc(a.suffix, b.suffix)),
     orgBodies: new Map(readTable('org-bodies.txt').map(([s, k]) => [s, k as 'party' | 'state' | 'mass'])),
     roleCues,

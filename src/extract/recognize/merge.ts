@@ -73,6 +73,11 @@ function dottedBoundaries(text: string, m: PersonMention, tagged: EntitySpan[]):
   return inner ? { ...m, start: inner.start, end: inner.end, name: m.name.slice(inner.start - m.start, inner.end - m.start) } : m;
 }
 
+/** A place or level prefix a rule attaches to a body: 市, 省委, 中共, 许昌市. */
+function attachedPrefix(prefix: string): boolean {
+  return /^(中共)?[市省县区州镇乡]?委?$/.test(prefix) || markLexicon().places.longestAt(prefix, prefix.startsWith('中共') ? 2 : 0) > 1;
+}
+
 /** A mention as the merge sees it: where, what was written, and the canonical name. */
 export interface NamedMention extends Span {
   text: string;
@@ -94,8 +99,12 @@ export function mergeNamed<M extends NamedMention>(
   const taken: EntitySpan[] = [];
   for (const s of tagged) {
     const inside = rules.filter((r) => overlaps(r, s));
-    // An equal span keeps the rule's resolved name; a partial overlap keeps the rule's reading.
-    if (inside.some((r) => (r.start === s.start && r.end === s.end) || !(covers(s, r)))) continue;
+    // An equal span keeps the rule's resolved name; a partial overlap keeps the rule's reading; a
+    // rule's mention that runs further left wins only by a place or level it attached (市|人民检察院),
+    // not by a verb it swallowed (组建|本钢板材股份有限公司).
+    const ruleWins = (r: M) =>
+      (r.start === s.start && r.end === s.end) || !(covers(s, r) || (covers(r, s) && r.end === s.end && !attachedPrefix(text.slice(r.start, s.start))));
+    if (inside.some(ruleWins)) continue;
     const surface = text.slice(s.start, s.end);
     out.push(make({ start: s.start, end: s.end, text: surface, name: canonical(surface) }));
     taken.push(s);

@@ -97,11 +97,11 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
   const { orgSuffixes } = lexicon();
   const out: OrgMention[] = [];
   const taken = new Set<number>();
-  for (const { suffix, free, notBefore } of orgSuffixes) {
+  for (const { suffix, free, notBefore, notAfter } of orgSuffixes) {
     for (const at of occurrences(text, suffix, true)) {
       const end = at + suffix.length;
       if (taken.has(end)) continue;
-      if (notBefore.some((w) => text.startsWith(w, end))) continue;
+      if (notBefore.some((w) => text.startsWith(w, end)) || notAfter.some((w) => text.startsWith(w, at - w.length))) continue;
       // 常委, 部长, 局长: the ending is part of a post, not of a name (short endings only).
       if (suffix.length <= 2 && postCovers(text, at)) continue;
       let start = at;
