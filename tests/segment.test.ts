@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { parseByline, parseDateline, standaloneByline } from '../src/extract/byline.js';
-import { normalizePage } from '../src/extract/normalize.js';
-import { segmentPage } from '../src/extract/segment.js';
+import { closingByline, creditLine, parseByline, parseDateline, standaloneByline } from '../src/extract/byline.js';
+import { cjkPunctuation, normalizeArticleText, normalizePage } from '../src/extract/normalize.js';
+import { segmentPage, segmentRecord } from '../src/extract/segment.js';
 
 /** An invented page laid out like a PDF dump: each article's headline after its body, a photo with its credit. */
 const PAGE = [
@@ -81,6 +81,37 @@ describe('segment', () => {
 
     it('refuses a sentence as a standalone byline', () => {
       expect(standaloneByline('记者来到现场，看到工人们正在施工。')).to.equal(null);
+    });
+  });
+
+  describe('credits of crawled articles', () => {
+    it('reads credit lines and leaves the site\'s own lines out of the byline', () => {
+      expect(creditLine('文/图 陈晨')).to.deep.equal({ reporters: ['陈晨'], correspondents: [], photographers: ['陈晨'] });
+      expect(creditLine('撰稿：刘明摄影：黄海')).to.deep.equal({ reporters: ['刘明'], correspondents: [], photographers: ['黄海'] });
+      expect(creditLine('责任编辑：周洁')).to.deep.equal({ reporters: [], correspondents: [], photographers: [] });
+      expect(creditLine('图为会议现场')).to.equal(null);
+      expect(creditLine('记者了解到，工程已完工。')).to.equal(null);
+    });
+
+    it('reads a bracketed byline closing the last paragraph', () => {
+      const text = '副省长王芳陪同。（记者张伟通讯员李娜）';
+      const closing = closingByline(text);
+      expect(closing?.byline).to.deep.equal({ reporters: ['张伟'], correspondents: ['李娜'], photographers: [] });
+      expect(text.slice(closing!.start)).to.equal('（记者张伟通讯员李娜）');
+      expect(closingByline('会议在市政府召开（现场）')).to.equal(null);
+    });
+
+    it('keeps the text whole and marks where the credits start', () => {
+      const paragraphs = normalizeArticleText('5月10日,市长赵军主持召开常务会议。\n文/图 陈晨\n责任编辑：周洁');
+      const draft = segmentRecord(paragraphs, '题目');
+      const text = draft.paragraphs.join('\n');
+      expect(text.slice(draft.creditsFrom!)).to.equal('文/图陈晨\n责任编辑：周洁');
+      expect(draft.byline.reporters).to.deep.equal(['陈晨']);
+    });
+
+    it('writes ASCII punctuation between Chinese clauses full width, and keeps it in numbers and Latin text', () => {
+      expect(cjkPunctuation('5月10日,省委书记刘建国(左)到;')).to.equal('5月10日，省委书记刘建国（左）到；');
+      expect(cjkPunctuation('1,000人 Fig. 2: a')).to.equal('1,000人 Fig. 2: a');
     });
   });
 

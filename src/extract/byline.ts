@@ -127,3 +127,53 @@ export function parseDateline(text: string): Dateline | null {
   }
   return { ...byline, place: m.groups?.place || null, date: m.groups?.date ?? null, end };
 }
+
+// Credit lines of crawled articles, at their end: who wrote and photographed, and the site's own
+// lines (editor, source, reviewer), which name no one in the story.
+const CREDIT_ROLE: Record<string, (keyof Byline)[]> = {
+  '文/图': ['reporters', 'photographers'], '图/文': ['reporters', 'photographers'], 文字: ['reporters'], 文: ['reporters'], 图: ['photographers'],
+  摄影: ['photographers'], 摄像: ['photographers'], 撰稿: ['reporters'], 作者: ['reporters'], 记者: ['reporters'], 通讯员: ['correspondents'],
+};
+const SITE_LINE = '责任编辑|编辑|审核|审校|校对|终审|初审|复审|来源|稿源|出处|监制|统筹';
+// A credit opens the line; later credits of the same line need their colon (撰稿：刘明摄影：黄海).
+const FIRST_CREDIT = new RegExp(`^[（(]?(文[/／]图|图[/／]文|文字|摄影|摄像|撰稿|作者|记者|通讯员|${SITE_LINE}|文|图)\\s*[：:／/|丨]?\\s*`);
+const NEXT_CREDIT = new RegExp(`\\s*(文[/／]图|摄影|摄像|撰稿|作者|记者|通讯员|${SITE_LINE})\\s*[：:]\\s*`, 'g');
+
+/**
+ * A credit line: `文/图 张三`, `撰稿：李四 摄影：王五`, `记者：王五 通讯员：赵六` give a byline;
+ * `责任编辑：…`, `来源：…`, `审核：…` are the site's lines (an empty byline). Null when the line is
+ * no credit line, or a writer's credit names no one.
+ */
+export function creditLine(text: string): Byline | null {
+  const line = text.trim().replace(/[）)]$/, '');
+  if (line.length > 48 || /[。！？]$/.test(line)) return null;
+  const first = FIRST_CREDIT.exec(line);
+  if (!first) return null;
+  const credits: [string, string][] = [];
+  let role = first[1];
+  let from = first[0].length;
+  NEXT_CREDIT.lastIndex = from;
+  for (let m = NEXT_CREDIT.exec(line); ; m = NEXT_CREDIT.exec(line)) {
+    credits.push([role.replace('／', '/'), line.slice(from, m ? m.index : line.length)]);
+    if (!m) break;
+    role = m[1];
+    from = m.index + m[0].length;
+  }
+  const byline = emptyByline();
+  for (const [r, value] of credits) {
+    const roles = CREDIT_ROLE[r];
+    if (!roles) continue; // the site's own line
+    const names = namesIn(value.trim());
+    if (!names || names.length === 0) return null;
+    for (const key of roles) for (const n of names) if (!byline[key].includes(n)) byline[key].push(n);
+  }
+  return byline;
+}
+
+/** A byline in brackets closing a paragraph (…。（记者 张伟 通讯员 李娜）): the byline and where it starts. */
+export function closingByline(text: string): { byline: Byline; start: number } | null {
+  const m = /[（(]([^（）()]{3,40})[）)]\s*$/.exec(text);
+  if (!m) return null;
+  const byline = parseByline(m[1].trim());
+  return byline ? { byline, start: m.index } : null;
+}

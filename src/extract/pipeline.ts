@@ -78,8 +78,10 @@ export function extractArticle(
   const { home } = ctx;
   const text = draft.paragraphs.join('\n');
   const byline: Span = { start: 0, end: draft.bylineLength };
-  // The byline's names are its own (reporters); the dateline's agency and place are entities (新华社北京…电).
-  const tagged = nerModel().tag(text).filter((s) => s.type !== 'PER' || !overlaps(s, byline));
+  const credits: Span = { start: draft.creditsFrom ?? text.length, end: text.length };
+  // The byline's and credits' names are their own (reporters); the dateline's agency and place are
+  // entities (新华社北京…电).
+  const tagged = nerModel().tag(text).filter((s) => s.type !== 'PER' || !(overlaps(s, byline) || overlaps(s, credits)));
   const divisions = allDivisions;
   const ruleOrgs = findOrganizations(text, divisions, home).map((o) => ({ ...o, name: o.resolved }));
   const orgs = mergeNamed(
@@ -91,7 +93,7 @@ export function extractArticle(
   );
   const dates = findDates(text, { year: ctx.year, month: ctx.month });
   const venues = findVenues(text, home).filter((v) => !orgs.some((o) => overlaps(o, v)));
-  const blocked: Span[] = [byline, ...orgs, ...dates, ...venues];
+  const blocked: Span[] = [byline, credits, ...orgs, ...dates, ...venues];
   const posts = findPosts(text, blocked);
   const persons = mergePersons(text, new PersonFinder(text, posts, blocked).find(known), tagged, blocked);
   const titles = linkTitles(text, persons, posts, orgs, home);

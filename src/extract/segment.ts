@@ -7,7 +7,7 @@
  * and a headline-like paragraph inside a long article may be a section heading rather than the end of it.
  */
 import { SENTENCE_END } from './chars.js';
-import { emptyByline, mergeByline, parseDateline, standaloneByline, type Byline } from './byline.js';
+import { closingByline, creditLine, emptyByline, mergeByline, parseDateline, standaloneByline, type Byline } from './byline.js';
 import type { Paragraph } from './normalize.js';
 import type { ArticleKind } from './types.js';
 
@@ -19,6 +19,8 @@ export interface ArticleDraft {
   paragraphs: string[];
   /** Length of the dateline and byline at the start of the first paragraph (not body text). */
   bylineLength: number;
+  /** Where the credits closing the article start in the joined paragraphs (…（记者 张伟）, 责任编辑：…), or null. */
+  creditsFrom: number | null;
   byline: Byline;
   dateline: { place: string | null; date: string | null } | null;
 }
@@ -84,7 +86,7 @@ function headlineParts(group: Paragraph[]): { headline: string; subtitle: string
 }
 
 function newDraft(kind: ArticleKind = 'article'): ArticleDraft {
-  return { kind, headline: null, subtitle: null, paragraphs: [], bylineLength: 0, byline: emptyByline(), dateline: null };
+  return { kind, headline: null, subtitle: null, paragraphs: [], bylineLength: 0, creditsFrom: null, byline: emptyByline(), dateline: null };
 }
 
 /** Splits a page into articles. */
@@ -227,5 +229,30 @@ export function segmentRecord(paragraphs: Paragraph[], title: string | undefined
     draft.dateline = { place: d.place, date: d.date };
   }
   draft.paragraphs = texts;
+  draft.creditsFrom = closingCredits(texts, draft.byline);
   return draft;
+}
+
+/**
+ * Where the credits a crawled article ends with start, in the paragraphs joined by line breaks:
+ * credit lines (文/图 张三, 责任编辑：李四, 来源：…) and a bracketed byline closing the last paragraph
+ * (…。（记者 张伟 通讯员 李娜）). Their names join the byline; the text stays as it is, so offsets hold.
+ */
+function closingCredits(texts: string[], byline: Byline): number | null {
+  let from: number | null = null;
+  let last = texts.length - 1;
+  let end = texts.join('\n').length;
+  for (; last > 0; last--) {
+    const credit = creditLine(texts[last]);
+    if (!credit) break;
+    mergeByline(byline, credit);
+    end -= texts[last].length + 1;
+    from = end + 1;
+  }
+  const closing = last >= 0 ? closingByline(texts[last]) : null;
+  if (closing) {
+    mergeByline(byline, closing.byline);
+    from = end - texts[last].length + closing.start;
+  }
+  return from;
 }
