@@ -26,6 +26,18 @@ const rolesOf = (text: string) => {
 
 describe('recognize', () => {
   describe('findDates', () => {
+    it('reads Chinese numerals, and takes the year nearest the publication date (a December day in a January paper)', () => {
+      const jan5 = { year: 2024, month: 1, day: 5 };
+      expect(findDates('十二月二十八日召开', jan5)[0].iso).to.deep.equal(['2023-12-28']);
+      expect(findDates('1月3日至5日', jan5)[0].iso).to.deep.equal(['2024-01-03', '2024-01-04', '2024-01-05']);
+      expect(findDates('10月将举行', { year: 2024, month: 7, day: 1 })[0].iso).to.deep.equal(['2024-10']);
+    });
+
+    it('counts 昨天, 今天, 前天 from the publication day, and only when it is known', () => {
+      expect(findDates('昨天上午，今天下午，前天', { year: 2024, month: 3, day: 1 }).map((d) => d.iso[0])).to.deep.equal(['2024-02-29', '2024-03-01', '2024-02-28']);
+      expect(findDates('昨天上午', { year: 2024, month: 3 })).to.deep.equal([]);
+    });
+
     it('reads a second day after 、 in the same month (after normalization)', () => {
       const text = normalizePage('2 月 18 日、19 日，考察团在我市考察。')[0].text;
       expect(text.startsWith('2月18日、19日')).to.equal(true);

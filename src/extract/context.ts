@@ -52,6 +52,7 @@ export interface ResolvedContext {
   local: boolean;
   year: number | null;
   month: number | null;
+  day: number | null;
 }
 
 /** The context of a text; `divisions` are its gazetteer matches when the caller has them already. */
@@ -85,7 +86,7 @@ export function resolveContext(text: string, input: ContextInput, divisions?: Pl
       notes.push(`publication year inferred as ${year}: the latest year the text names`);
     } else notes.push('publication date unknown: dates without a year are left as XXXX-MM-DD');
   }
-  const [y, m] = (date ?? '').split('-').map(Number);
+  const [y, m, d] = (date ?? '').split('-').map(Number);
   return {
     out: {
       home: home?.division.name ?? null,
@@ -98,5 +99,6 @@ export function resolveContext(text: string, input: ContextInput, divisions?: Pl
     local: home !== null && (homeFrom !== 'inferred' || [...lexicon().homeWords.keys()].some((w) => text.includes(w))),
     year: y || null,
     month: m || null,
+    day: d || null,
   };
 }

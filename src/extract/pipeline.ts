@@ -91,7 +91,7 @@ export function extractArticle(
     (surface) => resolveOrg(surface, home),
     (m) => ({ ...m, resolved: m.name, system: 'other' as const }),
   );
-  const dates = findDates(text, { year: ctx.year, month: ctx.month });
+  const dates = findDates(text, { year: ctx.year, month: ctx.month, day: ctx.day });
   const venues = findVenues(text, home).filter((v) => !orgs.some((o) => overlaps(o, v)));
   const blocked: Span[] = [byline, credits, ...orgs, ...dates, ...venues];
   const posts = findPosts(text, blocked);

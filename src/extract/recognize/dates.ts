@@ -1,7 +1,8 @@
 /**
- * Dates: 2023年2月18日, 2月18日、19日, 2月14日、16日, 2026年7月16日至17日, 24日, 2023年.
- * A date without a year takes the publication year; a day without a month takes the month last named
- * (or the publication month).
+ * Dates: 2023年2月18日, 2月18日、19日, 2月14日、16日, 2026年7月16日至17日, 九月二日, 24日, 2023年,
+ * 昨天, 今日. A date without a year takes the year that puts it nearest the publication date (12月28日
+ * in a paper of 5 January is last December's); a day without a month takes the month last named (or
+ * the publication month); 昨天, 今天, 前天 count from the publication day.
  */
 
 export interface DateMention {
@@ -16,7 +17,12 @@ export interface DateContext {
   /** Publication year, month, day, as far as known. */
   year: number | null;
   month: number | null;
+  day?: number | null;
 }
+
+// Words for a day counted from the publication day.
+const RELATIVE_DAYS: Record<string, number> = { 前天: -2, 前日: -2, 昨天: -1, 昨日: -1, 今天: 0, 今日: 0, 明天: 1, 明日: 1 };
+const RELATIVE_RE = /(前天|前日|昨天|昨日|今天|今日|明天|明日)/g;
 
 const CN: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -38,6 +44,31 @@ const DATE_RE = new RegExp(
 );
 
 const pad = (n: number) => String(n).padStart(2, '0');
+const DAY_MS = 86400000;
+const utc = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d);
+
+/** The year, of the publication year and the two beside it, that puts month/day nearest the publication date. */
+function nearestYear(month: number, day: number, ctx: DateContext): number | null {
+  if (ctx.year === null) return null;
+  if (!ctx.month) return ctx.year;
+  const published = utc(ctx.year, ctx.month, ctx.day ?? 15);
+  let best = ctx.year;
+  for (const y of [ctx.year - 1, ctx.year + 1]) {
+    if (Math.abs(utc(y, month, day) - published) < Math.abs(utc(best, month, day) - published)) best = y;
+  }
+  return best;
+}
+
+/** 昨天, 今天, 前天… as days, when the publication day is known. */
+function relativeDates(text: string, ctx: DateContext): DateMention[] {
+  if (ctx.year === null || !ctx.month || !ctx.day) return [];
+  const out: DateMention[] = [];
+  for (const m of text.matchAll(RELATIVE_RE)) {
+    const iso = new Date(utc(ctx.year, ctx.month, ctx.day) + RELATIVE_DAYS[m[1]] * DAY_MS).toISOString().slice(0, 10);
+    out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: [iso] });
+  }
+  return out;
+}
 
 function validDay(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
@@ -69,9 +100,11 @@ export function findDates(text: string, ctx: DateContext): DateMention[] {
       continue;
     }
     const named = m[1] !== undefined ? parseNumber(m[1]) : null;
-    const year = named !== null && named >= 1900 && named <= 2100 ? named : lastYear;
     const month = parseNumber(m[2]);
     if (month === null || month < 1 || month > 12) continue;
+    const firstDay = parseNumber(/月(\d{1,2}|[〇零一二两三四五六七八九十]{1,4})[日号]/.exec(raw)?.[1] ?? '') ?? 15;
+    // A year named, else the year last named in the text, else the one nearest the publication date.
+    const year = named !== null && named >= 1900 && named <= 2100 ? named : lastYear !== ctx.year ? lastYear : nearestYear(month, firstDay, ctx);
     if (named !== null && year === named) lastYear = year;
     lastMonth = month;
     // Every day named in the match, in order, with the month that applies to it.
@@ -111,7 +144,7 @@ export function findDates(text: string, ctx: DateContext): DateMention[] {
     }
     if (iso.length) out.push({ start, end: start + raw.length, text: raw, iso });
   }
-  return out;
+  return [...out, ...relativeDates(text, ctx)].sort((a, b) => a.start - b.start);
 }
 
 /** The publication year a document implies: the latest full year it names (部署2023年工作). */
