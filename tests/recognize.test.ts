@@ -25,6 +25,23 @@ const rolesOf = (text: string) => {
 };
 
 describe('recognize', () => {
+  describe('the paper\'s home', () => {
+    const one = (source: string, text: string) =>
+      extractDocument({ path: 'h.jsonl', name: 'h.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, source, text }] }).articles[0];
+
+    it('comes from an outlet named for a city or county', () => {
+      const a = one('长葛市融媒体中心', '市委书记王刚主持召开市委常委会会议。');
+      expect(a.home).to.equal('长葛市');
+      expect(a.persons[0].titles).to.deep.include({ title: '书记', organization: '中共长葛市委' });
+    });
+
+    it('is unknown for a national outlet, where a bare 市委 stays as written', () => {
+      const a = one('人民日报', '市委书记张强指出，市委要带头。');
+      expect(a.home).to.equal(null);
+      expect(a.organizations.map((o) => o.name)).to.not.include('中共市委');
+    });
+  });
+
   describe('findDates', () => {
     it('reads Chinese numerals, and takes the year nearest the publication date (a December day in a January paper)', () => {
       const jan5 = { year: 2024, month: 1, day: 5 };

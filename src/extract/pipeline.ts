@@ -184,9 +184,15 @@ export function extractArticle(
   };
 }
 
+/** The city or county an outlet's name starts with (许昌日报, 长葛市融媒体中心), as a home. */
+function outletHome(source: string | undefined): string | undefined {
+  const d = source ? findDivisions(source).find((m) => m.start === 0 && m.division && m.division.level !== 'province') : undefined;
+  return d?.division?.name;
+}
+
 function recordContext(unit: RecordUnit, options: ExtractOptions, text: string, divisions: PlaceMention[]) {
   const input = {
-    home: options.home ?? unit.home,
+    home: options.home ?? unit.home ?? outletHome(unit.source),
     homeFrom: options.home ? ('given' as const) : ('record' as const),
     date: options.date ?? unit.date,
     dateFrom: options.date ? ('given' as const) : ('record' as const),

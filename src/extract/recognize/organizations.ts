@@ -147,7 +147,9 @@ export function resolveOrg(surface: string, home: Home | null): string {
   const level = name[0];
   if (LEVEL.includes(level)) {
     const full = homeAt(level, home);
-    if (full) name = full + name.slice(1);
+    // Without a home (a national outlet), 市委 names no particular committee: it stays as written.
+    if (!full) return surface;
+    name = full + name.slice(1);
   }
   // A place's government is its people's government (市政府 → 许昌市人民政府).
   name = name.replace(/([市省县区州])政府$/, '$1人民政府');
