@@ -25,6 +25,27 @@ const rolesOf = (text: string) => {
 };
 
 describe('recognize', () => {
+  describe('titles and bodies outside party and government', () => {
+    const one = (text: string, source = '某某网') =>
+      extractDocument({ path: 'o.jsonl', name: 'o.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, source, text }] }).articles[0];
+
+    it('reads company, village and task-group posts with their bodies', () => {
+      const a = one('江淮机械厂厂长周建华、宏达集团董事长林晓东出席会议。驻村第一书记陈明向督导组组长刘强汇报工作。');
+      const titles = Object.fromEntries(a.persons.map((p) => [p.name, p.titles.map((t) => t.title)]));
+      expect(titles['周建华']).to.include('厂长');
+      expect(titles['林晓东']).to.include('董事长');
+      expect(titles['陈明']).to.include('第一书记');
+      expect(titles['刘强']).to.include('组长');
+      expect(a.organizations.map((o) => o.name)).to.include.members(['江淮机械厂', '宏达集团']);
+    });
+
+    it('finds village party branches and task bodies by their endings in a local paper', () => {
+      const names = one('石桥村党支部召开会议，市委巡视组和全市乡村振兴工作队列席。', '长葛市融媒体中心').organizations.map((o) => o.name);
+      expect(names.some((n) => n.endsWith('党支部'))).to.equal(true);
+      expect(names.some((n) => n.endsWith('工作队'))).to.equal(true);
+    });
+  });
+
   describe('the paper\'s home', () => {
     const one = (source: string, text: string) =>
       extractDocument({ path: 'h.jsonl', name: 'h.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, source, text }] }).articles[0];

@@ -47,15 +47,18 @@ const LEVEL_WORD = /^(中共)?[市省县区]/;
 
 /**
  * Whether an organization is named, not just referred to: the tagger saw it, a title chain resolved
- * it, it begins with a place or a national word (许昌市公安局, 中共中央宣传部), or it begins with a
- * level word in a local paper (市委 in a paper that says 我市). A bare body (宣传部, 办公室) outside a
- * chain, or 省人大常委会 in a national paper, names no one body.
+ * it, it begins with a place or a national word (许昌市公安局, 中共中央宣传部), it begins with a
+ * level word in a local paper (市委 in a paper that says 我市), or, in a local paper, its ending follows
+ * a name of its own (石桥村党支部). A bare body (宣传部, 办公室) outside a chain, or 省人大常委会 in a national paper,
+ * names no one body.
  */
 function reportable(o: OrgMention, text: string, divisions: PlaceMention[], tagged: EntitySpan[], chainOrgs: Map<number, string>, local: boolean): boolean {
   if (tagged.some((s) => s.type === 'ORG' && overlaps(s, o)) || chainOrgs.has(o.start)) return true;
   const at = text.startsWith('中共', o.start) ? o.start + 2 : o.start;
   if (divisions.some((d) => d.start === at) || NATIONAL.some((w) => text.startsWith(w, o.start))) return true;
-  return local && LEVEL_WORD.test(o.text);
+  // In a local paper, also what its ending names after a stem of its own (石桥村党支部, 乡村振兴工作队):
+  // local news names village and task bodies the tagger never saw in national news.
+  return local && (LEVEL_WORD.test(o.text) || o.system === 'other');
 }
 
 
