@@ -3,7 +3,7 @@
 import { Command, Option } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { evaluate, MEASURES, type EvalReport, type Gold } from '../eval/compare.js';
+import { combineReports, evaluate, MEASURES, type EvalReport, type Gold } from '../eval/compare.js';
 import { ExtractionPool } from '../extract/parallel.js';
 import { extractDocument } from '../extract/pipeline.js';
 import type { ExtractionOut } from '../extract/types.js';
@@ -99,16 +99,31 @@ export function formatReport(r: EvalReport): string {
   return lines.join('\n');
 }
 
-function runEval(goldPath: string, opts: { input?: string; format: 'table' | 'json'; date?: string; home?: string }): number {
+/** Scores one gold file's document; null when the document cannot be read. */
+function evalOne(goldPath: string, opts: { input?: string; date?: string; home?: string }): EvalReport | null {
   const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as Gold;
   const input = goldInput(goldPath, gold, opts.input);
   const { document, problems } = readSource(input);
   for (const p of problems) console.error(formatProblem(p));
-  if (!document) return 1;
-  const report = evaluate(gold, extractDocument(document, { date: opts.date, home: opts.home }));
-  if (opts.format === 'json') console.log(JSON.stringify(report, null, 2));
-  else console.log(formatReport(report));
-  return 0;
+  if (!document) return null;
+  return evaluate(gold, extractDocument(document, { date: opts.date, home: opts.home }));
+}
+
+/** F1 of every measure of every document, one line each: where a set of documents is weak. */
+function formatPerDocument(reports: EvalReport[]): string {
+  const measures = MEASURES.filter((m) => reports.some((r) => r.scores[m]));
+  const rows = reports.map((r) => [r.document, ...measures.map((m) => (r.scores[m] ? pct(r.scores[m]!.f1) : '—'))]);
+  return table(['document', ...measures.map((m) => (m === 'titlesResolved' ? 'titles+org' : m))], rows, [false, ...measures.map(() => true)]);
+}
+
+function runEval(goldPaths: string[], opts: { input?: string; format: 'table' | 'json'; date?: string; home?: string }): number {
+  if (opts.input && goldPaths.length > 1) throw new Error('--input goes with one gold file');
+  const reports = goldPaths.map((g) => evalOne(g, opts));
+  const read = reports.filter((r): r is EvalReport => r !== null);
+  const report = read.length === 1 ? read[0] : combineReports(read);
+  if (opts.format === 'json') console.log(JSON.stringify(read.length === 1 ? report : { total: report, documents: read }, null, 2));
+  else console.log(read.length > 1 ? `${formatPerDocument(read)}\n\n${formatReport(report)}` : formatReport(report));
+  return read.length === reports.length ? 0 : 1;
 }
 
 const program = new Command('guanxi')
@@ -129,13 +144,13 @@ program
 
 program
   .command('eval')
-  .description('score the extraction of a gold file\'s document against the gold (precision, recall, F1 per measure)')
-  .argument('<gold>', 'a gold file (see shared/gold/README.md)')
+  .description('score the extraction of gold files\' documents against the gold (precision, recall, F1 per measure; several files: each one\'s F1 and the counts summed)')
+  .argument('<gold...>', 'gold files (see shared/gold/README.md)')
   .option('--input <file>', 'the document to extract (default: the gold\'s document in the sample folder)')
   .addOption(new Option('--format <format>', 'table or json').choices(['table', 'json']).default('table'))
   .addOption(dateOption())
   .addOption(homeOption())
-  .action((gold: string, opts) => {
+  .action((gold: string[], opts) => {
     process.exitCode = runEval(gold, opts);
   });
 

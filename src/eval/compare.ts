@@ -74,16 +74,21 @@ class Tally {
 }
 
 /**
- * Scores predicted items against gold entries, each entry a set of accepted forms.
- * An optional entry is neither required nor a false hit.
+ * Counts one measure. A prediction is its forms (a name, or a name and the texts of its spans, as
+ * shared/gold/README.md says: 北京市 with a span 北京 matches a gold 北京); it hits a gold entry when any
+ * form is an accepted form of it. An optional entry is neither required nor a false hit.
  */
-function tallyEntries(t: Tally, gold: { forms: string[]; optional?: boolean; label: string }[], predicted: string[], where: string): void {
+function tallyEntries(t: Tally, gold: { forms: string[]; optional?: boolean; label: string }[], predicted: (string | string[])[], where: string): void {
   const matched = new Set<number>();
-  for (const p of new Set(predicted.map(norm))) {
-    const k = gold.findIndex((g) => g.forms.some((f) => f === '*' || norm(f) === p));
+  const seen = new Set<string>();
+  for (const entry of predicted) {
+    const forms = [...new Set((typeof entry === 'string' ? [entry] : entry).map(norm))];
+    if (seen.has(forms[0])) continue;
+    seen.add(forms[0]);
+    const k = gold.findIndex((g) => g.forms.some((f) => f === '*' || forms.includes(norm(f))));
     if (k < 0) {
       t.fp++;
-      t.falseHits.push(`${p}${where}`);
+      t.falseHits.push(`${forms[0]}${where}`);
     } else matched.add(k);
   }
   gold.forEach((g, k) => {
@@ -95,6 +100,9 @@ function tallyEntries(t: Tally, gold: { forms: string[]; optional?: boolean; lab
     }
   });
 }
+
+/** An entity's forms: its name, then its mentions as written. */
+const formsOf = (e: { name: string; spans: { text: string }[] }) => [e.name, ...e.spans.map((s) => s.text)];
 
 function participants(a: ArticleOut): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
@@ -205,13 +213,13 @@ export function evaluate(gold: Gold, extraction: ExtractionOut): EvalReport {
     tallyEntries(
       t.organizations,
       (g.organizations ?? []).map((o) => ({ forms: o.names, optional: o.optional, label: o.names[0] })),
-      predicted?.organizations.map((o) => o.name) ?? [],
+      predicted?.organizations.map(formsOf) ?? [],
       where,
     );
     tallyEntries(
       t.places,
       (g.places ?? []).map((o) => ({ forms: o.names, optional: o.optional, label: o.names[0] })),
-      predicted?.places.map((o) => o.name) ?? [],
+      predicted?.places.map(formsOf) ?? [],
       where,
     );
     const parts = predicted ? participants(predicted) : new Map<string, Set<string>>();
@@ -252,8 +260,8 @@ export function evaluate(gold: Gold, extraction: ExtractionOut): EvalReport {
   for (const a of extraction.articles) {
     if (matched.has(a)) continue;
     const where = ` (extra ${a.id})`;
-    tallyEntries(t.organizations, [], a.organizations.map((o) => o.name), where);
-    tallyEntries(t.places, [], a.places.map((o) => o.name), where);
+    tallyEntries(t.organizations, [], a.organizations.map(formsOf), where);
+    tallyEntries(t.places, [], a.places.map(formsOf), where);
   }
 
   for (const m of MEASURES) {
@@ -261,4 +269,43 @@ export function evaluate(gold: Gold, extraction: ExtractionOut): EvalReport {
     if (!unscored.has(key)) report.scores[m] = t[m].score();
   }
   return report;
+}
+
+/**
+ * Several documents' reports as one: counts summed per measure (so every item weighs the same),
+ * misses and false hits named with their document.
+ */
+export function combineReports(reports: EvalReport[]): EvalReport {
+  const total: EvalReport = {
+    document: `${reports.length} documents`,
+    scores: {},
+    articles: { found: 0, total: 0, missing: [] },
+    headlines: { right: 0, total: 0, wrong: [] },
+    mustNot: [],
+  };
+  for (const m of MEASURES) {
+    const t = new Tally();
+    let scored = false;
+    for (const r of reports) {
+      const s = r.scores[m];
+      if (!s) continue;
+      scored = true;
+      t.tp += s.tp;
+      t.fp += s.fp;
+      t.fn += s.fn;
+      t.misses.push(...s.misses.map((x) => `${x} [${r.document}]`));
+      t.falseHits.push(...s.falseHits.map((x) => `${x} [${r.document}]`));
+    }
+    if (scored) total.scores[m] = t.score();
+  }
+  for (const r of reports) {
+    total.articles.found += r.articles.found;
+    total.articles.total += r.articles.total;
+    total.articles.missing.push(...r.articles.missing.map((x) => `${x} [${r.document}]`));
+    total.headlines.right += r.headlines.right;
+    total.headlines.total += r.headlines.total;
+    total.headlines.wrong.push(...r.headlines.wrong.map((w) => ({ ...w, key: `${w.key} [${r.document}]` })));
+    total.mustNot.push(...r.mustNot.map((x) => `${x} [${r.document}]`));
+  }
+  return total;
 }
