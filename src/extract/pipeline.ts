@@ -53,7 +53,7 @@ const LEVEL_WORD = /^(中共)?[市省县区]/;
  * names no one body.
  */
 function reportable(o: OrgMention, text: string, divisions: PlaceMention[], tagged: EntitySpan[], chainOrgs: Map<number, string>, local: boolean): boolean {
-  if (tagged.some((s) => s.type === 'ORG' && overlaps(s, o)) || chainOrgs.has(o.start)) return true;
+  if (o.system === 'central' || tagged.some((s) => s.type === 'ORG' && overlaps(s, o)) || chainOrgs.has(o.start)) return true;
   const at = text.startsWith('中共', o.start) ? o.start + 2 : o.start;
   if (divisions.some((d) => d.start === at) || NATIONAL.some((w) => text.startsWith(w, o.start))) return true;
   // In a local paper, also what its ending names after a stem of its own (石桥村党支部, 乡村振兴工作队):

@@ -8,7 +8,8 @@
  * Each is resolved against the paper's home: 市委 → 中共许昌市委, 市公安局 → 许昌市公安局.
  */
 import { isHan } from '../chars.js';
-import { lexicon } from '../lexicon/index.js';
+import { lexicon, readTable } from '../lexicon/index.js';
+import { WordIndex } from '../ner/word-index.js';
 import { occurrences } from './phrase-set.js';
 import type { Home, PlaceMention } from './places.js';
 
@@ -18,7 +19,8 @@ export interface OrgMention {
   text: string;
   /** The full name in the context of the paper's home. */
   resolved: string;
-  system: 'party' | 'state' | 'mass' | 'other';
+  /** Which rule found it: a body of party, state or mass organization, a central body by name, or an ending. */
+  system: 'party' | 'state' | 'mass' | 'central' | 'other';
 }
 
 const LEVEL = '市省县区镇乡';
@@ -158,9 +160,31 @@ export function resolveOrg(surface: string, home: Home | null): string {
   return name;
 }
 
+let central: WordIndex<string> | null = null;
+
+/**
+ * Central bodies by name (data/lang/central-bodies.txt): 外交部, 人社部 (人力资源和社会保障部),
+ * 全国政协. Not where the name runs on into a generic word or a post (教育部门, 外交部长).
+ */
+function centralBodies(text: string): OrgMention[] {
+  if (!central) {
+    central = new WordIndex<string>();
+    for (const [name, full] of readTable('central-bodies.txt')) central.add(name, full || name);
+  }
+  const out: OrgMention[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const len = central.longestAt(text, i);
+    if (!len || /[门长]/.test(text[i + len] ?? '')) continue;
+    const name = text.slice(i, i + len);
+    out.push({ start: i, end: i + len, text: name, resolved: central.get(name)!, system: 'central' });
+    i += len - 1;
+  }
+  return out;
+}
+
 /** All organizations in a text, the longest where they overlap, resolved against the home. */
 export function findOrganizations(text: string, divisions: PlaceMention[], home: Home | null): OrgMention[] {
-  const all = [...bodies(text, divisions), ...committees(text, divisions), ...bySuffix(text, divisions)];
+  const all = [...centralBodies(text), ...bodies(text, divisions), ...committees(text, divisions), ...bySuffix(text, divisions)];
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: OrgMention[] = [];
   for (const m of all) {
@@ -168,6 +192,6 @@ export function findOrganizations(text: string, divisions: PlaceMention[], home:
     kept.push(m);
   }
   kept.sort((a, b) => a.start - b.start);
-  for (const m of kept) m.resolved = resolveOrg(m.text, home);
+  for (const m of kept) if (m.system !== 'central') m.resolved = resolveOrg(m.text, home);
   return kept;
 }
