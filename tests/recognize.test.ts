@@ -56,6 +56,13 @@ describe('recognize', () => {
       expect(a.persons[0].titles).to.deep.include({ title: '书记', organization: '中共长葛市委' });
     });
 
+    it('may be a province (a provincial paper) or a municipality, whose 市委 is its own', () => {
+      const hubei = one('湖北日报', '省委书记张强主持会议，省长李明出席。');
+      expect(hubei.persons.find((p) => p.name === '张强')?.titles).to.deep.include({ title: '书记', organization: '中共湖北省委' });
+      const shanghai = one('某某网', '中共上海市委召开会议，上海市委常委、市委宣传部部长王明出席。');
+      expect(shanghai.persons[0].titles.map((t) => t.organization)).to.include('上海市委宣传部');
+    });
+
     it('is unknown for a national outlet, where a bare 市委 stays as written', () => {
       const a = one('人民日报', '市委书记张强指出，市委要带头。');
       expect(a.home).to.equal(null);

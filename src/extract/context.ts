@@ -8,10 +8,10 @@ import { inferYear } from './recognize/dates.js';
 import { findDivisions, type Home, type PlaceMention } from './recognize/places.js';
 import type { DocumentContext, Provenance } from './types.js';
 
-/** A division named by a user (许昌, 许昌市, 长葛市); cities before counties. */
+/** A division named by a user (许昌, 许昌市, 长葛市, 湖北); cities before counties, a province when that is all. */
 export function lookupHome(name: string): Home | null {
   const divisions = lexicon().gazetteer.byForm.get(name.trim());
-  const d = divisions?.find((x) => x.level !== 'province') ?? null;
+  const d = divisions?.find((x) => x.level !== 'province') ?? divisions?.[0] ?? null;
   return d ? toHome(d) : null;
 }
 
@@ -19,18 +19,26 @@ function toHome(d: Division): Home {
   return { division: d, abbreviation: (d.short ?? d.name)[0] };
 }
 
-/** The city or county a text names most often (at least twice): a local paper names its home everywhere. */
+// Municipalities are provinces in the gazetteer and cities to their papers (上海市委, 市委宣传部).
+const MUNICIPALITY = /^(北京|天津|上海|重庆)市$/;
+
+/**
+ * The city or county a text names most often (at least twice): a local paper names its home
+ * everywhere. Failing that, the province it names most often (a provincial paper: 省委 is its
+ * province's).
+ */
 export function inferHome(divisions: PlaceMention[]): { home: Home; count: number } | null {
   const counts = new Map<Division, number>();
-  for (const m of divisions) {
-    const d = m.division;
-    if (!d || d.level === 'province') continue;
-    counts.set(d, (counts.get(d) ?? 0) + 1);
-  }
+  for (const m of divisions) if (m.division) counts.set(m.division, (counts.get(m.division) ?? 0) + 1);
+  const local = (d: Division) => d.level !== 'province' || MUNICIPALITY.test(d.name);
   let best: Division | null = null;
   let bestCount = 1;
   for (const [d, n] of counts) {
+    if (!local(d)) continue;
     if (n > bestCount || (n === bestCount && best && d.level === 'city' && best.level === 'county')) [best, bestCount] = [d, n];
+  }
+  if (!best) {
+    for (const [d, n] of counts) if (!local(d) && n > bestCount) [best, bestCount] = [d, n];
   }
   return best ? { home: toHome(best), count: bestCount } : null;
 }

@@ -187,9 +187,9 @@ export function extractArticle(
   };
 }
 
-/** The city or county an outlet's name starts with (许昌日报, 长葛市融媒体中心), as a home. */
+/** The city, county or province an outlet's name starts with (许昌日报, 长葛市融媒体中心, 湖北日报), as a home. */
 function outletHome(source: string | undefined): string | undefined {
-  const d = source ? findDivisions(source).find((m) => m.start === 0 && m.division && m.division.level !== 'province') : undefined;
+  const d = source ? findDivisions(source).find((m) => m.start === 0 && m.division) : undefined;
   return d?.division?.name;
 }
 

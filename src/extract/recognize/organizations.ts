@@ -138,7 +138,10 @@ export function homeAt(level: string, home: Home | null): string | null {
   if (!home) return null;
   const d = home.division;
   if (level === '省') return d.province;
-  if (level === '市') return d.level === 'city' ? d.name : d.level === 'county' && d.name.endsWith('市') ? d.name : d.city;
+  if (level === '市') {
+    if (d.level === 'province') return /^(北京|天津|上海|重庆)市$/.test(d.name) ? d.name : null;
+    return d.level === 'city' ? d.name : d.level === 'county' && d.name.endsWith('市') ? d.name : d.city;
+  }
   if (level === '县' || level === '区') return d.level === 'county' && d.name.endsWith(level) ? d.name : null;
   return null;
 }
