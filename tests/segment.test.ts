@@ -101,6 +101,18 @@ describe('segment', () => {
       expect(closingByline('会议在市政府召开（现场）')).to.equal(null);
     });
 
+    it('reads the datelines of city and county outlets and their media-centre reporters', () => {
+      expect(parseDateline('东川讯（记者 马小飞）3月1日，会议召开。')?.reporters).to.deep.equal(['马小飞']);
+      expect(parseDateline('云上青山报道（全媒体记者：周一鸣）3月1日，会议召开。')?.reporters).to.deep.equal(['周一鸣']);
+      expect(parseDateline('通讯员表示，会议召开。')).to.equal(null);
+    });
+
+    it('reads writers named alone in the bracket that closes an article, and drawings as pictures', () => {
+      expect(closingByline('确保社区平安。（王建国 陈莹莹）')?.byline.reporters).to.deep.equal(['王建国', '陈莹莹']);
+      expect(closingByline('会议持续两天。（现场）')).to.equal(null);
+      expect(parseByline('刘小溪绘')?.photographers).to.deep.equal(['刘小溪']);
+    });
+
     it('keeps the text whole and marks where the credits start', () => {
       const paragraphs = normalizeArticleText('5月10日,市长赵军主持召开常务会议。\n文/图 陈晨\n责任编辑：周洁');
       const draft = segmentRecord(paragraphs, '题目');

@@ -30,12 +30,12 @@ export function mergeByline(into: Byline, from: Byline): void {
 }
 
 const DATELINE =
-  /^(?:据)?(?:本报讯|(?:本报|新华社|中新社|人民日报|人民网|央视网|新华网)(?<place>[\u4e00-\u9fff]{0,8}?)(?<date>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?(?:讯|电|消息))/;
+  /^(?:据)?(?:本报讯|(?:本报|新华社|中新社|人民日报|人民网|央视网|新华网)(?<place>[\u4e00-\u9fff]{0,8}?)(?<date>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?(?:讯|电|消息)|[\u4e00-\u9fff]{2,10}?(?:讯|报道|消息)(?=[（(]))/;
 
 // Role words of a byline, longest first, and which list a name after them joins.
 const ROLE_WORDS: [RegExp, keyof Byline][] = [
-  [/^(?:本报|新华社|中新社)?(?:特约|见习|首席|摄影)?记者/, 'reporters'],
-  [/^(?:特约)?通讯员/, 'correspondents'],
+  [/^(?:本报|新华社|中新社)?(?:特约|见习|首席|摄影|全媒体|融媒体|融媒)?记者[：:]?/, 'reporters'],
+  [/^(?:特约)?通讯员[：:]?/, 'correspondents'],
   [/^实习生/, 'correspondents'],
   [/^(?:本报)?评论员/, 'reporters'],
 ];
@@ -63,8 +63,9 @@ function namesIn(segment: string): string[] | null {
  */
 export function parseByline(text: string): Byline | null {
   let rest = text.replace(/^[（(]|[）)]$/g, '').replace(/(报道|报导)[：:]?$/, '');
-  const photo = /摄影?$/.test(rest);
-  if (photo) rest = rest.replace(/摄影?$/, '');
+  // 摄 (photographed), 绘 and 画 (drawn): the names are the picture's.
+  const photo = /(摄影?|绘|画)$/.test(rest);
+  if (photo) rest = rest.replace(/(摄影?|绘|画)$/, '');
   const byline = emptyByline();
   let role: keyof Byline | null = null;
   let found = false;
@@ -77,7 +78,7 @@ export function parseByline(text: string): Byline | null {
       continue;
     }
     // The names run to the next role word.
-    const next = rest.search(/(本报|新华社|中新社)?(特约|见习|首席|摄影)?(记者|通讯员|实习生)/);
+    const next = rest.search(/(本报|新华社|中新社)?(特约|见习|首席|摄影|全媒体|融媒体|融媒)?(记者|通讯员|实习生)/);
     const segment = next > 0 ? rest.slice(0, next) : rest;
     const names = namesIn(segment);
     if (!names || names.length === 0) return null;
@@ -136,8 +137,8 @@ const CREDIT_ROLE: Record<string, (keyof Byline)[]> = {
 };
 const SITE_LINE = '责任编辑|编辑|审核|审校|校对|终审|初审|复审|来源|稿源|出处|监制|统筹';
 // A credit opens the line; later credits of the same line need their colon (撰稿：刘明摄影：黄海).
-const FIRST_CREDIT = new RegExp(`^[（(]?(文[/／]图|图[/／]文|文字|摄影|摄像|撰稿|作者|记者|通讯员|${SITE_LINE}|文|图)\\s*[：:／/|丨]?\\s*`);
-const NEXT_CREDIT = new RegExp(`\\s*(文[/／]图|摄影|摄像|撰稿|作者|记者|通讯员|${SITE_LINE})\\s*[：:]\\s*`, 'g');
+const FIRST_CREDIT = new RegExp(`^[（(]?(文[/／]图|图[/／]文|文字|摄影|摄像|撰稿|作者|记者|通讯员|${SITE_LINE}|文|图)\\s*[：:／/|丨︱｜]?\\s*`);
+const NEXT_CREDIT = new RegExp(`\\s*(文[/／]图|摄影|摄像|撰稿|作者|记者|通讯员|${SITE_LINE})\\s*[：:︱｜|丨]\\s*`, 'g');
 
 /**
  * A credit line: `文/图 张三`, `撰稿：李四 摄影：王五`, `记者：王五 通讯员：赵六` give a byline;
@@ -172,8 +173,16 @@ export function creditLine(text: string): Byline | null {
 
 /** A byline in brackets closing a paragraph (…。（记者 张伟 通讯员 李娜）): the byline and where it starts. */
 export function closingByline(text: string): { byline: Byline; start: number } | null {
-  const m = /[（(]([^（）()]{3,40})[）)]\s*$/.exec(text);
+  const m = /[（(]([^（）()]{2,40})[）)]\s*$/.exec(text);
   if (!m) return null;
-  const byline = parseByline(m[1].trim());
+  const inner = m[1].trim();
+  const byline = parseByline(inner) ?? namesOnly(inner);
   return byline ? { byline, start: m.index } : null;
+}
+
+/** Names alone in the bracket that closes an article (（徐洋）, （孙南 陈莹莹）): its writers, when every piece is clearly a name. */
+function namesOnly(inner: string): Byline | null {
+  const names = inner.length <= 16 ? namesIn(inner) : null;
+  if (!names || names.length === 0 || names.length > 4 || !names.every((n) => n.includes('·') || nameScore(n) >= 0.05)) return null;
+  return { ...emptyByline(), reporters: names };
 }

@@ -243,7 +243,8 @@ function closingCredits(texts: string[], byline: Byline): number | null {
   let last = texts.length - 1;
   let end = texts.join('\n').length;
   for (; last > 0; last--) {
-    const credit = creditLine(texts[last]);
+    // A rule of dots or dashes between the body and its credits is part of the credits.
+    const credit = /^[.。…·\-—_=*\s]+$/.test(texts[last]) ? emptyByline() : creditLine(texts[last]);
     if (!credit) break;
     mergeByline(byline, credit);
     end -= texts[last].length + 1;
