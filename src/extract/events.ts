@@ -18,8 +18,9 @@ const SENTENCE_END = /[。！？；\n]/;
 const CLAUSE_OPEN = /[，。！？；：“”‘’（）\n]/;
 const JOINERS = /^[、，,和与及]*$/;
 // What may stand between a clause's start and its subject: nothing, or an adverbial of time or sequence.
-// A level word may stand before a generic title (县领导), and the event may stand before 由 (会议由张阳主持).
-const SUBJECT_LEAD = /^([\u4e00-\u9fff]{0,6}由|会上|会议上|随后|同时|其间|其中|最后|当天|当日|上午|下午|晚上|今天|昨天|首先|接着|此外|另外|期间|在会上|[市省县区乡镇村])?$/;
+// A level word or the kind of body may stand before a generic title (县领导, 集团党委书记), and the
+// event may stand before 由 (会议由张阳主持).
+const SUBJECT_LEAD = /^([\u4e00-\u9fff]{0,6}由|会上|会议上|随后|同时|其间|其中|最后|当天|当日|上午|下午|晚上|今天|昨天|首先|接着|此外|另外|期间|在会上)?([市省县区乡镇村]|集团|公司|学校|学院|大学|医院|我司|我校)?$/;
 
 /** Roles per person name in an article's text; `chainStart` gives where each mention's title chain begins. */
 export function findParticipation(
