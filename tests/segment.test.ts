@@ -108,7 +108,8 @@ describe('segment', () => {
     });
 
     it('reads writers named alone in the bracket that closes an article, and drawings as pictures', () => {
-      expect(closingByline('确保社区平安。（王建国 陈莹莹）')?.byline.reporters).to.deep.equal(['王建国', '陈莹莹']);
+      expect(closingByline('确保社区平安。（王建国）')?.byline.reporters).to.deep.equal(['王建国']);
+      expect(closingByline('确保社区平安。（王建国陈莹莹）')).to.equal(null);
       expect(closingByline('会议持续两天。（现场）')).to.equal(null);
       expect(parseByline('刘小溪绘')?.photographers).to.deep.equal(['刘小溪']);
     });

@@ -180,9 +180,10 @@ export function closingByline(text: string): { byline: Byline; start: number } |
   return byline ? { byline, start: m.index } : null;
 }
 
-/** Names alone in the bracket that closes an article (（徐洋）, （孙南 陈莹莹）): its writers, when every piece is clearly a name. */
+/** A name alone in the bracket that closes an article (（徐洋）): its writer. */
 function namesOnly(inner: string): Byline | null {
+  // Several names run together (许平张毅) are left alone: a split would be a guess.
   const names = inner.length <= 16 ? namesIn(inner) : null;
-  if (!names || names.length === 0 || names.length > 4 || !names.every((n) => n.includes('·') || nameScore(n) >= 0.05)) return null;
+  if (!names || names.length !== 1 || !(names[0].includes('·') || nameScore(names[0]) >= 0.05)) return null;
   return { ...emptyByline(), reporters: names };
 }

@@ -75,11 +75,15 @@ export function findParticipation(
     const next = groups[g + 1];
     const scopeEnd = next && chainStart(next[0]) < sentenceEnd ? chainStart(next[0]) : sentenceEnd;
     const scope = text.slice(last.end, scopeEnd);
+    let accompanying = false;
     for (let i = 0; i < scope.length; i++) {
       const cue = roleCues.find((c) => scope.startsWith(c.cue, i));
       if (!cue) continue;
       // 组织 as a noun (组织活力, 党组织) is no act of organizing.
       if (cue.cue === '组织' && /^组织(活力|建设|力|部|的)/.test(scope.slice(i))) continue;
+      // Those who accompany a visit (陪同调研) do not lead it.
+      if (cue.role === 'accompanied') accompanying = true;
+      else if (accompanying && cue.role === 'led' && !cue.anchorsName) continue;
       for (const n of names) give(n, cue.role, sentence);
       i += cue.cue.length - 1;
     }

@@ -25,6 +25,8 @@ export interface NameStats {
 export interface RoleCue {
   role: Role;
   cue: string;
+  /** Whether the cue marks a name before it (张阳主持); verbs of a visit (调研, 视察) give a role only. */
+  anchorsName: boolean;
 }
 
 export interface Lexicon {
@@ -78,14 +80,14 @@ export function lexicon(): Lexicon {
   const context = readTable('name-context.txt');
   const posts = readTable('posts.txt').map(([p]) => p).sort(byLengthDesc);
   const roleCues = readTable('roles.txt')
-    .map(([role, cue]) => ({ role: role as Role, cue }))
+    .map(([role, cue, , anchor]) => ({ role: role as Role, cue, anchorsName: anchor !== 'role-only' }))
     .sort((a, b) => byLengthDesc(a.cue, b.cue));
   const nameFollowers = context.filter(([k]) => k === 'follow').map(([, w]) => w);
   cached = {
     posts,
     postSet: new Set(posts),
     postPhrases: new PhraseSet(posts),
-    afterName: new PhraseSet([...nameFollowers, ...roleCues.map((c) => c.cue)]),
+    afterName: new PhraseSet([...nameFollowers, ...roleCues.filter((c) => c.anchorsName).map((c) => c.cue)]),
     orgSuffixes: readTable('org-suffixes.txt')
       .map(([suffix, strength, notBefore, notAfter]) => ({
         suffix,

@@ -63,7 +63,7 @@ export function markLexicon(): MarkLexicon {
   for (const p of lex.posts) posts.add(p, true);
   const followers = new WordIndex();
   for (const w of lex.nameFollowers) followers.add(w, true);
-  for (const c of lex.roleCues) followers.add(c.cue, true);
+  for (const c of lex.roleCues) if (c.anchorsName) followers.add(c.cue, true);
   const surnames = new WordIndex<number>();
   for (const [s, n] of lex.surnames) surnames.add(s, s.length > 1 ? 4 : n >= 20 ? 3 : n > 0 ? 2 : 1);
   const words = new WordIndex();

@@ -137,7 +137,8 @@ export function taggedPlaces(text: string, tagged: EntitySpan[], listed: Span[] 
   notPlaces ??= readTable('not-places.txt').map(([p]) => p);
   const { venueSuffixes } = lexicon();
   const out: EntitySpan[] = [];
-  for (const t of ofType(tagged, 'LOC')) {
+  const venueNamed = (s: EntitySpan) => s.type === 'ORG' && venueSuffixes.some((v) => text.startsWith(v, s.end));
+  for (const t of [...ofType(tagged, 'LOC'), ...tagged.filter(venueNamed).map((s) => ({ ...s, type: 'LOC' as const }))]) {
     const s = withWholeVenueEnding(text, t);
     if (notPlaces.some((p) => text.startsWith(p, s.start) && p.length > s.end - s.start)) continue;
     const suffix = venueSuffixes.find((v) => text.startsWith(v, s.end));
@@ -167,13 +168,15 @@ function listItem(text: string, s: EntitySpan, places: Span[]): EntitySpan {
 
 /**
  * The tagger's organizations, less those that are a rule's organization and a venue of it (许昌二高 +
- * 图书馆, 许昌高中 + 八一路校区): the organization is the rule's, the venue no organization.
+ * 图书馆, 许昌高中 + 八一路校区): the organization is the rule's, the venue no organization; and less
+ * those a venue ending follows (许昌高中八一路 + 校区), which name a place (taggedPlaces takes them).
  */
 export function taggedOrganizations(text: string, tagged: EntitySpan[], rules: Span[]): EntitySpan[] {
   const { venueSuffixes } = lexicon();
   return ofType(tagged, 'ORG')
     .map((t) => withWholeVenueEnding(text, t))
-    .filter((s) => !(venueSuffixes.some((v) => text.startsWith(v, s.end - v.length)) && rules.some((r) => covers(s, r) && r.end < s.end)));
+    .filter((s) => !(venueSuffixes.some((v) => text.startsWith(v, s.end - v.length)) && rules.some((r) => covers(s, r) && r.end < s.end)))
+    .filter((s) => !venueSuffixes.some((v) => text.startsWith(v, s.end)));
 }
 
 /** Whether a place word at `start` opens a phrase that uses it as an attribute (中国特色). */

@@ -79,7 +79,7 @@ export class PersonFinder {
     private readonly posts: PostMention[],
     private readonly blocked: Span[],
   ) {
-    this.cues = this.lex.roleCues.map((c) => c.cue);
+    this.cues = this.lex.roleCues.filter((c) => c.anchorsName).map((c) => c.cue);
     this.postStarts = new Set(posts.map((p) => p.start));
     this.postEnds = new Map(posts.map((p) => [p.end, p]));
   }
