@@ -5,17 +5,15 @@ import type { RecordUnit, SourceDocument, SourceUnit } from '../ingest/types.js'
 import { resolveContext, type ResolvedContext } from './context.js';
 import { describeEvent, findParticipation } from './events.js';
 import { linkTitles } from './link.js';
+import { nerModel } from './ner/model.js';
 import { normalizeArticleText, normalizePage } from './normalize.js';
 import { findDates } from './recognize/dates.js';
-import { findOrganizations, resolveOrg, type OrgMention } from './recognize/organizations.js';
+import { attributivePlace, mergeNamed, mergePersons, reportable, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
+import { findOrganizations, resolveOrg } from './recognize/organizations.js';
 import { findPosts, PersonFinder, type Span } from './recognize/persons.js';
-import { findDivisions, findHomeWords, findTownships, findVenues, type Home, type PlaceMention } from './recognize/places.js';
+import { canonicalPlace, findDivisions, findHomeWords, findTownships, findVenues, type Home, type PlaceMention } from './recognize/places.js';
 import { segmentPage, segmentRecord, type ArticleDraft } from './segment.js';
 import type { ArticleOut, DocumentContext, EventOut, ExtractionOut, PersonOut, SpanOut, TitleOut } from './types.js';
-import { lexicon } from './lexicon/index.js';
-import { nerModel } from './ner/model.js';
-import type { EntitySpan } from './ner/labels.js';
-import { attributivePlace, mergeNamed, mergePersons, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
 
 export interface ExtractOptions {
   /** Publication date, YYYY-MM-DD (or a prefix); resolves dates without a year or month. */
@@ -42,31 +40,6 @@ function spansByName<M extends Span & { name: string }>(text: string, mentions: 
   return out;
 }
 
-const NATIONAL = ['中共', '中央', '国家', '全国', '中国'];
-const LEVEL_WORD = /^(中共)?[市省县区]/;
-
-/**
- * Whether an organization is named, not just referred to: the tagger saw it, a title chain resolved
- * it, it begins with a place or a national word (许昌市公安局, 中共中央宣传部), it begins with a
- * level word in a local paper (市委 in a paper that says 我市), or, in a local paper, its ending follows
- * a name of its own (石桥村党支部). A bare body (宣传部, 办公室) outside a chain, or 省人大常委会 in a national paper,
- * names no one body.
- */
-function reportable(o: OrgMention, text: string, divisions: PlaceMention[], tagged: EntitySpan[], chainOrgs: Map<number, string>, local: boolean): boolean {
-  if (o.system === 'central' || tagged.some((s) => s.type === 'ORG' && overlaps(s, o)) || chainOrgs.has(o.start)) return true;
-  const at = text.startsWith('中共', o.start) ? o.start + 2 : o.start;
-  if (divisions.some((d) => d.start === at) || NATIONAL.some((w) => text.startsWith(w, o.start))) return true;
-  // In a local paper, also what its ending names after a stem of its own (石桥村党支部, 乡村振兴工作队):
-  // local news names village and task bodies the tagger never saw in national news.
-  return local && (LEVEL_WORD.test(o.text) || o.system === 'other');
-}
-
-
-/** A place word's canonical name: the division a gazetteer form names (北京 → 北京市), else itself. */
-function canonicalPlace(surface: string): string {
-  return lexicon().gazetteer.byForm.get(surface)?.[0].name ?? surface;
-}
-
 /**
  * Recognize, link and read events in one article. `known` carries the names found so far in the
  * same page (a record of JSON Lines gets its own, so no article depends on what shares its file).
@@ -76,7 +49,7 @@ export function extractArticle(
   id: string,
   ctx: ResolvedContext,
   known: Set<string>,
-  allDivisions: PlaceMention[] = findDivisions(draft.paragraphs.join('\n')),
+  divisions: PlaceMention[] = findDivisions(draft.paragraphs.join('\n')),
 ): ArticleOut {
   const { home } = ctx;
   const text = draft.paragraphs.join('\n');
@@ -85,7 +58,6 @@ export function extractArticle(
   // The byline's and credits' names are their own (reporters); the dateline's agency and place are
   // entities (新华社北京…电).
   const tagged = nerModel().tag(text).filter((s) => s.type !== 'PER' || !(overlaps(s, byline) || overlaps(s, credits)));
-  const divisions = allDivisions;
   const ruleOrgs = findOrganizations(text, divisions, home).map((o) => ({ ...o, name: o.resolved }));
   const orgs = mergeNamed(
     text,
@@ -142,7 +114,7 @@ export function extractArticle(
     (m) => ({ ...m, kind: 'venue' as const, division: null }),
   );
   const placeSpans = spansByName(text, places);
-  const orgSpans = spansByName(text, orgs.filter((o) => reportable(o, text, divisions, tagged, chainOrgs, local)));
+  const orgSpans = spansByName(text, orgs.filter((o) => reportable(o, text, divisions, tagged, chainOrgs.has(o.start), local)));
 
   const chainStart = new Map<Span, number>();
   for (const [m, ts] of titles) chainStart.set(m, ts.length ? ts[0].start : m.start);

@@ -14,6 +14,7 @@ import { lexicon, readTable } from '../lexicon/index.js';
 import type { EntitySpan, EntityType } from '../ner/labels.js';
 import { markLexicon } from '../ner/lexicon-marks.js';
 import { nameScore, surnameLength } from './name-model.js';
+import type { OrgMention } from './organizations.js';
 import type { PersonMention } from './persons.js';
 
 interface Span {
@@ -183,4 +184,23 @@ export function taggedOrganizations(text: string, tagged: EntitySpan[], rules: S
 export function attributivePlace(text: string, start: number): boolean {
   notPlaces ??= readTable('not-places.txt').map(([p]) => p);
   return notPlaces.some((p) => text.startsWith(p, start));
+}
+
+const NATIONAL = ['中共', '中央', '国家', '全国', '中国'];
+const LEVEL_WORD = /^(中共)?[市省县区]/;
+
+/**
+ * Whether an organization is named, not just referred to: the tagger saw it, a title chain resolved
+ * it, it begins with a place or a national word (许昌市公安局, 中共中央宣传部), it begins with a
+ * level word in a local paper (市委 in a paper that says 我市), or, in a local paper, its ending follows
+ * a name of its own (石桥村党支部). A bare body (宣传部, 办公室) outside a chain, or 省人大常委会 in a
+ * national paper, names no one body.
+ */
+export function reportable(o: OrgMention, text: string, divisions: Span[], tagged: EntitySpan[], inChain: boolean, local: boolean): boolean {
+  if (o.system === 'central' || inChain || tagged.some((s) => s.type === 'ORG' && overlaps(s, o))) return true;
+  const at = text.startsWith('中共', o.start) ? o.start + 2 : o.start;
+  if (divisions.some((d) => d.start === at) || NATIONAL.some((w) => text.startsWith(w, o.start))) return true;
+  // In a local paper, also what its ending names after a stem of its own (石桥村党支部, 乡村振兴工作队):
+  // local news names village and task bodies the tagger never saw in national news.
+  return local && (LEVEL_WORD.test(o.text) || o.system === 'other');
 }

@@ -111,3 +111,8 @@ export function findHomeWords(text: string, home: Home | null): PlaceMention[] {
   }
   return out;
 }
+
+/** A place word's canonical name: the division a gazetteer form names (北京 → 北京市), else itself. */
+export function canonicalPlace(surface: string): string {
+  return lexicon().gazetteer.byForm.get(surface)?.[0].name ?? surface;
+}
