@@ -63,6 +63,14 @@ describe('recognize', () => {
       expect(shanghai.persons[0].titles.map((t) => t.organization)).to.include('上海市委宣传部');
     });
 
+    it('is the most local division an outlet names, and else the one county its level words point to', () => {
+      expect(one('常州市钟楼区人民政府网', '区长李明出席。').home).to.equal('钟楼区');
+      expect(one('云上某地（黄梅县融媒体中心）', '县长李明出席。').home).to.equal('黄梅县');
+      const a = one('某某网', '2月12日，黄梅县召开会议，县委书记李明主持，县长王强出席。');
+      expect(a.home).to.equal('黄梅县');
+      expect(a.persons.find((p) => p.name === '李明')?.titles).to.deep.include({ title: '书记', organization: '中共黄梅县委' });
+    });
+
     it('is unknown for a national outlet, where a bare 市委 stays as written', () => {
       const a = one('人民日报', '市委书记张强指出，市委要带头。');
       expect(a.home).to.equal(null);

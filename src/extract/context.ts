@@ -24,10 +24,10 @@ const MUNICIPALITY = /^(北京|天津|上海|重庆)市$/;
 
 /**
  * The city or county a text names most often (at least twice): a local paper names its home
- * everywhere. Failing that, the province it names most often (a provincial paper: 省委 is its
- * province's).
+ * everywhere. Failing that, the one county, district or city it names while it speaks of 县委, 区长,
+ * 全市…; failing that, the province it names most often (a provincial paper: 省委 is its province's).
  */
-export function inferHome(divisions: PlaceMention[]): { home: Home; count: number } | null {
+export function inferHome(divisions: PlaceMention[], text?: string): { home: Home; count: number } | null {
   const counts = new Map<Division, number>();
   for (const m of divisions) if (m.division) counts.set(m.division, (counts.get(m.division) ?? 0) + 1);
   const local = (d: Division) => d.level !== 'province' || MUNICIPALITY.test(d.name);
@@ -37,10 +37,27 @@ export function inferHome(divisions: PlaceMention[]): { home: Home; count: numbe
     if (!local(d)) continue;
     if (n > bestCount || (n === bestCount && best && d.level === 'city' && best.level === 'county')) [best, bestCount] = [d, n];
   }
-  if (!best) {
-    for (const [d, n] of counts) if (!local(d) && n > bestCount) [best, bestCount] = [d, n];
-  }
+  if (!best && text) best = onlyOneAtItsLevel(counts, text);
+  if (best) return { home: toHome(best), count: counts.get(best)! };
+  for (const [d, n] of counts) if (!local(d) && n > bestCount) [best, bestCount] = [d, n];
   return best ? { home: toHome(best), count: bestCount } : null;
+}
+
+// Words that show a paper speaks from a county, a district or a city.
+const LEVEL_WORDS: [RegExp, (d: Division) => boolean][] = [
+  [/县委|县长|县政府|县人大|县政协|全县|我县|本县/, (d) => d.level === 'county' && d.name.endsWith('县')],
+  [/区委|区长|区政府|区人大|区政协|全区|我区|本区/, (d) => d.level === 'county' && d.name.endsWith('区')],
+  [/市委|市长|市政府|市人大|市政协|全市|我市|本市/, (d) => d.level === 'city' || (d.level === 'county' && d.name.endsWith('市'))],
+];
+
+/** The one county (district, city) a text names once while it speaks of 县委, 区长, 全市…: its home. */
+function onlyOneAtItsLevel(counts: Map<Division, number>, text: string): Division | null {
+  for (const [words, fits] of LEVEL_WORDS) {
+    if (!words.test(text)) continue;
+    const named = [...counts.keys()].filter(fits);
+    if (named.length === 1) return named[0];
+  }
+  return null;
 }
 
 export interface ContextInput {
@@ -74,11 +91,11 @@ export function resolveContext(text: string, input: ContextInput, divisions?: Pl
     else notes.push(`home "${input.home}" is no city or county in the gazetteer; inferring it instead`);
   }
   if (!home) {
-    const inferred = inferHome(divisions ?? findDivisions(text));
+    const inferred = inferHome(divisions ?? findDivisions(text), text);
     if (inferred) {
       home = inferred.home;
       homeFrom = 'inferred';
-      notes.push(`home inferred as ${home.division.name}: the city or county named most often (${inferred.count} times)`);
+      notes.push(`home inferred as ${home.division.name}: named ${inferred.count} time(s), the most of its level or the one its level words (县委, 全市…) point to`);
     } else notes.push('home unknown: no city or county is named twice; 市委, 我市 stay unresolved');
   }
   let date: string | null = null;

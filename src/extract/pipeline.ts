@@ -159,10 +159,16 @@ export function extractArticle(
   };
 }
 
-/** The city, county or province an outlet's name starts with (许昌日报, 长葛市融媒体中心, 湖北日报), as a home. */
+const LEVEL_RANK = { county: 0, city: 1, province: 2 } as const;
+
+/**
+ * The home an outlet's name gives, its most local division: 许昌日报 → 许昌市, 常州市钟楼区人民政府网
+ * → 钟楼区, 云上黄梅（黄梅县融媒体中心） → 黄梅县, 湖北日报 → 湖北省.
+ */
 function outletHome(source: string | undefined): string | undefined {
-  const d = source ? findDivisions(source).find((m) => m.start === 0 && m.division) : undefined;
-  return d?.division?.name;
+  const named = source ? findDivisions(source).flatMap((m) => (m.division ? [m.division] : [])) : [];
+  named.sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
+  return named[0]?.name;
 }
 
 function recordContext(unit: RecordUnit, options: ExtractOptions, text: string, divisions: PlaceMention[]) {
