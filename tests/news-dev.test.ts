@@ -12,11 +12,11 @@ import { PACKAGE_ROOT } from '../src/paths.js';
 const FLOORS: Record<Measure, number> = {
   persons: 0.95,
   organizations: 0.74,
-  places: 0.67,
+  places: 0.68,
   titles: 0.83,
   titlesResolved: 0.54,
-  participation: 0.65,
-  roles: 0.59,
+  participation: 0.69,
+  roles: 0.62,
   dates: 0.87,
   bylines: 0.65,
 };

@@ -185,6 +185,12 @@ describe('recognize', () => {
       for (const name of ['赵奇玲', '周春涌', '范远明']) expect(roles.get(name), name).to.deep.equal(['accompanied']);
     });
 
+    it('joins a list opened by 以及 and carried across 省领导/市领导, and reads the principal of a visit as leading it', () => {
+      const roles = rolesOf('县政协主席王建华以及李治国、赵小平等县领导分别参加活动。');
+      for (const name of ['王建华', '李治国', '赵小平']) expect(roles.get(name), name).to.deep.equal(['attended']);
+      expect(rolesOf('副县长孙立新带领县直单位负责人督导创建工作。').get('孙立新')).to.deep.equal(['led']);
+    });
+
     it('takes a name after 由', () => {
       expect(personNames('会议由张阳主持。')).to.deep.equal(['张阳']);
     });

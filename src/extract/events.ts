@@ -16,7 +16,7 @@ export interface Participation {
 
 const SENTENCE_END = /[。！？；\n]/;
 const CLAUSE_OPEN = /[，。！？；：“”‘’（）\n]/;
-const JOINERS = /^[、，,和与及]*$/;
+const JOINERS = /^([、，,和与及]|以及|[省市县区镇乡]?领导)*$/;
 // What may stand between a clause's start and its subject: nothing, or an adverbial of time or sequence.
 // A level word or the kind of body may stand before a generic title (县领导, 集团党委书记), and the
 // event may stand before 由 (会议由张阳主持).

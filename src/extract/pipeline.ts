@@ -93,14 +93,16 @@ export function extractArticle(
   }
 
   // Places: divisions outside persons and attributes (中国特色); inside organizations only in a local
-  // paper and not the home's own (长葛市社区事务服务中心 is in 长葛市; 许昌市委 says nothing new in a Xuchang
-  // paper; 北京军区 in a national paper is no place of the story); venues, the words for home, and
-  // the tagger's places.
-  const homeName = home?.division.name;
+  // paper (长葛市社区事务服务中心 is in 长葛市, 黄梅县委 in the county the paper serves; 北京军区 in a
+  // national paper is no place of the story), and the home inside an association or company's name
+  // only by chance (许昌市长跑运动协会); venues, the words for home, and the tagger's places.
   const { local } = ctx;
   const placeRules: (PlaceMention & { name: string })[] = [
     ...divisions.filter(
-      (d) => !persons.some((p) => overlaps(p, d)) && !attributivePlace(text, d.start) && !orgs.some((o) => overlaps(o, d) && (!local || d.division?.name === homeName)),
+      (d) =>
+        !persons.some((p) => overlaps(p, d)) &&
+        !attributivePlace(text, d.start) &&
+        !orgs.some((o) => overlaps(o, d) && (!local || (d.division?.name === home?.division.name && o.system === 'other'))),
     ),
     ...findTownships(text).filter((t) => !persons.some((p) => overlaps(p, t)) && !venues.some((v) => overlaps(v, t))),
     ...venues,

@@ -116,6 +116,10 @@ export function mergeNamed<M extends NamedMention>(
 
 let notPlaces: string[] | null = null;
 
+// Endings of villages and communities a place name runs into (汉嘉 + 社区, 土山 + 村), not the
+// words that begin with them (村民, 村委, 社区服务).
+const SETTLEMENT_ENDING = /^(社区|新村|村|嘎查)(?![民委级干里务党两])/;
+
 /** The venue ending that starts inside a span and runs past its end (许昌高中八一路校|区), if any. */
 function brokenVenueEnding(text: string, s: EntitySpan): string | null {
   for (const v of lexicon().venueSuffixes) {
@@ -131,8 +135,8 @@ function withWholeVenueEnding(text: string, s: EntitySpan): EntitySpan {
 }
 
 /**
- * The tagger's places, adjusted as places are written: a venue ending right after one belongs to it
- * (八一路 + 校区), and a place word used as an attribute (中国特色) is no place.
+ * The tagger's places, adjusted as places are written: a venue or settlement ending right after one
+ * belongs to it (八一路 + 校区, 汉嘉 + 社区), and a place word used as an attribute (中国特色) is no place.
  */
 export function taggedPlaces(text: string, tagged: EntitySpan[], listed: Span[] = []): EntitySpan[] {
   notPlaces ??= readTable('not-places.txt').map(([p]) => p);
@@ -142,7 +146,7 @@ export function taggedPlaces(text: string, tagged: EntitySpan[], listed: Span[] 
   for (const t of [...ofType(tagged, 'LOC'), ...tagged.filter(venueNamed).map((s) => ({ ...s, type: 'LOC' as const }))]) {
     const s = withWholeVenueEnding(text, t);
     if (notPlaces.some((p) => text.startsWith(p, s.start) && p.length > s.end - s.start)) continue;
-    const suffix = venueSuffixes.find((v) => text.startsWith(v, s.end));
+    const suffix = venueSuffixes.find((v) => text.startsWith(v, s.end)) ?? SETTLEMENT_ENDING.exec(text.slice(s.end, s.end + 3))?.[0];
     out.push(suffix ? { ...s, end: s.end + suffix.length } : listItem(text, s, [...tagged, ...listed]));
   }
   return out;

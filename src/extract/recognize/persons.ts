@@ -3,7 +3,7 @@
  * model decides where it ends:
  *  - after a post (部长王自合, 副市长卢希望, 宣传部部长吾尔叶提·吾守尔);
  *  - before a role word, at the start of a clause (张阳主持, 王皓介绍, 孟宏伟…分别讲述);
- *  - in a list with such a name (赵奇玲、周春涌、范远明陪同);
+ *  - in a list with such a name (赵奇玲、周春涌、范远明陪同; 龚家雄以及黄治冶);
  *  - before a post used as a form of address (习近平总书记);
  *  - again, anywhere in the document, once found (汤超充分肯定…).
  * Names inside organizations (钟繇学堂) and doctrines (…新时代中国特色社会主义思想) are no persons.
@@ -199,8 +199,9 @@ export class PersonFinder {
     for (let changed = true; changed; ) {
       changed = false;
       for (const m of [...found.values()]) {
-        if (LIST_SEPARATORS.includes(t[m.end] ?? '')) {
-          const next = this.nameAt(m.end + 1);
+        const joiner = t.startsWith('以及', m.end) ? 2 : LIST_SEPARATORS.includes(t[m.end] ?? '') ? 1 : 0;
+        if (joiner) {
+          const next = this.nameAt(m.end + joiner);
           if (next && add({ ...next, anchor: 'list' })) changed = true;
         }
         if (LIST_SEPARATORS.includes(t[m.start - 1] ?? '')) {
