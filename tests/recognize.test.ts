@@ -180,6 +180,12 @@ describe('recognize', () => {
     it('takes every name of a list before a role word', () => {
       expect(personNames('县领导赵奇玲、周春涌、范远明陪同调研。')).to.deep.equal(['赵奇玲', '周春涌', '范远明']);
     });
+    it('finds names after 县领导 but reports no title 领导', () => {
+      const a = extract('县领导赵奇玲、周春涌陪同调研。')[0];
+      expect(a.persons.map((p) => p.name)).to.include.members(['赵奇玲', '周春涌']);
+      expect(a.persons.flatMap((p) => p.titles.map((t) => t.title))).to.not.include.members(['领导', '县领导']);
+    });
+
     it('gives every member of the list the role accompanied', () => {
       const roles = rolesOf('县领导赵奇玲、周春涌、范远明陪同调研。');
       for (const name of ['赵奇玲', '周春涌', '范远明']) expect(roles.get(name), name).to.deep.equal(['accompanied']);

@@ -4,6 +4,7 @@
 import type { RecordUnit, SourceDocument, SourceUnit } from '../ingest/types.js';
 import { resolveContext, type ResolvedContext } from './context.js';
 import { describeEvent, findParticipation } from './events.js';
+import { lexicon } from './lexicon/index.js';
 import { linkTitles } from './link.js';
 import { nerModel } from './ner/model.js';
 import { normalizeArticleText, normalizePage } from './normalize.js';
@@ -81,11 +82,13 @@ export function extractArticle(
   const named = persons.filter((m) => !bylineNames.has(m.name));
   const personSpans = spansByName(text, named);
   const personsOut = new Map<string, PersonOut>();
+  const { anchorOnlyPosts } = lexicon();
   for (const m of named) {
     let p = personsOut.get(m.name);
     if (!p) personsOut.set(m.name, (p = { name: m.name, titles: [], mentions: 0, spans: personSpans.get(m.name) ?? [] }));
     p.mentions++;
     for (const t of titles.get(m) ?? []) {
+      if (anchorOnlyPosts.has(t.title.replace(/^[省市县区镇乡]/, ''))) continue;
       if (!p.titles.some((x) => x.title === t.title && x.organization === t.organization)) {
         p.titles.push({ title: t.title, organization: t.organization } satisfies TitleOut);
       }

@@ -33,6 +33,8 @@ export interface Lexicon {
   /** Posts, longest first. */
   posts: string[];
   postSet: Set<string>;
+  /** Posts that only anchor a name (领导, 负责人): never reported as a person's title. */
+  anchorOnlyPosts: Set<string>;
   postPhrases: PhraseSet;
   /** Words a name may be followed by: follower words and role words. */
   afterName: PhraseSet;
@@ -78,7 +80,8 @@ export function lexicon(): Lexicon {
   for (const s of require('chinese-surnames') as string[]) surnames.set(s, names.surname[s] ?? 0);
   for (const [s, n] of Object.entries(names.surname)) if (n >= 2) surnames.set(s, n);
   const context = readTable('name-context.txt');
-  const posts = readTable('posts.txt').map(([p]) => p).sort(byLengthDesc);
+  const postRows = readTable('posts.txt');
+  const posts = postRows.map(([p]) => p).sort(byLengthDesc);
   const roleCues = readTable('roles.txt')
     .map(([role, cue, , anchor]) => ({ role: role as Role, cue, anchorsName: anchor !== 'role-only' }))
     .sort((a, b) => byLengthDesc(a.cue, b.cue));
@@ -86,6 +89,7 @@ export function lexicon(): Lexicon {
   cached = {
     posts,
     postSet: new Set(posts),
+    anchorOnlyPosts: new Set(postRows.filter(([, kind]) => kind === 'anchor-only').map(([p]) => p)),
     postPhrases: new PhraseSet(posts),
     afterName: new PhraseSet([...nameFollowers, ...roleCues.filter((c) => c.anchorsName).map((c) => c.cue)]),
     orgSuffixes: readTable('org-suffixes.txt')
