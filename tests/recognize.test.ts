@@ -197,6 +197,10 @@ describe('recognize', () => {
       expect(rolesOf('副县长孙立新带领县直单位负责人督导创建工作。').get('孙立新')).to.deep.equal(['led']);
     });
 
+    it('gives spoke to who answers at a press conference', () => {
+      expect(rolesOf('发布会上，市长王建华回答记者提问。').get('王建华')).to.deep.equal(['spoke']);
+    });
+
     it('takes a name after 由', () => {
       expect(personNames('会议由张阳主持。')).to.deep.equal(['张阳']);
     });
