@@ -4,7 +4,7 @@ import { ExtractionPool } from '../src/extract/parallel.js';
 import { extractDocument } from '../src/extract/pipeline.js';
 import { decodeSpans, encodeSpans, type EntitySpan } from '../src/extract/ner/labels.js';
 import { nerModel } from '../src/extract/ner/model.js';
-import { WordIndex } from '../src/extract/ner/word-index.js';
+import { WordIndex } from '../src/extract/lexicon/word-index.js';
 import type { ArticleOut } from '../src/extract/types.js';
 import type { RecordUnit, SourceDocument } from '../src/ingest/types.js';
 import { DEFAULT_SAMPLE } from '../src/paths.js';

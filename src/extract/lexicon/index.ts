@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { LANG_DIR } from '../../paths.js';
 import type { Role } from '../types.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
-import { PhraseSet } from '../recognize/phrase-set.js';
+import { WordIndex } from './word-index.js';
 
 const require = createRequire(import.meta.url);
 
@@ -35,9 +35,9 @@ export interface Lexicon {
   postSet: Set<string>;
   /** Posts that only anchor a name (领导, 负责人): never reported as a person's title. */
   anchorOnlyPosts: Set<string>;
-  postPhrases: PhraseSet;
+  postPhrases: WordIndex;
   /** Words a name may be followed by: follower words and role words. */
-  afterName: PhraseSet;
+  afterName: WordIndex;
   /** Organization endings, longest first: whether they stand without an anchor, and what may not follow. */
   orgSuffixes: { suffix: string; free: boolean; notBefore: string[]; notAfter: string[] }[];
   /** Bodies that appear without a place (宣传部, 公安局) and their system. */
@@ -90,8 +90,8 @@ export function lexicon(): Lexicon {
     posts,
     postSet: new Set(posts),
     anchorOnlyPosts: new Set(postRows.filter(([, kind]) => kind === 'anchor-only').map(([p]) => p)),
-    postPhrases: new PhraseSet(posts),
-    afterName: new PhraseSet([...nameFollowers, ...roleCues.filter((c) => c.anchorsName).map((c) => c.cue)]),
+    postPhrases: WordIndex.of(posts),
+    afterName: WordIndex.of([...nameFollowers, ...roleCues.filter((c) => c.anchorsName).map((c) => c.cue)]),
     orgSuffixes: readTable('org-suffixes.txt')
       .map(([suffix, strength, notBefore, notAfter]) => ({
         suffix,

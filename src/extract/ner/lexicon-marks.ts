@@ -10,7 +10,7 @@ import { LANG_DIR } from '../../paths.js';
 import { lexicon, readTable } from '../lexicon/index.js';
 import { givenNameness } from '../recognize/name-model.js';
 import { findTownships } from '../recognize/places.js';
-import { WordIndex } from './word-index.js';
+import { WordIndex } from '../lexicon/word-index.js';
 
 
 /** Kinds of place word, by how reliably the word names a place. */
@@ -34,6 +34,7 @@ export function resetMarkLexicon(): void {
 export interface MarkLexicon {
   places: WordIndex<number>;
   orgEndings: WordIndex;
+  /** The lexicon's posts and the words that may follow a name (its postPhrases and afterName). */
   posts: WordIndex;
   followers: WordIndex;
   /** Common words learned from the training corpus (data/lang/common-words.txt), when present. */
@@ -59,11 +60,6 @@ export function markLexicon(): MarkLexicon {
   const orgEndings = new WordIndex();
   for (const { suffix } of lex.orgSuffixes) orgEndings.add(suffix, true);
   for (const body of lex.orgBodies.keys()) orgEndings.add(body, true);
-  const posts = new WordIndex();
-  for (const p of lex.posts) posts.add(p, true);
-  const followers = new WordIndex();
-  for (const w of lex.nameFollowers) followers.add(w, true);
-  for (const c of lex.roleCues) if (c.anchorsName) followers.add(c.cue, true);
   const surnames = new WordIndex<number>();
   for (const [s, n] of lex.surnames) surnames.add(s, s.length > 1 ? 4 : n >= 20 ? 3 : n > 0 ? 2 : 1);
   const words = new WordIndex();
@@ -73,7 +69,7 @@ export function markLexicon(): MarkLexicon {
     const g = givenNameness(ch);
     givenClass[ch.charCodeAt(0)] = g > 0.5 ? 4 : g > 0.2 ? 3 : g > 0.05 ? 2 : 1;
   }
-  cached = { places, orgEndings, posts, followers, words, surnames, givenClass };
+  cached = { places, orgEndings, posts: lex.postPhrases, followers: lex.afterName, words, surnames, givenClass };
   return cached;
 }
 

@@ -115,6 +115,8 @@ export function mergeNamed<M extends NamedMention>(
 }
 
 let notPlaces: string[] | null = null;
+/** Phrases whose place word is an attribute (data/lang/not-places.txt). */
+const notPlacePhrases = () => (notPlaces ??= readTable('not-places.txt').map(([p]) => p));
 
 // Endings of villages and communities a place name runs into (汉嘉 + 社区, 土山 + 村), not the
 // words that begin with them (村民, 村委, 社区服务).
@@ -139,13 +141,12 @@ function withWholeVenueEnding(text: string, s: EntitySpan): EntitySpan {
  * belongs to it (八一路 + 校区, 汉嘉 + 社区), and a place word used as an attribute (中国特色) is no place.
  */
 export function taggedPlaces(text: string, tagged: EntitySpan[], listed: Span[] = []): EntitySpan[] {
-  notPlaces ??= readTable('not-places.txt').map(([p]) => p);
   const { venueSuffixes } = lexicon();
   const out: EntitySpan[] = [];
   const venueNamed = (s: EntitySpan) => s.type === 'ORG' && venueSuffixes.some((v) => text.startsWith(v, s.end));
   for (const t of [...ofType(tagged, 'LOC'), ...tagged.filter(venueNamed).map((s) => ({ ...s, type: 'LOC' as const }))]) {
     const s = withWholeVenueEnding(text, t);
-    if (notPlaces.some((p) => text.startsWith(p, s.start) && p.length > s.end - s.start)) continue;
+    if (notPlacePhrases().some((p) => text.startsWith(p, s.start) && p.length > s.end - s.start)) continue;
     const suffix = venueSuffixes.find((v) => text.startsWith(v, s.end)) ?? SETTLEMENT_ENDING.exec(text.slice(s.end, s.end + 3))?.[0];
     out.push(suffix ? { ...s, end: s.end + suffix.length } : listItem(text, s, [...tagged, ...listed]));
   }
@@ -186,8 +187,7 @@ export function taggedOrganizations(text: string, tagged: EntitySpan[], rules: S
 
 /** Whether a place word at `start` opens a phrase that uses it as an attribute (中国特色). */
 export function attributivePlace(text: string, start: number): boolean {
-  notPlaces ??= readTable('not-places.txt').map(([p]) => p);
-  return notPlaces.some((p) => text.startsWith(p, start));
+  return notPlacePhrases().some((p) => text.startsWith(p, start));
 }
 
 const NATIONAL = ['中共', '中央', '国家', '全国', '中国'];

@@ -9,8 +9,8 @@
  */
 import { isHan } from '../chars.js';
 import { lexicon, readTable } from '../lexicon/index.js';
-import { WordIndex } from '../ner/word-index.js';
-import { occurrences } from './phrase-set.js';
+import { WordIndex } from '../lexicon/word-index.js';
+import { occurrences } from './occurrences.js';
 import type { Home, PlaceMention } from './places.js';
 
 export interface OrgMention {
@@ -33,8 +33,7 @@ const STEM_STOP = new Set([...'讯电在由对向和与及的是把被从到于�
 function postCovers(text: string, at: number): boolean {
   const { postPhrases } = lexicon();
   for (let o = 0; o < 4 && o <= at; o++) {
-    const p = postPhrases.longestAt(text, at - o);
-    if (p && p.length > o) return true;
+    if (postPhrases.longestAt(text, at - o) > o) return true;
   }
   return false;
 }

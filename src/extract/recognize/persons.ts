@@ -11,7 +11,7 @@
 import { isHan, NAME_DOTS } from '../chars.js';
 import { lexicon } from '../lexicon/index.js';
 import { givenNameness, nameScore, surnameLength } from './name-model.js';
-import { occurrences } from './phrase-set.js';
+import { occurrences } from './occurrences.js';
 
 export interface PostMention {
   start: number;
@@ -50,9 +50,9 @@ export function findPosts(text: string, blocked: Span[]): PostMention[] {
   const { postPhrases } = lexicon();
   const found: PostMention[] = [];
   for (let at = 0; at < text.length; at++) {
-    const post = postPhrases.longestAt(text, at);
-    if (!post) continue;
-    const end = at + post.length;
+    const length = postPhrases.longestAt(text, at);
+    if (!length) continue;
+    const end = at + length;
     if (inside(blocked, at, end)) continue;
     let start = at;
     const prefix = PREFIXES.find((p) => text.startsWith(p, at - p.length));

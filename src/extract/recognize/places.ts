@@ -5,7 +5,7 @@
  */
 import { isHan } from '../chars.js';
 import { lexicon } from '../lexicon/index.js';
-import { occurrences } from './phrase-set.js';
+import { occurrences } from './occurrences.js';
 import type { Division } from '../lexicon/gazetteer.js';
 
 export interface PlaceMention {

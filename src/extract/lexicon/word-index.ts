@@ -13,6 +13,13 @@ export class WordIndex<V = true> {
   // Which UTF-16 units begin a word: most positions are turned away by one array read.
   private readonly firsts = new Uint8Array(65536);
 
+  /** A set of words (no values). */
+  static of(words: Iterable<string>): WordIndex {
+    const index = new WordIndex();
+    for (const w of words) index.add(w, true);
+    return index;
+  }
+
   /** Adds a word; the first value given for a word stays. */
   add(word: string, value: V): void {
     if (!word) return;
