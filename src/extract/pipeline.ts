@@ -9,7 +9,7 @@ import { linkTitles } from './link.js';
 import { nerModel } from './ner/model.js';
 import { normalizeArticleText, normalizePage } from './normalize.js';
 import { findDates } from './recognize/dates.js';
-import { attributivePlace, mergeNamed, mergePersons, reportable, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
+import { attributivePlace, mergeNamed, mergePersons, overlaps, reportable, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
 import { findOrganizations, resolveOrg } from './recognize/organizations.js';
 import { findPosts, PersonFinder, type Span } from './recognize/persons.js';
 import { canonicalPlace, findDivisions, findHomeWords, findTownships, findVenues, type Home, type PlaceMention } from './recognize/places.js';
@@ -22,8 +22,6 @@ export interface ExtractOptions {
   /** The paper's home city or county (许昌 or 许昌市); resolves 市委, 我市, 来许. */
   home?: string;
 }
-
-const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 function placeName(p: PlaceMention, home: Home | null): string {
   if (p.division) return p.division.name;

@@ -22,7 +22,8 @@ interface Span {
   end: number;
 }
 
-const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+/** Whether two spans share a character. */
+export const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 const covers = (a: Span, b: Span) => a.start <= b.start && b.end <= a.end;
 // The least name score for a rule's person the tagger did not see.
 const MIN_NAME_SCORE = 0.02;
