@@ -34,11 +34,14 @@ const DATELINE =
 
 // Role words of a byline, longest first, and which list a name after them joins.
 const ROLE_WORDS: [RegExp, keyof Byline][] = [
-  [/^(?:本报|新华社|中新社)?(?:特约|见习|首席|摄影|全媒体|融媒体|融媒)?记者[：:]?/, 'reporters'],
+  [/^(?:本报|[\u4e00-\u9fff]{1,10}?(?:报|社|台|网))?(?:特约|见习|首席|摄影|全媒体|融媒体|融媒)?记者[：:]?/, 'reporters'],
   [/^(?:特约)?通讯员[：:]?/, 'correspondents'],
   [/^实习生/, 'correspondents'],
   [/^(?:本报)?评论员/, 'reporters'],
 ];
+
+// The least name score of a name standing alone in a dateline's brackets.
+const NAME_ALONE_SCORE = 0.15;
 
 /** Names of a byline segment: separated by 、， or spaces, or run together (王德颖戴鹏); null if any piece is no name. */
 function namesIn(segment: string): string[] | null {
@@ -61,7 +64,7 @@ function namesIn(segment: string): string[] | null {
  * Parses byline text such as `记者董全磊通讯员王东方`, `本报记者王金伟`, `本报记者乔利峰摄`,
  * `新华社记者陈雁、本报记者张严报道`. Returns null when the text is not a byline.
  */
-export function parseByline(text: string): Byline | null {
+export function parseByline(text: string, namesAlone = false): Byline | null {
   let rest = text.replace(/^[（(]|[）)]$/g, '').replace(/(报道|报导)[：:]?$/, '');
   // 摄 (photographed), 绘 and 画 (drawn): the names are the picture's.
   const photo = /(摄影?|绘|画)$/.test(rest);
@@ -78,12 +81,12 @@ export function parseByline(text: string): Byline | null {
       continue;
     }
     // The names run to the next role word.
-    const next = rest.search(/(本报|新华社|中新社)?(特约|见习|首席|摄影|全媒体|融媒体|融媒)?(记者|通讯员|实习生)/);
+    const next = rest.search(/(本报|[\u4e00-\u9fff]{1,10}?(报|社|台|网))?(特约|见习|首席|摄影|全媒体|融媒体|融媒)?(记者|通讯员|实习生)/);
     const segment = next > 0 ? rest.slice(0, next) : rest;
     const names = namesIn(segment);
     if (!names || names.length === 0) return null;
     // Without a role word or a credit, names alone are no byline here (standaloneByline decides those).
-    if (!found && !photo) return null;
+    if (!found && !photo && !(namesAlone && names.every((n) => n.includes('·') || nameScore(n) >= NAME_ALONE_SCORE))) return null;
     byline[photo ? 'photographers' : (role ?? 'reporters')].push(...names);
     rest = next > 0 ? rest.slice(next) : '';
   }
@@ -117,7 +120,8 @@ export function parseDateline(text: string): Dateline | null {
   let byline = emptyByline();
   const paren = /^[（(]([^）)]{1,40})[）)]/.exec(text.slice(end));
   if (paren) {
-    byline = parseByline(paren[1]) ?? byline;
+    // After an agency's dateline, names alone in brackets are its reporters (新华社长沙1月20日电（赵雨杉）).
+    byline = parseByline(paren[1], m[0].endsWith('电')) ?? byline;
     end += paren[0].length;
   } else {
     const reported = /^([\u4e00-\u9fff、·]{2,30}?)报道[：:]/.exec(text.slice(end));

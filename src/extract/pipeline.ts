@@ -9,7 +9,7 @@ import { linkTitles } from './link.js';
 import { nerModel } from './ner/model.js';
 import { normalizeArticleText, normalizePage } from './normalize.js';
 import { findDates } from './recognize/dates.js';
-import { attributivePlace, mergeNamed, mergePersons, overlaps, reportable, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
+import { attributivePlace, mergeNamed, seenOrNamedInFull, mergePersons, overlaps, reportable, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
 import { findOrganizations, resolveOrg } from './recognize/organizations.js';
 import { findPosts, PersonFinder, type Span } from './recognize/persons.js';
 import { canonicalPlace, findDivisions, findHomeWords, findTownships, findVenues, type Home, type PlaceMention } from './recognize/places.js';
@@ -102,6 +102,7 @@ export function extractArticle(
     ...divisions.filter(
       (d) =>
         !persons.some((p) => overlaps(p, d)) &&
+        seenOrNamedInFull(d, tagged) &&
         !attributivePlace(text, d.start) &&
         !orgs.some((o) => overlaps(o, d) && (!local || (d.division?.name === home?.division.name && o.system === 'other'))),
     ),

@@ -16,6 +16,7 @@ import { markLexicon } from '../ner/lexicon-marks.js';
 import { nameScore, surnameLength } from './name-model.js';
 import type { OrgMention } from './organizations.js';
 import type { PersonMention } from './persons.js';
+import type { PlaceMention } from './places.js';
 
 interface Span {
   start: number;
@@ -46,7 +47,7 @@ export function plausiblePerson(m: PersonMention, tagged: EntitySpan[]): boolean
  * A lone surname (江 in 江主席) joins the one person of the article with that surname, or is dropped.
  */
 export function mergePersons(text: string, rules: PersonMention[], tagged: EntitySpan[], blocked: Span[] = []): PersonMention[] {
-  const kept = rules.filter((m) => plausiblePerson(m, tagged)).map((m) => dottedBoundaries(text, m, tagged));
+  const kept = rules.filter((m) => plausiblePerson(m, tagged)).map((m, _, all) => taggerBoundaries(text, dottedBoundaries(text, m, tagged), tagged, all));
   const added: PersonMention[] = [];
   const lone: EntitySpan[] = [];
   for (const s of ofType(tagged, 'PER')) {
@@ -65,6 +66,24 @@ export function mergePersons(text: string, rules: PersonMention[], tagged: Entit
   return all.sort((a, b) => a.start - b.start);
 }
 
+// Prepositions and conjunctions the tagger may take in front of a name (向|刘立新).
+const FUNCTION_CHAR = /[向和与及同对在把被给让跟为从由以将]/;
+
+/**
+ * A rule's name that takes in a character the tagger left out (向|李鹏, 和|江) takes the tagger's
+ * boundaries: the rules scan back from a post or role word and may overshoot by a word.
+ */
+function taggerBoundaries(text: string, m: PersonMention, tagged: EntitySpan[], rules: PersonMention[]): PersonMention {
+  const inner = tagged.find((s) => s.type === 'PER' && covers(m, s) && s.end - s.start < m.end - m.start);
+  if (inner) return { ...m, start: inner.start, end: inner.end, name: text.slice(inner.start, inner.end) };
+  // …and one that stops short of a longer name the tagger saw whole (梅尔金 in 切尔诺梅尔金), when no
+  // other rule name shares that span (江泽民李鹏 stays two).
+  const outer = tagged.find(
+    (s) => s.type === 'PER' && covers(s, m) && s.end - s.start > m.end - m.start && !FUNCTION_CHAR.test(text[s.start]) && !rules.some((r) => r !== m && overlaps(r, s)),
+  );
+  return outer ? { ...m, start: outer.start, end: outer.end, name: text.slice(outer.start, outer.end).replace(/[•・‧]/g, '·') } : m;
+}
+
 /**
  * A dotted name whose start the rule guessed by scanning back (团长马克·贝尔纳 after 代表团) takes the
  * tagger's boundaries when the tagger saw a shorter name inside it.
@@ -78,6 +97,11 @@ function dottedBoundaries(text: string, m: PersonMention, tagged: EntitySpan[]):
 /** A place or level prefix a rule attaches to a body: 市, 省委, 中共, 许昌市. */
 function attachedPrefix(prefix: string): boolean {
   return /^(中共)?[市省县区州镇乡]?委?$/.test(prefix) || markLexicon().places.longestAt(prefix, prefix.startsWith('中共') ? 2 : 0) > 1;
+}
+
+/** Whether `r` is `s` plus one level character that the next character makes a word of (北京 + 市民). */
+function levelCharAdded(text: string, r: Span, s: Span): boolean {
+  return r.start === s.start && r.end === s.end + 1 && /[市省县区]/.test(text[s.end]) && markLexicon().words.longestAt(text, s.end) > 1;
 }
 
 /** A mention as the merge sees it: where, what was written, and the canonical name. */
@@ -104,8 +128,10 @@ export function mergeNamed<M extends NamedMention>(
     // An equal span keeps the rule's resolved name; a partial overlap keeps the rule's reading; a
     // rule's mention that runs further left wins only by a place or level it attached (市|人民检察院),
     // not by a verb it swallowed (组建|本钢板材股份有限公司).
+    // A rule's division that only adds its level character to the tagger's place loses (北京|市民).
     const ruleWins = (r: M) =>
-      (r.start === s.start && r.end === s.end) || !(covers(s, r) || (covers(r, s) && r.end === s.end && !attachedPrefix(text.slice(r.start, s.start))));
+      (r.start === s.start && r.end === s.end) ||
+      !(covers(s, r) || (covers(r, s) && r.end === s.end && !attachedPrefix(text.slice(r.start, s.start))) || levelCharAdded(text, r, s));
     if (inside.some(ruleWins)) continue;
     const surface = text.slice(s.start, s.end);
     out.push(make({ start: s.start, end: s.end, text: surface, name: canonical(surface) }));
@@ -186,6 +212,15 @@ export function taggedOrganizations(text: string, tagged: EntitySpan[], rules: S
     .filter((s) => !venueSuffixes.some((v) => text.startsWith(v, s.end)));
 }
 
+/**
+ * Whether a gazetteer match is a place mention: the tagger saw something there, or the text names the
+ * division in full (许昌市, 河南省). A short form the tagger passed over is a word of its own more often
+ * than a place (合肥 in 复合肥, 来宾 for guests, 山南 in 天山南北).
+ */
+export function seenOrNamedInFull(d: PlaceMention, tagged: EntitySpan[]): boolean {
+  return tagged.some((s) => overlaps(s, d)) || (d.division !== null && d.text === d.division.name);
+}
+
 /** Whether a place word at `start` opens a phrase that uses it as an attribute (中国特色). */
 export function attributivePlace(text: string, start: number): boolean {
   return notPlacePhrases().some((p) => text.startsWith(p, start));
@@ -204,7 +239,7 @@ const LEVEL_WORD = /^(中共)?[市省县区]/;
 export function reportable(o: OrgMention, text: string, divisions: Span[], tagged: EntitySpan[], inChain: boolean, local: boolean): boolean {
   if (o.system === 'central' || inChain || tagged.some((s) => s.type === 'ORG' && overlaps(s, o))) return true;
   const at = text.startsWith('中共', o.start) ? o.start + 2 : o.start;
-  if (divisions.some((d) => d.start === at) || NATIONAL.some((w) => text.startsWith(w, o.start))) return true;
+  if (local && (divisions.some((d) => d.start === at) || NATIONAL.some((w) => text.startsWith(w, o.start)))) return true;
   // In a local paper, also what its ending names after a stem of its own (石桥村党支部, 乡村振兴工作队):
   // local news names village and task bodies the tagger never saw in national news.
   return local && (LEVEL_WORD.test(o.text) || o.system === 'other');
