@@ -2,7 +2,9 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { ExtractionPool } from '../src/extract/parallel.js';
 import { extractDocument } from '../src/extract/pipeline.js';
-import { decodeSpans, encodeSpans, type EntitySpan } from '../src/extract/ner/labels.js';
+import { allowed, canEnd, canStart, decodeSpans, encodeSpans, LABEL_COUNT, type EntitySpan } from '../src/extract/ner/labels.js';
+import { FEATURE_COUNT } from '../src/extract/ner/features.js';
+import { emissions, emissionsPacked, PACKED_MAX, packWeights, viterbi } from '../src/extract/ner/viterbi.js';
 import { nerModel } from '../src/extract/ner/model.js';
 import { WordIndex } from '../src/extract/lexicon/word-index.js';
 import type { ArticleOut } from '../src/extract/types.js';
@@ -22,6 +24,33 @@ const places = (a: ArticleOut) => a.places.flatMap((p) => [p.name, ...p.spans.ma
 const orgs = (a: ArticleOut) => a.organizations.flatMap((p) => [p.name, ...p.spans.map((s) => s.text)]);
 const tagged = (text: string, type: EntitySpan['type']) => nerModel().tag(text).filter((s) => s.type === type).map((s) => text.slice(s.start, s.end));
 
+function seeded(seed: number): () => number {
+  let a = seed;
+  return () => ((a = (Math.imul(a, 1103515245) + 12345) >>> 0) / 4294967296);
+}
+
+/** The best tag sequence by trying every one the grammar allows. */
+function bruteForceBest(em: Float64Array, n: number, trans: Float64Array): number[] {
+  const L = LABEL_COUNT;
+  let best: number[] = [];
+  let bestScore = -Infinity;
+  const walk = (tags: number[], score: number) => {
+    const i = tags.length;
+    if (i === n) {
+      if (canEnd(tags[n - 1]) && score > bestScore) [best, bestScore] = [[...tags], score];
+      return;
+    }
+    for (let t = 0; t < L; t++) {
+      if (i === 0 ? !canStart(t) : !allowed(tags[i - 1], t)) continue;
+      tags.push(t);
+      walk(tags, score + em[i * L + t] + (i === 0 ? trans[L * L + t] : trans[tags[i - 1] * L + t]));
+      tags.pop();
+    }
+  };
+  walk([], 0);
+  return best;
+}
+
 describe('learned NER (src/extract/ner)', () => {
   it('loads the bundled model once and tags a sentence', () => {
     const text = '会上，市长郑海涛介绍了黄河流域的治理情况。';
@@ -37,6 +66,26 @@ describe('learned NER (src/extract/ner)', () => {
       { start: 6, end: 10, type: 'ORG' },
     ];
     expect(decodeSpans(encodeSpans(spans, 12))).to.deep.equal(spans);
+  });
+
+  it('decodes the best path the BIOES grammar allows, as a search over every predecessor would', () => {
+    const random = seeded(7);
+    const L = LABEL_COUNT;
+    for (let trial = 0; trial < 60; trial++) {
+      const n = 1 + Math.floor(random() * 5);
+      const em = Float64Array.from({ length: n * L }, () => random() * 20 - 10);
+      const trans = Float64Array.from({ length: L * L + L }, () => random() * 10 - 5);
+      expect([...viterbi(em, n, trans)], `trial ${trial}`).to.deep.equal(bruteForceBest(em, n, trans));
+    }
+  });
+
+  it('sums packed byte weights exactly as the plain weights', () => {
+    const random = seeded(3);
+    const rows = 64;
+    const weights = Int16Array.from({ length: rows * LABEL_COUNT }, () => Math.round((random() * 2 - 1) * PACKED_MAX));
+    const n = 9;
+    const features = Uint32Array.from({ length: n * FEATURE_COUNT }, () => Math.floor(random() * rows));
+    expect([...emissionsPacked(features, n, packWeights(weights, rows, LABEL_COUNT))]).to.deep.equal([...emissions(features, n, weights, LABEL_COUNT)]);
   });
 
   it('finds the longest word at a position without building substrings', () => {
@@ -78,6 +127,18 @@ describe('one recognizer from the tagger and the rules', () => {
     expect(places(a).some((p) => p.startsWith('黄河')), '黄河 or 黄河流域').to.equal(true);
     const beijing = record('北京的冬天很冷。').places.find((p) => p.name === '北京市');
     expect(beijing?.spans[0].text).to.equal('北京');
+  });
+
+  it('takes no word that only looks like a place (复合肥, 来宾) and cuts a place out of the word it starts (北京|市民)', () => {
+    const a = record('这种复合肥深受北京市民喜爱，外地来宾也纷纷订购。');
+    expect(places(a)).to.not.include.members(['合肥', '合肥市', '来宾', '来宾市']);
+    expect(a.places.find((p) => p.name === '北京市')?.spans.map((s) => s.text)).to.deep.equal(['北京']);
+  });
+
+  it("takes the tagger's boundaries where a rule's name swallowed a preposition", () => {
+    const names = persons('厂长向王建军副县长汇报了生产情况。');
+    expect(names).to.include('王建军');
+    expect(names).to.not.include('向王建军');
   });
 
   it('finds towns, townships and subdistricts the gazetteer lists', () => {

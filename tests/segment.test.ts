@@ -59,6 +59,14 @@ describe('segment', () => {
       expect(d!.end).to.equal('新华社北京1月4日电'.length);
     });
 
+    it("reads an agency's names alone in brackets, and reporters of other outlets, as its byline", () => {
+      expect(parseDateline('据新华社长沙3月2日电（刘晓东）湖南省今年新建农村公路三千公里。')!.reporters).to.deep.equal(['刘晓东']);
+      const two = parseDateline('新华社北京3月2日电（光明日报记者张明远、新华社记者李卫）今年春运平稳有序。');
+      expect(two!.reporters).to.deep.equal(['张明远', '李卫']);
+      // Brackets that hold no names are no byline.
+      expect(parseDateline('新华社北京3月2日电（节选）今年春运平稳有序。')!.reporters).to.deep.equal([]);
+    });
+
     it('gives null for an ordinary sentence', () => {
       expect(parseDateline('会议要求，各地要抓好落实。')).to.equal(null);
     });

@@ -1,6 +1,7 @@
 /**
- * The trained tagger as the pipeline uses it: weights quantized to 16 bits, loaded once from
- * data/models/ner.bin.gz, and `tag(text)` giving the PER / LOC / ORG spans of a text.
+ * The trained tagger as the pipeline uses it: weights stored as 16 bits and tagged with as bytes
+ * (packed four to a word: tagging waits on memory), loaded once from data/models/ner.bin.gz, and
+ * `tag(text)` giving the PER / LOC / ORG spans of a text.
  *
  * File format (gzip): "GXNER1", a uint32 header length and a JSON header {bits, labels, features,
  * scale, …}, then (L*L + L) float32 transitions, a uint32 row count, the row indices (uint32, rising)
@@ -13,14 +14,11 @@ import { PACKAGE_ROOT } from '../../paths.js';
 import { featurize, FEATURE_COUNT } from './features.js';
 import { decodeSpans, LABEL_COUNT as L, type EntitySpan } from './labels.js';
 import type { TrainedWeights } from './train.js';
-import { emissions, viterbi } from './viterbi.js';
+import { emissionsPacked, PACKED_MAX, packWeights, viterbi } from './viterbi.js';
 
 /** The bundled model; $GUANXI_NER_MODEL names another (one trained on fewer days, say). */
 export const DEFAULT_MODEL = process.env.GUANXI_NER_MODEL || join(PACKAGE_ROOT, 'data', 'models', 'ner.bin.gz');
 const MAGIC = 'GXNER1';
-// Rows are kept 16 weights apart in memory (32 bytes, aligned), so that a row never spans two cache
-// lines: tagging spends most of its time fetching rows.
-const STRIDE = 16;
 
 export interface ModelHeader {
   bits: number;
@@ -33,21 +31,45 @@ export interface ModelHeader {
 }
 
 export class NerModel {
+  /** The rows as tagging reads them: requantized to a byte and packed four labels a word (emissionsPacked). */
+  private readonly packed: Uint32Array;
+  /** Transitions on the packed weights' scale. */
+  private readonly packedTransitions: Float64Array;
+
+  /**
+   * `rows` are the weight-table rows any training step touched (rising), `values` their L weights
+   * each, as int16 on the header's scale; the other rows are zero.
+   */
   private constructor(
     readonly header: ModelHeader,
-    private readonly weights: Int16Array,
+    private readonly rows: Uint32Array,
+    private readonly values: Int16Array,
     private readonly transitions: Float32Array,
-  ) {}
+  ) {
+    const requantize = PACKED_MAX / 32767;
+    const small = new Int16Array(values.length);
+    for (let i = 0; i < values.length; i++) small[i] = Math.round(values[i] * requantize);
+    const dense = new Int16Array((1 << header.bits) * L);
+    for (let r = 0; r < rows.length; r++) dense.set(small.subarray(r * L, r * L + L), rows[r] * L);
+    this.packed = packWeights(dense, 1 << header.bits, L);
+    this.packedTransitions = Float64Array.from(transitions, (v) => v * requantize);
+  }
 
-  /** Quantizes trained weights. */
+  /** Quantizes trained weights to int16, keeping the rows that training touched. */
   static fromTrained(trained: TrainedWeights, bits: number, info: Record<string, unknown> = {}): NerModel {
     let max = 0;
     for (const v of trained.weights) max = Math.max(max, Math.abs(v));
     const scale = max > 0 ? 32767 / max : 1;
-    const weights = new Int16Array((1 << bits) * STRIDE);
-    for (let r = 0; r < 1 << bits; r++) for (let y = 0; y < L; y++) weights[r * STRIDE + y] = Math.round(trained.weights[r * L + y] * scale);
+    const rows: number[] = [];
+    const values: number[] = [];
+    for (let r = 0; r < 1 << bits; r++) {
+      const row = Array.from({ length: L }, (_, y) => Math.round(trained.weights[r * L + y] * scale));
+      if (row.every((v) => v === 0)) continue;
+      rows.push(r);
+      values.push(...row);
+    }
     const transitions = Float32Array.from(trained.transitions, (v) => v * scale);
-    return new NerModel({ ...info, bits, labels: L, features: FEATURE_COUNT, scale }, weights, transitions);
+    return new NerModel({ ...info, bits, labels: L, features: FEATURE_COUNT, scale }, Uint32Array.from(rows), Int16Array.from(values), transitions);
   }
 
   static load(path: string = DEFAULT_MODEL): NerModel {
@@ -71,37 +93,24 @@ export class NerModel {
     const rowCount = buf.readUInt32LE(at);
     at += 4;
     const rows = new Uint32Array(copy(rowCount * 4));
-    const packed = new Int16Array(copy(rowCount * L * 2));
-    const weights = new Int16Array((1 << header.bits) * STRIDE);
-    for (let r = 0; r < rowCount; r++) weights.set(packed.subarray(r * L, r * L + L), rows[r] * STRIDE);
-    return new NerModel(header, weights, transitions);
+    const values = new Int16Array(copy(rowCount * L * 2));
+    return new NerModel(header, rows, values, transitions);
   }
 
   save(path: string): void {
-    const rows: number[] = [];
-    for (let r = 0; r < this.weights.length / STRIDE; r++) {
-      for (let y = 0; y < L; y++) {
-        if (this.weights[r * STRIDE + y] !== 0) {
-          rows.push(r);
-          break;
-        }
-      }
-    }
-    const packed = new Int16Array(rows.length * L);
-    rows.forEach((r, i) => packed.set(this.weights.subarray(r * STRIDE, r * STRIDE + L), i * L));
     const header = Buffer.from(JSON.stringify(this.header), 'utf8');
     const count = Buffer.alloc(4);
-    count.writeUInt32LE(rows.length);
+    count.writeUInt32LE(this.rows.length);
     const headerLength = Buffer.alloc(4);
     headerLength.writeUInt32LE(header.length);
     const body = Buffer.concat([
       Buffer.from(MAGIC, 'latin1'),
       headerLength,
       header,
-      Buffer.from(this.transitions.buffer),
+      Buffer.from(this.transitions.buffer, this.transitions.byteOffset, this.transitions.byteLength),
       count,
-      Buffer.from(Uint32Array.from(rows).buffer),
-      Buffer.from(packed.buffer),
+      Buffer.from(this.rows.buffer, this.rows.byteOffset, this.rows.byteLength),
+      Buffer.from(this.values.buffer, this.values.byteOffset, this.values.byteLength),
     ]);
     writeFileSync(path, gzipSync(body, { level: 9 }));
   }
@@ -121,8 +130,8 @@ export class NerModel {
 
   private tagLine(line: string, offset: number): EntitySpan[] {
     const n = line.length;
-    const em = emissions(featurize(line, this.header.bits), n, this.weights, STRIDE);
-    return decodeSpans(viterbi(em, n, this.transitions), offset).flatMap((s) => trimSpan(line, offset, s));
+    const em = emissionsPacked(featurize(line, this.header.bits), n, this.packed);
+    return decodeSpans(viterbi(em, n, this.packedTransitions), offset).flatMap((s) => trimSpan(line, offset, s));
   }
 }
 

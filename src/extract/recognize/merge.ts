@@ -46,7 +46,8 @@ export function plausiblePerson(m: PersonMention, tagged: EntitySpan[]): boolean
  * and that lie outside the `blocked` spans (organizations, venues, dates: 曹魏 in 曹魏古城).
  * A lone surname (江 in 江主席) joins the one person of the article with that surname, or is dropped.
  */
-export function mergePersons(text: string, rules: PersonMention[], tagged: EntitySpan[], blocked: Span[] = []): PersonMention[] {
+export function mergePersons(text: string, rules: PersonMention[], taggedSpans: EntitySpan[], blocked: Span[] = []): PersonMention[] {
+  const tagged = taggedSpans.map((s) => (s.type === 'PER' ? withoutPreposition(text, s) : s));
   const kept = rules.filter((m) => plausiblePerson(m, tagged)).map((m, _, all) => taggerBoundaries(text, dottedBoundaries(text, m, tagged), tagged, all));
   const added: PersonMention[] = [];
   const lone: EntitySpan[] = [];
@@ -68,6 +69,16 @@ export function mergePersons(text: string, rules: PersonMention[], tagged: Entit
 
 // Prepositions and conjunctions the tagger may take in front of a name (向|刘立新).
 const FUNCTION_CHAR = /[向和与及同对在把被给让跟为从由以将]/;
+
+/**
+ * A four-character name that opens with a preposition which is also a surname, before a three-character
+ * name of a common surname (向|王建军): the tagger read the preposition as a double surname.
+ */
+function withoutPreposition(text: string, s: EntitySpan): EntitySpan {
+  if (s.end - s.start !== 4 || !FUNCTION_CHAR.test(text[s.start])) return s;
+  const rest = text.slice(s.start + 1, s.end);
+  return surnameLength(rest, 0) === 1 && nameScore(rest) >= MIN_NAME_SCORE ? { ...s, start: s.start + 1 } : s;
+}
 
 /**
  * A rule's name that takes in a character the tagger left out (向|李鹏, 和|江) takes the tagger's
