@@ -141,6 +141,23 @@ describe('one recognizer from the tagger and the rules', () => {
     expect(names).to.not.include('向王建军');
   });
 
+  it('splits names printed without a separator into persons', () => {
+    const names = persons('照片由摄影爱好者提供，前排左起为孙立平陈晓梅。');
+    expect(names).to.include.members(['孙立平', '陈晓梅']);
+    expect(names).to.not.include('孙立平陈晓梅');
+  });
+
+  it('reports what only the headline names, with its mentions in the headline', () => {
+    const a = record('会谈在友好的气氛中进行。双方就共同关心的问题交换了意见。', { title: '吴建国会见巴西外长' });
+    const wu = a.persons.find((p) => p.name === '吴建国');
+    expect(wu?.spans).to.deep.equal([]);
+    expect(wu?.headlineSpans?.map((s) => a.headline!.slice(s.start, s.end))).to.deep.equal(['吴建国']);
+    expect(a.places.find((p) => p.headlineSpans?.some((s) => s.text === '巴西'))).to.exist;
+    // What the body names keeps its body spans and no headline ones.
+    const b = record('吴建国会见了巴西外长。', { title: '吴建国会见巴西外长' });
+    expect(b.persons.find((p) => p.name === '吴建国')?.headlineSpans).to.equal(undefined);
+  });
+
   it('finds towns, townships and subdistricts the gazetteer lists', () => {
     expect(places(record('记者从杭州市余杭区仓前街道获悉，当地新增创业企业三百家。'))).to.include('仓前街道');
   });

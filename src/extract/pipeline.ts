@@ -9,7 +9,8 @@ import { linkTitles } from './link.js';
 import { nerModel } from './ner/model.js';
 import { normalizeArticleText, normalizePage } from './normalize.js';
 import { findDates } from './recognize/dates.js';
-import { attributivePlace, mergeNamed, seenOrNamedInFull, mergePersons, overlaps, reportable, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
+import { headlineEntities } from './recognize/headline.js';
+import { attributivePlace, mergeNamed, seenOrNamedInFull, trimmedVenue, mergePersons, overlaps, reportable, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
 import { findOrganizations, resolveOrg } from './recognize/organizations.js';
 import { findPosts, PersonFinder, type Span } from './recognize/persons.js';
 import { canonicalPlace, findDivisions, findHomeWords, findTownships, findVenues, type Home, type PlaceMention } from './recognize/places.js';
@@ -66,7 +67,7 @@ export function extractArticle(
     (m) => ({ ...m, resolved: m.name, system: 'other' as const }),
   );
   const dates = findDates(text, { year: ctx.year, month: ctx.month, day: ctx.day });
-  const venues = findVenues(text, home).filter((v) => !orgs.some((o) => overlaps(o, v)));
+  const venues = findVenues(text, home).flatMap((v) => trimmedVenue(text, v) ?? []).filter((v) => !orgs.some((o) => overlaps(o, v)));
   const blocked: Span[] = [byline, credits, ...orgs, ...dates, ...venues];
   const posts = findPosts(text, blocked);
   const persons = mergePersons(text, new PersonFinder(text, posts, blocked).find(known), tagged, blocked);
@@ -144,6 +145,8 @@ export function extractArticle(
     });
   }
 
+  // A headline that only repeats the body's opening (a record of one paragraph) says nothing more.
+  const fromHeadline = draft.headline && !text.startsWith(draft.headline) ? headlineEntities(draft.headline, home) : null;
   return {
     id,
     kind: draft.kind,
@@ -155,12 +158,24 @@ export function extractArticle(
     reporters: draft.byline.reporters,
     correspondents: draft.byline.correspondents,
     photographers: draft.byline.photographers,
-    persons: [...personsOut.values()],
-    organizations: [...orgSpans].map(([name, spans]) => ({ name, spans })),
-    places: [...placeSpans].map(([name, spans]) => ({ name, spans })),
+    persons: withHeadline([...personsOut.values()], fromHeadline?.persons),
+    organizations: withHeadline(
+      [...orgSpans].map(([name, spans]) => ({ name, spans })),
+      fromHeadline?.organizations,
+    ),
+    places: withHeadline(
+      [...placeSpans].map(([name, spans]) => ({ name, spans })),
+      fromHeadline?.places,
+    ),
     dates: dayDates.filter((d, i) => dayDates.findIndex((x) => x.iso === d.iso) === i),
     events,
   };
+}
+
+/** The body's entities, then the headline's that the body names neither by name nor as written. */
+function withHeadline<E extends { name: string; spans: SpanOut[]; headlineSpans?: SpanOut[] }>(body: E[], headline: E[] = []): E[] {
+  const said = new Set(body.flatMap((e) => [e.name, ...e.spans.map((s) => s.text)]));
+  return [...body, ...headline.filter((e) => !said.has(e.name) && !e.headlineSpans!.some((s) => said.has(s.text)))];
 }
 
 const LEVEL_RANK = { county: 0, city: 1, province: 2 } as const;

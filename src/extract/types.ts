@@ -26,6 +26,8 @@ export interface PersonOut {
   mentions: number;
   /** Every mention, as written (江 for 江泽民 in 江主席). */
   spans: SpanOut[];
+  /** For a person the body never names: the mentions in the headline (offsets into `headline`). */
+  headlineSpans?: SpanOut[];
 }
 
 export interface NamedOut {
@@ -33,6 +35,8 @@ export interface NamedOut {
   name: string;
   /** Every mention, as written. */
   spans: SpanOut[];
+  /** For an entity the body never names: the mentions in the headline (offsets into `headline`). */
+  headlineSpans?: SpanOut[];
 }
 
 export interface DateOut {

@@ -91,8 +91,11 @@ function addPlace(b: FactsBuilder, name: string, province: string | null) {
  * Where an entity is first mentioned: the sentence around its first span and the span's text as
  * written; an entity with no span (a title's organization) is looked for by name.
  */
-function mentionedAt(a: ArticleOut, e: { name: string; spans: SpanOut[] }, said: string[]) {
+function mentionedAt(a: ArticleOut, e: { name: string; spans: SpanOut[]; headlineSpans?: SpanOut[] }, said: string[]) {
   const first = e.spans[0];
+  // Named in the headline only: the headline is the evidence.
+  const inHeadline = e.headlineSpans?.[0];
+  if (!first && inHeadline && a.headline) return { article: a.id, sentence: a.headline, date: factDate(a), mention: inHeadline.text };
   const sentence = first ? sentenceAt(a.text, first.start) : sentenceWith(said, e.name);
   return { article: a.id, sentence, date: factDate(a), mention: first?.text ?? (sentence.includes(e.name) ? e.name : '') };
 }

@@ -13,7 +13,7 @@ import { isHan } from '../chars.js';
 import { lexicon, readTable } from '../lexicon/index.js';
 import type { EntitySpan, EntityType } from '../ner/labels.js';
 import { markLexicon } from '../ner/lexicon-marks.js';
-import { nameScore, surnameLength } from './name-model.js';
+import { nameScore, splitNames, surnameLength } from './name-model.js';
 import type { OrgMention } from './organizations.js';
 import type { PersonMention } from './persons.js';
 import type { PlaceMention } from './places.js';
@@ -56,7 +56,7 @@ export function mergePersons(text: string, rules: PersonMention[], taggedSpans: 
     const name = text.slice(s.start, s.end).replace(/[•・‧]/g, '·');
     if (![...name].some(isHan) && !/[A-Za-z]/.test(name)) continue;
     if (s.end - s.start === 1) lone.push(s);
-    else added.push({ start: s.start, end: s.end, name, anchor: 'model' });
+    else for (const part of namesOfRun(name, s.start)) added.push({ ...part, anchor: 'model' });
   }
   const all = [...kept, ...added];
   for (const s of lone) {
@@ -93,6 +93,23 @@ function taggerBoundaries(text: string, m: PersonMention, tagged: EntitySpan[], 
     (s) => s.type === 'PER' && covers(s, m) && s.end - s.start > m.end - m.start && !FUNCTION_CHAR.test(text[s.start]) && !rules.some((r) => r !== m && overlaps(r, s)),
   );
   return outer ? { ...m, start: outer.start, end: outer.end, name: text.slice(outer.start, outer.end).replace(/[•・‧]/g, '·') } : m;
+}
+
+// The least name score of each name a run is split into.
+const MIN_RUN_NAME_SCORE = 0.1;
+
+/**
+ * The names in a tagged person of four or more characters printed without separators (孙南陈莹莹:
+ * the training corpus joins adjacent names into one), where every piece is a likely name; else the
+ * person as it is.
+ */
+export function namesOfRun(name: string, start: number): { start: number; end: number; name: string }[] {
+  const whole = [{ start, end: start + name.length, name }];
+  if (name.length < 4 || name.includes('·')) return whole;
+  const names = splitNames(name);
+  if (!names || names.length < 2 || names.some((n) => nameScore(n) < MIN_RUN_NAME_SCORE)) return whole;
+  let at = start;
+  return names.map((n) => ({ start: at, end: (at += n.length), name: n }));
 }
 
 /**
@@ -208,6 +225,26 @@ function listItem(text: string, s: EntitySpan, places: Span[]): EntitySpan {
   const marks = markLexicon();
   if (marks.words.get(rest) || marks.places.longestAt(text, s.end) > 1 || marks.posts.longestAt(text, s.end)) return s;
   return { ...s, end: s.end + rest.length };
+}
+
+/**
+ * A venue the ending rule found, with its name cut to where a name can begin: past common words that
+ * open it (没有|南京长江大桥, 我们|…) while two characters stay before the ending; null when the ending
+ * only closes a place word (香港 is no venue in 港).
+ */
+export function trimmedVenue(text: string, v: PlaceMention): PlaceMention | null {
+  const { venueSuffixes } = lexicon();
+  const marks = markLexicon();
+  const suffix = venueSuffixes.find((x) => text.startsWith(x, v.end - x.length)) ?? '';
+  const stem = v.end - suffix.length;
+  for (let k = v.start; k < stem; k++) if (k + marks.places.longestAt(text, k) === v.end) return null;
+  let start = v.start;
+  for (;;) {
+    const word = marks.words.longestAt(text, start);
+    if (word === 0 || marks.places.longestAt(text, start) >= word || stem - (start + word) < 2) break;
+    start += word;
+  }
+  return start === v.start ? v : { ...v, start, text: text.slice(start, v.end) };
 }
 
 /**

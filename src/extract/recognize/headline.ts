@@ -1,0 +1,48 @@
+/**
+ * Entities a headline names that its article's body does not (李鹏会见法国外长 over a body that says
+ * 李鹏总理 and 韦德里纳 only): the tagger reads the headline on its own, and what it finds is reported
+ * with its mentions in the headline, since the body has none to point at.
+ */
+import { nerModel } from '../ner/model.js';
+import type { NamedOut, PersonOut, SpanOut } from '../types.js';
+import { namesOfRun } from './merge.js';
+import { resolveOrg } from './organizations.js';
+import { canonicalPlace, type Home } from './places.js';
+
+export interface HeadlineEntities {
+  persons: PersonOut[];
+  organizations: NamedOut[];
+  places: NamedOut[];
+}
+
+/** Adds a mention under its canonical name, in order of first mention. */
+function add<E extends { name: string; spans: SpanOut[]; headlineSpans?: SpanOut[] }>(list: E[], name: string, span: SpanOut, make: () => E): void {
+  let e = list.find((x) => x.name === name);
+  if (!e) list.push((e = make()));
+  (e.headlineSpans ??= []).push(span);
+}
+
+/** The persons, organizations and places of a headline, each with its headline spans and no body spans. */
+export function headlineEntities(headline: string, home: Home | null): HeadlineEntities {
+  const out: HeadlineEntities = { persons: [], organizations: [], places: [] };
+  for (const s of nerModel().tag(headline)) {
+    const text = headline.slice(s.start, s.end);
+    const span = { text, start: s.start, end: s.end };
+    if (s.type === 'PER') {
+      // A lone character is a surname standing for someone the headline does not name.
+      if (text.length < 2) continue;
+      for (const part of namesOfRun(text.replace(/[•・‧]/g, '·'), s.start)) {
+        const { name } = part;
+        add(out.persons, name, { text: part.name, start: part.start, end: part.end }, () => ({ name, titles: [], mentions: 0, spans: [] }));
+        out.persons.find((p) => p.name === name)!.mentions++;
+      }
+    } else if (s.type === 'ORG') {
+      const name = resolveOrg(text, home);
+      add(out.organizations, name, span, () => ({ name, spans: [] }));
+    } else {
+      const name = canonicalPlace(text);
+      add(out.places, name, span, () => ({ name, spans: [] }));
+    }
+  }
+  return out;
+}
