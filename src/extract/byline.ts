@@ -3,6 +3,7 @@
  * 本报讯记者王比学报道：, 本报记者 乔利峰 摄, （陈德生摄）.
  */
 import { isHan } from './chars.js';
+import { markLexicon } from './ner/lexicon-marks.js';
 import { nameScore, splitNames, surnameLength } from './recognize/name-model.js';
 
 export interface Byline {
@@ -34,14 +35,16 @@ const DATELINE =
 
 // Role words of a byline, longest first, and which list a name after them joins.
 const ROLE_WORDS: [RegExp, keyof Byline][] = [
-  [/^(?:本报|[\u4e00-\u9fff]{1,10}?(?:报|社|台|网))?(?:特约|见习|首席|摄影|全媒体|融媒体|融媒)?记者[：:]?/, 'reporters'],
+  [/^(?:本报|[\u4e00-\u9fff]{1,10}?(?:报|社|台|网))?(?:特约|见习|首席|摄影|全媒体|全媒|融媒体|融媒)?记者[：:]?/, 'reporters'],
   [/^(?:特约)?通讯员[：:]?/, 'correspondents'],
   [/^实习生/, 'correspondents'],
   [/^(?:本报)?评论员/, 'reporters'],
 ];
 
-// The least name score of a name standing alone in a dateline's brackets.
-const NAME_ALONE_SCORE = 0.15;
+// The least name score of a name standing alone in a byline's brackets, where it must not be a
+// common word either (（说明）, （试行）).
+const NAME_ALONE_SCORE = 0.02;
+const nameAlone = (n: string) => n.includes('·') || (nameScore(n) >= NAME_ALONE_SCORE && !markLexicon().words.get(n));
 
 /** Names of a byline segment: separated by 、， or spaces, or run together (王德颖戴鹏); null if any piece is no name. */
 function namesIn(segment: string): string[] | null {
@@ -81,12 +84,12 @@ export function parseByline(text: string, namesAlone = false): Byline | null {
       continue;
     }
     // The names run to the next role word.
-    const next = rest.search(/(本报|[\u4e00-\u9fff]{1,10}?(报|社|台|网))?(特约|见习|首席|摄影|全媒体|融媒体|融媒)?(记者|通讯员|实习生)/);
+    const next = rest.search(/(本报|[\u4e00-\u9fff]{1,10}?(报|社|台|网))?(特约|见习|首席|摄影|全媒体|全媒|融媒体|融媒)?(记者|通讯员|实习生)/);
     const segment = next > 0 ? rest.slice(0, next) : rest;
     const names = namesIn(segment);
     if (!names || names.length === 0) return null;
     // Without a role word or a credit, names alone are no byline here (standaloneByline decides those).
-    if (!found && !photo && !(namesAlone && names.every((n) => n.includes('·') || nameScore(n) >= NAME_ALONE_SCORE))) return null;
+    if (!found && !photo && !(namesAlone && names.every(nameAlone))) return null;
     byline[photo ? 'photographers' : (role ?? 'reporters')].push(...names);
     rest = next > 0 ? rest.slice(next) : '';
   }
@@ -105,6 +108,10 @@ export function standaloneByline(text: string, namesAlone = false): Byline | nul
   }
   return null;
 }
+
+// An agency's byline after its dateline, behind the story's title or not, closed by a space:
+// 新华社北京3月4日电 题：… 新华社记者 李汶羲、韩洁 记者从…
+const TITLED_BYLINE = /^\s*(?:题[：:][^\n]{1,60}?\s+)?((?:[\u4e00-\u9fff]{0,10}?(?:报|社|台|网))?记者\s*[\u4e00-\u9fff·]{2,8}(?:、[\u4e00-\u9fff·]{2,8})*)(?=\s)/;
 
 /** The dateline at the start of an article's first paragraph, with the byline that follows it. */
 export function parseDateline(text: string): Dateline | null {
@@ -125,9 +132,13 @@ export function parseDateline(text: string): Dateline | null {
     end += paren[0].length;
   } else {
     const reported = /^([\u4e00-\u9fff、·]{2,30}?)报道[：:]/.exec(text.slice(end));
+    const titled = TITLED_BYLINE.exec(text.slice(end));
     if (reported) {
       byline = parseByline(reported[1]) ?? byline;
       end += reported[0].length;
+    } else if (titled) {
+      byline = parseByline(titled[1]) ?? byline;
+      end += titled[0].length;
     }
   }
   return { ...byline, place: m.groups?.place || null, date: m.groups?.date ?? null, end };
@@ -184,10 +195,19 @@ export function closingByline(text: string): { byline: Byline; start: number } |
   return byline ? { byline, start: m.index } : null;
 }
 
-/** A name alone in the bracket that closes an article (（徐洋）): its writer. */
+// Where a writer works, before the names in a closing bracket (（西王镇 周雷）): a body or a place.
+const AFFILIATION_END = /(?:镇|乡|村|街道|社区|区|县|市|局|委|办|所|站|院|校|社|部|厅|中心|公司|集团)$/;
+
+/**
+ * The names alone in the bracket that closes an article (（徐洋）, （孙南 陈莹莹）, （西王镇 周雷）): its
+ * writers. Names run together (许平张毅) are left alone: a split would be a guess.
+ */
 function namesOnly(inner: string): Byline | null {
-  // Several names run together (许平张毅) are left alone: a split would be a guess.
-  const names = inner.length <= 16 ? namesIn(inner) : null;
-  if (!names || names.length !== 1 || !(names[0].includes('·') || nameScore(names[0]) >= 0.05)) return null;
+  if (inner.length > 16) return null;
+  const pieces = inner.split(/[\s、，,]+/).filter(Boolean);
+  if (pieces.length > 1 && AFFILIATION_END.test(pieces[0]) && !(pieces[0].length <= 3 && nameScore(pieces[0]) >= 0.05)) pieces.shift();
+  const names = namesIn(pieces.join('、'));
+  if (!names || names.length !== pieces.length || names.length > 4) return null;
+  if (!names.every(nameAlone)) return null;
   return { ...emptyByline(), reporters: names };
 }

@@ -66,32 +66,30 @@ export function cjkPunctuation(line: string): string {
 
 /**
  * Removes the spaces a dump puts between characters: every run of blanks except one between two
- * Latin letters (a real word gap). Returns the cleaned line and how it was spaced.
+ * Latin letters (a real word gap) and, with `keepHanGaps` on a line not spaced out, one between two
+ * Han characters (crawled text separates names so: （孙南 陈莹莹）). Returns the cleaned line and how
+ * it was spaced.
  */
-export function squeezeLine(raw: string): { text: string; spaced: boolean; phraseGap: boolean } {
+export function squeezeLine(raw: string, keepHanGaps = false): { text: string; spaced: boolean; phraseGap: boolean } {
   const line = cjkPunctuation(foldWidth(raw).trim());
   if (!/[ \t]/.test(line)) return { text: line, spaced: false, phraseGap: false };
-  let text = '';
-  let gaps = 0;
-  let hanGaps = 0;
-  let nonSpace = 0;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (ch === ' ' || ch === '\t') {
-      let j = i;
-      while (j + 1 < line.length && (line[j + 1] === ' ' || line[j + 1] === '\t')) j++;
-      const before = line[i - 1];
-      const after = line[j + 1];
-      if (before && after && LATIN.test(before) && LATIN.test(after)) text += ' ';
-      gaps++;
-      if (isHan(before) && isHan(after)) hanGaps++;
-      i = j;
-      continue;
-    }
-    nonSpace++;
-    text += ch;
-  }
+  const runs = [...line.matchAll(/[ \t]+/g)];
+  const nonSpace = line.length - runs.reduce((n, m) => n + m[0].length, 0);
+  const gaps = runs.length;
   const spaced = nonSpace >= 4 && gaps >= (nonSpace - 1) * 0.6;
+  let text = '';
+  let hanGaps = 0;
+  let at = 0;
+  for (const m of runs) {
+    text += line.slice(at, m.index);
+    at = m.index! + m[0].length;
+    const before = line[m.index! - 1];
+    const after = line[at];
+    const hanGap = isHan(before) && isHan(after);
+    if (hanGap) hanGaps++;
+    if ((before && after && LATIN.test(before) && LATIN.test(after)) || (keepHanGaps && hanGap && !spaced)) text += ' ';
+  }
+  text += line.slice(at);
   return { text, spaced, phraseGap: !spaced && hanGaps > 0 && gaps <= 3 && nonSpace >= 8 };
 }
 
@@ -209,7 +207,7 @@ export function normalizeArticleText(text: string): Paragraph[] {
   if (/\n[ \t\u3000]*\n/.test(text)) return normalizePage(text);
   return text
     .split(/\r?\n/)
-    .map((line, index) => ({ line: index, squeezed: squeezeLine(line) }))
+    .map((line, index) => ({ line: index, squeezed: squeezeLine(line, true) }))
     .filter(({ squeezed }) => squeezed.text !== '')
     .map(({ line, squeezed }) => ({
       text: squeezed.text,

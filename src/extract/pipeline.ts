@@ -57,7 +57,8 @@ export function extractArticle(
   const credits: Span = { start: draft.creditsFrom ?? text.length, end: text.length };
   // The byline's and credits' names are their own (reporters); the dateline's agency and place are
   // entities (新华社北京…电).
-  const tagged = nerModel().tag(text).filter((s) => s.type !== 'PER' || !(overlaps(s, byline) || overlaps(s, credits)));
+  const creditLines: Span[] = [byline, credits, ...draft.creditLines];
+  const tagged = nerModel().tag(text).filter((s) => s.type !== 'PER' || !creditLines.some((c) => overlaps(s, c)));
   const ruleOrgs = findOrganizations(text, divisions, home).map((o) => ({ ...o, name: o.resolved }));
   const orgs = mergeNamed(
     text,
@@ -68,7 +69,7 @@ export function extractArticle(
   );
   const dates = findDates(text, { year: ctx.year, month: ctx.month, day: ctx.day });
   const venues = findVenues(text, home).flatMap((v) => trimmedVenue(text, v) ?? []).filter((v) => !orgs.some((o) => overlaps(o, v)));
-  const blocked: Span[] = [byline, credits, ...orgs, ...dates, ...venues];
+  const blocked: Span[] = [...creditLines, ...orgs, ...dates, ...venues];
   const posts = findPosts(text, blocked);
   const persons = mergePersons(text, new PersonFinder(text, posts, blocked).find(known), tagged, blocked);
   const titles = linkTitles(text, persons, posts, orgs, home);
@@ -77,12 +78,11 @@ export function extractArticle(
   for (const ts of titles.values()) for (const t of ts) if (t.organization) chainOrgs.set(t.start, t.organization);
   for (const o of orgs) o.name = chainOrgs.get(o.start) ?? o.name;
 
-  const bylineNames = new Set([...draft.byline.reporters, ...draft.byline.correspondents, ...draft.byline.photographers]);
-  const named = persons.filter((m) => !bylineNames.has(m.name));
-  const personSpans = spansByName(text, named);
+  // Bylines and credits were blocked above: a reporter found in the persons is named in the story too.
+  const personSpans = spansByName(text, persons);
   const personsOut = new Map<string, PersonOut>();
   const { anchorOnlyPosts } = lexicon();
-  for (const m of named) {
+  for (const m of persons) {
     let p = personsOut.get(m.name);
     if (!p) personsOut.set(m.name, (p = { name: m.name, titles: [], mentions: 0, spans: personSpans.get(m.name) ?? [] }));
     p.mentions++;
@@ -125,7 +125,7 @@ export function extractArticle(
   for (const [m, ts] of titles) chainStart.set(m, ts.length ? ts[0].start : m.start);
   const participation = findParticipation(
     text,
-    named,
+    persons,
     (m) => chainStart.get(m) ?? m.start,
   );
 

@@ -21,6 +21,8 @@ export interface ArticleDraft {
   bylineLength: number;
   /** Where the credits closing the article start in the joined paragraphs (…（记者 张伟）, 责任编辑：…), or null. */
   creditsFrom: number | null;
+  /** Photo credits on lines of their own inside the body (湖北日报全媒记者 陈迹 摄), as offsets in the joined paragraphs. */
+  creditLines: { start: number; end: number }[];
   byline: Byline;
   dateline: { place: string | null; date: string | null } | null;
 }
@@ -86,7 +88,7 @@ function headlineParts(group: Paragraph[]): { headline: string; subtitle: string
 }
 
 function newDraft(kind: ArticleKind = 'article'): ArticleDraft {
-  return { kind, headline: null, subtitle: null, paragraphs: [], bylineLength: 0, creditsFrom: null, byline: emptyByline(), dateline: null };
+  return { kind, headline: null, subtitle: null, paragraphs: [], bylineLength: 0, creditsFrom: null, creditLines: [], byline: emptyByline(), dateline: null };
 }
 
 /** Splits a page into articles. */
@@ -230,6 +232,16 @@ export function segmentRecord(paragraphs: Paragraph[], title: string | undefined
   }
   draft.paragraphs = texts;
   draft.creditsFrom = closingCredits(texts, draft.byline);
+  // A photo credit on a line of its own under a picture (湖北日报全媒记者 陈迹 摄).
+  let at = 0;
+  for (const t of texts) {
+    const credit = t.length <= 24 && /摄影?$/.test(t) ? standaloneByline(t) : null;
+    if (credit) {
+      mergeByline(draft.byline, credit);
+      draft.creditLines.push({ start: at, end: at + t.length });
+    }
+    at += t.length + 1;
+  }
   return draft;
 }
 
