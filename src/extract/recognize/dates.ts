@@ -108,17 +108,15 @@ export function findDates(text: string, ctx: DateContext): DateMention[] {
     if (named !== null && year === named) lastYear = year;
     lastMonth = month;
     // Every day named in the match, in order, with the month that applies to it.
-    const days: { month: number; day: number; range: boolean }[] = [];
+    // A range (3月6日至15日) gives the days it names, its ends: the days between are not named.
+    const days: { month: number; day: number }[] = [];
     const dayRe = new RegExp(`(?:(${NUM})月)?(${NUM})[日号]`, 'g');
     const tail = raw.slice(raw.indexOf('月') + 1);
-    let prevEnd = 0;
     let mo = month;
     for (const dm of tail.matchAll(dayRe)) {
       if (dm[1] !== undefined) mo = parseNumber(dm[1]) ?? mo;
       const day = parseNumber(dm[2]);
-      const between = tail.slice(prevEnd, dm.index);
-      prevEnd = dm.index! + dm[0].length;
-      if (day !== null) days.push({ month: mo, day, range: /[至到—-]/.test(between) });
+      if (day !== null) days.push({ month: mo, day });
     }
     lastMonth = mo;
     if (year === null) {
@@ -130,16 +128,6 @@ export function findDates(text: string, ctx: DateContext): DateMention[] {
     if (days.length === 0) iso.push(`${year}-${pad(month)}`);
     for (const d of days) {
       if (!validDay(year, d.month, d.day)) continue;
-      const prev = iso.length ? iso[iso.length - 1] : null;
-      // A short range (16日至17日, 3月1日至5日) stands for every day in it.
-      if (d.range && prev && prev.length === 10) {
-        const from = new Date(prev + 'T00:00:00Z');
-        const to = new Date(`${year}-${pad(d.month)}-${pad(d.day)}T00:00:00Z`);
-        const span = (to.getTime() - from.getTime()) / 86400000;
-        if (span > 0 && span <= 31) {
-          for (let k = 1; k < span; k++) iso.push(new Date(from.getTime() + k * 86400000).toISOString().slice(0, 10));
-        }
-      }
       iso.push(`${year}-${pad(d.month)}-${pad(d.day)}`);
     }
     if (iso.length) out.push({ start, end: start + raw.length, text: raw, iso });
