@@ -83,6 +83,24 @@ describe('link and events', () => {
     expect(roles(a, '王明')).to.deep.equal(['accompanied']);
   });
 
+  it('gives everyone in a list after a colon the roles of the words that introduce it', () => {
+    const a = extractOne('今天接受采访的各部门负责人先后是：市教育局局长周明达、市民政局局长钱玉兰；市交通运输局局长孙建业。');
+    for (const n of ['周明达', '钱玉兰', '孙建业']) expect(roles(a, n), n).to.deep.equal(['spoke']);
+    // Words reported after a colon are no list: 指出 gives no one a role there.
+    const b = extractOne('市长周明达指出：钱玉兰同志的经验值得推广。');
+    expect(roles(b, '钱玉兰')).to.deep.equal([]);
+  });
+
+  it('reads 以X为组长 as led and a deputy as attending, and the guests of a 会见', () => {
+    const a = extractOne('以省委常委周明达为组长，副省长钱玉兰为副组长的督查组来我市检查工作。');
+    expect(roles(a, '周明达')).to.deep.equal(['led']);
+    expect(roles(a, '钱玉兰')).to.deep.equal(['attended']);
+    const b = extractOne('市委书记周明达会见了来访的客人孙建业、李小红一行。副市长钱玉兰会见时在座。');
+    expect(roles(b, '孙建业')).to.deep.equal(['attended', 'led']);
+    expect(roles(b, '李小红')).to.deep.equal(['attended']);
+    expect(roles(b, '钱玉兰')).to.deep.equal(['attended']);
+  });
+
   it('counts the mentions of a person', () => {
     const a = extractOne('市委书记史根治主持会议。史根治强调，要抓好各项工作落实。');
     expect(person(a, '史根治').mentions).to.equal(2);

@@ -20,7 +20,27 @@ const JOINERS = /^([、，,和与及]|以及|[省市县区镇乡]?领导)*$/;
 // What may stand between a clause's start and its subject: nothing, or an adverbial of time or sequence.
 // A level word or the kind of body may stand before a generic title (县领导, 集团党委书记), and the
 // event may stand before 由 (会议由张阳主持).
-const SUBJECT_LEAD = /^([\u4e00-\u9fff]{0,6}由|会上|会议上|随后|同时|其间|其中|最后|当天|当日|上午|下午|晚上|今天|昨天|首先|接着|此外|另外|期间|在会上)?([市省县区乡镇村]|集团|公司|学校|学院|大学|医院|我司|我校)?$/;
+const SUBJECT_LEAD = /^([\u4e00-\u9fff]{0,6}由|会上|会议上|随后|同时|其间|其中|最后|当天|当日|上午|下午|晚上|今天|昨天|首先|接着|此外|另外|期间|在会上)?([市省县区乡镇村]?领导|[市省县区乡镇村]|集团|公司|学校|学院|大学|医院|我司|我校|[\u4e00-\u9fff]{0,6}(?:专班|工作组|工作队|督导组|考察组|调研组|检查组|代表团|考察团))?$/;
+// 为组长 after a person who opens a clause (以X为组长, …Y为副组长的督查组).
+const HEADS_GROUP = /^为(副)?(组长|团长|队长|领队|总指挥)/;
+// A clause that ends in a meeting verb and the guests' description: the persons after it are guests.
+const MEETS = /(会见|会晤|接见)了?[^，。；：]{0,16}$/;
+// What introduces a list: 先后是, 分别是, 依次为, 有, 包括, 如下.
+const LIST_INTRO = /(是|为|有|包括|如下)$/;
+
+/**
+ * The words that introduce the list a person stands in, when the person follows a colon with only
+ * list items (names, title chains, separators) between: 接受采访的负责人先后是：A、B；C. Null otherwise.
+ */
+function listLead(text: string, head: number): string | null {
+  let colon = head - 1;
+  while (colon >= 0 && text[colon] !== '：' && !/[。！？\n]/.test(text[colon])) colon--;
+  if (colon < 0 || text[colon] !== '：') return null;
+  let start = colon;
+  while (start > 0 && !/[。！？；\n]/.test(text[start - 1])) start--;
+  const lead = text.slice(start, colon);
+  return LIST_INTRO.test(lead) ? lead : null;
+}
 
 /** Roles per person name in an article's text; `chainStart` gives where each mention's title chain begins. */
 export function findParticipation(
@@ -62,6 +82,24 @@ export function findParticipation(
     // 在X（等）的陪同下 / 在X的主持下.
     const before = text.slice(clauseStart, head);
     const after = text.slice(last.end, last.end + 8);
+    // 以X为组长（团长）的…: X leads the group; a deputy (为副组长) takes part.
+    const heads = (before === '' || before === '以') && HEADS_GROUP.exec(after);
+    if (heads) {
+      for (const n of names) give(n, heads[1] ? 'attended' : 'led', sentence);
+      return;
+    }
+    // The guests of a meeting (会见了…客人A、B一行): they take part, and the first leads their party.
+    if (MEETS.test(before)) {
+      for (const n of names) give(n, 'attended', sentence);
+      if (/^(等)?一行/.test(after)) give(names[0], 'led', sentence);
+      return;
+    }
+    // A list after a colon (接受采访的负责人先后是：A、B；C): the words that introduce it give the roles.
+    const lead = listLead(text, head);
+    if (lead !== null) {
+      for (const c of roleCues) if (lead.includes(c.cue)) for (const n of names) give(n, c.role, sentence);
+      return;
+    }
     if (before === '在') {
       const m = /^(等|一行)?(的)?(陪同|主持|带领|率领)下/.exec(after);
       if (m) {
@@ -77,7 +115,7 @@ export function findParticipation(
     const scope = text.slice(last.end, scopeEnd);
     let accompanying = false;
     for (let i = 0; i < scope.length; i++) {
-      const cue = roleCues.find((c) => scope.startsWith(c.cue, i));
+      const cue = roleCues.find((c) => c.position === 'after' && scope.startsWith(c.cue, i));
       if (!cue) continue;
       // 组织 as a noun (组织活力, 党组织) is no act of organizing.
       if (cue.cue === '组织' && /^组织(活力|建设|力|部|的)/.test(scope.slice(i))) continue;

@@ -27,6 +27,8 @@ export interface RoleCue {
   cue: string;
   /** Whether the cue marks a name before it (张阳主持); verbs of a visit (调研, 视察) give a role only. */
   anchorsName: boolean;
+  /** after: the cue follows the person or list; lead: it stands in the words that introduce a list after a colon. */
+  position: 'after' | 'lead';
 }
 
 export interface Lexicon {
@@ -83,7 +85,12 @@ export function lexicon(): Lexicon {
   const postRows = readTable('posts.txt');
   const posts = postRows.map(([p]) => p).sort(byLengthDesc);
   const roleCues = readTable('roles.txt')
-    .map(([role, cue, , anchor]) => ({ role: role as Role, cue, anchorsName: anchor !== 'role-only' }))
+    .map(([role, cue, position, anchor]) => ({
+      role: role as Role,
+      cue,
+      position: position === 'lead' ? ('lead' as const) : ('after' as const),
+      anchorsName: position !== 'lead' && anchor !== 'role-only',
+    }))
     .sort((a, b) => byLengthDesc(a.cue, b.cue));
   const nameFollowers = context.filter(([k]) => k === 'follow').map(([, w]) => w);
   cached = {
