@@ -4,6 +4,7 @@
  */
 import { lexicon } from './lexicon/index.js';
 import type { Division } from './lexicon/gazetteer.js';
+import { inferLocalBodies } from './local-bodies.js';
 import { inferYear } from './recognize/dates.js';
 import { findDivisions, type Home, type PlaceMention } from './recognize/places.js';
 import type { DocumentContext, Provenance } from './types.js';
@@ -62,6 +63,8 @@ function onlyOneAtItsLevel(counts: Map<Division, number>, text: string): Divisio
 
 export interface ContextInput {
   home?: string;
+  /** The outlet's name (许昌日报, 东平县戴庙镇, 安徽大学新闻网): it may say which township or campus speaks. */
+  source?: string;
   date?: string;
   homeFrom?: Provenance;
   dateFrom?: Provenance;
@@ -98,6 +101,14 @@ export function resolveContext(text: string, input: ContextInput, divisions?: Pl
       notes.push(`home inferred as ${home.division.name}: named ${inferred.count} time(s), the most of its level or the one its level words (县委, 全市…) point to`);
     } else notes.push('home unknown: no city or county is named twice; 市委, 我市 stay unresolved');
   }
+  const local = inferLocalBodies(input.source, text, home?.division ?? null);
+  // A township's news with no city or county named: the township's county is the home.
+  if (!home && local.townshipCounty) {
+    home = toHome(local.townshipCounty);
+    homeFrom = 'inferred';
+    notes.push(`home inferred as ${home.division.name}: the county of ${local.township}`);
+  }
+  if (home) home = { ...home, local };
   let date: string | null = null;
   let dateFrom: Provenance = 'unknown';
   if (input.date) {

@@ -14,10 +14,14 @@ import type { TitleOut } from './types.js';
 
 // The organization a post implies when the text names none (the level word is the home's).
 const IMPLIED: [RegExp, (home: Home | null) => string | null][] = [
-  [/^(常务)?副?市长$/, (h) => (homeAt('市', h) ? resolveOrg('市政府', h) : null)],
-  [/^(常务)?副?省长$/, (h) => (homeAt('省', h) ? resolveOrg('省政府', h) : null)],
-  [/^(常务)?副?县长$/, (h) => (homeAt('县', h) ? resolveOrg('县政府', h) : null)],
-  [/^(常务)?副?区长$/, (h) => (homeAt('区', h) ? resolveOrg('区政府', h) : null)],
+  [/^(常务)?[副代]?市长$/, (h) => (homeAt('市', h) ? resolveOrg('市政府', h) : null)],
+  [/^(常务)?[副代]?省长$/, (h) => (homeAt('省', h) ? resolveOrg('省政府', h) : null)],
+  [/^(常务)?[副代]?县长$/, (h) => (homeAt('县', h) ? resolveOrg('县政府', h) : null)],
+  [/^(常务)?[副代]?区长$/, (h) => (homeAt('区', h) ? resolveOrg('区政府', h) : null)],
+  [/^[副代]?镇长$/, (h) => (homeAt('镇', h) ? resolveOrg('镇政府', h) : null)],
+  [/^[副代]?乡长$/, (h) => (homeAt('乡', h) ? resolveOrg('乡政府', h) : null)],
+  [/^(常务)?副?校长$/, (h) => h?.local?.institution ?? null],
+  [/^(常务)?副?院长$/, (h) => h?.local?.college ?? null],
   [/^总书记$/, () => '中共中央'],
   [/^副?总理$|^国务委员$/, () => '国务院'],
 ];
@@ -64,11 +68,31 @@ export function titleChain(
       } else organization = item.org.resolved;
       parent = organization;
     } else {
-      organization = IMPLIED.find(([re]) => re.test(item.title))?.[1](home) ?? null;
+      const party = partyPost(item.title, home);
+      if (party) {
+        out.push({ ...party, start: item.start });
+        parent = party.organization;
+        continue;
+      }
+      // A post after a committee's in the chain is the committee's (市委常委、秘书长): unless it implies its own body.
+      organization = IMPLIED.find(([re]) => re.test(item.title))?.[1](home) ?? (parent && /委$/.test(parent) ? parent : null);
     }
     out.push({ title: item.title, organization, start: item.start });
   }
   return out;
+}
+
+/**
+ * 党委书记, 党委副书记 with no body named: the party committee of the township or campus the article
+ * speaks from (戴庙镇党委, 中共安徽大学委员会), written as its post (书记, 副书记).
+ */
+function partyPost(title: string, home: Home | null): TitleOut | null {
+  const m = /^(?:党委|党工委)(副?书记|委员)$/.exec(title);
+  const local = home?.local;
+  if (!m || !local) return null;
+  if (local.township) return { title: m[1], organization: `${local.township}党委` };
+  if (local.institution && !local.college) return { title: m[1], organization: `中共${local.institution}委员会` };
+  return null;
 }
 
 /** Titles for every person mention; list members without a chain share their list head's. */
@@ -88,6 +112,13 @@ export function linkTitles(
     let titles = titleChain(text, person.start, postsByEnd, orgs, home);
     if (titles.length === 0 && previous && previous.end + 1 === person.start && text[previous.end] === '、') {
       titles = out.get(previous) ?? [];
+    }
+    // A list member whose posts name no body holds them in the body of the member before it
+    // (市委组织部秘书长冯伟、副巡视员王小宝).
+    const chainFrom = titles.length ? titles[0].start : person.start;
+    if (previous && titles.length && titles.every((t) => !t.organization) && text.slice(previous.end, chainFrom) === '、') {
+      const inherited = out.get(previous)?.at(-1)?.organization;
+      if (inherited) titles = titles.map((t) => ({ ...t, organization: inherited }));
     }
     // A post written after the name as a form of address (习近平总书记).
     const address = postsByStart.get(person.end);

@@ -192,6 +192,7 @@ function outletHome(source: string | undefined): string | undefined {
 
 function recordContext(unit: RecordUnit, options: ExtractOptions, text: string, divisions: PlaceMention[]) {
   const input = {
+    source: unit.source,
     home: options.home ?? unit.home ?? outletHome(unit.source),
     homeFrom: options.home ? ('given' as const) : ('record' as const),
     date: options.date ?? unit.date,

@@ -23,6 +23,8 @@ export interface Division {
 export interface Gazetteer {
   /** Every surface form (full or short) to the divisions it may name. */
   byForm: Map<string, Division[]>;
+  /** Every division by its code (420302). */
+  byCode: Map<string, Division>;
   /** For each first character, the lengths of the forms that start with it, longest first (for scanning). */
   lengthsByFirstChar: Map<string, number[]>;
   /** The first two characters of every form, as one number (c0 << 16 | c1): a cheap first test. */
@@ -54,6 +56,8 @@ export function loadGazetteer(): Gazetteer {
     if (list) list.push(d);
     else byForm.set(form, [d]);
   };
+  // Every division, also those whose name is too common a word to look for (新县, 城区).
+  const byCode = new Map<string, Division>();
   const visit = (node: RawDivision, level: DivisionLevel, province: string, city: string | null) => {
     // Placeholder groupings in the data (市辖区, 省直辖县级行政区划) are not places.
     if (/辖|行政区划|开发区$/.test(node.n)) {
@@ -61,6 +65,7 @@ export function loadGazetteer(): Gazetteer {
       return;
     }
     const d: Division = { code: node.c, name: node.n, short: shortForm(node.n, level), level, province, city };
+    byCode.set(d.code, d);
     // Two-character district names (城区, 矿区, 郊区) are ordinary words.
     if (level !== 'county' || d.name.length > 2) add(d.name, d);
     if (d.short) add(d.short, d);
@@ -74,6 +79,7 @@ export function loadGazetteer(): Gazetteer {
     const municipality = /^(北京|天津|上海|重庆)市$/.test(p.n);
     if (municipality) {
       const d: Division = { code: p.c, name: p.n, short: shortForm(p.n, 'province'), level: 'province', province: p.n, city: null };
+      byCode.set(d.code, d);
       add(d.name, d);
       if (d.short) add(d.short, d);
       for (const child of p.d ?? []) visit(child, 'county', p.n, p.n);
@@ -93,5 +99,5 @@ export function loadGazetteer(): Gazetteer {
   for (const list of lengthsByFirstChar.values()) list.sort((a, b) => b - a);
   const prefixes = new Set<number>();
   for (const form of byForm.keys()) prefixes.add((form.charCodeAt(0) << 16) | form.charCodeAt(1));
-  return { byForm, lengthsByFirstChar, prefixes };
+  return { byForm, byCode, lengthsByFirstChar, prefixes };
 }

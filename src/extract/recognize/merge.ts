@@ -67,6 +67,13 @@ export function mergePersons(text: string, rules: PersonMention[], taggedSpans: 
   return all.sort((a, b) => a.start - b.start);
 }
 
+/** Whether a post ends at `to` after starting at or after `from` (镇长|孙建业: no part of the name). */
+function postBetween(text: string, from: number, to: number): boolean {
+  const { posts } = markLexicon();
+  for (let k = from; k < to; k++) if (posts.longestAt(text, k) === to - k) return true;
+  return false;
+}
+
 // Prepositions and conjunctions the tagger may take in front of a name (向|刘立新).
 const FUNCTION_CHAR = /[向和与及同对在把被给让跟为从由以将]/;
 
@@ -90,7 +97,13 @@ function taggerBoundaries(text: string, m: PersonMention, tagged: EntitySpan[], 
   // …and one that stops short of a longer name the tagger saw whole (梅尔金 in 切尔诺梅尔金), when no
   // other rule name shares that span (江泽民李鹏 stays two).
   const outer = tagged.find(
-    (s) => s.type === 'PER' && covers(s, m) && s.end - s.start > m.end - m.start && !FUNCTION_CHAR.test(text[s.start]) && !rules.some((r) => r !== m && overlaps(r, s)),
+    (s) =>
+      s.type === 'PER' &&
+      covers(s, m) &&
+      s.end - s.start > m.end - m.start &&
+      !FUNCTION_CHAR.test(text[s.start]) &&
+      !rules.some((r) => r !== m && overlaps(r, s)) &&
+      !postBetween(text, s.start, m.start),
   );
   return outer ? { ...m, start: outer.start, end: outer.end, name: text.slice(outer.start, outer.end).replace(/[•・‧]/g, '·') } : m;
 }

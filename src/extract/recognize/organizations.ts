@@ -141,12 +141,20 @@ export function homeAt(level: string, home: Home | null): string | null {
     if (d.level === 'province') return /^(北京|天津|上海|重庆)市$/.test(d.name) ? d.name : null;
     return d.level === 'city' ? d.name : d.level === 'county' && d.name.endsWith('市') ? d.name : d.city;
   }
-  if (level === '县' || level === '区') return d.level === 'county' && d.name.endsWith(level) ? d.name : null;
+  if (level === '县' || level === '区') {
+    if (d.level === 'county') return d.name.endsWith(level) ? d.name : null;
+    // A city's page on one of its counties or districts (区委 in a report on 丰南区).
+    return home.local?.county?.name.endsWith(level) ? home.local.county.name : null;
+  }
+  if (level === '镇' || level === '乡') return home.local?.township?.endsWith(level) ? home.local.township : null;
   return null;
 }
 
 /** The full name of an organization as written in a paper from `home`. */
 export function resolveOrg(surface: string, home: Home | null): string {
+  // A campus's own committee (校党委 in a university's news).
+  const institution = home?.local?.institution;
+  if (institution && /^校党委$/.test(surface)) return `中共${institution}委员会`;
   let name = surface.replace(/^中共/, '');
   const level = name[0];
   if (LEVEL.includes(level)) {
@@ -156,7 +164,7 @@ export function resolveOrg(surface: string, home: Home | null): string {
     name = full + name.slice(1);
   }
   // A place's government is its people's government (市政府 → 许昌市人民政府).
-  name = name.replace(/([市省县区州])政府$/, '$1人民政府');
+  name = name.replace(/([市省县区州镇乡])政府$/, '$1人民政府');
   // A party committee is 中共 X 委; its departments are named without 中共 (许昌市委宣传部).
   if (/[市省县区州]委$/.test(name) || /^中共/.test(surface) && /委$/.test(name)) name = '中共' + name;
   return name;

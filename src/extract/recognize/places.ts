@@ -7,6 +7,7 @@ import { isHan } from '../chars.js';
 import { lexicon } from '../lexicon/index.js';
 import { occurrences } from './occurrences.js';
 import type { Division } from '../lexicon/gazetteer.js';
+import type { LocalBodies } from '../local-bodies.js';
 
 export interface PlaceMention {
   start: number;
@@ -22,6 +23,8 @@ export interface Home {
   division: Division;
   /** One-character abbreviation used in 来许, 在许, 赴许. */
   abbreviation: string;
+  /** The township, county, university or college the article speaks from (src/extract/local-bodies.ts). */
+  local?: LocalBodies;
 }
 
 // Characters that never begin a venue's proper name: verbs of motion, prepositions, particles.

@@ -1,0 +1,91 @@
+/**
+ * The bodies an article speaks from below its home division, which its bare posts and level words
+ * name: the township of a township's news (镇长, 镇党委 → 戴庙镇人民政府, 戴庙镇党委), the district or
+ * county of a city's page that reports on one (区委 → 中共丰南区委), and the university or college of
+ * a campus site (校长 → 安徽大学, 院长 → 青岛科技大学机电工程学院). Read from the outlet's name first,
+ * then from what the text names.
+ */
+import { lexicon } from './lexicon/index.js';
+import type { Division } from './lexicon/gazetteer.js';
+import { findDivisions, findTownships } from './recognize/places.js';
+
+export interface LocalBodies {
+  /** The township (…镇, …乡) the article speaks from. */
+  township: string | null;
+  /** The county of that township, when the gazetteer and what the article names make it one. */
+  townshipCounty: Division | null;
+  /** The county or district of the home city the article speaks from, for 县委, 区长. */
+  county: Division | null;
+  /** The university (or college, 学院) the article speaks from, for 校长, 我校. */
+  institution: string | null;
+  /** The school of that university the article speaks from, for 院长, 学院党委. */
+  college: string | null;
+}
+
+
+
+// Words of a township's own voice (镇党委, 乡长, 全镇), of a county's or district's, and of a campus.
+const TOWNSHIP_WORDS = /([镇乡])(党委|长|政府|人大|班子|党政|纪委)|全[镇乡]|我[镇乡]|本[镇乡]/;
+const COUNTY_WORDS: [RegExp, string][] = [
+  [/县委|县长|县政府|县人大|县政协|全县|我县|本县/, '县'],
+  [/区委|区长|区政府|区人大|区政协|全区|我区|本区/, '区'],
+];
+// A township's name in an outlet's name, once the divisions are cut out of it (东平县|戴庙镇).
+const TOWNSHIP_NAME = /[\u4e00-\u9fff]{2,4}?[镇乡](?![政府人党])/;
+// A university or college in an outlet's name, and a school inside it (青岛科技大学|机电工程学院).
+const INSTITUTION = /[\u4e00-\u9fff]{2,12}?(?:大学|学院)/;
+
+/** The township an outlet's name or the text speaks from. */
+function township(source: string, text: string): string | null {
+  const listed = findTownships(source).find((t) => /[镇乡]$/.test(t.text));
+  if (listed) return listed.text;
+  const rest = findDivisions(source).reduceRight((s, d) => s.slice(0, d.start) + '|' + s.slice(d.end), source);
+  const named = TOWNSHIP_NAME.exec(rest)?.[0];
+  if (named) return named;
+  if (!TOWNSHIP_WORDS.test(text)) return null;
+  // The one township the text names by a name the gazetteer lists, or that opens the story (X镇召开).
+  const inText = new Set(findTownships(text).map((t) => t.text).filter((t) => /[镇乡]$/.test(t)));
+  if (inText.size === 1) return [...inText][0];
+  const opening = /^[^。]*?([\u4e00-\u9fff]{2,3}[镇乡])(召开|举行|举办|开展|组织)/.exec(text)?.[1];
+  return opening && !lexicon().gazetteer.byForm.has(opening) ? opening : null;
+}
+
+/** The one county or district of the home city the text names, when it speaks of 县委, 区长…. */
+function county(text: string, home: Division | null): Division | null {
+  if (!home || home.level !== 'city') return null;
+  for (const [words, level] of COUNTY_WORDS) {
+    if (!words.test(text)) continue;
+    const named = new Set(
+      findDivisions(text)
+        .map((m) => m.division)
+        .filter((d): d is Division => d !== null && d.level === 'county' && d.city === home.name && d.name.endsWith(level)),
+    );
+    if (named.size === 1) return [...named][0];
+  }
+  return null;
+}
+
+/** The county a township is in: the only one with a township so named, or the one the text's divisions point to. */
+function countyOf(name: string, source: string, text: string): Division | null {
+  const { townships, gazetteer } = lexicon();
+  const candidates = (townships.get(name) ?? []).flatMap((code) => gazetteer.byCode.get(code) ?? []);
+  if (candidates.length <= 1) return candidates[0] ?? null;
+  const named = new Set(findDivisions(`${source}\n${text}`).flatMap((m) => (m.division ? [m.division.name] : [])));
+  const fits = candidates.filter((d) => named.has(d.name) || (d.city && named.has(d.city)) || named.has(d.province));
+  return fits.length === 1 ? fits[0] : null;
+}
+
+export function inferLocalBodies(source: string | undefined, text: string, home: Division | null): LocalBodies {
+  const outlet = source ?? '';
+  const institution = INSTITUTION.exec(outlet)?.[0] ?? null;
+  const after = institution ? outlet.slice(outlet.indexOf(institution) + institution.length) : '';
+  const school = institution?.endsWith('大学') ? /^[\u4e00-\u9fff]{1,10}?学院/.exec(after)?.[0] : undefined;
+  const seat = institution ? null : township(outlet, text);
+  return {
+    township: seat,
+    townshipCounty: seat ? countyOf(seat, outlet, text) : null,
+    county: county(text, home),
+    institution,
+    college: school ? institution + school : null,
+  };
+}

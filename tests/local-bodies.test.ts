@@ -1,0 +1,49 @@
+import { expect } from 'chai';
+import { inferLocalBodies } from '../src/extract/local-bodies.js';
+import { extractDocument } from '../src/extract/pipeline.js';
+import type { ArticleOut } from '../src/extract/types.js';
+import type { RecordUnit, SourceDocument } from '../src/ingest/types.js';
+
+// Sentences written for these tests; the townships and universities are real places, the people are not.
+function record(text: string, source: string): ArticleOut {
+  const unit: RecordUnit = { kind: 'record', line: 1, text, source, date: '2024-05-06' };
+  const doc: SourceDocument = { path: 't.jsonl', name: 't.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [unit] };
+  return extractDocument(doc).articles[0];
+}
+const titlesOf = (a: ArticleOut, name: string) => a.persons.find((p) => p.name === name)?.titles.map((t) => `${t.title}@${t.organization ?? '—'}`) ?? [];
+
+describe('local bodies (src/extract/local-bodies.ts)', () => {
+  it("reads a township from the outlet's name, and its county from the gazetteer when only one has it", () => {
+    const local = inferLocalBodies('同里镇政务公开', '5月6日，同里镇召开工作会议。', null);
+    expect(local.township).to.equal('同里镇');
+    expect(local.townshipCounty?.name).to.equal('吴江区');
+  });
+
+  it('leaves the county open when several have a township so named and the text points to none', () => {
+    expect(inferLocalBodies('周庄镇新闻', '周庄镇召开会议。', null).townshipCounty).to.equal(null);
+    expect(inferLocalBodies('周庄镇新闻', '江阴市周庄镇召开会议。', null).townshipCounty?.name).to.equal('江阴市');
+  });
+
+  it("resolves a township's bare posts and party committee to the township", () => {
+    const a = record('5月6日，同里镇召开工作会议，会议由镇党委副书记、镇长孙建业主持，党委书记周明达讲话。', '同里镇政务公开');
+    expect(titlesOf(a, '孙建业')).to.include.members(['副书记@同里镇党委', '镇长@同里镇人民政府']);
+    expect(titlesOf(a, '周明达')).to.deep.equal(['书记@同里镇党委']);
+  });
+
+  it("resolves a campus's 校长 and 院长 to the university and the school of the outlet", () => {
+    const a = record('6月4日，学院召开工作会议，副院长孙建业主持会议。校长周明达出席。', '南京大学商学院网站');
+    expect(titlesOf(a, '孙建业')).to.deep.equal(['副院长@南京大学商学院']);
+    expect(titlesOf(a, '周明达')).to.deep.equal(['校长@南京大学']);
+  });
+
+  it('resolves 区委 in a city outlet that reports on one of its districts', () => {
+    const a = record('丰南区召开乡村振兴推进会议，区委书记周明达出席并讲话。', '唐山市农业农村局网站');
+    expect(titlesOf(a, '周明达')).to.deep.equal(['书记@中共丰南区委']);
+  });
+
+  it('gives a post after a committee the committee, and a list member the body of the member before', () => {
+    const a = record('市委常委、秘书长周明达，市委组织部副部长孙建业、副巡视员钱玉兰出席。', '许昌日报');
+    expect(titlesOf(a, '周明达')).to.include('秘书长@中共许昌市委');
+    expect(titlesOf(a, '钱玉兰')).to.deep.equal(['副巡视员@许昌市委组织部']);
+  });
+});
