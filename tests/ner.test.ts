@@ -158,6 +158,12 @@ describe('one recognizer from the tagger and the rules', () => {
     expect(b.persons.find((p) => p.name === '吴建国')?.headlineSpans).to.equal(undefined);
   });
 
+  it('finds villages and communities where the context vouches for a name, and no common noun', () => {
+    const a = record('调研组先后走访了青竹社区、桃源社区，随后来到石门街道向阳社区和杨柳村。会议强调，要推进乡村振兴，建设一批社区服务站。');
+    for (const p of ['青竹社区', '桃源社区', '向阳社区', '杨柳村']) expect(places(a)).to.include(p);
+    for (const p of ['乡村', '一批社区', '推进乡村']) expect(places(a)).to.not.include(p);
+  });
+
   it('finds towns, townships and subdistricts the gazetteer lists', () => {
     expect(places(record('记者从杭州市余杭区仓前街道获悉，当地新增创业企业三百家。'))).to.include('仓前街道');
   });

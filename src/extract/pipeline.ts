@@ -9,6 +9,7 @@ import { linkTitles } from './link.js';
 import { nerModel } from './ner/model.js';
 import { normalizeArticleText, normalizePage } from './normalize.js';
 import { findDates } from './recognize/dates.js';
+import { findSettlements } from './recognize/settlements.js';
 import { headlineEntities } from './recognize/headline.js';
 import { attributivePlace, mergeNamed, seenOrNamedInFull, trimmedVenue, mergePersons, overlaps, reportable, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
 import { findOrganizations, resolveOrg } from './recognize/organizations.js';
@@ -109,6 +110,7 @@ export function extractArticle(
     ),
     ...findTownships(text).filter((t) => !persons.some((p) => overlaps(p, t)) && !venues.some((v) => overlaps(v, t))),
     ...venues,
+    ...findSettlements(text).filter((t) => !persons.some((p) => overlaps(p, t)) && !venues.some((v) => overlaps(v, t))),
     ...findHomeWords(text, home),
   ].map((p) => ({ ...p, name: placeName(p, home) }));
   const places = mergeNamed(

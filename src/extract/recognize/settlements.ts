@@ -1,0 +1,41 @@
+/**
+ * Villages and urban communities by their endings (美虹社区, 孟垓村, 乌兰嘎查): local news names them
+ * everywhere, and no gazetteer lists them. A name counts only where the context shows one: in a list of
+ * such names (孟垓村、前张庄村), right after its township or subdistrict (南大街街道金色新城社区), or after
+ * a verb of going (走访了美虹社区, 来到唐屋村). Elsewhere 社区 and 村 are mostly common nouns
+ * (一批社区, 推进乡村振兴).
+ */
+import { isHan } from '../chars.js';
+import { markLexicon } from '../ner/lexicon-marks.js';
+import type { PlaceMention } from './places.js';
+
+// The endings, and what after them shows a word of its own (村民, 村委, 社区服务) rather than a name.
+const ENDINGS = /(社区|嘎查|村)(?![民委级干里务两组集落庄部长支主居服工])/g;
+// What stands right before a name the context vouches for.
+const AFTER_TOWNSHIP = /(街道|[镇乡])$/;
+const AFTER_GOING = /(走访了?|来到|到达|前往|深入|赴|到|在|察看了?|调研了?)$/;
+// What a name never opens with: numerals, measure words, determiners (一批社区, 各村, 全村).
+const NOT_OPENING = /^(一[批个些套]|[几两][个批]|[个批套些全各本该每驻农乡城市县区省])/;
+
+export function findSettlements(text: string): PlaceMention[] {
+  const { words } = markLexicon();
+  const found: { start: number; end: number; list: boolean; vouched: boolean }[] = [];
+  for (const m of text.matchAll(ENDINGS)) {
+    const at = m.index!;
+    let start = at;
+    while (start > 0 && at - start < 5 && isHan(text[start - 1]) && !AFTER_TOWNSHIP.test(text.slice(0, start)) && !AFTER_GOING.test(text.slice(0, start))) start--;
+    const vouched = AFTER_TOWNSHIP.test(text.slice(0, start)) || AFTER_GOING.test(text.slice(0, start));
+    // A word that runs into the first name of a list is no part of it (介绍|孟垓村、…).
+    const word = vouched ? 0 : words.longestAt(text, start);
+    if (word > 0 && at - (start + word) >= 2) start += word;
+    const stem = text.slice(start, at);
+    if (stem.length < 2 || NOT_OPENING.test(stem)) continue;
+    const end = at + m[0].length;
+    const list = text[start - 1] === '、' || text[end] === '、' || (start > 0 && !isHan(text[start - 1]) && text[end] === '等');
+    found.push({ start, end, list, vouched });
+  }
+  // A list item is a name when its neighbour in the list is one too (孟垓村、前张庄村): two or more.
+  return found
+    .filter((f, i) => f.vouched || (f.list && found.some((g, j) => j !== i && g.list && (g.end + 1 === f.start || f.end + 1 === g.start))))
+    .map(({ start, end }) => ({ start, end, text: text.slice(start, end), kind: 'venue' as const, division: null }));
+}
