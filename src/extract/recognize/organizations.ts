@@ -114,12 +114,16 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
         start = lead.start;
         if (!free && at - lead.end > 6) continue;
       } else if (national) start = text.indexOf(national, start);
-      else if (!free) continue; // known bodies are found by bodies()
+      else if (LEVEL.includes(text[start]) && at - start <= 7 && !STEM_VERBS.test(text.slice(start, at)) && !/[部委局厅办院所处]/.test(text.slice(start + 1, at))) {
+        // 市档案局: a level word opening the stem names the home's body.
+      } else if (!free) continue; // known bodies are found by bodies()
       else {
         if (at - start > 6) start = at - 6;
         while (start < at && STEM_VERBS.test(text.slice(start, at))) start++;
         if (at - start < 2) continue;
       }
+      // A committee before the name owns it (市委|台湾工作办公室, 省委|党史研究室).
+      if (text[start - 1] === '委') start = attachPrefix(text, start, divisions);
       taken.add(end);
       out.push({ start, end, text: text.slice(start, end), resolved: '', system: 'other' });
     }
