@@ -36,6 +36,13 @@ describe('local bodies (src/extract/local-bodies.ts)', () => {
     expect(titlesOf(a, '周明达')).to.deep.equal(['校长@南京大学']);
   });
 
+  it("reads a campus's own bodies: 我校, 校党委, and a bare office", () => {
+    const a = record('代表团访问了我校。校党委书记周明达会见了来宾，宣传部负责人陪同。', '南京大学新闻网');
+    const orgs = a.organizations.map((o) => o.name);
+    expect(orgs).to.include.members(['南京大学', '南京大学宣传部']);
+    expect(titlesOf(a, '周明达')).to.deep.equal(['书记@中共南京大学委员会']);
+  });
+
   it('resolves 区委 in a city outlet that reports on one of its districts', () => {
     const a = record('丰南区召开乡村振兴推进会议，区委书记周明达出席并讲话。', '唐山市农业农村局网站');
     expect(titlesOf(a, '周明达')).to.deep.equal(['书记@中共丰南区委']);

@@ -299,6 +299,8 @@ const LEVEL_WORD = /^(中共)?[市省县区]/;
  */
 export function reportable(o: OrgMention, text: string, divisions: Span[], tagged: EntitySpan[], inChain: boolean, local: boolean): boolean {
   if (o.system === 'central' || inChain || tagged.some((s) => s.type === 'ORG' && overlaps(s, o))) return true;
+  // A bare body the article's own campus or township owns (宣传部 in a university's news).
+  if (local && o.resolved.length > o.text.length && o.resolved.endsWith(o.text)) return true;
   const at = text.startsWith('中共', o.start) ? o.start + 2 : o.start;
   if (local && (divisions.some((d) => d.start === at) || NATIONAL.some((w) => text.startsWith(w, o.start)))) return true;
   // In a local paper, also what its ending names after a stem of its own (石桥村党支部, 乡村振兴工作队):

@@ -154,11 +154,20 @@ export function homeAt(level: string, home: Home | null): string | null {
   return null;
 }
 
+// Offices of a university named without it in its own news (教务处, 宣传部, 国际合作与交流处).
+const CAMPUS_OFFICE = /^[\u4e00-\u9fff]{2,10}(处|部|办公室)$/;
+
 /** The full name of an organization as written in a paper from `home`. */
 export function resolveOrg(surface: string, home: Home | null): string {
-  // A campus's own committee (校党委 in a university's news).
+  // A campus's own bodies in its news: 我校, 校党委, 校学位委员会, and its offices named bare (教务处).
   const institution = home?.local?.institution;
-  if (institution && /^校党委$/.test(surface)) return `中共${institution}委员会`;
+  if (institution) {
+    if (/^(我校|本校)$/.test(surface)) return institution;
+    if (/^校党委$/.test(surface)) return `中共${institution}委员会`;
+    const own = /^(?:我校|本校|校)(.+)$/.exec(surface)?.[1];
+    if (own) return institution + own;
+    if (CAMPUS_OFFICE.test(surface)) return institution + surface;
+  }
   let name = surface.replace(/^中共/, '');
   const level = name[0];
   if (LEVEL.includes(level)) {
@@ -196,9 +205,15 @@ function centralBodies(text: string): OrgMention[] {
   return out;
 }
 
+/** 我校 and 本校 in a campus's news: the university itself. */
+function campusWords(text: string, home: Home | null): OrgMention[] {
+  if (!home?.local?.institution) return [];
+  return [...text.matchAll(/我校|本校/g)].map((m) => ({ start: m.index!, end: m.index! + 2, text: m[0], resolved: '', system: 'other' as const }));
+}
+
 /** All organizations in a text, the longest where they overlap, resolved against the home. */
 export function findOrganizations(text: string, divisions: PlaceMention[], home: Home | null): OrgMention[] {
-  const all = [...centralBodies(text), ...bodies(text, divisions), ...committees(text, divisions), ...bySuffix(text, divisions)];
+  const all = [...centralBodies(text), ...bodies(text, divisions), ...committees(text, divisions), ...bySuffix(text, divisions), ...campusWords(text, home)];
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: OrgMention[] = [];
   for (const m of all) {
