@@ -16,7 +16,8 @@ export interface Participation {
 
 const SENTENCE_END = /[。！？；\n]/;
 const CLAUSE_OPEN = /[，。！？；：“”‘’（）\n]/;
-const JOINERS = /^([、，,和与及]|以及|[省市县区镇乡]?领导)*$/;
+// The level word of a 领导 chain stays outside the chain (市|领导杨根生).
+const JOINERS = /^([、，,和与及]|以及|[省市县区镇乡]?领导)*[省市县区镇乡]?$/;
 // What may stand between a clause's start and its subject: nothing, or an adverbial of time or sequence.
 // A level word or the kind of body may stand before a generic title (县领导, 集团党委书记), and the
 // event may stand before 由 (会议由张阳主持).
@@ -90,8 +91,8 @@ export function findParticipation(
     }
     // The guests of a meeting (会见了…客人A、B一行): they take part, and the first leads their party.
     if (MEETS.test(before)) {
-      for (const n of names) give(n, 'attended', sentence);
-      if (/^(等)?一行/.test(after)) give(names[0], 'led', sentence);
+      const party = /^(等)?一行/.test(after);
+      names.forEach((n, i) => give(n, party && i === 0 ? 'led' : 'attended', sentence));
       return;
     }
     // A list after a colon (接受采访的负责人先后是：A、B；C): the words that introduce it give the roles.
