@@ -120,6 +120,8 @@ export function findParticipation(
       if (!cue) continue;
       // 组织 as a noun (组织活力, 党组织) is no act of organizing.
       if (cue.cue === '组织' && /^组织(活力|建设|力|部|的)/.test(scope.slice(i))) continue;
+      // 会见时在座: sitting in during a meeting is no hosting it.
+      if (cue.role === 'led' && /^(会见|会晤|接见)(时|期间)/.test(scope.slice(i))) continue;
       // Those who accompany a visit (陪同调研) do not lead it.
       if (cue.role === 'accompanied') accompanying = true;
       else if (accompanying && cue.role === 'led' && !cue.anchorsName) continue;
