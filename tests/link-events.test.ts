@@ -102,6 +102,13 @@ describe('link and events', () => {
     expect(roles(b, '钱玉兰')).to.deep.equal(['attended']);
   });
 
+  it('reads roles after bodies the lexicon does not know, alone or in a list', () => {
+    const a = extractOne('地区行署专员周明达主持会议。计算机系主任孙建业、教务处处长钱玉兰参加座谈。');
+    expect(roles(a, '周明达')).to.deep.equal(['presided']);
+    expect(roles(a, '孙建业')).to.deep.equal(['attended']);
+    expect(roles(a, '钱玉兰')).to.deep.equal(['attended']);
+  });
+
   it('counts the mentions of a person', () => {
     const a = extractOne('市委书记史根治主持会议。史根治强调，要抓好各项工作落实。');
     expect(person(a, '史根治').mentions).to.equal(2);
