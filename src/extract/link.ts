@@ -95,6 +95,32 @@ function partyPost(title: string, home: Home | null): TitleOut | null {
   return null;
 }
 
+// What stands between a name and the posts written after it.
+const AFTER_NAME = /^(（|\(|(同志)?(当选为|当选|担任|出任|兼任|任|为))/;
+
+/** The longest title chain that starts right after the name's bracket or verb and ends before the clause does. */
+function titlesAfterName(
+  text: string,
+  nameEnd: number,
+  postsByEnd: Map<number, PostMention>,
+  orgs: OrgMention[],
+  home: Home | null,
+): LinkedTitle[] {
+  const lead = AFTER_NAME.exec(text.slice(nameEnd, nameEnd + 6));
+  if (!lead) return [];
+  const from = nameEnd + lead[0].length;
+  let best: LinkedTitle[] = [];
+  for (let end = from + 1; end <= Math.min(text.length, from + 30) && !/[，。；：！？（）()\n]/.test(text[end - 1]); end++) {
+    if (!postsByEnd.has(end)) continue;
+    const chain = titleChain(text, end, postsByEnd, orgs, home);
+    if (chain.length && chain[0].start === from) best = chain;
+  }
+  // A bracket holds only the posts: it closes right after them.
+  if (lead[0] !== '（' && lead[0] !== '(') return best;
+  const last = best.length ? [...postsByEnd.values()].find((p) => p.start >= best[best.length - 1].start && /^[）)]/.test(text.slice(p.end))) : null;
+  return last ? best : [];
+}
+
 /** Titles for every person mention; list members without a chain share their list head's. */
 export function linkTitles(
   text: string,
@@ -120,6 +146,9 @@ export function linkTitles(
       const inherited = out.get(previous)?.at(-1)?.organization;
       if (inherited) titles = titles.map((t) => ({ ...t, organization: inherited }));
     }
+    // Posts written after the name: in brackets (王建国（市政府副秘书长）) or after a verb of taking
+    // office (李春明同志任许昌市副市长, 孙立平当选为县人大常委会主任, 任命赵小刚为市财政局局长).
+    if (titles.length === 0) titles = titlesAfterName(text, person.end, postsByEnd, orgs, home);
     // A post written after the name as a form of address (习近平总书记).
     const address = postsByStart.get(person.end);
     if (titles.length === 0 && address && addressPosts.has(address.title) && address.title !== '同志') {
