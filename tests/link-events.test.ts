@@ -109,6 +109,13 @@ describe('link and events', () => {
     expect(roles(a, '钱玉兰')).to.deep.equal(['attended']);
   });
 
+  it('reads posts written after the name: in brackets, and after a verb of taking office', () => {
+    const a = extractOne('会上，周明达（市政府副秘书长）通报了情况。会议选举孙建业当选为县人大常委会主任。市人大常委会任命钱玉兰为市财政局局长。');
+    expect(titles(person(a, '周明达'))).to.deep.equal(['副秘书长@许昌市人民政府']);
+    expect(titles(person(a, '孙建业')).map((t) => t.split('@')[0])).to.deep.equal(['主任']);
+    expect(titles(person(a, '钱玉兰'))).to.deep.equal(['局长@许昌市财政局']);
+  });
+
   it('counts the mentions of a person', () => {
     const a = extractOne('市委书记史根治主持会议。史根治强调，要抓好各项工作落实。');
     expect(person(a, '史根治').mentions).to.equal(2);

@@ -10,15 +10,15 @@ import { PACKAGE_ROOT } from '../src/paths.js';
 // so that a change that loses ground fails. Raise them as the extraction improves; never lower them
 // to make a change pass.
 const FLOORS: Record<Measure, number> = {
-  persons: 0.95,
-  organizations: 0.74,
-  places: 0.68,
+  persons: 0.96,
+  organizations: 0.77,
+  places: 0.75,
   titles: 0.89,
-  titlesResolved: 0.57,
-  participation: 0.69,
-  roles: 0.62,
-  dates: 0.87,
-  bylines: 0.65,
+  titlesResolved: 0.77,
+  participation: 0.88,
+  roles: 0.79,
+  dates: 0.96,
+  bylines: 0.98,
 };
 
 const NEWS = join(PACKAGE_ROOT, 'tests', 'fixtures', 'news');
