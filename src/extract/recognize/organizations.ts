@@ -91,6 +91,20 @@ function committees(text: string, divisions: PlaceMention[]): OrgMention[] {
     if (text.startsWith('中共', start - 2)) start -= 2;
     out.push({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: m[1] ? 'party' : 'state' });
   }
+  // A township's party committee (镇党委, 戴庙镇党委, 街道党工委).
+  const { townships } = lexicon();
+  for (const m of text.matchAll(/([镇乡]|街道)党(?:工)?委(?!员)/g)) {
+    const at = m.index!;
+    const level = at + m[1].length;
+    let start = at;
+    for (let len = 4; len >= 2; len--) {
+      if (at - len >= 0 && townships.has(text.slice(at - len, level))) {
+        start = at - len;
+        break;
+      }
+    }
+    out.push({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: 'party' });
+  }
   return out;
 }
 
