@@ -43,6 +43,16 @@ describe('local bodies (src/extract/local-bodies.ts)', () => {
     expect(titlesOf(a, '周明达')).to.deep.equal(['书记@中共南京大学委员会']);
   });
 
+  it("takes a county's paper named without 县 as the county's (鄢陵快报 → 鄢陵县)", () => {
+    const a = record('县委书记周明达主持会议。', '鄢陵快报');
+    expect(titlesOf(a, '周明达')).to.deep.equal(['书记@中共鄢陵县委']);
+  });
+
+  it("gives bare departments listed after a committee's office the committee", () => {
+    const a = record('区委办、组织部、宣传部负责人参加会议。', '郑州市金水区人民政府网');
+    expect(a.organizations.map((o) => o.name)).to.include.members(['金水区委办公室', '金水区委组织部', '金水区委宣传部']);
+  });
+
   it('resolves 区委 in a city outlet that reports on one of its districts', () => {
     const a = record('丰南区召开乡村振兴推进会议，区委书记周明达出席并讲话。', '唐山市农业农村局网站');
     expect(titlesOf(a, '周明达')).to.deep.equal(['书记@中共丰南区委']);

@@ -78,6 +78,7 @@ export function extractArticle(
   const chainOrgs = new Map<number, string>();
   for (const ts of titles.values()) for (const t of ts) if (t.organization) chainOrgs.set(t.start, t.organization);
   for (const o of orgs) o.name = chainOrgs.get(o.start) ?? o.name;
+  inheritCommittee(text, orgs);
 
   // Bylines and credits were blocked above: a reporter found in the persons is named in the story too.
   const personSpans = spansByName(text, persons);
@@ -174,6 +175,20 @@ export function extractArticle(
   };
 }
 
+/**
+ * Bare party departments listed after a committee's own body are the committee's too
+ * (区委办、组织部、宣传部、政法委 → 卫东区委组织部 …).
+ */
+function inheritCommittee(text: string, orgs: { start: number; end: number; text: string; name: string; resolved: string }[]): void {
+  const { orgBodies } = lexicon();
+  for (let i = 1; i < orgs.length; i++) {
+    const o = orgs[i];
+    if (text.slice(orgs[i - 1].end, o.start) !== '、' || orgBodies.get(o.text) !== 'party' || o.name !== o.text) continue;
+    const committee = /^(?:中共)?(.*?[市省县区州]委)/.exec(orgs[i - 1].name)?.[1];
+    if (committee) o.name = o.resolved = committee + o.text;
+  }
+}
+
 /** The body's entities, then the headline's that the body names neither by name nor as written. */
 function withHeadline<E extends { name: string; spans: SpanOut[]; headlineSpans?: SpanOut[] }>(body: E[], headline: E[] = []): E[] {
   const said = new Set(body.flatMap((e) => [e.name, ...e.spans.map((s) => s.text)]));
@@ -189,7 +204,22 @@ const LEVEL_RANK = { county: 0, city: 1, province: 2 } as const;
 function outletHome(source: string | undefined): string | undefined {
   const named = source ? findDivisions(source).flatMap((m) => (m.division ? [m.division] : [])) : [];
   named.sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
-  return named[0]?.name;
+  return named[0]?.name ?? countyNamedShort(source);
+}
+
+/**
+ * A county's paper named by the county without its 县 or 市 (宝丰快报, 长葛日报): the one county whose
+ * full name is the outlet's first two or three characters plus 县 or 市.
+ */
+function countyNamedShort(source: string | undefined): string | undefined {
+  if (!source) return undefined;
+  const { byForm } = lexicon().gazetteer;
+  for (const len of [3, 2]) {
+    const stem = source.slice(0, len);
+    const counties = ['县', '市'].flatMap((end) => byForm.get(stem + end)?.filter((d) => d.level === 'county') ?? []);
+    if (counties.length === 1) return counties[0].name;
+  }
+  return undefined;
 }
 
 function recordContext(unit: RecordUnit, options: ExtractOptions, text: string, divisions: PlaceMention[]) {

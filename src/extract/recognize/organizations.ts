@@ -82,7 +82,8 @@ function bodies(text: string, divisions: PlaceMention[]): OrgMention[] {
 /** 市委, 省委, 哈密市委, 中共许昌市委; 市政府, 河南省人民政府. */
 function committees(text: string, divisions: PlaceMention[]): OrgMention[] {
   const out: OrgMention[] = [];
-  for (const m of text.matchAll(/(?:中共)?([市省县区州])委(?!员|托|屈|婉)|([市省县区州])(?:人民)?政府/g)) {
+  // 区委办 is the committee's office (办 not opening a verb: 办理, 办好).
+  for (const m of text.matchAll(/(?:中共)?([市省县区州])委(?:办(?![理好事法成学]))?(?!员|托|屈|婉)|([市省县区州])(?:人民)?政府/g)) {
     const at = m.index!;
     let start = at;
     const d = divisions.find((x) => x.end === at + 1 && x.kind === 'division');
@@ -192,6 +193,7 @@ export function resolveOrg(surface: string, home: Home | null): string {
   }
   // A place's government is its people's government (市政府 → 许昌市人民政府).
   name = name.replace(/([市省县区州镇乡])政府$/, '$1人民政府');
+  name = name.replace(/委办$/, '委办公室');
   // A party committee is 中共 X 委; its departments are named without 中共 (许昌市委宣传部).
   if (/[市省县区州]委$/.test(name) || /^中共/.test(surface) && /委$/.test(name)) name = '中共' + name;
   return name;
