@@ -96,15 +96,14 @@ export function findVenues(text: string, home: Home | null): PlaceMention[] {
   return out;
 }
 
-/** 我市, 全市, 全省, 来许, 在许: the paper's home (or its province). */
+/** 我市, 全市, 来许, 在许 (and 我省, 全省 in a province's own paper): the paper's home. */
 export function findHomeWords(text: string, home: Home | null): PlaceMention[] {
   if (!home) return [];
-  const { homeWords, gazetteer } = lexicon();
+  const { homeWords } = lexicon();
   const out: PlaceMention[] = [];
-  const province = gazetteer.byForm.get(home.division.province)?.[0] ?? null;
   for (const [word, level] of homeWords) {
     for (const at of occurrences(text, word)) {
-      const division = level === 'province' ? province : level === home.division.level ? home.division : null;
+      const division = level === home.division.level ? home.division : null;
       if (division) out.push({ start: at, end: at + word.length, text: word, kind: 'home', division });
     }
   }
