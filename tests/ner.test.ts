@@ -164,6 +164,11 @@ describe('one recognizer from the tagger and the rules', () => {
     for (const p of ['乡村', '一批社区', '推进乡村']) expect(places(a)).to.not.include(p);
   });
 
+  it("reads a province's abbreviation after a verb of coming or staying, and a village in its committee's name", () => {
+    const a = record('代表团一行来沪访问，随后赴渝考察。调研组来到青山镇石桥村委会召开座谈会。');
+    expect(a.places.map((p) => p.name)).to.include.members(['上海市', '重庆市', '石桥村']);
+  });
+
   it('finds towns, townships and subdistricts the gazetteer lists', () => {
     expect(places(record('记者从杭州市余杭区仓前街道获悉，当地新增创业企业三百家。'))).to.include('仓前街道');
   });

@@ -14,7 +14,7 @@ import { headlineEntities } from './recognize/headline.js';
 import { attributivePlace, mergeNamed, seenOrNamedInFull, trimmedVenue, mergePersons, overlaps, reportable, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
 import { findOrganizations, resolveOrg } from './recognize/organizations.js';
 import { findPosts, PersonFinder, type Span } from './recognize/persons.js';
-import { canonicalPlace, findDivisions, findHomeWords, findTownships, findVenues, type Home, type PlaceMention } from './recognize/places.js';
+import { canonicalPlace, findDivisions, findHomeWords, findProvinceAbbreviations, findTownships, findVenues, type Home, type PlaceMention } from './recognize/places.js';
 import { segmentPage, segmentRecord, type ArticleDraft } from './segment.js';
 import type { ArticleOut, DocumentContext, EventOut, ExtractionOut, PersonOut, SpanOut, TitleOut } from './types.js';
 
@@ -113,6 +113,7 @@ export function extractArticle(
     ...venues,
     ...findSettlements(text).filter((t) => !persons.some((p) => overlaps(p, t)) && !venues.some((v) => overlaps(v, t))),
     ...findHomeWords(text, home),
+    ...findProvinceAbbreviations(text).filter((a) => !findHomeWords(text, home).some((h) => overlaps(h, a))),
   ].map((p) => ({ ...p, name: placeName(p, home) }));
   const places = mergeNamed(
     text,

@@ -10,7 +10,8 @@ import { markLexicon } from '../ner/lexicon-marks.js';
 import type { PlaceMention } from './places.js';
 
 // The endings, and what after them shows a word of its own (村民, 村委, 社区服务) rather than a name.
-const ENDINGS = /(社区|嘎查|村)(?![民委级干里务两组集落庄部长支主居服工社])/g;
+// A village's committee or party branch names the village too (唐屋村|委会).
+const ENDINGS = /(社区|嘎查|村)(?:(?=委会|党支部|党总支|党委|两委)|(?![民委级干里务两组集落庄部长支主居服工社]))/g;
 // What stands right before a name the context vouches for.
 const AFTER_TOWNSHIP = /(街道|[镇乡])$/;
 const AFTER_GOING = /(走访了?|来到|到达|前往|深入|赴|到|在|察看了?|调研了?)$/;
