@@ -116,6 +116,12 @@ describe('link and events', () => {
     expect(titles(person(a, '钱玉兰'))).to.deep.equal(['局长@许昌市财政局']);
   });
 
+  it('carries a city named in a chain to its later posts, whatever the paper\'s home', () => {
+    const a = extractOne('洛阳市委常委、副市长周明达，安徽省宣城市市长孙建业来我市考察。');
+    expect(titles(person(a, '周明达'))).to.deep.equal(['常委@中共洛阳市委', '副市长@洛阳市人民政府']);
+    expect(titles(person(a, '孙建业'))).to.deep.equal(['市长@宣城市人民政府']);
+  });
+
   it('counts the mentions of a person', () => {
     const a = extractOne('市委书记史根治主持会议。史根治强调，要抓好各项工作落实。');
     expect(person(a, '史根治').mentions).to.equal(2);

@@ -9,7 +9,7 @@
 import { lexicon } from './lexicon/index.js';
 import { homeAt, resolveOrg, type OrgMention } from './recognize/organizations.js';
 import type { PersonMention, PostMention } from './recognize/persons.js';
-import type { Home } from './recognize/places.js';
+import type { Home, PlaceMention } from './recognize/places.js';
 import type { TitleOut } from './types.js';
 
 // The organization a post implies when the text names none (the level word is the home's).
@@ -38,23 +38,30 @@ export function titleChain(
   postsByEnd: Map<number, PostMention>,
   orgs: OrgMention[],
   home: Home | null,
+  places: Map<number, PlaceMention> = new Map(),
 ): LinkedTitle[] {
-  const items: { title: string; org: OrgMention | null; start: number }[] = [];
+  const items: { title: string; org: OrgMention | null; start: number; place: PlaceMention | null }[] = [];
   let pos = personStart;
   for (;;) {
     const post = postsByEnd.get(pos);
     if (!post) break;
     const org = orgs.find((o) => o.end === post.start) ?? null;
-    const start = org ? org.start : post.start;
-    items.unshift({ title: post.title, org, start });
+    // A division right before a post names where it is held (黄山市|市长, 许昌市|副市长).
+    const place = org ? null : (places.get(post.start) ?? null);
+    const start = org ? org.start : place ? place.start : post.start;
+    items.unshift({ title: post.title, org, start, place });
     if (text[start - 1] !== '、') break;
     pos = start - 1;
   }
   const { orgBodies } = lexicon();
   const out: LinkedTitle[] = [];
   let parent: string | null = null;
+  // The division a chain names carries to its later posts (黄山市委常委、副市长 → 黄山市人民政府).
+  let chainPlace: PlaceMention | null = null;
   for (const item of items) {
     let organization: string | null = null;
+    const named = item.place ?? (item.org ? ([...places.values()].find((d) => d.start >= item.org!.start && d.end <= item.org!.end) ?? null) : null);
+    if (named?.division) chainPlace = named;
     if (item.org) {
       const kind = orgBodies.get(item.org.text);
       if (kind) {
@@ -75,7 +82,8 @@ export function titleChain(
         continue;
       }
       // A post after a committee's in the chain is the committee's (市委常委、秘书长): unless it implies its own body.
-      organization = IMPLIED.find(([re]) => re.test(item.title))?.[1](home) ?? (parent && /委$/.test(parent) ? parent : null);
+      const where = chainPlace?.division ? { division: chainPlace.division, abbreviation: '' } : home;
+      organization = IMPLIED.find(([re]) => re.test(item.title))?.[1](where) ?? (parent && /委$/.test(parent) ? parent : null);
     }
     out.push({ title: item.title, organization, start: item.start });
   }
@@ -105,6 +113,7 @@ function titlesAfterName(
   postsByEnd: Map<number, PostMention>,
   orgs: OrgMention[],
   home: Home | null,
+  places: Map<number, PlaceMention>,
 ): LinkedTitle[] {
   const lead = AFTER_NAME.exec(text.slice(nameEnd, nameEnd + 6));
   if (!lead) return [];
@@ -112,7 +121,7 @@ function titlesAfterName(
   let best: LinkedTitle[] = [];
   for (let end = from + 1; end <= Math.min(text.length, from + 30) && !/[，。；：！？（）()\n]/.test(text[end - 1]); end++) {
     if (!postsByEnd.has(end)) continue;
-    const chain = titleChain(text, end, postsByEnd, orgs, home);
+    const chain = titleChain(text, end, postsByEnd, orgs, home, places);
     if (chain.length && chain[0].start === from) best = chain;
   }
   // A bracket holds only the posts: it closes right after them.
@@ -128,14 +137,16 @@ export function linkTitles(
   posts: PostMention[],
   orgs: OrgMention[],
   home: Home | null,
+  divisions: PlaceMention[] = [],
 ): Map<PersonMention, LinkedTitle[]> {
   const postsByEnd = new Map(posts.map((p) => [p.end, p]));
+  const places = new Map(divisions.filter((d) => d.division).map((d) => [d.end, d]));
   const postsByStart = new Map(posts.map((p) => [p.start, p]));
   const { addressPosts } = lexicon();
   const out = new Map<PersonMention, LinkedTitle[]>();
   let previous: PersonMention | null = null;
   for (const person of persons) {
-    let titles = titleChain(text, person.start, postsByEnd, orgs, home);
+    let titles = titleChain(text, person.start, postsByEnd, orgs, home, places);
     if (titles.length === 0 && previous && previous.end + 1 === person.start && text[previous.end] === '、') {
       titles = out.get(previous) ?? [];
     }
@@ -148,7 +159,7 @@ export function linkTitles(
     }
     // Posts written after the name: in brackets (王建国（市政府副秘书长）) or after a verb of taking
     // office (李春明同志任许昌市副市长, 孙立平当选为县人大常委会主任, 任命赵小刚为市财政局局长).
-    if (titles.length === 0) titles = titlesAfterName(text, person.end, postsByEnd, orgs, home);
+    if (titles.length === 0) titles = titlesAfterName(text, person.end, postsByEnd, orgs, home, places);
     // A post written after the name as a form of address (习近平总书记).
     const address = postsByStart.get(person.end);
     if (titles.length === 0 && address && addressPosts.has(address.title) && address.title !== '同志') {

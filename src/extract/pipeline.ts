@@ -73,7 +73,7 @@ export function extractArticle(
   const blocked: Span[] = [...creditLines, ...orgs, ...dates, ...venues];
   const posts = findPosts(text, blocked);
   const persons = mergePersons(text, new PersonFinder(text, posts, blocked).find(known), tagged, blocked);
-  const titles = linkTitles(text, persons, posts, orgs, home);
+  const titles = linkTitles(text, persons, posts, orgs, home, divisions);
   // A body named in a title chain is the body the chain resolved (宣传部 in 哈密市委常委、宣传部部长).
   const chainOrgs = new Map<number, string>();
   for (const ts of titles.values()) for (const t of ts) if (t.organization) chainOrgs.set(t.start, t.organization);
