@@ -122,6 +122,12 @@ describe('link and events', () => {
     expect(titles(person(a, '孙建业'))).to.deep.equal(['市长@宣城市人民政府']);
   });
 
+  it('reads a ministry run into its post (教育部长) as the post\'s body, not as a mention of its own', () => {
+    const a = extractOne('教育部长周明达出席会议。');
+    expect(titles(person(a, '周明达'))).to.deep.equal(['部长@教育部']);
+    expect(a.organizations.map((o) => o.name)).to.not.include('教育部');
+  });
+
   it('counts the mentions of a person', () => {
     const a = extractOne('市委书记史根治主持会议。史根治强调，要抓好各项工作落实。');
     expect(person(a, '史根治').mentions).to.equal(2);

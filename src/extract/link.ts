@@ -45,7 +45,8 @@ export function titleChain(
   for (;;) {
     const post = postsByEnd.get(pos);
     if (!post) break;
-    const org = orgs.find((o) => o.end === post.start) ?? null;
+    // …or ends inside it, as in 教育部长 (教育部 + 部长).
+    const org = orgs.find((o) => o.end === post.start || (o.end === post.start + 1 && text[o.end - 1] === post.title[0])) ?? null;
     // A division right before a post names where it is held (黄山市|市长, 许昌市|副市长).
     const place = org ? null : (places.get(post.start) ?? null);
     const start = org ? org.start : place ? place.start : post.start;

@@ -67,10 +67,12 @@ export function extractArticle(
     taggedOrganizations(text, tagged, ruleOrgs),
     (surface) => resolveOrg(surface, home),
     (m) => ({ ...m, resolved: m.name, system: 'other' as const }),
+    (o) => o.system === 'central',
   );
   const dates = findDates(text, { year: ctx.year, month: ctx.month, day: ctx.day });
   const venues = findVenues(text, home).flatMap((v) => trimmedVenue(text, v) ?? []).filter((v) => !orgs.some((o) => overlaps(o, v)));
-  const blocked: Span[] = [...creditLines, ...orgs, ...dates, ...venues];
+  // A body run into its post (教育部|长) leaves the post's first character to the post.
+  const blocked: Span[] = [...creditLines, ...orgs.map((o) => (o.contracted ? { start: o.start, end: o.end - 1 } : o)), ...dates, ...venues];
   const posts = findPosts(text, blocked);
   const persons = mergePersons(text, new PersonFinder(text, posts, blocked).find(known), tagged, blocked);
   const titles = linkTitles(text, persons, posts, orgs, home, divisions);

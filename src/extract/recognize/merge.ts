@@ -153,7 +153,8 @@ export interface NamedMention extends Span {
 
 /**
  * Organizations or places: the rules' mentions, with a tagger's span replacing those it covers, and
- * the tagger's other spans added. `canonical` names a tagger's span (北京 → 北京市).
+ * the tagger's other spans added. `canonical` names a tagger's span (北京 → 北京市); `whole` tells
+ * the rule mentions that are complete names from a list, which no tagger span replaces.
  */
 export function mergeNamed<M extends NamedMention>(
   text: string,
@@ -161,6 +162,7 @@ export function mergeNamed<M extends NamedMention>(
   tagged: EntitySpan[],
   canonical: (surface: string) => string,
   make: (span: NamedMention) => M,
+  whole: (m: M) => boolean = () => false,
 ): M[] {
   const out: M[] = [];
   const taken: EntitySpan[] = [];
@@ -170,7 +172,9 @@ export function mergeNamed<M extends NamedMention>(
     // rule's mention that runs further left wins only by a place or level it attached (市|人民检察院),
     // not by a verb it swallowed (组建|本钢板材股份有限公司).
     // A rule's division that only adds its level character to the tagger's place loses (北京|市民).
+    // A name the rules know whole (住房和城乡建设部 from the central bodies) always wins.
     const ruleWins = (r: M) =>
+      (whole(r) && covers(r, s)) ||
       (r.start === s.start && r.end === s.end) ||
       !(covers(s, r) || (covers(r, s) && r.end === s.end && !attachedPrefix(text.slice(r.start, s.start))) || levelCharAdded(text, r, s));
     if (inside.some(ruleWins)) continue;
@@ -298,6 +302,7 @@ const LEVEL_WORD = /^(中共)?[市省县区]/;
  * national paper, names no one body.
  */
 export function reportable(o: OrgMention, text: string, divisions: Span[], tagged: EntitySpan[], inChain: boolean, local: boolean): boolean {
+  if (o.contracted) return false;
   if (o.system === 'central' || inChain || tagged.some((s) => s.type === 'ORG' && overlaps(s, o))) return true;
   // A bare body the article's own campus or township owns (宣传部 in a university's news).
   if (local && o.resolved.length > o.text.length && o.resolved.endsWith(o.text)) return true;

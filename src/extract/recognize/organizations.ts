@@ -21,6 +21,8 @@ export interface OrgMention {
   resolved: string;
   /** Which rule found it: a body of party, state or mass organization, a central body by name, or an ending. */
   system: 'party' | 'state' | 'mass' | 'central' | 'other';
+  /** Written run into its post (教育部长 for 教育部部长): it names the post's body, not an organization mention of its own. */
+  contracted?: boolean;
 }
 
 const LEVEL = '市省县区镇乡';
@@ -213,9 +215,11 @@ function centralBodies(text: string): OrgMention[] {
   const out: OrgMention[] = [];
   for (let i = 0; i < text.length; i++) {
     const len = central.longestAt(text, i);
-    if (!len || /[门长]/.test(text[i + len] ?? '')) continue;
+    // Not where the name runs on into a generic word (教育部门); but 外交部长 is 外交部's 部长.
+    if (!len || text[i + len] === '门' || (text[i + len] === '长' && !text.endsWith('部', i + len))) continue;
     const name = text.slice(i, i + len);
-    out.push({ start: i, end: i + len, text: name, resolved: central.get(name)!, system: 'central' });
+    const contracted = text[i + len] === '长';
+    out.push({ start: i, end: i + len, text: name, resolved: central.get(name)!, system: 'central', ...(contracted ? { contracted } : {}) });
     i += len - 1;
   }
   return out;
