@@ -128,6 +128,16 @@ describe('link and events', () => {
     expect(a.organizations.map((o) => o.name)).to.not.include('教育部');
   });
 
+  it('reads who is heard as speaking, 在…等领导的陪同下 as accompanying, and 兼 inside a chain', () => {
+    const a = extractOne('会议听取了副市长周明达所作的工作报告。副县长孙建业在县委办主任钱玉兰、县财政局局长李小红等领导的陪同下来到企业调研。');
+    expect(roles(a, '周明达')).to.deep.equal(['spoke']);
+    expect(roles(a, '钱玉兰')).to.deep.equal(['accompanied']);
+    expect(roles(a, '李小红')).to.deep.equal(['accompanied']);
+    expect(roles(a, '孙建业')).to.deep.equal(['led']);
+    const b = extractOne('市委常委兼秘书长周明达出席。');
+    expect(titles(person(b, '周明达'))).to.deep.equal(['常委@中共许昌市委', '秘书长@中共许昌市委']);
+  });
+
   it('counts the mentions of a person', () => {
     const a = extractOne('市委书记史根治主持会议。史根治强调，要抓好各项工作落实。');
     expect(person(a, '史根治').mentions).to.equal(2);

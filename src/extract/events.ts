@@ -18,11 +18,11 @@ const SENTENCE_END = /[。！？；\n]/;
 const CLAUSE_OPEN = /[，。！？；：“”‘’（）\n]/;
 // The level word of a 领导 chain stays outside the chain (市|领导杨根生), and so may a body the
 // lexicon does not know (、教务处|处长吴敏).
-const JOINERS = /^([、，,和与及]|以及|[省市县区镇乡]?领导)*([省市县区镇乡]|[\u4e00-\u9fff]{1,10}(系|处|局|委|办|部|院|校|厂|所|站|中心|集团|公司))?$/;
+const JOINERS = /^([、，,和与及]|以及|[省市县区镇乡]?领导)*([省市县区镇乡]|[\u4e00-\u9fff][\u4e00-\u9fff、]{0,15}(系|处|局|委|办|部|院|校|厂|所|站|馆|中心|集团|公司))?$/;
 // What may stand between a clause's start and its subject: nothing, or an adverbial of time or sequence.
 // A level word or the kind of body may stand before a generic title (县领导, 集团党委书记), and the
 // event may stand before 由 (会议由张阳主持).
-const SUBJECT_LEAD = /^([\u4e00-\u9fff]{0,6}由|会上|会议上|随后|同时|其间|其中|最后|当天|当日|上午|下午|晚上|今天|昨天|首先|接着|此外|另外|期间|在会上)?([市省县区乡镇村]?领导|[市省县区乡镇村]|集团|公司|学校|学院|大学|医院|我司|我校|[\u4e00-\u9fff]{0,10}(?:专班|工作组|工作队|督导组|考察组|调研组|检查组|代表团|考察团|行署|系|处|局|委|办|部|院|校|厂|所|站|中心|集团|公司|政府|社区|街道|村|镇|乡))?$/;
+const SUBJECT_LEAD = /^([\u4e00-\u9fff]{0,6}由|会上|会议上|随后|同时|其间|其中|最后|当天|当日|上午|下午|晚上|今天|昨天|首先|接着|此外|另外|期间|在会上)?([市省县区乡镇村]?领导|[市省县区乡镇村]|集团|公司|学校|学院|大学|医院|我司|我校|[\u4e00-\u9fff]{0,10}(?:专班|工作组|工作队|督导组|考察组|调研组|检查组|代表团|考察团|行署|系|处|局|委|办|部|院|校|厂|所|站|馆|中心|集团|公司|政府|社区|街道|村|镇|乡))?$/;
 // 为组长 after a person who opens a clause (以X为组长, …Y为副组长的督查组).
 const HEADS_GROUP = /^为(副)?(组长|团长|队长|领队|总指挥)/;
 // A clause that ends in a meeting verb and the guests' description: the persons after it are guests.
@@ -90,6 +90,11 @@ export function findParticipation(
       for (const n of names) give(n, heads[1] ? 'attended' : 'led', sentence);
       return;
     }
+    // Who is heard (听取X所作的报告, 听取总经理X专题汇报) speaks.
+    if (/听取了?$/.test(before) && /^[^。；]{0,24}?(报告|汇报|说明|介绍)/.test(text.slice(last.end))) {
+      for (const n of names) give(n, 'spoke', sentence);
+      return;
+    }
     // The guests of a meeting (会见了…客人A、B一行): they take part, and the first leads their party.
     if (MEETS.test(before)) {
       const party = /^(等)?一行/.test(after);
@@ -102,19 +107,22 @@ export function findParticipation(
       for (const c of roleCues) if (lead.includes(c.cue)) for (const n of names) give(n, c.role, sentence);
       return;
     }
-    if (before === '在') {
-      const m = /^(等|一行)?(的)?(陪同|主持|带领|率领)下/.exec(after);
+    if (before.endsWith('在')) {
+      const m = /^(等|一行)?(领导|同志|人员|负责同志)?(的)?(陪同|主持|带领|率领)下/.exec(text.slice(last.end, last.end + 12));
       if (m) {
-        const role: Role = m[3] === '陪同' ? 'accompanied' : m[3] === '主持' ? 'presided' : 'led';
+        const role: Role = m[4] === '陪同' ? 'accompanied' : m[4] === '主持' ? 'presided' : 'led';
         for (const n of names) give(n, role, sentence);
       }
       return;
     }
     if (!SUBJECT_LEAD.test(before)) return;
-    // The scope: up to the next group that opens a clause of its own, or the sentence end.
-    const next = groups[g + 1];
+    // The scope: up to the next group that opens a clause of its own, or the sentence end; a
+    // 在…的陪同下 right after the group is stepped over (X在A、B的陪同下调研: X leads).
+    const aside = /^在[^。；！？]{1,60}?(陪同|带领|主持|率领)下/.exec(text.slice(last.end, sentenceEnd));
+    const from = last.end + (aside?.[0].length ?? 0);
+    const next = groups.slice(g + 1).find((n) => chainStart(n[0]) >= from);
     const scopeEnd = next && chainStart(next[0]) < sentenceEnd ? chainStart(next[0]) : sentenceEnd;
-    const scope = text.slice(last.end, scopeEnd);
+    const scope = text.slice(from, scopeEnd);
     let accompanying = false;
     for (let i = 0; i < scope.length; i++) {
       const cue = roleCues.find((c) => c.position === 'after' && scope.startsWith(c.cue, i));

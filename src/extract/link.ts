@@ -51,7 +51,8 @@ export function titleChain(
     const place = org ? null : (places.get(post.start) ?? null);
     const start = org ? org.start : place ? place.start : post.start;
     items.unshift({ title: post.title, org, start, place });
-    if (text[start - 1] !== '、') break;
+    // Posts of one chain are parted by 、 or joined by 兼 (党委副书记兼副院长).
+    if (text[start - 1] !== '、' && text[start - 1] !== '兼') break;
     pos = start - 1;
   }
   const { orgBodies } = lexicon();
