@@ -6,7 +6,7 @@
  */
 import { computeMarks, type Marks } from './lexicon-marks.js';
 
-export const FEATURE_COUNT = 26;
+export const FEATURE_COUNT = 21;
 
 // Character classes: Han, digit, Latin, Chinese numeral, name dot, punctuation, space, other.
 const enum Cls { Han = 1, Digit, Latin, Numeral, Dot, Punct, Space, Other }
@@ -78,32 +78,27 @@ export function featurize(text: string, bits: number, marks: Marks = computeMark
     const p = i + 2;
     const o = i * FEATURE_COUNT;
     const post = ((i + 1 < n ? marks.post[i + 1] & 1 : 0) << 2) | (i > 0 ? marks.post[i - 1] & 2 : 0) | (i + 1 < n ? marks.follower[i + 1] : 0);
-    out[o] = hash(0, 0, 0, 0) >>> shift;
-    out[o + 1] = hash(1, c[p - 2], 0, 0) >>> shift;
-    out[o + 2] = hash(2, c[p - 1], 0, 0) >>> shift;
-    out[o + 3] = hash(3, c[p], 0, 0) >>> shift;
-    out[o + 4] = hash(4, c[p + 1], 0, 0) >>> shift;
-    out[o + 5] = hash(5, c[p + 2], 0, 0) >>> shift;
-    out[o + 6] = hash(6, c[p - 2], c[p - 1], 0) >>> shift;
-    out[o + 7] = hash(7, c[p - 1], c[p], 0) >>> shift;
-    out[o + 8] = hash(8, c[p], c[p + 1], 0) >>> shift;
-    out[o + 9] = hash(9, c[p + 1], c[p + 2], 0) >>> shift;
-    out[o + 10] = hash(10, c[p - 1], c[p + 1], 0) >>> shift;
-    out[o + 11] = hash(11, (k[p - 2] << 8) | (k[p - 1] << 4) | k[p], (k[p + 1] << 4) | k[p + 2], 0) >>> shift;
-    out[o + 12] = hash(12, place[p - 1], place[p], place[p + 1]) >>> shift;
-    out[o + 13] = hash(13, place[p], c[p], 0) >>> shift;
-    out[o + 14] = hash(14, org[p - 1], org[p], org[p + 1]) >>> shift;
-    out[o + 15] = hash(15, marks.surname[i], i > 0 ? marks.surname[i - 1] : 0, post) >>> shift;
-    out[o + 16] = hash(16, post, c[p], 0) >>> shift;
-    out[o + 17] = hash(17, c[p - 1], c[p], c[p + 1]) >>> shift;
-    out[o + 18] = hash(18, word[p - 1], word[p], word[p + 1]) >>> shift;
-    out[o + 19] = hash(19, c[p - 2], c[p - 1], c[p]) >>> shift;
-    out[o + 20] = hash(20, c[p], c[p + 1], c[p + 2]) >>> shift;
-    out[o + 21] = hash(21, c[p - 2], c[p - 1], (c[p] << 16) | c[p + 1]) >>> shift;
-    out[o + 22] = hash(22, c[p - 1], c[p], (c[p + 1] << 16) | c[p + 2]) >>> shift;
-    out[o + 23] = hash(23, word[p], c[p], org[p]) >>> shift;
-    out[o + 24] = hash(24, c[p - 1], c[p], place[p] | (word[p] << 8)) >>> shift;
-    out[o + 25] = hash(25, (i > 0 ? marks.surname[i - 1] : 0) | (i > 1 ? marks.surname[i - 2] << 4 : 0), marks.given[i], i + 1 < n ? marks.given[i + 1] : 5) >>> shift;
+    out[o] = hash(1, c[p - 2], 0, 0) >>> shift;
+    out[o + 1] = hash(2, c[p - 1], 0, 0) >>> shift;
+    out[o + 2] = hash(4, c[p + 1], 0, 0) >>> shift;
+    out[o + 3] = hash(5, c[p + 2], 0, 0) >>> shift;
+    out[o + 4] = hash(6, c[p - 2], c[p - 1], 0) >>> shift;
+    out[o + 5] = hash(7, c[p - 1], c[p], 0) >>> shift;
+    out[o + 6] = hash(8, c[p], c[p + 1], 0) >>> shift;
+    out[o + 7] = hash(9, c[p + 1], c[p + 2], 0) >>> shift;
+    out[o + 8] = hash(11, (k[p - 2] << 8) | (k[p - 1] << 4) | k[p], (k[p + 1] << 4) | k[p + 2], 0) >>> shift;
+    out[o + 9] = hash(12, place[p - 1], place[p], place[p + 1]) >>> shift;
+    out[o + 10] = hash(13, place[p], c[p], 0) >>> shift;
+    out[o + 11] = hash(14, org[p - 1], org[p], org[p + 1]) >>> shift;
+    out[o + 12] = hash(15, marks.surname[i], i > 0 ? marks.surname[i - 1] : 0, post) >>> shift;
+    out[o + 13] = hash(16, post, c[p], 0) >>> shift;
+    out[o + 14] = hash(18, word[p - 1], word[p], word[p + 1]) >>> shift;
+    out[o + 15] = hash(20, c[p], c[p + 1], c[p + 2]) >>> shift;
+    out[o + 16] = hash(21, c[p - 2], c[p - 1], (c[p] << 16) | c[p + 1]) >>> shift;
+    out[o + 17] = hash(22, c[p - 1], c[p], (c[p + 1] << 16) | c[p + 2]) >>> shift;
+    out[o + 18] = hash(23, word[p], c[p], org[p]) >>> shift;
+    out[o + 19] = hash(24, c[p - 1], c[p], place[p] | (word[p] << 8)) >>> shift;
+    out[o + 20] = hash(25, (i > 0 ? marks.surname[i - 1] : 0) | (i > 1 ? marks.surname[i - 2] << 4 : 0), marks.given[i], i + 1 < n ? marks.given[i + 1] : 5) >>> shift;
   }
   return out;
 }
