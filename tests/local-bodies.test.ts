@@ -53,6 +53,13 @@ describe('local bodies (src/extract/local-bodies.ts)', () => {
     expect(a.organizations.map((o) => o.name)).to.include.members(['金水区委办公室', '金水区委组织部', '金水区委宣传部']);
   });
 
+  it("keeps a national outlet's article from speaking for the city it names", () => {
+    const a = record('河南省人大常委会副主任周明达在郑州市调研。省人大常委会有关负责人陪同。这个公司的负责人介绍了情况。', '人民日报');
+    const orgs = a.organizations.map((o) => o.name);
+    expect(orgs).to.not.include('省人大常委会');
+    expect(orgs.some((o) => o.includes('这个公司'))).to.equal(false);
+  });
+
   it('resolves 区委 in a city outlet that reports on one of its districts', () => {
     const a = record('丰南区召开乡村振兴推进会议，区委书记周明达出席并讲话。', '唐山市农业农村局网站');
     expect(titlesOf(a, '周明达')).to.deep.equal(['书记@中共丰南区委']);

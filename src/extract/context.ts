@@ -65,6 +65,8 @@ export interface ContextInput {
   home?: string;
   /** The outlet's name (许昌日报, 东平县戴庙镇, 安徽大学新闻网): it may say which township or campus speaks. */
   source?: string;
+  /** A national outlet (人民日报): an article of it never reads as its home's own paper. */
+  national?: boolean;
   date?: string;
   homeFrom?: Provenance;
   dateFrom?: Provenance;
@@ -78,6 +80,8 @@ export interface ResolvedContext {
    * the text speaks of 我市, 全市, 本县… A national outlet's text does not.
    */
   local: boolean;
+  /** The record comes from a national outlet (data/lang/national-outlets.txt). */
+  national: boolean;
   year: number | null;
   month: number | null;
   day: number | null;
@@ -132,7 +136,9 @@ export function resolveContext(text: string, input: ContextInput, divisions?: Pl
       notes,
     },
     home,
-    local: home !== null && (homeFrom !== 'inferred' || [...lexicon().homeWords.keys()].some((w) => text.includes(w))),
+    // A national outlet's article about a city resolves its 市委 there, but does not speak from it.
+    local: !input.national && home !== null && (homeFrom !== 'inferred' || [...lexicon().homeWords.keys()].some((w) => text.includes(w))),
+    national: !!input.national,
     year: y || null,
     month: m || null,
     day: d || null,

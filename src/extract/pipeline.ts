@@ -4,7 +4,7 @@
 import type { RecordUnit, SourceDocument, SourceUnit } from '../ingest/types.js';
 import { resolveContext, type ResolvedContext } from './context.js';
 import { describeEvent, findParticipation } from './events.js';
-import { lexicon } from './lexicon/index.js';
+import { lexicon, readTable } from './lexicon/index.js';
 import { linkTitles } from './link.js';
 import { nerModel } from './ner/model.js';
 import { normalizeArticleText, normalizePage } from './normalize.js';
@@ -125,7 +125,7 @@ export function extractArticle(
     (m) => ({ ...m, kind: 'venue' as const, division: null }),
   );
   const placeSpans = spansByName(text, places);
-  const orgSpans = spansByName(text, orgs.filter((o) => reportable(o, text, divisions, tagged, chainOrgs.has(o.start), local)));
+  const orgSpans = spansByName(text, orgs.filter((o) => reportable(o, text, divisions, tagged, chainOrgs.has(o.start), local, ctx.national)));
 
   const chainStart = new Map<Span, number>();
   for (const [m, ts] of titles) chainStart.set(m, ts.length ? ts[0].start : m.start);
@@ -225,9 +225,17 @@ function countyNamedShort(source: string | undefined): string | undefined {
   return undefined;
 }
 
+let nationalOutlets: string[] | null = null;
+/** Whether a record comes from a national outlet (data/lang/national-outlets.txt): it has no home. */
+function nationalOutlet(source: string | undefined): boolean {
+  nationalOutlets ??= readTable('national-outlets.txt').map(([o]) => o);
+  return !!source && nationalOutlets.some((o) => source.startsWith(o));
+}
+
 function recordContext(unit: RecordUnit, options: ExtractOptions, text: string, divisions: PlaceMention[]) {
   const input = {
     source: unit.source,
+    national: !options.home && !unit.home && nationalOutlet(unit.source),
     home: options.home ?? unit.home ?? outletHome(unit.source),
     homeFrom: options.home ? ('given' as const) : ('record' as const),
     date: options.date ?? unit.date,

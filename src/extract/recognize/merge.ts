@@ -175,6 +175,8 @@ export function mergeNamed<M extends NamedMention>(
     // A name the rules know whole (住房和城乡建设部 from the central bodies) always wins.
     const ruleWins = (r: M) =>
       (whole(r) && covers(r, s)) ||
+      // …and so does a rule's name the tagger took a preposition before (由|镇党委).
+      (r.start === s.start + 1 && r.end === s.end && FUNCTION_CHAR.test(text[s.start])) ||
       (r.start === s.start && r.end === s.end) ||
       !(covers(s, r) || (covers(r, s) && r.end === s.end && !attachedPrefix(text.slice(r.start, s.start))) || levelCharAdded(text, r, s));
     if (inside.some(ruleWins)) continue;
@@ -301,8 +303,10 @@ const LEVEL_WORD = /^(中共)?[市省县区]/;
  * a name of its own (石桥村党支部). A bare body (宣传部, 办公室) outside a chain, or 省人大常委会 in a
  * national paper, names no one body.
  */
-export function reportable(o: OrgMention, text: string, divisions: Span[], tagged: EntitySpan[], inChain: boolean, local: boolean): boolean {
+export function reportable(o: OrgMention, text: string, divisions: Span[], tagged: EntitySpan[], inChain: boolean, local: boolean, national = false): boolean {
   if (o.contracted) return false;
+  // A bare level body no home resolves (省人大常委会 in a national paper) names no one body.
+  if (national && /^[市省县区镇乡]/.test(o.text) && o.resolved === o.text) return false;
   if (o.system === 'central' || inChain || tagged.some((s) => s.type === 'ORG' && overlaps(s, o))) return true;
   // A bare body the article's own campus or township owns (宣传部 in a university's news).
   if (local && o.resolved.length > o.text.length && o.resolved.endsWith(o.text)) return true;

@@ -41,6 +41,8 @@ function postCovers(text: string, at: number): boolean {
 }
 // Verbs and particles that a name never holds: a stem containing one ran past the name's start.
 const STEM_VERBS = /[要进做提高督促指导让走使对被把就也还都将能会可应该给]/;
+// Determiners and pronouns: 这个公司, 我们公司, 某集团, 本公司 name no particular body.
+const DETERMINER = /这|那|我们|你们|他们|本|该|此|某|每|各/;
 
 /** Where a place or level prefix stands right before `start`: returns the new start. */
 function attachPrefix(text: string, start: number, divisions: PlaceMention[]): number {
@@ -139,6 +141,7 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
         while (start < at && STEM_VERBS.test(text.slice(start, at))) start++;
         if (at - start < 2) continue;
       }
+      if (DETERMINER.test(text.slice(start, at))) continue;
       // A committee before the name owns it (市委|台湾工作办公室, 省委|党史研究室).
       if (text[start - 1] === '委') start = attachPrefix(text, start, divisions);
       taken.add(end);
