@@ -77,7 +77,9 @@ function bodies(text: string, divisions: PlaceMention[]): OrgMention[] {
   for (const [body, system] of orgBodies) {
     for (const at of occurrences(text, body)) {
       const start = attachPrefix(text, at, divisions);
-      out.push({ start, end: at + body.length, text: text.slice(start, at + body.length), resolved: '', system });
+      // 统战部长, 宣传部长: the department run into its post.
+      const contracted = body.endsWith('部') && text[at + body.length] === '长';
+      out.push({ start, end: at + body.length, text: text.slice(start, at + body.length), resolved: '', system, ...(contracted ? { contracted } : {}) });
     }
   }
   return out;
