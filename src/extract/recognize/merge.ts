@@ -274,9 +274,22 @@ export function trimmedVenue(text: string, v: PlaceMention): PlaceMention | null
 export function taggedOrganizations(text: string, tagged: EntitySpan[], rules: Span[]): EntitySpan[] {
   const { venueSuffixes } = lexicon();
   return ofType(tagged, 'ORG')
-    .map((t) => withWholeVenueEnding(text, t))
+    .map((t) => withoutPostTail(text, withWholeVenueEnding(text, t)))
     .filter((s) => !(venueSuffixes.some((v) => text.startsWith(v, s.end - v.length)) && rules.some((r) => covers(s, r) && r.end < s.end)))
     .filter((s) => !venueSuffixes.some((v) => text.startsWith(v, s.end)));
+}
+
+/**
+ * An organization the tagger let run into a post that starts inside it (镇党委组织|委员): it ends
+ * where the post begins.
+ */
+function withoutPostTail(text: string, s: EntitySpan): EntitySpan {
+  const { posts } = markLexicon();
+  for (let k = s.start + 2; k < s.end; k++) {
+    // Not a party committee whose post is written with it (机电学院党委|书记 as 党委书记).
+    if (k + posts.longestAt(text, k) > s.end && !text.startsWith('党', k)) return { ...s, end: k };
+  }
+  return s;
 }
 
 /**
