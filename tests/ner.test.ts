@@ -59,6 +59,14 @@ describe('learned NER (src/extract/ner)', () => {
     expect(tagged(text, 'LOC').some((p) => p.startsWith('黄河')), '黄河 or 黄河流域').to.equal(true);
   });
 
+  it('tags a line the same whatever was tagged before it (buffers are reused)', () => {
+    const long = '会上，市长郑海涛介绍了黄河流域的治理情况，副市长孙建业、秘书长钱玉兰出席。'.repeat(20);
+    const short = '王小红在北京工作。';
+    const first = nerModel().tag(long);
+    expect(nerModel().tag(short).map((s) => short.slice(s.start, s.end))).to.include('王小红');
+    expect(nerModel().tag(long)).to.deep.equal(first);
+  });
+
   it('round-trips BIOES tags', () => {
     const spans: EntitySpan[] = [
       { start: 0, end: 3, type: 'PER' },

@@ -5,6 +5,7 @@
  * character. Training and tagging call the same function, so the two can never disagree.
  */
 import { computeMarks, type Marks } from './lexicon-marks.js';
+import { Scratch } from './scratch.js';
 
 export const FEATURE_COUNT = 21;
 
@@ -49,21 +50,29 @@ function hash(t: number, a: number, b: number, c: number): number {
   return Math.imul(h, 0x2c1b3c6d) >>> 0;
 }
 
+const PADDED_CODES = new Scratch((n) => new Int32Array(n));
+const PADDED_CLASSES = new Scratch((n) => new Uint8Array(n));
+const PADDED_PLACES = new Scratch((n) => new Uint8Array(n));
+const PADDED_ORGS = new Scratch((n) => new Uint8Array(n));
+const PADDED_WORDS = new Scratch((n) => new Uint8Array(n));
+
 /**
  * Feature rows for every character of `text`: out[i * FEATURE_COUNT + k] is the weight-table row of
- * template k at character i.
+ * template k at character i. Written `into` a scratch buffer when given (tagging), else into a new
+ * array (training keeps every sentence's).
  */
-export function featurize(text: string, bits: number, marks: Marks = computeMarks(text)): Uint32Array {
+export function featurize(text: string, bits: number, marks: Marks = computeMarks(text), into?: Scratch<Uint32Array>): Uint32Array {
   const n = text.length;
   const shift = 32 - bits;
   // Padded copies so that the window never needs a bounds test.
-  const c = new Int32Array(n + 4);
-  const k = new Uint8Array(n + 4);
-  const place = new Uint8Array(n + 4);
-  const org = new Uint8Array(n + 4);
-  const word = new Uint8Array(n + 4);
+  const c = PADDED_CODES.take(n + 4);
+  const k = PADDED_CLASSES.take(n + 4);
+  const place = PADDED_PLACES.take(n + 4);
+  const org = PADDED_ORGS.take(n + 4);
+  const word = PADDED_WORDS.take(n + 4);
   c[0] = c[1] = BOS;
   c[n + 2] = c[n + 3] = EOS;
+  for (const pad of [k, place, org, word]) pad[0] = pad[1] = pad[n + 2] = pad[n + 3] = 0;
   for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
     c[i + 2] = FOLDED[code];
@@ -73,7 +82,7 @@ export function featurize(text: string, bits: number, marks: Marks = computeMark
     word[i + 2] = marks.word[i];
   }
   // The hash's high bits are its best mixed: a row is hash >>> (32 - bits).
-  const out = new Uint32Array(n * FEATURE_COUNT);
+  const out = into ? into.take(n * FEATURE_COUNT) : new Uint32Array(n * FEATURE_COUNT);
   for (let i = 0; i < n; i++) {
     const p = i + 2;
     const o = i * FEATURE_COUNT;

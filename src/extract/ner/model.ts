@@ -13,6 +13,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { PACKAGE_ROOT } from '../../paths.js';
 import { featurize, FEATURE_COUNT } from './features.js';
 import { decodeSpans, LABEL_COUNT as L, type EntitySpan } from './labels.js';
+import { Scratch } from './scratch.js';
 import type { TrainedWeights } from './train.js';
 import { emissionsPacked, PACKED_MAX, packWeights, viterbi } from './viterbi.js';
 
@@ -130,8 +131,8 @@ export class NerModel {
 
   private tagLine(line: string, offset: number): EntitySpan[] {
     const n = line.length;
-    const em = emissionsPacked(featurize(line, this.header.bits), n, this.packed);
-    return decodeSpans(viterbi(em, n, this.packedTransitions), offset).flatMap((s) => trimSpan(line, offset, s));
+    const em = emissionsPacked(featurize(line, this.header.bits, undefined, FEATURES), n, this.packed, EMISSIONS.take(n * L));
+    return decodeSpans(viterbi(em, n, this.packedTransitions, TAGS.take(n)), offset).flatMap((s) => trimSpan(line, offset, s));
   }
 }
 
@@ -146,6 +147,11 @@ function trimSpan(line: string, offset: number, s: EntitySpan): EntitySpan[] {
   while (end > start && EDGE.test(line[end - 1])) end--;
   return end > start ? [{ ...s, start: start + offset, end: end + offset }] : [];
 }
+
+// Tagging reuses these from line to line (one model tags on a thread at a time).
+const FEATURES = new Scratch((n) => new Uint32Array(n));
+const EMISSIONS = new Scratch((n) => new Float64Array(n));
+const TAGS = new Scratch((n) => new Uint8Array(n));
 
 let loaded: NerModel | null = null;
 

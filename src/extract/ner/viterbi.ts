@@ -4,6 +4,7 @@
  * and moves the BIOES grammar forbids are never taken.
  */
 import { FEATURE_COUNT } from './features.js';
+import { Scratch } from './scratch.js';
 import { allowed, canEnd, canStart, LABEL_COUNT as L, O } from './labels.js';
 
 type Weights = Float64Array | Float32Array | Int16Array;
@@ -124,6 +125,9 @@ export function emissionsPacked(features: Uint32Array, n: number, packed: Uint32
   return out;
 }
 
+const SCORES = new Scratch((n) => new Float64Array(n));
+const BACKPOINTERS = new Scratch((n) => new Uint8Array(n));
+
 /**
  * The best tag sequence for emissions of n characters. `trans` holds L*L transition scores
  * (from a to b at a*L+b), then L start scores.
@@ -135,8 +139,8 @@ export function emissionsPacked(features: Uint32Array, n: number, packed: Uint32
 export function viterbi(em: Float64Array, n: number, trans: Float64Array | Float32Array, tags = new Uint8Array(n)): Uint8Array {
   if (L !== 13) throw new Error('viterbi: written for 13 labels');
   if (n === 0) return tags;
-  const score = new Float64Array(n * L);
-  const back = new Uint8Array(n * L);
+  const score = SCORES.take(n * L);
+  const back = BACKPOINTERS.take(n * L);
   // open[o * 7 + c]: from closed tag CLOSED[c] to opening tag OPENING[o].
   const open = new Float64Array(49);
   for (let o = 0; o < 7; o++) for (let c = 0; c < 7; c++) open[o * 7 + c] = trans[CLOSED[c] * L + OPENING[o]];
