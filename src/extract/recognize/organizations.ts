@@ -30,7 +30,9 @@ const LEVEL = '市省县区镇乡';
 const WORD_BEFORE_LEVEL = '城都全超上门地社园景小山湾郊市矿';
 // Characters that end an organization's name on the left: prepositions, verbs of reference, particles,
 // and the ends of datelines (…日讯, …日电).
-const STEM_STOP = new Set([...'讯电在由对向和与及的是把被从到于为将等了并以据经同跟给让使、，。：；“”‘’《》（）()【】 \n']);
+const STEM_STOP = new Set([...'讯电在由对向和与及或的是把被从到于为将等了并以据经同跟给让使、，。：；“”‘’《》（）()【】 \n']);
+// Verbs that end in an organization's ending (主办, 举办, 创办): the ending is no body's there.
+const VERB_ENDING = /^(主|举|承|协|创|开|兴|合|督|代|包|筹|联)办$/;
 // Posts whose first character is an organization ending (部长, 局长, 委员) must not end an organization.
 function postCovers(text: string, at: number): boolean {
   const { postPhrases } = lexicon();
@@ -124,6 +126,7 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
       const end = at + suffix.length;
       if (taken.has(end)) continue;
       if (notBefore.some((w) => text.startsWith(w, end)) || notAfter.some((w) => text.startsWith(w, at - w.length))) continue;
+      if (VERB_ENDING.test(text.slice(at - 1, end))) continue;
       // 常委, 部长, 局长: the ending is part of a post, not of a name (short endings only).
       if (suffix.length <= 2 && postCovers(text, at)) continue;
       let start = at;
