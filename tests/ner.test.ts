@@ -161,6 +161,9 @@ describe('one recognizer from the tagger and the rules', () => {
     expect(wu?.spans).to.deep.equal([]);
     expect(wu?.headlineSpans?.map((s) => a.headline!.slice(s.start, s.end))).to.deep.equal(['吴建国']);
     expect(a.places.find((p) => p.headlineSpans?.some((s) => s.text === '巴西'))).to.exist;
+    // A place named in the headline only carries its form as written among its mentions.
+    const beijing = record('会议在友好的气氛中进行。', { title: '北京举行新春团拜会' }).places.find((p) => p.name === '北京市');
+    expect(beijing?.mentions).to.deep.equal(['北京']);
     // What the body names keeps its body spans and no headline ones.
     const b = record('吴建国会见了巴西外长。', { title: '吴建国会见巴西外长' });
     expect(b.persons.find((p) => p.name === '吴建国')?.headlineSpans).to.equal(undefined);

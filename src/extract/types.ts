@@ -37,6 +37,11 @@ export interface NamedOut {
   spans: SpanOut[];
   /** For an entity the body never names: the mentions in the headline (offsets into `headline`). */
   headlineSpans?: SpanOut[];
+  /**
+   * The same headline mentions as written (北京 for 北京市), as the contract's list of surface forms:
+   * scorers match a prediction by its name, its spans' text or these.
+   */
+  mentions?: string[];
 }
 
 export interface DateOut {

@@ -20,6 +20,7 @@ function add<E extends { name: string; spans: SpanOut[]; headlineSpans?: SpanOut
   let e = list.find((x) => x.name === name);
   if (!e) list.push((e = make()));
   (e.headlineSpans ??= []).push(span);
+  if ('mentions' in e && Array.isArray(e.mentions) && !e.mentions.includes(span.text)) e.mentions.push(span.text);
 }
 
 /** The persons, organizations and places of a headline, each with its headline spans and no body spans. */
@@ -38,10 +39,10 @@ export function headlineEntities(headline: string, home: Home | null): HeadlineE
       }
     } else if (s.type === 'ORG') {
       const name = resolveOrg(text, home);
-      add(out.organizations, name, span, () => ({ name, spans: [] }));
+      add(out.organizations, name, span, () => ({ name, spans: [], mentions: [] }));
     } else {
       const name = canonicalPlace(text);
-      add(out.places, name, span, () => ({ name, spans: [] }));
+      add(out.places, name, span, () => ({ name, spans: [], mentions: [] }));
     }
   }
   return out;
