@@ -257,7 +257,8 @@ export function trimmedVenue(text: string, v: PlaceMention): PlaceMention | null
   const suffix = venueSuffixes.find((x) => text.startsWith(x, v.end - x.length)) ?? '';
   const stem = v.end - suffix.length;
   for (let k = v.start; k < stem; k++) if (k + marks.places.longestAt(text, k) === v.end) return null;
-  let start = v.start;
+  // 我校磬苑校区: the campus word before a venue is no part of its name.
+  let start = /^(我|本)[校市县区镇乡村院]/.test(text.slice(v.start, stem)) && stem - v.start > 3 ? v.start + 2 : v.start;
   for (;;) {
     const word = marks.words.longestAt(text, start);
     if (word === 0 || marks.places.longestAt(text, start) >= word || stem - (start + word) < 2) break;

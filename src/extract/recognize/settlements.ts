@@ -1,6 +1,6 @@
 /**
- * Villages and urban communities by their endings (美虹社区, 孟垓村, 乌兰嘎查): local news names them
- * everywhere, and no gazetteer lists them. A name counts only where the context shows one: in a list of
+ * Villages, urban communities and roads by their endings (美虹社区, 孟垓村, 乌兰嘎查, 中兴路): local news
+ * names them everywhere, and no gazetteer lists them. A name counts only where the context shows one: in a list of
  * such names (孟垓村、前张庄村), right after its township or subdistrict (南大街街道金色新城社区), or after
  * a verb of going (走访了美虹社区, 来到唐屋村). Elsewhere 社区 and 村 are mostly common nouns
  * (一批社区, 推进乡村振兴).
@@ -11,7 +11,7 @@ import type { PlaceMention } from './places.js';
 
 // The endings, and what after them shows a word of its own (村民, 村委, 社区服务) rather than a name.
 // A village's committee or party branch names the village too (唐屋村|委会).
-const ENDINGS = /(社区|嘎查|村)(?:(?=委会|党支部|党总支|党委|两委)|(?![民委级干里务两组集落庄部长支主居服工社村]))/g;
+const ENDINGS = /(社区|嘎查|村)(?:(?=委会|党支部|党总支|党委|两委)|(?![民委级干里务两组集落庄部长支主居服工社村]))|(大道|路)(?![线口径上面程费况子段边旁灯网基况])/g;
 // What stands right before a name the context vouches for.
 const AFTER_TOWNSHIP = /(街道|[镇乡])$/;
 const AFTER_GOING = /(走访了?|来到|到达|前往|深入|赴|到|在|察看了?|调研了?)$/;
@@ -32,7 +32,7 @@ export function findSettlements(text: string): PlaceMention[] {
     const stem = text.slice(start, at);
     // Not a kind of village (贫困|山村, 特困村): a common word before a word for a village.
     const kind = words.get(text.slice(at - 1, at + m[0].length)) && words.get(stem.slice(0, -1));
-    if (stem.length < 2 || NOT_OPENING.test(stem) || stem.includes('的') || (m[1] === '村' && stem.endsWith('村')) || kind) continue;
+    if (stem.length < 2 || NOT_OPENING.test(stem) || stem.includes('的') || (m[0] === '村' && stem.endsWith('村')) || kind) continue;
     const end = at + m[0].length;
     const list = text[start - 1] === '、' || text[end] === '、' || (start > 0 && !isHan(text[start - 1]) && text[end] === '等');
     found.push({ start, end, list, vouched });
