@@ -10,13 +10,13 @@ import { PACKAGE_ROOT } from '../src/paths.js';
 // so that a change that loses ground fails. Raise them as the extraction improves; never lower them
 // to make a change pass.
 const FLOORS: Record<Measure, number> = {
-  persons: 0.96,
-  organizations: 0.77,
-  places: 0.75,
-  titles: 0.89,
-  titlesResolved: 0.77,
-  participation: 0.88,
-  roles: 0.79,
+  persons: 0.97,
+  organizations: 0.83,
+  places: 0.80,
+  titles: 0.94,
+  titlesResolved: 0.82,
+  participation: 0.93,
+  roles: 0.84,
   dates: 0.96,
   bylines: 0.98,
 };
