@@ -299,7 +299,9 @@ function withoutPostTail(text: string, s: EntitySpan): EntitySpan {
  * than a place (合肥 in 复合肥, 来宾 for guests, 山南 in 天山南北).
  */
 export function seenOrNamedInFull(d: PlaceMention, tagged: EntitySpan[]): boolean {
-  return tagged.some((s) => overlaps(s, d)) || (d.division !== null && d.text === d.division.name);
+  // Seen: the tagger's span holds the match or lies inside it; one that crosses its edge read the
+  // characters otherwise (天山|南北 is no 山南).
+  return tagged.some((s) => covers(s, d) || covers(d, s)) || (d.division !== null && d.text === d.division.name);
 }
 
 /** Whether a place word at `start` opens a phrase that uses it as an attribute (中国特色). */

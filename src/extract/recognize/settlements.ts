@@ -13,7 +13,7 @@ import type { PlaceMention } from './places.js';
 // A village's committee or party branch names the village too (唐屋村|委会).
 const ENDINGS = /(社区|嘎查|村)(?:(?=委会|党支部|党总支|党委|两委)|(?![民委级干里务两组集落庄部长支主居服工社村]))|(大道|路)(?![线口径上面程费况子段边旁灯网基况])/g;
 // What stands right before a name the context vouches for.
-const AFTER_TOWNSHIP = /(街道|[镇乡])$/;
+const AFTER_TOWNSHIP = /(街道|[镇乡县])$/;
 const AFTER_GOING = /(走访了?|来到|到达|前往|深入|赴|到|在|察看了?|调研了?)$/;
 // What a name never opens with: numerals, measure words, determiners (一批社区, 各村, 全村).
 const NOT_OPENING = /^(一[批个些套]|[几两][个批]|[个批套些全各本该每驻农乡城市县区省])/;
@@ -31,7 +31,9 @@ export function findSettlements(text: string): PlaceMention[] {
     if (word > 0 && at - (start + word) >= 2) start += word;
     const stem = text.slice(start, at);
     // Not a kind of village (贫困|山村, 特困村): a common word before a word for a village.
-    const kind = words.get(text.slice(at - 1, at + m[0].length)) && words.get(stem.slice(0, -1));
+    const tail = text.slice(at - 1, at + m[0].length);
+    // …nor a word for roads in general (公路, 铁路).
+    const kind = (words.get(tail) && words.get(stem.slice(0, -1))) || (m[0] !== '村' && m[0] !== '社区' && words.get(tail));
     if (stem.length < 2 || NOT_OPENING.test(stem) || stem.includes('的') || (m[0] === '村' && stem.endsWith('村')) || kind) continue;
     const end = at + m[0].length;
     const list = text[start - 1] === '、' || text[end] === '、' || (start > 0 && !isHan(text[start - 1]) && text[end] === '等');
