@@ -188,6 +188,8 @@ describe('one recognizer from the tagger and the rules', () => {
     const a = record('新华社北京3月5日电 外交部和商务部今天联合召开新闻发布会。');
     expect(orgs(a)).to.include.members(['新华社', '外交部', '商务部']);
     expect(places(a)).to.include('北京');
+    // 社长 is a post, but not in 新华社|长沙.
+    expect(orgs(record('新华社长沙3月5日电 湖南省今年新建农村公路三千公里。'))).to.include('新华社');
   });
 
   it('keeps spans true to the text on the sample page', () => {
