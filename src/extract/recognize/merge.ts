@@ -285,11 +285,11 @@ export function taggedOrganizations(text: string, tagged: EntitySpan[], rules: S
  * where the post begins.
  */
 function withoutPostTail(text: string, s: EntitySpan): EntitySpan {
-  const { posts, orgEndings } = markLexicon();
+  const { posts } = markLexicon();
   for (let k = s.start + 2; k < s.end; k++) {
-    // Not a party committee whose post is written with it (机电学院党委|书记 as 党委书记), nor an
-    // ending that starts a post only by chance (新华社|长沙: 社长).
-    if (k + posts.longestAt(text, k) > s.end && !text.startsWith('党', k) && !orgEndings.get(text.slice(k, s.end))) return { ...s, end: k };
+    // Not a party committee whose post is written with it (机电学院党委|书记 as 党委书记), nor a last
+    // character that starts a post only by chance (新华社|长沙: 社长).
+    if (k + posts.longestAt(text, k) > s.end && k <= s.end - 2 && !text.startsWith('党', k)) return { ...s, end: k };
   }
   return s;
 }
