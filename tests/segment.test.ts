@@ -126,14 +126,15 @@ describe('segment', () => {
       const paragraphs = normalizeArticleText('5月10日,市长赵军主持召开常务会议。\n文/图 陈晨\n责任编辑：周洁');
       const draft = segmentRecord(paragraphs, '题目');
       const text = draft.paragraphs.join('\n');
-      expect(text.slice(draft.creditsFrom!)).to.equal('文/图 陈晨\n责任编辑：周洁');
+      expect(text.slice(draft.creditsFrom!)).to.equal('文/图陈晨\n责任编辑：周洁');
       expect(draft.byline.reporters).to.deep.equal(['陈晨']);
     });
 
-    it('keeps one space between Han words of crawled text, where it parts names, but squeezes a spaced-out line', () => {
-      const [body, spaced] = normalizeArticleText('会议结束。（孙立平  陈晓梅）\n许 昌 日 报 社 讯');
+    it('keeps one space between Han words of crawled text where it parts names, and no other', () => {
+      const [body, spaced, post] = normalizeArticleText('会议结束。（孙立平  陈晓梅）\n许 昌 日 报 社 讯\n市委书记 张国华出席会议。（城关镇 王小红）');
       expect(body.text).to.equal('会议结束。（孙立平 陈晓梅）');
       expect(spaced.text).to.equal('许昌日报社讯');
+      expect(post.text).to.equal('市委书记张国华出席会议。（城关镇 王小红）');
       expect(segmentRecord([body], undefined).byline.reporters).to.deep.equal(['孙立平', '陈晓梅']);
     });
 

@@ -109,9 +109,10 @@ export function standaloneByline(text: string, namesAlone = false): Byline | nul
   return null;
 }
 
-// An agency's byline after its dateline, behind the story's title or not, closed by a space:
+// An agency's byline after its dateline, behind the story's title or not, closed by a space or by
+// the body's first words (…崔清新 记者从…, …崔清新记者从…):
 // 新华社北京3月4日电 题：… 新华社记者 李汶羲、韩洁 记者从…
-const TITLED_BYLINE = /^\s*(?:题[：:][^\n]{1,60}?\s+)?((?:[\u4e00-\u9fff]{0,10}?(?:报|社|台|网))?记者\s*[\u4e00-\u9fff·]{2,8}(?:、[\u4e00-\u9fff·]{2,8})*)(?=\s)/;
+const TITLED_BYLINE = /^\s*(?:题[：:][^\n]{1,60}?\s*)?((?:[\u4e00-\u9fff]{0,10}?(?:报|社|台|网))?记者\s*[\u4e00-\u9fff·]{2,4}?(?:、[\u4e00-\u9fff·]{2,4}?)*)(?=\s|记者|[，。])/;
 
 /** The dateline at the start of an article's first paragraph, with the byline that follows it. */
 export function parseDateline(text: string): Dateline | null {

@@ -7,6 +7,7 @@
  * digits and letters to ASCII, and keeps only the real paragraph breaks.
  */
 import { displayWidth, isHan, SENTENCE_END } from './chars.js';
+import { nameScore, surnameLength } from './recognize/name-model.js';
 
 export interface Paragraph {
   /** Normalized text: lines joined, stray spaces removed. */
@@ -66,10 +67,31 @@ export function cjkPunctuation(line: string): string {
 
 /**
  * Removes the spaces a dump puts between characters: every run of blanks except one between two
- * Latin letters (a real word gap) and, with `keepHanGaps` on a line not spaced out, one between two
- * Han characters (crawled text separates names so: （孙南 陈莹莹）). Returns the cleaned line and how
+ * Latin letters (a real word gap) and, with `keepHanGaps` on a line not spaced out, one that parts two
+ * names (crawled text separates names so: （孙南 陈莹莹）). Returns the cleaned line and how
  * it was spaced.
  */
+// The least name score of each of two names a kept space parts.
+const PARTED_NAME_SCORE = 0.05;
+
+/**
+ * Whether a space between Han characters parts two names (孙南 陈莹莹): the runs of Han characters on
+ * either side are names of two or three characters. A space after a post or a role word (市长 李明,
+ * 记者 张三) parts no names and goes, as every other.
+ */
+function partsNames(line: string, gapStart: number, gapEnd: number): boolean {
+  let a = gapStart;
+  while (a > 0 && isHan(line[a - 1])) a--;
+  let b = gapEnd;
+  while (b < line.length && isHan(line[b])) b++;
+  const left = line.slice(a, gapStart);
+  const right = line.slice(gapEnd, b).replace(/[摄绘]$/, '');
+  const name = (s: string) => s.length >= 2 && s.length <= 3 && surnameLength(s, 0) > 0 && nameScore(s) >= PARTED_NAME_SCORE;
+  // …or a writer from his body in a closing bracket (（西王镇 周雷）).
+  const affiliation = /[镇乡村区县市局委办所站院校社部厅]$|街道$|社区$|中心$/.test(left) && left.length <= 8 && /^[）)]/.test(line.slice(b));
+  return name(right) && (name(left) || affiliation);
+}
+
 export function squeezeLine(raw: string, keepHanGaps = false): { text: string; spaced: boolean; phraseGap: boolean } {
   const line = cjkPunctuation(foldWidth(raw).trim());
   if (!/[ \t]/.test(line)) return { text: line, spaced: false, phraseGap: false };
@@ -87,7 +109,7 @@ export function squeezeLine(raw: string, keepHanGaps = false): { text: string; s
     const after = line[at];
     const hanGap = isHan(before) && isHan(after);
     if (hanGap) hanGaps++;
-    if ((before && after && LATIN.test(before) && LATIN.test(after)) || (keepHanGaps && hanGap && !spaced)) text += ' ';
+    if ((before && after && LATIN.test(before) && LATIN.test(after)) || (keepHanGaps && hanGap && !spaced && partsNames(line, m.index!, at))) text += ' ';
   }
   text += line.slice(at);
   return { text, spaced, phraseGap: !spaced && hanGaps > 0 && gaps <= 3 && nonSpace >= 8 };
