@@ -173,6 +173,11 @@ describe('one recognizer from the tagger and the rules', () => {
     const a = record('调研组先后走访了青竹社区、桃源社区，随后来到石门街道向阳社区和杨柳村。会议强调，要推进乡村振兴，建设一批社区服务站。');
     for (const p of ['青竹社区', '桃源社区', '向阳社区', '杨柳村']) expect(places(a)).to.include(p);
     for (const p of ['乡村', '一批社区', '推进乡村']) expect(places(a)).to.not.include(p);
+    // A verb before 村 names no village; a road's name is no township's part (北环路|街道).
+    const b = record('6月28日，城关镇召开村“两委”换届工作会议。调研组来到北环路街道明珠社区。');
+    expect(places(b)).to.not.include('召开村');
+    expect(places(b)).to.not.include('北环路');
+    expect(places(b)).to.include('明珠社区');
   });
 
   it("reads a province's abbreviation after a verb of coming or staying, and a village in its committee's name", () => {

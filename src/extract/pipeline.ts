@@ -123,6 +123,8 @@ export function extractArticle(
     taggedPlaces(text, tagged, placeRules).filter((s) => !persons.some((p) => overlaps(p, s))),
     canonicalPlace,
     (m) => ({ ...m, kind: 'venue' as const, division: null }),
+    // A village or community whose name the context vouches for keeps its whole name (金色新城社区).
+    (p) => p.kind === 'settlement',
   );
   const placeSpans = spansByName(text, places);
   const orgSpans = spansByName(text, orgs.filter((o) => reportable(o, text, divisions, tagged, chainOrgs.has(o.start), local, ctx.national)));

@@ -259,11 +259,15 @@ export function trimmedVenue(text: string, v: PlaceMention): PlaceMention | null
   for (let k = v.start; k < stem; k++) if (k + marks.places.longestAt(text, k) === v.end) return null;
   // 我校磬苑校区: the campus word before a venue is no part of its name.
   let start = /^(我|本)[校市县区镇乡村院]/.test(text.slice(v.start, stem)) && stem - v.start > 3 ? v.start + 2 : v.start;
+  // A determiner inside the stem ends what comes before it (陈志良表示该|服务区).
+  const determiner = /[该这此那各]/.exec(text.slice(start, stem));
+  if (determiner) start += determiner.index + 1;
   for (;;) {
     const word = marks.words.longestAt(text, start);
     if (word === 0 || marks.places.longestAt(text, start) >= word || stem - (start + word) < 2) break;
     start += word;
   }
+  if (stem - start < 2 && !text.startsWith('市', start)) return null;
   return start === v.start ? v : { ...v, start, text: text.slice(start, v.end) };
 }
 

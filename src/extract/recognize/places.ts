@@ -13,7 +13,7 @@ export interface PlaceMention {
   start: number;
   end: number;
   text: string;
-  kind: 'division' | 'township' | 'venue' | 'home';
+  kind: 'division' | 'township' | 'venue' | 'settlement' | 'home';
   /** The division named (for divisions and home words), most prominent reading first. */
   division: Division | null;
 }

@@ -11,7 +11,7 @@ import type { PlaceMention } from './places.js';
 
 // The endings, and what after them shows a word of its own (村民, 村委, 社区服务) rather than a name.
 // A village's committee or party branch names the village too (唐屋村|委会).
-const ENDINGS = /(社区|嘎查|村)(?:(?=委会|党支部|党总支|党委|两委)|(?![民委级干里务两组集落庄部长支主居服工社村]))|(大道|路)(?![线口径上面程费况子段边旁灯网基况])/g;
+const ENDINGS = /(社区|嘎查|村)(?:(?=委会|党支部|党总支|党委|两委)|(?![民委级干里务两组集落庄部长支主居服工社村]))|(大道|路)(?![线口径上面程费况子段边旁灯网基况街])/g;
 // What stands right before a name the context vouches for.
 const AFTER_TOWNSHIP = /(街道|[镇乡县])$/;
 const AFTER_GOING = /(走访了?|来到|到达|前往|深入|赴|到|在|察看了?|调研了?)$/;
@@ -34,13 +34,16 @@ export function findSettlements(text: string): PlaceMention[] {
     const tail = text.slice(at - 1, at + m[0].length);
     // …nor a word for roads in general (公路, 铁路).
     const kind = (words.get(tail) && words.get(stem.slice(0, -1))) || (m[0] !== '村' && m[0] !== '社区' && words.get(tail));
-    if (stem.length < 2 || NOT_OPENING.test(stem) || stem.includes('的') || (m[0] === '村' && stem.endsWith('村')) || kind) continue;
+    if (stem.length < 2 || NOT_OPENING.test(stem) || stem.includes('的') || (m[0] === '村' && /村$|嘎查$/.test(stem)) || kind) continue;
     const end = at + m[0].length;
+    // A verb or any common word before 村 names nothing (召开村“两委”, 派驻村), but in a list of names;
+    // communities are often named with common words (明珠社区, 光明社区).
     const list = text[start - 1] === '、' || text[end] === '、' || (start > 0 && !isHan(text[start - 1]) && text[end] === '等');
+    if (m[0] === '村' && words.get(stem) && !list) continue;
     found.push({ start, end, list, vouched });
   }
   // A list item is a name when its neighbour in the list is one too (孟垓村、前张庄村): two or more.
   return found
     .filter((f, i) => f.vouched || (f.list && found.some((g, j) => j !== i && g.list && (g.end + 1 === f.start || f.end + 1 === g.start))))
-    .map(({ start, end }) => ({ start, end, text: text.slice(start, end), kind: 'venue' as const, division: null }));
+    .map(({ start, end }) => ({ start, end, text: text.slice(start, end), kind: 'settlement' as const, division: null }));
 }
