@@ -180,7 +180,7 @@ export function homeAt(level: string, home: Home | null): string | null {
 }
 
 // Offices of a university named without it in its own news (教务处, 宣传部, 国际合作与交流处).
-const CAMPUS_OFFICE = /^[\u4e00-\u9fff]{2,10}(处|部|办公室)$/;
+const CAMPUS_OFFICE = /^[\u4e00-\u9fff]{2,10}(处|部|办公室|学院)$/;
 
 /** The full name of an organization as written in a paper from `home`. */
 export function resolveOrg(surface: string, home: Home | null): string {
