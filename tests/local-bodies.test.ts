@@ -39,7 +39,7 @@ describe('local bodies (src/extract/local-bodies.ts)', () => {
   it("reads a campus's own bodies: 我校, 校党委, and a bare office", () => {
     const a = record('代表团访问了我校。校党委书记周明达会见了来宾，宣传部负责人陪同。', '南京大学新闻网');
     const orgs = a.organizations.map((o) => o.name);
-    expect(orgs).to.include.members(['南京大学', '南京大学宣传部']);
+    expect(orgs).to.include.members(['南京大学', '南京大学宣传部', '中共南京大学委员会']);
     expect(titlesOf(a, '周明达')).to.deep.equal(['书记@中共南京大学委员会']);
   });
 

@@ -11,7 +11,7 @@ import { PACKAGE_ROOT } from '../src/paths.js';
 // to make a change pass.
 const FLOORS: Record<Measure, number> = {
   persons: 0.97,
-  organizations: 0.83,
+  organizations: 0.84,
   places: 0.84,
   titles: 0.94,
   titlesResolved: 0.82,

@@ -100,9 +100,9 @@ function committees(text: string, divisions: PlaceMention[]): OrgMention[] {
     if (text.startsWith('中共', start - 2)) start -= 2;
     out.push({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: m[1] ? 'party' : 'state' });
   }
-  // A township's party committee (镇党委, 戴庙镇党委, 街道党工委).
+  // A township's or a campus's party committee (镇党委, 戴庙镇党委, 街道党工委, 校党委).
   const { townships } = lexicon();
-  for (const m of text.matchAll(/([镇乡]|街道)党(?:工)?委(?!员)/g)) {
+  for (const m of text.matchAll(/([镇乡校]|街道)党(?:工)?委(?!员)/g)) {
     const at = m.index!;
     const level = at + m[1].length;
     let start = at;
