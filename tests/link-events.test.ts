@@ -138,6 +138,11 @@ describe('link and events', () => {
     expect(titles(person(b, '周明达'))).to.deep.equal(['常委@中共许昌市委', '秘书长@中共许昌市委']);
   });
 
+  it("reads a village's or community's party branch with its name", () => {
+    const a = extractOne('会上，石桥村党支部书记周明达介绍了经验。');
+    expect(titles(person(a, '周明达'))).to.deep.equal(['书记@石桥村党支部']);
+  });
+
   it('counts the mentions of a person', () => {
     const a = extractOne('市委书记史根治主持会议。史根治强调，要抓好各项工作落实。');
     expect(person(a, '史根治').mentions).to.equal(2);

@@ -11,10 +11,10 @@ import { PACKAGE_ROOT } from '../src/paths.js';
 // to make a change pass.
 const FLOORS: Record<Measure, number> = {
   persons: 0.97,
-  organizations: 0.84,
+  organizations: 0.85,
   places: 0.84,
   titles: 0.94,
-  titlesResolved: 0.82,
+  titlesResolved: 0.83,
   participation: 0.93,
   roles: 0.84,
   dates: 0.96,

@@ -67,7 +67,7 @@ export function extractArticle(
     taggedOrganizations(text, tagged, ruleOrgs),
     (surface) => resolveOrg(surface, home),
     (m) => ({ ...m, resolved: m.name, system: 'other' as const }),
-    (o) => o.system === 'central',
+    (o) => o.whole === true,
   );
   const dates = findDates(text, { year: ctx.year, month: ctx.month, day: ctx.day });
   const venues = findVenues(text, home).flatMap((v) => trimmedVenue(text, v) ?? []).filter((v) => !orgs.some((o) => overlaps(o, v)));

@@ -23,6 +23,8 @@ export interface OrgMention {
   system: 'party' | 'state' | 'mass' | 'central' | 'other';
   /** Written run into its post (教育部长 for 教育部部长): it names the post's body, not an organization mention of its own. */
   contracted?: boolean;
+  /** Its extent is certain (a listed central body; a village's branch named from a separator): no tagged span replaces it. */
+  whole?: boolean;
 }
 
 const LEVEL = '市省县区镇乡';
@@ -99,6 +101,15 @@ function committees(text: string, divisions: PlaceMention[]): OrgMention[] {
     else if (at > 0 && WORD_BEFORE_LEVEL.includes(text[at - 1])) continue;
     if (text.startsWith('中共', start - 2)) start -= 2;
     out.push({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: m[1] ? 'party' : 'state' });
+  }
+  // A village's or community's party branch or committee with its name (金色新城社区党委, 石桥村党支部):
+  // the name runs back to a separator.
+  for (const m of text.matchAll(/(社区|村)党(?:委|总支|支部)(?!员)/g)) {
+    const at = m.index!;
+    let start = at;
+    while (start > 0 && at - start < 6 && isHan(text[start - 1]) && !STEM_STOP.has(text[start - 1])) start--;
+    if (at - start < 2 || STEM_VERBS.test(text.slice(start, at))) continue;
+    out.push({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: 'party', whole: true });
   }
   // A township's or a campus's party committee (镇党委, 戴庙镇党委, 街道党工委, 校党委).
   const { townships } = lexicon();
@@ -227,7 +238,7 @@ function centralBodies(text: string): OrgMention[] {
     if (!len || text[i + len] === '门' || (text[i + len] === '长' && !text.endsWith('部', i + len))) continue;
     const name = text.slice(i, i + len);
     const contracted = text[i + len] === '长';
-    out.push({ start: i, end: i + len, text: name, resolved: central.get(name)!, system: 'central', ...(contracted ? { contracted } : {}) });
+    out.push({ start: i, end: i + len, text: name, resolved: central.get(name)!, system: 'central', whole: true, ...(contracted ? { contracted } : {}) });
     i += len - 1;
   }
   return out;
