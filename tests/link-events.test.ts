@@ -138,6 +138,12 @@ describe('link and events', () => {
     expect(titles(person(b, '周明达'))).to.deep.equal(['常委@中共许昌市委', '秘书长@中共许昌市委']);
   });
 
+  it('keeps a verb of reporting out of an organization ending, so the name before it stays a person', () => {
+    const a = extractOne('董事长听取总经理周明达专题汇报公司经营情况。');
+    expect(a.persons.map((p) => p.name)).to.include('周明达');
+    expect(a.organizations.map((o) => o.name).some((o) => o.includes('汇报'))).to.equal(false);
+  });
+
   it("reads a village's or community's party branch with its name", () => {
     const a = extractOne('会上，石桥村党支部书记周明达介绍了经验。');
     expect(titles(person(a, '周明达'))).to.deep.equal(['书记@石桥村党支部']);

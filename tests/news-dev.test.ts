@@ -10,13 +10,13 @@ import { PACKAGE_ROOT } from '../src/paths.js';
 // so that a change that loses ground fails. Raise them as the extraction improves; never lower them
 // to make a change pass.
 const FLOORS: Record<Measure, number> = {
-  persons: 0.97,
+  persons: 0.98,
   organizations: 0.85,
   places: 0.84,
-  titles: 0.94,
+  titles: 0.95,
   titlesResolved: 0.83,
-  participation: 0.93,
-  roles: 0.84,
+  participation: 0.94,
+  roles: 0.85,
   dates: 0.96,
   bylines: 0.98,
 };

@@ -44,7 +44,7 @@ function postCovers(text: string, at: number): boolean {
   return false;
 }
 // Verbs and particles that a name never holds: a stem containing one ran past the name's start.
-const STEM_VERBS = /[要进做提高督促指导让走使对被把就也还都将能会可应该给]|成立|组建|创建|出席|参加|举行|召开|表示|宣布|批准|决定|联合|日前|近日/;
+const STEM_VERBS = /[要进做提高督促指导让走使对被把就也还都将能会可应该给]|成立|组建|创建|出席|参加|举行|召开|表示|宣布|批准|决定|联合|日前|近日|汇报|介绍|听取|调研|考察|视察|参观|走访|检查|慰问/;
 // Determiners and pronouns: 这个公司, 我们公司, 某集团, 本公司 name no particular body.
 const DETERMINER = /这|那|我们|你们|他们|本|该|此|某|每|各/;
 
