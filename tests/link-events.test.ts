@@ -142,6 +142,9 @@ describe('link and events', () => {
     const a = extractOne('董事长听取总经理周明达专题汇报公司经营情况。');
     expect(a.persons.map((p) => p.name)).to.include('周明达');
     expect(a.organizations.map((o) => o.name).some((o) => o.includes('汇报'))).to.equal(false);
+    // A company post with no company before it holds in the one company the sentence names.
+    const b = extractOne('上午，在长葛市恒达机械有限公司，调研组听取总经理孙建业汇报。');
+    expect(titles(person(b, '孙建业'))).to.deep.equal(['总经理@长葛市恒达机械有限公司']);
   });
 
   it("reads a village's or community's party branch with its name", () => {

@@ -132,6 +132,18 @@ function titlesAfterName(
   return last ? best : [];
 }
 
+// Posts of a company, and what a company's name ends with.
+const COMPANY_POST = /^(副)?(总经理|经理|董事长|总裁|厂长|董事|总监)$/;
+const COMPANY = /(公司|集团|厂)$/;
+
+/** The one company the sentence names before `at` (在上海某某公司，…听取总经理X汇报), or null. */
+function companyOfSentence(text: string, at: number, orgs: OrgMention[]): string | null {
+  let start = at;
+  while (start > 0 && !/[。！？\n]/.test(text[start - 1])) start--;
+  const named = [...new Set(orgs.filter((o) => o.start >= start && o.end <= at && COMPANY.test(o.text)).map((o) => o.resolved || o.text))];
+  return named.length === 1 ? named[0] : null;
+}
+
 /** Titles for every person mention; list members without a chain share their list head's. */
 export function linkTitles(
   text: string,
@@ -168,6 +180,7 @@ export function linkTitles(
       const organization = IMPLIED.find(([re]) => re.test(address.title))?.[1](home) ?? null;
       titles = [{ title: address.title, organization, start: person.start }];
     }
+    titles = titles.map((t) => (t.organization || !COMPANY_POST.test(t.title) ? t : { ...t, organization: companyOfSentence(text, person.start, orgs) }));
     out.set(person, titles);
     previous = person;
   }
