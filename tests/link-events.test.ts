@@ -147,6 +147,11 @@ describe('link and events', () => {
     expect(titles(person(b, '孙建业'))).to.deep.equal(['总经理@长葛市恒达机械有限公司']);
   });
 
+  it('reads 中共中央总书记 as the post of the Central Committee', () => {
+    const a = extractOne('中共中央总书记周明达主持会议。');
+    expect(titles(person(a, '周明达'))).to.deep.equal(['总书记@中共中央']);
+  });
+
   it("reads a village's or community's party branch with its name", () => {
     const a = extractOne('会上，石桥村党支部书记周明达介绍了经验。');
     expect(titles(person(a, '周明达'))).to.deep.equal(['书记@石桥村党支部']);

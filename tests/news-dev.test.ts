@@ -14,7 +14,7 @@ const FLOORS: Record<Measure, number> = {
   organizations: 0.85,
   places: 0.84,
   titles: 0.95,
-  titlesResolved: 0.84,
+  titlesResolved: 0.85,
   participation: 0.94,
   roles: 0.85,
   dates: 0.96,
