@@ -89,6 +89,7 @@ export interface ResolvedContext {
 
 /** The context of a text; `divisions` are its gazetteer matches when the caller has them already. */
 export function resolveContext(text: string, input: ContextInput, divisions?: PlaceMention[]): ResolvedContext {
+  const named = divisions ?? findDivisions(text);
   const notes: string[] = [];
   let home: Home | null = null;
   let homeFrom: Provenance = 'unknown';
@@ -98,14 +99,14 @@ export function resolveContext(text: string, input: ContextInput, divisions?: Pl
     else notes.push(`home "${input.home}" is no city or county in the gazetteer; inferring it instead`);
   }
   if (!home) {
-    const inferred = inferHome(divisions ?? findDivisions(text), text);
+    const inferred = inferHome(named, text);
     if (inferred) {
       home = inferred.home;
       homeFrom = 'inferred';
       notes.push(`home inferred as ${home.division.name}: named ${inferred.count} time(s), the most of its level or the one its level words (县委, 全市…) point to`);
     } else notes.push('home unknown: no city or county is named twice; 市委, 我市 stay unresolved');
   }
-  const local = inferLocalBodies(input.source, text, home?.division ?? null);
+  const local = inferLocalBodies(input.source, text, home?.division ?? null, named);
   // A township's news with no city or county named: the township's county is the home.
   if (!home && local.townshipCounty) {
     home = toHome(local.townshipCounty);

@@ -84,7 +84,7 @@ export function titleChain(
         continue;
       }
       // A post after a committee's in the chain is the committee's (市委常委、秘书长): unless it implies its own body.
-      const where = chainPlace?.division ? { division: chainPlace.division, abbreviation: '' } : home;
+      const where = chainPlace?.division ? { ...(home ?? { abbreviation: '' }), division: chainPlace.division } : home;
       organization = IMPLIED.find(([re]) => re.test(item.title))?.[1](where) ?? (parent && /委$/.test(parent) ? parent : null);
     }
     out.push({ title: item.title, organization, start: item.start });
@@ -126,10 +126,10 @@ function titlesAfterName(
     const chain = titleChain(text, end, postsByEnd, orgs, home, places);
     if (chain.length && chain[0].start === from) best = chain;
   }
-  // A bracket holds only the posts: it closes right after them.
+  // A bracket holds only posts: one of them at or after the chain's last closes it.
   if (lead[0] !== '（' && lead[0] !== '(') return best;
-  const last = best.length ? [...postsByEnd.values()].find((p) => p.start >= best[best.length - 1].start && /^[）)]/.test(text.slice(p.end))) : null;
-  return last ? best : [];
+  const lastStart = best.at(-1)?.start ?? Infinity;
+  return [...postsByEnd.values()].some((p) => p.start >= lastStart && /[）)]/.test(text[p.end] ?? '')) ? best : [];
 }
 
 // Posts of a company, and what a company's name ends with.

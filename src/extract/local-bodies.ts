@@ -7,7 +7,7 @@
  */
 import { lexicon } from './lexicon/index.js';
 import type { Division } from './lexicon/gazetteer.js';
-import { findDivisions, findTownships } from './recognize/places.js';
+import { findDivisions, findTownships, type PlaceMention } from './recognize/places.js';
 
 export interface LocalBodies {
   /** The township (…镇, …乡) the article speaks from. */
@@ -51,40 +51,39 @@ function township(source: string, text: string): string | null {
 }
 
 /** The one county or district of the home city the text names, when it speaks of 县委, 区长…. */
-function county(text: string, home: Division | null): Division | null {
+function county(text: string, named: Division[], home: Division | null): Division | null {
   if (!home || home.level !== 'city') return null;
   for (const [words, level] of COUNTY_WORDS) {
     if (!words.test(text)) continue;
-    const named = new Set(
-      findDivisions(text)
-        .map((m) => m.division)
-        .filter((d): d is Division => d !== null && d.level === 'county' && d.city === home.name && d.name.endsWith(level)),
-    );
-    if (named.size === 1) return [...named][0];
+    const counties = new Set(named.filter((d) => d.level === 'county' && d.city === home.name && d.name.endsWith(level)));
+    if (counties.size === 1) return [...counties][0];
   }
   return null;
 }
 
-/** The county a township is in: the only one with a township so named, or the one the text's divisions point to. */
-function countyOf(name: string, source: string, text: string): Division | null {
+/** The county a township is in: the only one with a township so named, or the one the divisions named point to. */
+function countyOf(name: string, named: Division[]): Division | null {
   const { townships, gazetteer } = lexicon();
   const candidates = (townships.get(name) ?? []).flatMap((code) => gazetteer.byCode.get(code) ?? []);
   if (candidates.length <= 1) return candidates[0] ?? null;
-  const named = new Set(findDivisions(`${source}\n${text}`).flatMap((m) => (m.division ? [m.division.name] : [])));
-  const fits = candidates.filter((d) => named.has(d.name) || (d.city && named.has(d.city)) || named.has(d.province));
+  const names = new Set(named.map((d) => d.name));
+  const fits = candidates.filter((d) => names.has(d.name) || (d.city && names.has(d.city)) || names.has(d.province));
   return fits.length === 1 ? fits[0] : null;
 }
 
-export function inferLocalBodies(source: string | undefined, text: string, home: Division | null): LocalBodies {
+/** `divisions` are the text's gazetteer matches (findDivisions), when the caller has them already. */
+export function inferLocalBodies(source: string | undefined, text: string, home: Division | null, divisions: PlaceMention[] = findDivisions(text)): LocalBodies {
   const outlet = source ?? '';
   const institution = INSTITUTION.exec(outlet)?.[0] ?? null;
   const after = institution ? outlet.slice(outlet.indexOf(institution) + institution.length) : '';
   const school = institution?.endsWith('大学') ? /^[\u4e00-\u9fff]{1,10}?学院/.exec(after)?.[0] : undefined;
   const seat = institution ? null : township(outlet, text);
+  const divisionsOf = (ms: PlaceMention[]) => ms.flatMap((m) => (m.division ? [m.division] : []));
+  const inText = divisionsOf(divisions);
   return {
     township: seat,
-    townshipCounty: seat ? countyOf(seat, outlet, text) : null,
-    county: county(text, home),
+    townshipCounty: seat ? countyOf(seat, [...divisionsOf(findDivisions(outlet)), ...inText]) : null,
+    county: county(text, inText, home),
     institution,
     college: school ? institution + school : null,
   };

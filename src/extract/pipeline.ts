@@ -4,7 +4,7 @@
 import type { RecordUnit, SourceDocument, SourceUnit } from '../ingest/types.js';
 import { resolveContext, type ResolvedContext } from './context.js';
 import { describeEvent, findParticipation } from './events.js';
-import { lexicon, readTable } from './lexicon/index.js';
+import { lexicon } from './lexicon/index.js';
 import { linkTitles } from './link.js';
 import { nerModel } from './ner/model.js';
 import { normalizeArticleText, normalizePage } from './normalize.js';
@@ -103,6 +103,7 @@ export function extractArticle(
   // national paper is no place of the story), and the home inside an association or company's name
   // only by chance (许昌市长跑运动协会); venues, the words for home, and the tagger's places.
   const { local } = ctx;
+  const homeWords = findHomeWords(text, home);
   const placeRules: (PlaceMention & { name: string })[] = [
     ...divisions.filter(
       (d) =>
@@ -114,8 +115,8 @@ export function extractArticle(
     ...findTownships(text).filter((t) => !persons.some((p) => overlaps(p, t)) && !venues.some((v) => overlaps(v, t))),
     ...venues,
     ...findSettlements(text).filter((t) => !persons.some((p) => overlaps(p, t)) && !venues.some((v) => overlaps(v, t))),
-    ...findHomeWords(text, home),
-    ...findProvinceAbbreviations(text).filter((a) => !findHomeWords(text, home).some((h) => overlaps(h, a))),
+    ...homeWords,
+    ...findProvinceAbbreviations(text).filter((a) => !homeWords.some((h) => overlaps(h, a))),
   ].map((p) => ({ ...p, name: placeName(p, home) }));
   const places = mergeNamed(
     text,
@@ -227,11 +228,9 @@ function countyNamedShort(source: string | undefined): string | undefined {
   return undefined;
 }
 
-let nationalOutlets: string[] | null = null;
-/** Whether a record comes from a national outlet (data/lang/national-outlets.txt): it has no home. */
+/** Whether a record comes from a national outlet (data/lang/national-outlets.txt): it speaks from no city. */
 function nationalOutlet(source: string | undefined): boolean {
-  nationalOutlets ??= readTable('national-outlets.txt').map(([o]) => o);
-  return !!source && nationalOutlets.some((o) => source.startsWith(o));
+  return !!source && lexicon().nationalOutlets.some((o) => source.startsWith(o));
 }
 
 function recordContext(unit: RecordUnit, options: ExtractOptions, text: string, divisions: PlaceMention[]) {

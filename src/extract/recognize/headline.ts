@@ -15,12 +15,18 @@ export interface HeadlineEntities {
   places: NamedOut[];
 }
 
-/** Adds a mention under its canonical name, in order of first mention. */
-function add<E extends { name: string; spans: SpanOut[]; headlineSpans?: SpanOut[] }>(list: E[], name: string, span: SpanOut, make: () => E): void {
+/** Adds a mention under its canonical name, in order of first mention; returns the entity. */
+function add<E extends { name: string; spans: SpanOut[]; headlineSpans?: SpanOut[] }>(list: E[], name: string, span: SpanOut, make: () => E): E {
   let e = list.find((x) => x.name === name);
   if (!e) list.push((e = make()));
   (e.headlineSpans ??= []).push(span);
-  if ('mentions' in e && Array.isArray(e.mentions) && !e.mentions.includes(span.text)) e.mentions.push(span.text);
+  return e;
+}
+
+/** Adds an organization's or place's mention, keeping its form as written among its mentions. */
+function addNamed(list: NamedOut[], name: string, span: SpanOut): void {
+  const e = add(list, name, span, () => ({ name, spans: [], mentions: [] }));
+  if (!e.mentions!.includes(span.text)) e.mentions!.push(span.text);
 }
 
 /** The persons, organizations and places of a headline, each with its headline spans and no body spans. */
@@ -32,18 +38,11 @@ export function headlineEntities(headline: string, home: Home | null): HeadlineE
     if (s.type === 'PER') {
       // A lone character is a surname standing for someone the headline does not name.
       if (text.length < 2) continue;
-      for (const part of namesOfRun(text.replace(/[•・‧]/g, '·'), s.start)) {
-        const { name } = part;
-        add(out.persons, name, { text: part.name, start: part.start, end: part.end }, () => ({ name, titles: [], mentions: 0, spans: [] }));
-        out.persons.find((p) => p.name === name)!.mentions++;
+      for (const { name, start, end } of namesOfRun(text.replace(/[•・‧]/g, '·'), s.start)) {
+        add(out.persons, name, { text: name, start, end }, () => ({ name, titles: [], mentions: 0, spans: [] })).mentions++;
       }
-    } else if (s.type === 'ORG') {
-      const name = resolveOrg(text, home);
-      add(out.organizations, name, span, () => ({ name, spans: [], mentions: [] }));
-    } else {
-      const name = canonicalPlace(text);
-      add(out.places, name, span, () => ({ name, spans: [], mentions: [] }));
-    }
+    } else if (s.type === 'ORG') addNamed(out.organizations, resolveOrg(text, home), span);
+    else addNamed(out.places, canonicalPlace(text), span);
   }
   return out;
 }

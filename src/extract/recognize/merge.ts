@@ -168,14 +168,13 @@ export function mergeNamed<M extends NamedMention>(
   const taken: EntitySpan[] = [];
   for (const s of tagged) {
     const inside = rules.filter((r) => overlaps(r, s));
-    // An equal span keeps the rule's resolved name; a partial overlap keeps the rule's reading; a
-    // rule's mention that runs further left wins only by a place or level it attached (市|人民检察院),
-    // not by a verb it swallowed (组建|本钢板材股份有限公司).
-    // A rule's division that only adds its level character to the tagger's place loses (北京|市民).
-    // A name the rules know whole (住房和城乡建设部 from the central bodies) always wins.
+    // A rule's mention wins when it is a whole name covering the span (住房和城乡建设部), when the tagger
+    // only took a preposition before it (由|镇党委), when it is the same span (keeping its resolved
+    // name), or when they overlap partly. A rule's mention that runs further left wins only by a place
+    // or level it attached (市|人民检察院), not by a verb it swallowed (组建|本钢板材股份有限公司); a
+    // division that only adds its level character to the tagger's place loses (北京|市民).
     const ruleWins = (r: M) =>
       (whole(r) && covers(r, s)) ||
-      // …and so does a rule's name the tagger took a preposition before (由|镇党委).
       (r.start === s.start + 1 && r.end === s.end && FUNCTION_CHAR.test(text[s.start])) ||
       (r.start === s.start && r.end === s.end) ||
       !(covers(s, r) || (covers(r, s) && r.end === s.end && !attachedPrefix(text.slice(r.start, s.start))) || levelCharAdded(text, r, s));

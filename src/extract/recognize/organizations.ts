@@ -75,14 +75,16 @@ function attachPrefix(text: string, start: number, divisions: PlaceMention[]): n
   return s;
 }
 
+/** Whether a body ending at `end` in 部 runs into its post (教育部长, 统战部长: 部 + 部长). */
+const runsIntoPost = (text: string, end: number) => text[end - 1] === '部' && text[end] === '长';
+
 function bodies(text: string, divisions: PlaceMention[]): OrgMention[] {
   const { orgBodies } = lexicon();
   const out: OrgMention[] = [];
   for (const [body, system] of orgBodies) {
     for (const at of occurrences(text, body)) {
       const start = attachPrefix(text, at, divisions);
-      // 统战部长, 宣传部长: the department run into its post.
-      const contracted = body.endsWith('部') && text[at + body.length] === '长';
+      const contracted = runsIntoPost(text, at + body.length);
       out.push({ start, end: at + body.length, text: text.slice(start, at + body.length), resolved: '', system, ...(contracted ? { contracted } : {}) });
     }
   }
@@ -235,9 +237,9 @@ function centralBodies(text: string): OrgMention[] {
   for (let i = 0; i < text.length; i++) {
     const len = central.longestAt(text, i);
     // Not where the name runs on into a generic word (教育部门); but 外交部长 is 外交部's 部长.
-    if (!len || text[i + len] === '门' || (text[i + len] === '长' && !text.endsWith('部', i + len))) continue;
+    if (!len || text[i + len] === '门' || (text[i + len] === '长' && !runsIntoPost(text, i + len))) continue;
     const name = text.slice(i, i + len);
-    const contracted = text[i + len] === '长';
+    const contracted = runsIntoPost(text, i + len);
     out.push({ start: i, end: i + len, text: name, resolved: central.get(name)!, system: 'central', whole: true, ...(contracted ? { contracted } : {}) });
     i += len - 1;
   }

@@ -4,7 +4,7 @@
  * (我市, 全市, 来许).
  */
 import { isHan } from '../chars.js';
-import { lexicon, readTable } from '../lexicon/index.js';
+import { lexicon } from '../lexicon/index.js';
 import { occurrences } from './occurrences.js';
 import type { Division } from '../lexicon/gazetteer.js';
 import type { LocalBodies } from '../local-bodies.js';
@@ -114,18 +114,15 @@ export function findHomeWords(text: string, home: Home | null): PlaceMention[] {
   return out;
 }
 
-let abbreviations: Map<string, string> | null = null;
-
 /**
  * Provinces and municipalities by their one-character abbreviation after a verb of coming, going or
  * staying (来沪, 在京, 驻沪总领馆, 赴渝考察): data/lang/province-abbreviations.txt.
  */
 export function findProvinceAbbreviations(text: string): PlaceMention[] {
-  abbreviations ??= new Map(readTable('province-abbreviations.txt').map(([a, full]) => [a, full]));
-  const { gazetteer } = lexicon();
+  const { gazetteer, provinceAbbreviations } = lexicon();
   const out: PlaceMention[] = [];
-  for (const m of text.matchAll(/[来在赴抵离返驻访进出]([^\s])(?=[^\u4e00-\u9fff]|考察|调研|期间|参观|交流|访问|工作|后|时|总领|领事|办事处|期间|的|举行|召开|开幕)/g)) {
-    const full = abbreviations.get(m[1]);
+  for (const m of text.matchAll(/[来在赴抵离返驻访进出]([^\s])(?=[^\u4e00-\u9fff]|考察|调研|期间|参观|交流|访问|工作|后|时|总领|领事|办事处|的|举行|召开|开幕)/g)) {
+    const full = provinceAbbreviations.get(m[1]);
     const division = full ? gazetteer.byForm.get(full)?.[0] : undefined;
     if (division) out.push({ start: m.index! + 1, end: m.index! + 2, text: m[1], kind: 'home', division });
   }

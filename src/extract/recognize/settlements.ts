@@ -18,14 +18,20 @@ const AFTER_GOING = /(走访了?|来到|到达|前往|深入|赴|到|在|察看�
 // What a name never opens with: numerals, measure words, determiners (一批社区, 各村, 全村).
 const NOT_OPENING = /^(一[批个些套]|[几两][个批]|[个批套些全各本该每驻农乡城市县区省])/;
 
+/** Whether what stands right before `at` vouches for a name starting there (the longest cue is 4 characters). */
+const vouchedAt = (text: string, at: number) => {
+  const before = text.slice(Math.max(0, at - 4), at);
+  return AFTER_TOWNSHIP.test(before) || AFTER_GOING.test(before);
+};
+
 export function findSettlements(text: string): PlaceMention[] {
   const { words } = markLexicon();
   const found: { start: number; end: number; list: boolean; vouched: boolean }[] = [];
   for (const m of text.matchAll(ENDINGS)) {
     const at = m.index!;
     let start = at;
-    while (start > 0 && at - start < 5 && isHan(text[start - 1]) && !AFTER_TOWNSHIP.test(text.slice(0, start)) && !AFTER_GOING.test(text.slice(0, start))) start--;
-    const vouched = AFTER_TOWNSHIP.test(text.slice(0, start)) || AFTER_GOING.test(text.slice(0, start));
+    while (start > 0 && at - start < 5 && isHan(text[start - 1]) && !vouchedAt(text, start)) start--;
+    const vouched = vouchedAt(text, start);
     // A word that runs into the first name of a list is no part of it (介绍|孟垓村、…).
     const word = vouched ? 0 : words.longestAt(text, start);
     if (word > 0 && at - (start + word) >= 2) start += word;
