@@ -12,7 +12,7 @@ import { PACKAGE_ROOT } from '../src/paths.js';
 const FLOORS: Record<Measure, number> = {
   persons: 0.98,
   organizations: 0.85,
-  places: 0.84,
+  places: 0.90,
   titles: 0.95,
   titlesResolved: 0.85,
   participation: 0.94,

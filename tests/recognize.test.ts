@@ -171,6 +171,38 @@ describe('recognize', () => {
     });
   });
 
+  describe('places that open a body\'s name', () => {
+    const one = (text: string, source?: string) =>
+      extractDocument({ path: 'p.jsonl', name: 'p.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, source, text }] }).articles[0];
+    const places = (text: string, source?: string) => one(text, source).places.map((p) => p.name);
+
+    it('are places of a regional outlet\'s story: a province before a company, a country before a university', () => {
+      expect(places('3月2日，集团总经理李明前往浙江华通物流公司调研，听取汇报。', '某某集团新闻网')).to.include('浙江省');
+      expect(places('3月2日，学校与日本东北大学代表团座谈。', '某某大学新闻网')).to.include('日本');
+    });
+
+    it('are no places of a story with no outlet or a national one (PFR marks no place inside a body)', () => {
+      expect(places('3月2日，集团总经理李明前往浙江华通物流公司调研，听取汇报。')).to.not.include('浙江省');
+      expect(places('3月2日，集团总经理李明前往浙江华通物流公司调研，听取汇报。', '人民日报')).to.not.include('浙江省');
+    });
+
+    it('leave out the home an association is registered in, which holds no mayor either', () => {
+      const a = one('许昌市长跑运动协会组织会员晨跑。', '许昌日报');
+      expect(a.places.map((p) => p.name)).to.not.include('许昌市');
+      expect(a.persons.flatMap((p) => p.titles.map((t) => t.title))).to.not.include('市长');
+    });
+
+    it('end a listed village at its ending (石桥村、李庄村|驻村干部)', () => {
+      expect(places('镇党委书记李明主持会议，石桥村、李庄村驻村干部参加会议。', '某某镇人民政府网')).to.include.members(['石桥村', '李庄村']);
+    });
+
+    it('read the home county\'s short name as the place where the tagger read a person', () => {
+      const a = one('本台记者报道。详情请看《黄梅新闻》。', '黄梅县融媒体中心');
+      expect(a.persons.map((p) => p.name)).to.not.include('黄梅');
+      expect(a.places.map((p) => p.name)).to.include('黄梅县');
+    });
+  });
+
   describe('persons through the pipeline', () => {
     it('takes a name before a role word', () => {
       expect(personNames('张阳主持会议。')).to.deep.equal(['张阳']);

@@ -82,6 +82,12 @@ export interface ResolvedContext {
   local: boolean;
   /** The record comes from a national outlet (data/lang/national-outlets.txt). */
   national: boolean;
+  /**
+   * Whether the text comes from a named outlet below the national level (a city paper, a township's,
+   * a university's or a company's site) or reads as its home's paper: there a place that opens a
+   * body's name (江苏森工公司, 中共黄梅县委) is a place of the story.
+   */
+  regional: boolean;
   year: number | null;
   month: number | null;
   day: number | null;
@@ -106,14 +112,14 @@ export function resolveContext(text: string, input: ContextInput, divisions?: Pl
       notes.push(`home inferred as ${home.division.name}: named ${inferred.count} time(s), the most of its level or the one its level words (县委, 全市…) point to`);
     } else notes.push('home unknown: no city or county is named twice; 市委, 我市 stay unresolved');
   }
-  const local = inferLocalBodies(input.source, text, home?.division ?? null, named);
+  const localBodies = inferLocalBodies(input.source, text, home?.division ?? null, named);
   // A township's news with no city or county named: the township's county is the home.
-  if (!home && local.townshipCounty) {
-    home = toHome(local.townshipCounty);
+  if (!home && localBodies.townshipCounty) {
+    home = toHome(localBodies.townshipCounty);
     homeFrom = 'inferred';
-    notes.push(`home inferred as ${home.division.name}: the county of ${local.township}`);
+    notes.push(`home inferred as ${home.division.name}: the county of ${localBodies.township}`);
   }
-  if (home) home = { ...home, local };
+  if (home) home = { ...home, local: localBodies };
   let date: string | null = null;
   let dateFrom: Provenance = 'unknown';
   if (input.date) {
@@ -128,6 +134,7 @@ export function resolveContext(text: string, input: ContextInput, divisions?: Pl
     } else notes.push('publication date unknown: dates without a year are left as XXXX-MM-DD');
   }
   const [y, m, d] = (date ?? '').split('-').map(Number);
+  const local = !input.national && home !== null && (homeFrom !== 'inferred' || [...lexicon().homeWords.keys()].some((w) => text.includes(w)));
   return {
     out: {
       home: home?.division.name ?? null,
@@ -138,8 +145,9 @@ export function resolveContext(text: string, input: ContextInput, divisions?: Pl
     },
     home,
     // A national outlet's article about a city resolves its 市委 there, but does not speak from it.
-    local: !input.national && home !== null && (homeFrom !== 'inferred' || [...lexicon().homeWords.keys()].some((w) => text.includes(w))),
+    local,
     national: !!input.national,
+    regional: local || (!input.national && !!input.source),
     year: y || null,
     month: m || null,
     day: d || null,

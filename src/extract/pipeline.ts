@@ -11,10 +11,11 @@ import { normalizeArticleText, normalizePage } from './normalize.js';
 import { findDates } from './recognize/dates.js';
 import { findSettlements } from './recognize/settlements.js';
 import { headlineEntities } from './recognize/headline.js';
-import { attributivePlace, mergeNamed, seenOrNamedInFull, trimmedVenue, mergePersons, overlaps, reportable, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
+import { attributivePlace, homeNamedAsPersons, mergeNamed, seenOrNamedInFull, trimmedVenue, mergePersons, overlaps, reportable, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
+import { placesOpeningBodies, registeredForHome } from './recognize/opening-places.js';
 import { findOrganizations, resolveOrg } from './recognize/organizations.js';
 import { findPosts, PersonFinder, type Span } from './recognize/persons.js';
-import { canonicalPlace, findDivisions, findHomeWords, findProvinceAbbreviations, findTownships, findVenues, type Home, type PlaceMention } from './recognize/places.js';
+import { canonicalPlaceAt, findDivisions, findHomeWords, findProvinceAbbreviations, findTownships, findVenues, type Home, type PlaceMention } from './recognize/places.js';
 import { segmentPage, segmentRecord, type ArticleDraft } from './segment.js';
 import type { ArticleOut, DocumentContext, EventOut, ExtractionOut, PersonOut, SpanOut, TitleOut } from './types.js';
 
@@ -59,7 +60,11 @@ export function extractArticle(
   // The byline's and credits' names are their own (reporters); the dateline's agency and place are
   // entities (新华社北京…电).
   const creditLines: Span[] = [byline, credits, ...draft.creditLines];
-  const tagged = nerModel().tag(text).filter((s) => s.type !== 'PER' || !creditLines.some((c) => overlaps(s, c)));
+  const taggedSpans = nerModel().tag(text);
+  const homeNames = homeNamedAsPersons(text, taggedSpans, home);
+  const tagged = taggedSpans
+    .map((s) => (homeNames.has(s) ? { ...s, type: 'LOC' as const } : s))
+    .filter((s) => s.type !== 'PER' || !creditLines.some((c) => overlaps(s, c)));
   const ruleOrgs = findOrganizations(text, divisions, home).map((o) => ({ ...o, name: o.resolved }));
   const orgs = mergeNamed(
     text,
@@ -72,7 +77,7 @@ export function extractArticle(
   const dates = findDates(text, { year: ctx.year, month: ctx.month, day: ctx.day });
   const venues = findVenues(text, home).flatMap((v) => trimmedVenue(text, v) ?? []).filter((v) => !orgs.some((o) => overlaps(o, v)));
   // A body run into its post (教育部|长) leaves the post's first character to the post.
-  const blocked: Span[] = [...creditLines, ...orgs.map((o) => (o.contracted ? { start: o.start, end: o.end - 1 } : o)), ...dates, ...venues];
+  const blocked: Span[] = [...creditLines, ...homeNames, ...orgs.map((o) => (o.contracted ? { start: o.start, end: o.end - 1 } : o)), ...dates, ...venues];
   const posts = findPosts(text, blocked);
   const persons = mergePersons(text, new PersonFinder(text, posts, blocked).find(known), tagged, blocked);
   const titles = linkTitles(text, persons, posts, orgs, home, divisions);
@@ -98,11 +103,12 @@ export function extractArticle(
     }
   }
 
-  // Places: divisions outside persons and attributes (中国特色); inside organizations only in a local
-  // paper (长葛市社区事务服务中心 is in 长葛市, 黄梅县委 in the county the paper serves; 北京军区 in a
-  // national paper is no place of the story), and the home inside an association or company's name
-  // only by chance (许昌市长跑运动协会); venues, the words for home, and the tagger's places.
-  const { local } = ctx;
+  // Places: divisions outside persons and attributes (中国特色); inside organizations only in a regional
+  // outlet (长葛市社区事务服务中心 is in 长葛市, 江苏森工公司 in 江苏; 北京军区 in a national paper is
+  // no place of the story) but not the home an association is registered in (许昌市长跑运动协会);
+  // venues, the words for home, and the tagger's places.
+  const { local, regional } = ctx;
+  const reportedOrgs = orgs.filter((o) => reportable(o, text, divisions, tagged, chainOrgs.has(o.start), local, ctx.national));
   const homeWords = findHomeWords(text, home);
   const placeRules: (PlaceMention & { name: string })[] = [
     ...divisions.filter(
@@ -110,8 +116,9 @@ export function extractArticle(
         !persons.some((p) => overlaps(p, d)) &&
         seenOrNamedInFull(d, tagged) &&
         !attributivePlace(text, d.start) &&
-        !orgs.some((o) => overlaps(o, d) && (!local || (d.division?.name === home?.division.name && o.system === 'other'))),
+        !orgs.some((o) => overlaps(o, d) && (!regional || registeredForHome(o, d.division?.name, home))),
     ),
+    ...(regional ? placesOpeningBodies(text, reportedOrgs, home).filter((p) => !divisions.some((d) => overlaps(d, p))) : []),
     ...findTownships(text).filter((t) => !persons.some((p) => overlaps(p, t)) && !venues.some((v) => overlaps(v, t))),
     ...venues,
     ...findSettlements(text).filter((t) => !persons.some((p) => overlaps(p, t)) && !venues.some((v) => overlaps(v, t))),
@@ -122,13 +129,13 @@ export function extractArticle(
     text,
     placeRules,
     taggedPlaces(text, tagged, placeRules).filter((s) => !persons.some((p) => overlaps(p, s))),
-    canonicalPlace,
+    canonicalPlaceAt(home),
     (m) => ({ ...m, kind: 'venue' as const, division: null }),
     // A village or community whose name the context vouches for keeps its whole name (金色新城社区).
     (p) => p.kind === 'settlement',
   );
   const placeSpans = spansByName(text, places);
-  const orgSpans = spansByName(text, orgs.filter((o) => reportable(o, text, divisions, tagged, chainOrgs.has(o.start), local, ctx.national)));
+  const orgSpans = spansByName(text, reportedOrgs);
 
   const chainStart = new Map<Span, number>();
   for (const [m, ts] of titles) chainStart.set(m, ts.length ? ts[0].start : m.start);
@@ -214,15 +221,15 @@ function outletHome(source: string | undefined): string | undefined {
 }
 
 /**
- * A county's paper named by the county without its 县 or 市 (宝丰快报, 长葛日报): the one county whose
- * full name is the outlet's first two or three characters plus 县 or 市.
+ * A county's or district's paper named without its 县, 市 or 区 (宝丰快报, 长葛日报, 蜀山新闻网): the one
+ * county whose full name is the outlet's first two or three characters plus 县, 市 or 区.
  */
 function countyNamedShort(source: string | undefined): string | undefined {
   if (!source) return undefined;
   const { byForm } = lexicon().gazetteer;
   for (const len of [3, 2]) {
     const stem = source.slice(0, len);
-    const counties = ['县', '市'].flatMap((end) => byForm.get(stem + end)?.filter((d) => d.level === 'county') ?? []);
+    const counties = ['县', '市', '区'].flatMap((end) => byForm.get(stem + end)?.filter((d) => d.level === 'county') ?? []);
     if (counties.length === 1) return counties[0].name;
   }
   return undefined;

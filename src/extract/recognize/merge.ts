@@ -16,7 +16,7 @@ import { markLexicon } from '../ner/lexicon-marks.js';
 import { nameScore, splitNames, surnameLength } from './name-model.js';
 import type { OrgMention } from './organizations.js';
 import type { PersonMention } from './persons.js';
-import type { PlaceMention } from './places.js';
+import { homeForms, type Home, type PlaceMention } from './places.js';
 
 interface Span {
   start: number;
@@ -34,6 +34,15 @@ export function ofType(spans: EntitySpan[], type: EntityType): EntitySpan[] {
 }
 
 /** Whether a rule's person is a name to the tagger or to the name-likelihood test. */
+/**
+ * The tagger's persons that are the home's own name as a reader writes it (《黄梅新闻》 on 黄梅县's
+ * site): a paper names its county more often than any namesake, so the span is the place.
+ */
+export function homeNamedAsPersons(text: string, tagged: EntitySpan[], home: Home | null): Set<EntitySpan> {
+  const forms = homeForms(home);
+  return new Set(tagged.filter((s) => s.type === 'PER' && forms.has(text.slice(s.start, s.end))));
+}
+
 export function plausiblePerson(m: PersonMention, tagged: EntitySpan[]): boolean {
   if (tagged.some((s) => s.type === 'PER' && overlaps(s, m))) return true;
   if (tagged.some((s) => s.type !== 'PER' && covers(s, m))) return false;
@@ -228,6 +237,7 @@ export function taggedPlaces(text: string, tagged: EntitySpan[], listed: Span[] 
 
 // The rest of a list item: one to four Han characters up to the next 、 or the closing 等.
 const LIST_ITEM_REST = /^[\u4e00-\u9fff]{1,4}(?=[、等])/;
+const DIVISION_ENDING = /(?:[省市县区镇乡村州]|街道|社区)$/;
 // What shows the rest is no part of a name: a conjunction or particle first.
 const NOT_NAME_PART = /^[和与及以的等之]/;
 
@@ -238,6 +248,8 @@ const NOT_NAME_PART = /^[和与及以的等之]/;
  */
 function listItem(text: string, s: EntitySpan, places: Span[]): EntitySpan {
   if (text[s.start - 1] !== '、' || !places.some((p) => p.end === s.start - 1)) return s;
+  // A division's or settlement's ending closes the name (三江村、杨开村|驻村干部).
+  if (DIVISION_ENDING.test(text.slice(s.start, s.end))) return s;
   const rest = LIST_ITEM_REST.exec(text.slice(s.end, s.end + 5))?.[0];
   if (!rest || NOT_NAME_PART.test(rest)) return s;
   const marks = markLexicon();

@@ -130,6 +130,23 @@ export function findProvinceAbbreviations(text: string): PlaceMention[] {
 }
 
 /** A place word's canonical name: the division a gazetteer form names (北京 → 北京市), else itself. */
+/**
+ * The forms a home's own paper writes it in: its name, its short form, and for a county the stem
+ * without 县, 市 or 区 (黄梅 for 黄梅县), which the gazetteer leaves out because many are words.
+ */
+export function homeForms(home: Home | null): Set<string> {
+  if (!home) return new Set();
+  const { name, short } = home.division;
+  const stem = name.replace(/[县市区旗]$/, '');
+  return new Set([name, ...(short ? [short] : []), ...(stem.length >= 2 ? [stem] : [])]);
+}
+
+/** The canonical name of a place as written, the home's forms included. */
+export function canonicalPlaceAt(home: Home | null): (surface: string) => string {
+  const forms = homeForms(home);
+  return (surface) => (forms.has(surface) ? home!.division.name : canonicalPlace(surface));
+}
+
 export function canonicalPlace(surface: string): string {
   return lexicon().gazetteer.byForm.get(surface)?.[0].name ?? surface;
 }
