@@ -5,7 +5,7 @@ import { extractDocument } from '../src/extract/pipeline.js';
 import { allowed, canEnd, canStart, decodeSpans, encodeSpans, LABEL_COUNT, type EntitySpan } from '../src/extract/ner/labels.js';
 import { FEATURE_COUNT } from '../src/extract/ner/features.js';
 import { emissions, emissionsPacked, PACKED_MAX, packWeights, viterbi } from '../src/extract/ner/viterbi.js';
-import { nerModel } from '../src/extract/ner/model.js';
+import { nerModel, trimSpan } from '../src/extract/ner/model.js';
 import { WordIndex } from '../src/extract/lexicon/word-index.js';
 import type { ArticleOut } from '../src/extract/types.js';
 import type { RecordUnit, SourceDocument } from '../src/ingest/types.js';
@@ -65,6 +65,15 @@ describe('learned NER (src/extract/ner)', () => {
     const first = nerModel().tag(long);
     expect(nerModel().tag(short).map((s) => short.slice(s.start, s.end))).to.include('王小红');
     expect(nerModel().tag(long)).to.deep.equal(first);
+  });
+
+  it('never lets a name run across a clause mark or end in punctuation', () => {
+    const line = '教育长周亮；市委党史研究室副主任钱进（';
+    const span = (start: number, end: number, type: EntitySpan['type']) => trimSpan(line, 0, { start, end, type }).map((s) => line.slice(s.start, s.end));
+    expect(span(4, 13, 'ORG')).to.deep.equal(['市委党史研究室']);
+    expect(span(16, 19, 'PER')).to.deep.equal(['钱进']);
+    expect(span(5, 6, 'PER')).to.deep.equal([]);
+    expect(trimSpan('约翰·史密斯', 0, { start: 0, end: 6, type: 'PER' })).to.deep.equal([{ start: 0, end: 6, type: 'PER' }]);
   });
 
   it('round-trips BIOES tags', () => {

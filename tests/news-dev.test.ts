@@ -10,13 +10,13 @@ import { PACKAGE_ROOT } from '../src/paths.js';
 // so that a change that loses ground fails. Raise them as the extraction improves; never lower them
 // to make a change pass.
 const FLOORS: Record<Measure, number> = {
-  persons: 0.98,
-  organizations: 0.85,
+  persons: 0.99,
+  organizations: 0.87,
   places: 0.90,
   titles: 0.95,
-  titlesResolved: 0.85,
-  participation: 0.94,
-  roles: 0.85,
+  titlesResolved: 0.90,
+  participation: 0.95,
+  roles: 0.86,
   dates: 0.96,
   bylines: 0.98,
 };

@@ -39,6 +39,26 @@ describe('recognize', () => {
       expect(a.organizations.map((o) => o.name)).to.include.members(['江淮机械厂', '宏达集团']);
     });
 
+    it('gives a bare post after a body\'s own post in a chain to that body when it fits (党组书记、主席; 党组成员、副局长)', () => {
+      const a = one('3月5日，县政协党组书记、主席李明，省广播电视局党组成员、副局长王强到我县调研。', '宝丰县融媒体中心');
+      const titles = Object.fromEntries(a.persons.map((p) => [p.name, p.titles]));
+      expect(titles['李明']).to.deep.include({ title: '主席', organization: '宝丰县政协' });
+      expect(titles['王强']).to.deep.include({ title: '副局长', organization: '河南省广播电视局' });
+    });
+
+    it('resolves a township\'s own bodies on its site even when no county is known (城关镇 is in many)', () => {
+      const a = one('3月5日，镇党委书记李明主持召开会议，副镇长王强出席。', '城关镇人民政府网');
+      const titles = Object.fromEntries(a.persons.map((p) => [p.name, p.titles]));
+      expect(a.home).to.equal(null);
+      expect(titles['李明']).to.deep.include({ title: '书记', organization: '城关镇党委' });
+      expect(titles['王强']).to.deep.include({ title: '副镇长', organization: '城关镇人民政府' });
+    });
+
+    it('finds a province\'s office written short after its committee (省委台办 → 中共X省委台办)', () => {
+      const a = one('市委副书记孙立，省委台办副主任赵刚出席。', '日照新闻网');
+      expect(a.persons.find((p) => p.name === '赵刚')?.titles[0]?.organization).to.match(/^(中共)?山东省委台办$/);
+    });
+
     it('finds village party branches and task bodies by their endings in a local paper', () => {
       const names = one('石桥村党支部召开会议，市委巡视组和全市乡村振兴工作队列席。', '长葛市融媒体中心').organizations.map((o) => o.name);
       expect(names.some((n) => n.endsWith('党支部'))).to.equal(true);
@@ -138,7 +158,7 @@ describe('recognize', () => {
 
     it('finds the home 许昌市', () => {
       expect(home).to.not.equal(null);
-      expect(home!.division.name).to.equal('许昌市');
+      expect(home!.division!.name).to.equal('许昌市');
       expect(home!.abbreviation).to.equal('许');
     });
 
@@ -248,9 +268,12 @@ describe('recognize', () => {
       expect(articles[0].organizations.map((o) => o.name)).to.include('钟繇学堂');
     });
 
-    it('takes no person from a doctrine', () => {
-      const names = personNames('全市各级党组织深入学习习近平新时代中国特色社会主义思想。');
-      expect(names).to.deep.equal([]);
+    it('takes no title and no part in the meeting from a doctrine (the name itself counts where the tagger reads it, as PFR and MSRA mark it)', () => {
+      const text = '会上，市委书记张国强要求全市各级党组织深入学习习近平新时代中国特色社会主义思想。';
+      const [a] = extract(text);
+      expect(a.persons.find((p) => p.name === '习近平')?.titles ?? []).to.deep.equal([]);
+      expect(a.persons.map((p) => p.name)).to.not.include.members(['新时代', '习近平新时代']);
+      expect([...rolesOf(text).keys()]).to.not.include('习近平');
     });
 
     it('takes a name before a form of address', () => {

@@ -109,7 +109,7 @@ export function resolveContext(text: string, input: ContextInput, divisions?: Pl
     if (inferred) {
       home = inferred.home;
       homeFrom = 'inferred';
-      notes.push(`home inferred as ${home.division.name}: named ${inferred.count} time(s), the most of its level or the one its level words (县委, 全市…) point to`);
+      notes.push(`home inferred as ${inferred.home.division!.name}: named ${inferred.count} time(s), the most of its level or the one its level words (县委, 全市…) point to`);
     } else notes.push('home unknown: no city or county is named twice; 市委, 我市 stay unresolved');
   }
   const localBodies = inferLocalBodies(input.source, text, home?.division ?? null, named);
@@ -117,9 +117,14 @@ export function resolveContext(text: string, input: ContextInput, divisions?: Pl
   if (!home && localBodies.townshipCounty) {
     home = toHome(localBodies.townshipCounty);
     homeFrom = 'inferred';
-    notes.push(`home inferred as ${home.division.name}: the county of ${localBodies.township}`);
+    notes.push(`home inferred as ${localBodies.townshipCounty.name}: the county of ${localBodies.township}`);
   }
   if (home) home = { ...home, local: localBodies };
+  else if (localBodies.township || localBodies.institution) {
+    // A township's or campus's site in no county the data makes one: its own bodies still resolve.
+    home = { division: null, abbreviation: '', local: localBodies };
+    notes.push(`home division unknown; speaks from ${localBodies.township ?? localBodies.institution}`);
+  }
   let date: string | null = null;
   let dateFrom: Provenance = 'unknown';
   if (input.date) {
@@ -137,8 +142,8 @@ export function resolveContext(text: string, input: ContextInput, divisions?: Pl
   const local = !input.national && home !== null && (homeFrom !== 'inferred' || [...lexicon().homeWords.keys()].some((w) => text.includes(w)));
   return {
     out: {
-      home: home?.division.name ?? null,
-      homeProvince: home?.division.province ?? null,
+      home: home?.division?.name ?? null,
+      homeProvince: home?.division?.province ?? null,
       date,
       provenance: { home: homeFrom, date: dateFrom },
       notes,

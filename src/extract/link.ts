@@ -85,11 +85,29 @@ export function titleChain(
       }
       // A post after a committee's in the chain is the committee's (市委常委、秘书长): unless it implies its own body.
       const where = chainPlace?.division ? { ...(home ?? { abbreviation: '' }), division: chainPlace.division } : home;
-      organization = IMPLIED.find(([re]) => re.test(item.title))?.[1](where) ?? (parent && /委$/.test(parent) ? parent : null);
+      organization = IMPLIED.find(([re]) => re.test(item.title))?.[1](where) ?? (parent && (/委$/.test(parent) || heldIn(item.title, parent)) ? parent : null);
     }
     out.push({ title: item.title, organization, start: item.start });
   }
   return out;
+}
+
+// Which bodies hold a post written bare in a chain after the body's own post (区政协党组书记、主席;
+// 省广播电视局党组成员、副局长): the body's ending for a head's post (局 for 局长), else its kind.
+const BODIES_OF_POST: [RegExp, RegExp][] = [
+  [/^主席$/, /(政协|委员会|工会|联合会|妇联|联|协会|商会|主席团)$/],
+  [/^主任$/, /(委|委员会|办|办公室|室|中心|人大常委会)$/],
+  [/^秘书长$/, /(委|委员会|政协|人大常委会|会|政府)$/],
+  [/^(党组|党委)?书记$/, /(党组|党委|党工委|支部)$/],
+  [/^(董事长|总经理|总裁|董事|监事长)$/, /(公司|集团)$/],
+];
+
+/** Whether `post` (常务副局长, 主席…) is a post of `body` written bare after the body's own. */
+function heldIn(post: string, body: string): boolean {
+  const core = post.replace(/^(常务)?[副代]?/, '');
+  if (/^.长$/.test(core) && core !== '校长') return body.endsWith(core[0]);
+  if (core === '校长') return /(大学|学院|学校|中学|小学)$/.test(body);
+  return BODIES_OF_POST.some(([p, b]) => p.test(core) && b.test(body));
 }
 
 /**

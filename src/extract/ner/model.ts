@@ -138,11 +138,23 @@ export class NerModel {
 
 // What a name never begins or ends with: punctuation and spaces (a tagger may swallow a bracket).
 const EDGE = /[\s\p{P}\p{S}]/u;
+// What no name runs across: the marks between clauses and list items.
+const CLAUSE = /[，。；：、！？,;:!?]/;
 
-/** The span without punctuation at its ends (张辉） → 张辉), or nothing if only that is left. */
-function trimSpan(line: string, offset: number, s: EntitySpan): EntitySpan[] {
+/**
+ * The span without punctuation at its ends (张辉） → 张辉) and without what stands before a clause
+ * mark inside it (华；市委党史研究室 → 市委党史研究室: the name is the part its end belongs to), or
+ * nothing if only punctuation is left.
+ */
+export function trimSpan(line: string, offset: number, s: EntitySpan): EntitySpan[] {
   let start = s.start - offset;
   let end = s.end - offset;
+  for (let k = end - 1; k > start; k--) {
+    if (CLAUSE.test(line[k])) {
+      start = k + 1;
+      break;
+    }
+  }
   while (start < end && EDGE.test(line[start])) start++;
   while (end > start && EDGE.test(line[end - 1])) end--;
   return end > start ? [{ ...s, start: start + offset, end: end + offset }] : [];

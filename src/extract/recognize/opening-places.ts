@@ -17,7 +17,7 @@ const NAMING_KINDS = new Set([1, 2, 3]);
  * for the city it is registered in, which the story does not thereby name as a place of its own.
  */
 export function registeredForHome(o: Pick<OrgMention, 'system' | 'text'>, place: string | undefined, home: Home | null): boolean {
-  return o.system === 'other' && o.text.endsWith('会') && place === home?.division.name;
+  return o.system === 'other' && o.text.endsWith('会') && place === home?.division?.name;
 }
 
 /** The place word each body's name opens with, when the name goes on past it. */

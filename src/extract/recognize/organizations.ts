@@ -177,7 +177,9 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
 /** The home's division at a level word: 市 → the home city; 省 → its province; 县/区 → a home county. */
 export function homeAt(level: string, home: Home | null): string | null {
   if (!home) return null;
+  if (level === '镇' || level === '乡') return home.local?.township?.endsWith(level) ? home.local.township : null;
   const d = home.division;
+  if (!d) return null;
   if (level === '省') return d.province;
   if (level === '市') {
     if (d.level === 'province') return /^(北京|天津|上海|重庆)市$/.test(d.name) ? d.name : null;
@@ -188,7 +190,6 @@ export function homeAt(level: string, home: Home | null): string | null {
     // A city's page on one of its counties or districts (区委 in a report on 丰南区).
     return home.local?.county?.name.endsWith(level) ? home.local.county.name : null;
   }
-  if (level === '镇' || level === '乡') return home.local?.township?.endsWith(level) ? home.local.township : null;
   return null;
 }
 

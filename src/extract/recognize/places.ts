@@ -20,7 +20,8 @@ export interface PlaceMention {
 
 /** The paper's home, when known: a city or county division, and its province. */
 export interface Home {
-  division: Division;
+  /** Null for a township's or a campus's site whose county no data makes one (its local bodies still resolve 镇党委, 校长). */
+  division: Division | null;
   /** One-character abbreviation used in 来许, 在许, 赴许. */
   abbreviation: string;
   /** The township, county, university or college the article speaks from (src/extract/local-bodies.ts). */
@@ -98,7 +99,7 @@ export function findVenues(text: string, home: Home | null): PlaceMention[] {
 
 /** 我市, 全市, 来许, 在许 (and 我省, 全省 in a province's own paper): the paper's home. */
 export function findHomeWords(text: string, home: Home | null): PlaceMention[] {
-  if (!home) return [];
+  if (!home?.division) return [];
   const { homeWords } = lexicon();
   const out: PlaceMention[] = [];
   for (const [word, level] of homeWords) {
@@ -135,7 +136,7 @@ export function findProvinceAbbreviations(text: string): PlaceMention[] {
  * without 县, 市 or 区 (黄梅 for 黄梅县), which the gazetteer leaves out because many are words.
  */
 export function homeForms(home: Home | null): Set<string> {
-  if (!home) return new Set();
+  if (!home?.division) return new Set();
   const { name, short } = home.division;
   const stem = name.replace(/[县市区旗]$/, '');
   return new Set([name, ...(short ? [short] : []), ...(stem.length >= 2 ? [stem] : [])]);
@@ -144,7 +145,7 @@ export function homeForms(home: Home | null): Set<string> {
 /** The canonical name of a place as written, the home's forms included. */
 export function canonicalPlaceAt(home: Home | null): (surface: string) => string {
   const forms = homeForms(home);
-  return (surface) => (forms.has(surface) ? home!.division.name : canonicalPlace(surface));
+  return (surface) => (forms.has(surface) ? home!.division!.name : canonicalPlace(surface));
 }
 
 export function canonicalPlace(surface: string): string {
