@@ -161,4 +161,27 @@ describe('link and events', () => {
     const a = extractOne('市委书记史根治主持会议。史根治强调，要抓好各项工作落实。');
     expect(person(a, '史根治').mentions).to.equal(2);
   });
+
+  describe('roles read from acts of speech, enumerations and visits', () => {
+    const record = (text: string, source = '某某网') =>
+      extractDocument({ path: 'r.jsonl', name: 'r.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, source, text }] }).articles[0];
+
+    it('finds every later mention of a name the tagger read once, and its acts there', () => {
+      const a = record('9月3日，英国驻华使馆参赞戴维斯一行3人在市外办领导陪同下访问我校。戴维斯对学校的办学特色很感兴趣，并询问了留学生的培养情况。');
+      expect(person(a, '戴维斯').mentions).to.equal(2);
+      expect(roles(a, '戴维斯')).to.deep.equal(['led', 'spoke']);
+    });
+
+    it('reads the subject of an enumerated item (一是X传达…；二是Y讲话)', () => {
+      const a = record('会议由镇党委副书记钱丽主持，共三项议程。一是钱丽传达上级文件精神；二是镇长孙强讲话。', '某某镇人民政府网');
+      expect(roles(a, '钱丽')).to.deep.equal(['presided', 'spoke']);
+      expect(roles(a, '孙强')).to.deep.equal(['spoke']);
+    });
+
+    it('gives no lead to those who take part in a meeting or a tour (参加了会见, 参加调研)', () => {
+      const a = record('校长周明会见了代表团一行，副校长吴刚参加了会见。区委常委、副区长郑华等参加调研。', '某某大学新闻网');
+      expect(roles(a, '吴刚')).to.deep.equal(['attended']);
+      expect(roles(a, '郑华')).to.deep.equal(['attended']);
+    });
+  });
 });

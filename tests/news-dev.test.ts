@@ -15,8 +15,8 @@ const FLOORS: Record<Measure, number> = {
   places: 0.90,
   titles: 0.95,
   titlesResolved: 0.90,
-  participation: 0.95,
-  roles: 0.86,
+  participation: 0.96,
+  roles: 0.90,
   dates: 0.96,
   bylines: 0.98,
 };

@@ -141,6 +141,7 @@ describe('segment', () => {
     it('writes ASCII punctuation between Chinese clauses full width, and keeps it in numbers and Latin text', () => {
       expect(cjkPunctuation('5月10日,省委书记刘建国(左)到;')).to.equal('5月10日，省委书记刘建国（左）到；');
       expect(cjkPunctuation('1,000人 Fig. 2: a')).to.equal('1,000人 Fig. 2: a');
+      expect(cjkPunctuation('区长李明发表了讲话.区委书记王刚指出,增长3.5亿元.')).to.equal('区长李明发表了讲话。区委书记王刚指出，增长3.5亿元。');
     });
   });
 

@@ -22,7 +22,7 @@ const JOINERS = /^([、，,和与及]|以及|[省市县区镇乡]?领导)*([省�
 // What may stand between a clause's start and its subject: nothing, or an adverbial of time or sequence.
 // A level word or the kind of body may stand before a generic title (县领导, 集团党委书记), and the
 // event may stand before 由 (会议由张阳主持).
-const SUBJECT_LEAD = /^([\u4e00-\u9fff]{0,6}由|会上|会议上|随后|同时|其间|其中|最后|当天|当日|上午|下午|晚上|今天|昨天|首先|接着|此外|另外|期间|在会上)?([市省县区乡镇村]?领导|[市省县区乡镇村]|集团|公司|学校|学院|大学|医院|我司|我校|[\u4e00-\u9fff]{0,10}(?:专班|工作组|工作队|督导组|考察组|调研组|检查组|代表团|考察团|行署|系|处|局|委|办|部|院|校|厂|所|站|馆|中心|集团|公司|政府|社区|街道|村|镇|乡))?$/;
+const SUBJECT_LEAD = /^([\u4e00-\u9fff]{0,6}由|会上|会议上|随后|同时|其间|其中|最后|当天|当日|上午|下午|晚上|今天|昨天|首先|接着|此外|另外|期间|在会上|[一二三四五六七八九十]是|其次|再次|第[一二三四五六七八九十])?([市省县区乡镇村]?领导|[市省县区乡镇村]|集团|公司|学校|学院|大学|医院|我司|我校|[\u4e00-\u9fff]{0,10}(?:专班|工作组|工作队|督导组|考察组|调研组|检查组|代表团|考察团|行署|系|处|局|委|办|部|院|校|厂|所|站|馆|中心|集团|公司|政府|社区|街道|村|镇|乡))?$/;
 // 为组长 after a person who opens a clause (以X为组长, …Y为副组长的督查组).
 const HEADS_GROUP = /^为(副)?(组长|团长|队长|领队|总指挥)/;
 // A clause that ends in a meeting verb and the guests' description: the persons after it are guests.
@@ -118,8 +118,10 @@ export function findParticipation(
     if (!SUBJECT_LEAD.test(before)) return;
     // The scope: up to the next group that opens a clause of its own, or the sentence end; a
     // 在…的陪同下 right after the group is stepped over (X在A、B的陪同下调研: X leads).
-    const aside = /^在[^。；！？]{1,60}?(陪同|带领|主持|率领)下/.exec(text.slice(last.end, sentenceEnd));
+    const aside = /^(等?一行(\d+人)?)?在[^。；！？]{1,60}?(陪同|带领|主持|率领)下/.exec(text.slice(last.end, sentenceEnd));
     const from = last.end + (aside?.[0].length ?? 0);
+    // X一行在…陪同下: the party X heads is the visit's principal.
+    if (aside?.[1]) for (const n of names) give(n, 'led', sentence);
     const next = groups.slice(g + 1).find((n) => chainStart(n[0]) >= from);
     const scopeEnd = next && chainStart(next[0]) < sentenceEnd ? chainStart(next[0]) : sentenceEnd;
     const scope = text.slice(from, scopeEnd);
@@ -129,8 +131,9 @@ export function findParticipation(
       if (!cue) continue;
       // 组织 as a noun (组织活力, 党组织) is no act of organizing.
       if (cue.cue === '组织' && /^组织(活力|建设|力|部|的)/.test(scope.slice(i))) continue;
-      // 会见时在座: sitting in during a meeting is no hosting it.
+      // 会见时在座: sitting in during a meeting is no hosting it; nor is taking part in one (参加了会见, 参加调研).
       if (cue.role === 'led' && /^(会见|会晤|接见)(时|期间)/.test(scope.slice(i))) continue;
+      if (cue.role === 'led' && /(参加|出席|列席|陪同)了?$/.test(scope.slice(0, i))) continue;
       // Those who accompany a visit (陪同调研) do not lead it.
       if (cue.role === 'accompanied') accompanying = true;
       else if (accompanying && cue.role === 'led' && !cue.anchorsName) continue;

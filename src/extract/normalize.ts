@@ -48,14 +48,18 @@ const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：',
 // Han characters and the Chinese punctuation and quotes around them.
 const CJK_CONTEXT = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e“”‘’]/;
 
+const HAN_OR_QUOTE = /[\u4e00-\u9fff“”）]/;
+
 /**
  * ASCII punctuation between Chinese clauses to its full-width form (crawled text writes `，` as `,`),
  * where a Han character or Chinese punctuation stands on either side across spaces; kept in numbers
  * and Latin text (1,000; Fig. 2: a).
  */
 export function cjkPunctuation(line: string): string {
-  if (!/[,;:!?()]/.test(line)) return line;
-  return line.replace(/[,;:!?()]/g, (mark, at: number) => {
+  if (!/[,;:!?().]/.test(line)) return line;
+  return line.replace(/[,;:!?().]/g, (mark, at: number) => {
+    // A full stop only between Han words (讲话.区委书记): a point in 3.5 or Fig. 2 stays.
+    if (mark === '.') return HAN_OR_QUOTE.test(line[at - 1] ?? '') && (at + 1 === line.length || HAN_OR_QUOTE.test(line[at + 1])) ? '。' : mark;
     let before = at - 1;
     while (before >= 0 && line[before] === ' ') before--;
     let after = at + 1;

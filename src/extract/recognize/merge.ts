@@ -73,7 +73,29 @@ export function mergePersons(text: string, rules: PersonMention[], taggedSpans: 
     const full = [...new Set(all.filter((m) => m.name.length > 1 && surnameLength(m.name, 0) === 1 && m.name[0] === surname).map((m) => m.name))];
     if (full.length === 1) all.push({ start: s.start, end: s.end, name: full[0], anchor: 'model' });
   }
-  return all.sort((a, b) => a.start - b.start);
+  return [...all, ...repeats(text, all, [...blocked, ...tagged.filter((s) => s.type !== 'PER')])].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Every other mention of a name the article gives (the tagger may read only the first: 史墨客…。史墨客对…):
+ * a name of three or more characters wherever it stands outside other entities; a two-character one
+ * only where it is not glued to Han text on both sides, unless a role word follows it (一是葛冰传达).
+ */
+function repeats(text: string, mentions: PersonMention[], blocked: Span[]): PersonMention[] {
+  const { roleCues } = lexicon();
+  const out: PersonMention[] = [];
+  const taken = (s: Span) => mentions.some((m) => overlaps(m, s)) || out.some((m) => overlaps(m, s)) || blocked.some((b) => overlaps(b, s));
+  for (const name of new Set(mentions.map((m) => m.name))) {
+    if (name.length < 2) continue;
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      const span = { start: at, end: at + name.length };
+      if (taken(span)) continue;
+      const glued = isHan(text[at - 1] ?? '') && isHan(text[span.end] ?? '');
+      if (name.length === 2 && glued && !roleCues.some((c) => text.startsWith(c.cue, span.end))) continue;
+      out.push({ ...span, name, anchor: 'repeat' });
+    }
+  }
+  return out;
 }
 
 /** Whether a post ends at `to` after starting at or after `from` (镇长|孙建业: no part of the name). */
