@@ -50,7 +50,7 @@ export function findParticipation(
   persons: PersonMention[],
   chainStart: (p: PersonMention) => number,
 ): Map<string, Participation> {
-  const { roleCues } = lexicon();
+  const { roleCues, cuesAfter } = lexicon();
   const out = new Map<string, Participation>();
   const give = (name: string, role: Role, sentence: string) => {
     let p = out.get(name);
@@ -127,8 +127,9 @@ export function findParticipation(
     const scope = text.slice(from, scopeEnd);
     let accompanying = false;
     for (let i = 0; i < scope.length; i++) {
-      const cue = roleCues.find((c) => c.position === 'after' && scope.startsWith(c.cue, i));
-      if (!cue) continue;
+      const length = cuesAfter.longestAt(scope, i);
+      if (length === 0) continue;
+      const cue = cuesAfter.get(scope.slice(i, i + length))!;
       // 组织 as a noun (组织活力, 党组织) is no act of organizing.
       if (cue.cue === '组织' && /^组织(活力|建设|力|部|的)/.test(scope.slice(i))) continue;
       // 会见时在座: sitting in during a meeting is no hosting it; nor is taking part in one (参加了会见, 参加调研).

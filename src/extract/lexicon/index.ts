@@ -45,6 +45,8 @@ export interface Lexicon {
   /** Bodies that appear without a place (宣传部, 公安局) and their system. */
   orgBodies: Map<string, 'party' | 'state' | 'mass'>;
   roleCues: RoleCue[];
+  /** The cues that follow a person or list, by word (the longest at a position wins). */
+  cuesAfter: WordIndex<RoleCue>;
   eventNouns: Map<string, string>;
   venueSuffixes: string[];
   homeWords: Map<string, 'city' | 'county' | 'province'>;
@@ -113,6 +115,7 @@ export function lexicon(): Lexicon {
       .sort((a, b) => byLengthDesc(a.suffix, b.suffix)),
     orgBodies: new Map(readTable('org-bodies.txt').map(([s, k]) => [s, k as 'party' | 'state' | 'mass'])),
     roleCues,
+    cuesAfter: roleCues.filter((c) => c.position === 'after').reduce((index, c) => (index.add(c.cue, c), index), new WordIndex<RoleCue>()),
     eventNouns: new Map(readTable('events.txt').map(([n, t]) => [n, t])),
     venueSuffixes: readTable('venue-suffixes.txt').map(([s]) => s).sort(byLengthDesc),
     homeWords: new Map(readTable('home-words.txt').map(([w, l]) => [w, l as 'city' | 'county' | 'province'])),

@@ -82,7 +82,7 @@ export function mergePersons(text: string, rules: PersonMention[], taggedSpans: 
  * only where it is not glued to Han text on both sides, unless a role word follows it (一是葛冰传达).
  */
 function repeats(text: string, mentions: PersonMention[], blocked: Span[]): PersonMention[] {
-  const { roleCues } = lexicon();
+  const { cuesAfter } = lexicon();
   const out: PersonMention[] = [];
   const taken = (s: Span) => mentions.some((m) => overlaps(m, s)) || out.some((m) => overlaps(m, s)) || blocked.some((b) => overlaps(b, s));
   for (const name of new Set(mentions.map((m) => m.name))) {
@@ -91,7 +91,7 @@ function repeats(text: string, mentions: PersonMention[], blocked: Span[]): Pers
       const span = { start: at, end: at + name.length };
       if (taken(span)) continue;
       const glued = isHan(text[at - 1] ?? '') && isHan(text[span.end] ?? '');
-      if (name.length === 2 && glued && !roleCues.some((c) => text.startsWith(c.cue, span.end))) continue;
+      if (name.length === 2 && glued && cuesAfter.longestAt(text, span.end) === 0) continue;
       out.push({ ...span, name, anchor: 'repeat' });
     }
   }
