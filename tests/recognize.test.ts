@@ -59,6 +59,14 @@ describe('recognize', () => {
       expect(a.persons.find((p) => p.name === '赵刚')?.titles[0]?.organization).to.match(/^(中共)?山东省委台办$/);
     });
 
+    it('names a body run into its post in a regional outlet\'s story, and takes no word\'s last character into a name', () => {
+      const a = one('市委副书记、统战部长刘明出席。会上，市委书记王强主持召开市委常委会。张华表示市政集团将全力支持。', '日照新闻网');
+      const names = a.organizations.map((o) => o.name);
+      expect(names.some((n) => /^(中共)?日照市委统战部$/.test(n)), names.join('、')).to.equal(true);
+      expect(names.some((n) => /^[开示]/.test(n))).to.equal(false);
+      expect(one('市委副书记、统战部长刘明出席。').organizations.map((o) => o.name)).to.not.include('统战部');
+    });
+
     it('finds village party branches and task bodies by their endings in a local paper', () => {
       const names = one('石桥村党支部召开会议，市委巡视组和全市乡村振兴工作队列席。', '长葛市融媒体中心').organizations.map((o) => o.name);
       expect(names.some((n) => n.endsWith('党支部'))).to.equal(true);

@@ -108,7 +108,7 @@ export function extractArticle(
   // no place of the story) but not the home an association is registered in (许昌市长跑运动协会);
   // venues, the words for home, and the tagger's places.
   const { local, regional } = ctx;
-  const reportedOrgs = orgs.filter((o) => reportable(o, text, divisions, tagged, chainOrgs.has(o.start), local, ctx.national));
+  const reportedOrgs = orgs.filter((o) => reportable(o, text, divisions, tagged, chainOrgs.has(o.start), local, ctx.national, regional));
   const homeWords = findHomeWords(text, home);
   const placeRules: (PlaceMention & { name: string })[] = [
     ...divisions.filter(

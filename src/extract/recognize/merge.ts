@@ -357,8 +357,9 @@ const LEVEL_WORD = /^(中共)?[市省县区]/;
  * a name of its own (石桥村党支部). A bare body (宣传部, 办公室) outside a chain, or 省人大常委会 in a
  * national paper, names no one body.
  */
-export function reportable(o: OrgMention, text: string, divisions: Span[], tagged: EntitySpan[], inChain: boolean, local: boolean, national = false): boolean {
-  if (o.contracted) return false;
+export function reportable(o: OrgMention, text: string, divisions: Span[], tagged: EntitySpan[], inChain: boolean, local: boolean, national = false, regional = local): boolean {
+  // A body run into its post (统战部长) names the body in a regional outlet's story; PFR marks none.
+  if (o.contracted) return regional && inChain;
   // A bare level body no home resolves (省人大常委会 in a national paper) names no one body.
   if (national && /^[市省县区镇乡]/.test(o.text) && o.resolved === o.text) return false;
   if (o.system === 'central' || inChain || tagged.some((s) => s.type === 'ORG' && overlaps(s, o))) return true;

@@ -10,6 +10,7 @@
 import { isHan } from '../chars.js';
 import { lexicon, readTable } from '../lexicon/index.js';
 import { WordIndex } from '../lexicon/word-index.js';
+import { markLexicon } from '../ner/lexicon-marks.js';
 import { occurrences } from './occurrences.js';
 import type { Home, PlaceMention } from './places.js';
 
@@ -160,6 +161,8 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
         if (at - start < 2) continue;
       }
       if (DETERMINER.test(text.slice(start, at))) continue;
+      // The last character of a word before the name (召|开市委常委会, 表|示市政集团) is no part of it.
+      if (LEVEL.includes(text[start + 1]) && markLexicon().words.longestAt(text, start - 1) === 2) start += 1;
       // A committee before the name owns it (市委|台湾工作办公室, 省委|党史研究室).
       if (text[start - 1] === '委') start = attachPrefix(text, start, divisions);
       taken.add(end);
