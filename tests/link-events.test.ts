@@ -122,10 +122,14 @@ describe('link and events', () => {
     expect(titles(person(a, '孙建业'))).to.deep.equal(['市长@宣城市人民政府']);
   });
 
-  it('reads a ministry run into its post (教育部长) as the post\'s body, not as a mention of its own', () => {
+  it('reads a ministry run into its post (教育部长) as the post\'s body, a mention of its own only in a regional paper', () => {
     const a = extractOne('教育部长周明达出席会议。');
     expect(titles(person(a, '周明达'))).to.deep.equal(['部长@教育部']);
-    expect(a.organizations.map((o) => o.name)).to.not.include('教育部');
+    expect(a.organizations.map((o) => o.name)).to.include('教育部');
+    const doc: SourceDocument = { path: 'n.jsonl', name: 'n.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text: '教育部长周明达出席会议。' }] };
+    const national = extractDocument(doc).articles[0];
+    expect(titles(person(national, '周明达'))).to.deep.equal(['部长@教育部']);
+    expect(national.organizations.map((o) => o.name)).to.not.include('教育部');
   });
 
   it('reads who is heard as speaking, 在…等领导的陪同下 as accompanying, and 兼 inside a chain', () => {
