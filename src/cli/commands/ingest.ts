@@ -1,5 +1,6 @@
 /** `guanxi ingest`: files into the graph (the snapshot, or Neo4j when configured). */
 import { InvalidArgumentError, type Command } from 'commander';
+import { DETECTED_ENCODINGS } from '../../ingest/decode.js';
 import { openStore } from '../../store/open.js';
 import { ingestFiles } from '../../store/ingest.js';
 import { graphCounts } from '../../graph/assemble.js';
@@ -11,7 +12,7 @@ export function registerIngest(program: Command): void {
   storeOptions(
     program
       .command('ingest')
-      .description('read page dumps or JSON Lines, extract, and add them to the graph; unchanged files already in are skipped')
+      .description(`read page dumps or JSON Lines (${DETECTED_ENCODINGS}), extract, and add them to the graph; unchanged files already in are skipped`)
       .argument('[files...]', 'input files (default: the bundled sample page)'),
   )
     .addOption(dateOption())
