@@ -8,7 +8,7 @@ import { ExtractionPool } from '../extract/parallel.js';
 import { extractDocument } from '../extract/pipeline.js';
 import type { ExtractionOut } from '../extract/types.js';
 import { DETECTED_ENCODINGS } from '../ingest/decode.js';
-import { formatProblem, readSource } from '../ingest/read.js';
+import { formatProblem, hasErrors, readSource } from '../ingest/read.js';
 import { DEFAULT_SAMPLE, PACKAGE_ROOT, SAMPLES_DIR } from '../paths.js';
 import { table } from './table.js';
 import { registerEvalNer } from './commands/eval-ner.js';
@@ -50,7 +50,7 @@ async function runExtract(files: string[], opts: { format: 'json' | 'table'; dat
     for (const file of files) {
       const { document, problems } = readSource(file);
       for (const p of problems) console.error(formatProblem(p));
-      if (problems.length) failed++;
+      if (hasErrors(problems)) failed++;
       if (!document) continue;
       const out = await pool.extract(document, { date: opts.date, home: opts.home });
       if (opts.format === 'json') process.stdout.write(JSON.stringify(out, null, files.length === 1 ? 2 : undefined) + '\n');

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { documentFacts } from '../graph/facts.js';
 import { extractDocument, type ExtractOptions } from '../extract/pipeline.js';
-import { formatProblem, parseSource, readSource } from '../ingest/read.js';
+import { formatProblem, hasErrors, parseSource, readSource } from '../ingest/read.js';
 import type { GraphStore } from './store.js';
 import { WriteBehind } from './write-behind.js';
 
@@ -60,7 +60,7 @@ export async function ingestFiles(files: readonly string[], store: GraphStore, o
     // readSource reads again only to report why the file cannot be read.
     const { document, problems } = bytes ? parseSource(file, bytes) : readSource(file);
     for (const problem of problems) options.onProblem?.(formatProblem(problem));
-    if (problems.length) p.failed++;
+    if (hasErrors(problems)) p.failed++;
     if (document) {
       const hash = documentHash(bytes!, options);
       if (await store.hasDocument(document.name, hash)) p.skipped++;
