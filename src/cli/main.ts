@@ -15,6 +15,7 @@ import { registerEvalNer } from './commands/eval-ner.js';
 import { registerExport } from './commands/export.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuery } from './commands/query.js';
+import { registerRemove } from './commands/remove.js';
 import { registerServe } from './commands/serve.js';
 import { dateOption, homeOption, jobsOption } from './options.js';
 
@@ -160,6 +161,7 @@ program
 
 registerEvalNer(program);
 registerIngest(program);
+registerRemove(program);
 registerQuery(program);
 registerExport(program);
 registerServe(program);
