@@ -12,7 +12,10 @@ import { graphCounts, type GuanxiGraph } from '../src/graph/assemble.js';
 import { articleKeys, documentId } from '../src/graph/identity.js';
 import type { SourceDocument } from '../src/ingest/types.js';
 import { DEFAULT_SAMPLE, PACKAGE_ROOT } from '../src/paths.js';
-import { ingestFiles, pruneDocuments } from '../src/store/ingest.js';
+import { extractDocument } from '../src/extract/pipeline.js';
+import { documentFacts } from '../src/graph/facts.js';
+import { readSource } from '../src/ingest/read.js';
+import { documentHash, ingestFiles, pruneDocuments } from '../src/store/ingest.js';
 import { cypher } from '../src/store/cypher-files.js';
 import { Neo4jStore } from '../src/store/neo4j-store.js';
 import { SnapshotGraphStore } from '../src/store/snapshot-store.js';
@@ -170,6 +173,20 @@ for (const kind of ['snapshot', 'neo4j'] as const) {
       const graph = await store.graph();
       expect(shape(graph)).to.deep.equal(shape(await alone([after])));
       expect(graph.filterNodes((_, a) => a.kind === 'Article' && a.document !== after)).to.deep.equal([]);
+    });
+
+    it('moves a document stored before paths were kept (under its file name) to its path', async () => {
+      const file = join(dir, 'legacy.txt');
+      copyFileSync(DEFAULT_SAMPLE, file);
+      const store = await emptyStore();
+      // As guanxi 0.1.0 stored it: the extraction's ids, the file name as the document, no path.
+      await store.write([documentFacts(extractDocument(readSource(file).document!), documentHash(readFileSync(file), {}))]);
+      expect((await store.documents()).map((d) => [d.id, d.path])).to.deep.equal([['legacy.txt', null]]);
+      const messages: string[] = [];
+      await ingestFiles([file], store, { onProblem: (m) => messages.push(m) });
+      expect(messages).to.deep.equal([`guanxi: ${file}: moved from legacy.txt; its facts move with it`]);
+      expect((await store.documents()).map((d) => [d.id, d.path])).to.deep.equal([[file, file]]);
+      expect(shape(await store.graph())).to.deep.equal(shape(await alone([file])));
     });
 
     it('keeps a copy whose original is still there as a document of its own, and says so', async () => {
