@@ -12,7 +12,7 @@ export function registerIngest(program: Command): void {
   storeOptions(
     program
       .command('ingest')
-      .description(`read page dumps or JSON Lines (${DETECTED_ENCODINGS}), extract, and add them to the graph; unchanged files already in are skipped`)
+      .description(`read page dumps or JSON Lines, extract, and add them to the graph; unchanged files already in are skipped; ${DETECTED_ENCODINGS} are detected`)
       .argument('[files...]', 'input files (default: the bundled sample page, unless --prune is given)'),
   )
     .addOption(dateOption())
