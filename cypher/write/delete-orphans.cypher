@@ -1,14 +1,4 @@
-// What no document supports any more, after a document was removed or read again, as the snapshot
-// (which builds the graph from its documents) would not hold it: persons and events nothing links to,
-// and organizations and places that neither an article's fact names nor lie above one that it names.
-CALL () {
-  MATCH (n)
-  WHERE (n:Person OR n:Event) AND NOT (n)--()
-  DELETE n
-}
-CALL () {
-  MATCH (n)
-  WHERE (n:Organization OR n:Place)
-    AND NOT EXISTS { MATCH (n)<-[:PART_OF|LOCATED_IN*0..]-(m)<-[:MENTIONS|HOLDS|HELD_AT]-() }
-  DETACH DELETE n
-}
+// Persons and events that no article speaks of any more (after a changed document was read again).
+MATCH (n)
+WHERE (n:Person OR n:Event) AND NOT (n)--()
+DELETE n

@@ -150,7 +150,7 @@ export class Neo4jStore implements GraphStore {
     if (!documents.length) return;
     await this.client.write(async (tx) => {
       await tx.run(cypher('write/delete-document-facts'), { documents });
-      await tx.run(cypher('write/delete-orphans'));
+      await tx.run(cypher('write/delete-unsupported'));
       await tx.run(cypher('write/delete-documents'), { documents });
     });
   }
