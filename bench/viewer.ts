@@ -119,6 +119,8 @@ export function memoryStore(graph: GuanxiGraph): GraphStore {
     location: `synthetic graph (${graph.order} nodes)`,
     hasDocument: async () => false,
     write: async () => {},
+    documents: async () => [],
+    remove: async () => {},
     graph: async () => graph,
     close: async () => {},
   };

@@ -4,8 +4,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeBuffer } from '../src/ingest/decode.js';
-import { normaliseDate, parseJsonl } from '../src/ingest/jsonl.js';
-import { formatProblem, readSource } from '../src/ingest/read.js';
+import { normaliseDate } from '../src/ingest/dates.js';
+import { parseJsonl } from '../src/ingest/jsonl.js';
+import { formatProblem, hasErrors, readSource } from '../src/ingest/read.js';
 import type { RecordUnit } from '../src/ingest/types.js';
 
 const NEWS = '本报讯（记者 李新）2 月 18 日，市委常委、宣传部部长王自合陪同省考察组在我市调研。\n'
@@ -181,15 +182,38 @@ describe('ingest', () => {
       expect(units).to.deep.equal([expected]);
     });
 
-    it('rejects a line whose date is not a date', () => {
-      const { units, problems } = parseJsonl(line({ text: '正文', date: '2024-02-30' }), 'z.jsonl');
-      expect(units).to.deep.equal([]);
-      expect(problems[0].message).to.equal('"date" is not a date like YYYY-MM-DD: "2024-02-30"');
+    it('reads the dates Chinese sources write', () => {
+      const dates = ['2023年2月18日', '2023-2-18', '20230218', '2023/02/18', '2023.02.18', 20230218, '２０２３年２月１８日'];
+      const { units, problems } = parseJsonl(dates.map((date) => line({ text: '正文', date })).join('\n'), 'z.jsonl');
+      expect(problems).to.deep.equal([]);
+      expect(units.map((u) => u.date)).to.deep.equal(dates.map(() => '2023-02-18'));
+    });
+
+    it('keeps a record whose date is not a date, without the date, and warns on its line', () => {
+      const text = [line({ text: '第一篇', date: '2024-02-30' }), line({ text: '第二篇', date: '去年' }), line({ text: '第三篇', date: true })].join('\n');
+      const { units, problems } = parseJsonl(text, 'z.jsonl');
+      expect(units.map((u) => [u.line, u.text, u.date])).to.deep.equal([[1, '第一篇', undefined], [2, '第二篇', undefined], [3, '第三篇', undefined]]);
+      expect(problems.map((p) => [p.line, p.warning])).to.deep.equal([[1, true], [2, true], [3, true]]);
+      expect(hasErrors(problems)).to.equal(false);
+      expect(formatProblem(problems[0])).to.match(/^guanxi: z\.jsonl:1: warning: "date" "2024-02-30" is not a date \(.*\); the record is read with its date unknown$/);
+      expect(formatProblem(problems[2])).to.equal('guanxi: z.jsonl:3: warning: "date" must be a string, got boolean; the record is read with its date unknown');
     });
   });
 
   describe('normaliseDate', () => {
-    it('accepts date prefixes, times and slashes', () => {
+    it('accepts date prefixes, times, weekdays and the ways Chinese sources part the day', () => {
+      expect(normaliseDate('2023年2月18日')).to.equal('2023-02-18');
+      expect(normaliseDate('2023年2月')).to.equal('2023-02');
+      expect(normaliseDate('2023年')).to.equal('2023');
+      expect(normaliseDate('2023年2月18日 10:30')).to.equal('2023-02-18');
+      expect(normaliseDate('2023年2月18日10时30分')).to.equal('2023-02-18');
+      expect(normaliseDate('2023年2月18日 星期六')).to.equal('2023-02-18');
+      expect(normaliseDate('2023年02月18日（周六）')).to.equal('2023-02-18');
+      expect(normaliseDate('2023-2-18')).to.equal('2023-02-18');
+      expect(normaliseDate('20230218')).to.equal('2023-02-18');
+      expect(normaliseDate('2023.02.18')).to.equal('2023-02-18');
+      expect(normaliseDate('2023.2.8')).to.equal('2023-02-08');
+      expect(normaliseDate('2024/02')).to.equal('2024-02');
       expect(normaliseDate('2024')).to.equal('2024');
       expect(normaliseDate('2024-02')).to.equal('2024-02');
       expect(normaliseDate('2024-02-18')).to.equal('2024-02-18');
@@ -201,7 +225,9 @@ describe('ingest', () => {
     });
 
     it('refuses what is not a date', () => {
-      for (const bad of ['yesterday', '24-02-18', '2024-13', '2023-02-29', '2024-02-18T', '2024/02', '20240218']) {
+      const notDates = ['yesterday', '24-02-18', '2024-13', '2023-02-29', '2024-02-18T', '2023-13-45', '2023-02-30', '2023年13月', '2023年2月30日',
+        '20231345', '2023/02-18', '2023-02/18', '202302', '2023年2月18', '1676678400'];
+      for (const bad of notDates) {
         expect(normaliseDate(bad), bad).to.equal(null);
       }
     });

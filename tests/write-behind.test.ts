@@ -26,6 +26,10 @@ class SlowStore implements GraphStore {
     this.log.push(`end ${name}`);
     if (name === this.failOn) throw new Error(`cannot write ${name}`);
   }
+  async documents(): Promise<[]> {
+    return [];
+  }
+  async remove(): Promise<void> {}
   async graph(): Promise<GuanxiGraph> {
     throw new Error('not needed');
   }

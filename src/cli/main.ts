@@ -7,13 +7,15 @@ import { combineReports, evaluate, MEASURES, type EvalReport, type Gold } from '
 import { ExtractionPool } from '../extract/parallel.js';
 import { extractDocument } from '../extract/pipeline.js';
 import type { ExtractionOut } from '../extract/types.js';
-import { formatProblem, readSource } from '../ingest/read.js';
-import { DEFAULT_SAMPLE, SAMPLES_DIR } from '../paths.js';
+import { DETECTED_ENCODINGS } from '../ingest/decode.js';
+import { formatProblem, hasErrors, readSource } from '../ingest/read.js';
+import { DEFAULT_SAMPLE, PACKAGE_ROOT, SAMPLES_DIR } from '../paths.js';
 import { table } from './table.js';
 import { registerEvalNer } from './commands/eval-ner.js';
 import { registerExport } from './commands/export.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuery } from './commands/query.js';
+import { registerRemove } from './commands/remove.js';
 import { registerServe } from './commands/serve.js';
 import { dateOption, homeOption, jobsOption } from './options.js';
 
@@ -49,7 +51,7 @@ async function runExtract(files: string[], opts: { format: 'json' | 'table'; dat
     for (const file of files) {
       const { document, problems } = readSource(file);
       for (const p of problems) console.error(formatProblem(p));
-      if (problems.length) failed++;
+      if (hasErrors(problems)) failed++;
       if (!document) continue;
       const out = await pool.extract(document, { date: opts.date, home: opts.home });
       if (opts.format === 'json') process.stdout.write(JSON.stringify(out, null, files.length === 1 ? 2 : undefined) + '\n');
@@ -126,13 +128,16 @@ function runEval(goldPaths: string[], opts: { input?: string; format: 'table' | 
   return read.length === reports.length ? 0 : 1;
 }
 
+const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+
 const program = new Command('guanxi')
   .description('Officials, titles, organizations, places, dates and who-attended-what from Chinese local-government news')
+  .version(version, '-V, --version', 'print the version of guanxi')
   .showHelpAfterError();
 
 program
   .command('extract')
-  .description('extract entities and events from page dumps (.txt) or crawled articles (.jsonl); UTF-8, GBK and GB18030 are detected')
+  .description(`extract entities and events from page dumps (.txt) or crawled articles (.jsonl); ${DETECTED_ENCODINGS} are detected`)
   .argument('[files...]', 'input files (default: the bundled sample page)')
   .addOption(new Option('--format <format>', 'json (one object per file; one per line for several files) or table').choices(['json', 'table']).default('json'))
   .addOption(dateOption())
@@ -156,6 +161,7 @@ program
 
 registerEvalNer(program);
 registerIngest(program);
+registerRemove(program);
 registerQuery(program);
 registerExport(program);
 registerServe(program);

@@ -2,6 +2,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { lookupHome } from '../extract/context.js';
 import { defaultJobs } from '../extract/parallel.js';
+import { DATE_FORMS, normaliseDate } from '../ingest/dates.js';
 
 export interface StoreFlags {
   neo4j?: string;
@@ -14,9 +15,11 @@ export function storeOptions(command: Command): Command {
     .option('--snapshot <file>', 'the embedded snapshot used when no Neo4j is configured (default: $GUANXI_SNAPSHOT or .guanxi/graph.jsonl)');
 }
 
-function isoDate(value: string): string {
-  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw new InvalidArgumentError('expected YYYY-MM-DD (or YYYY-MM, YYYY)');
-  return value;
+/** A plain Error, not commander's InvalidArgumentError: it ends the command with one line, not the help. */
+function dateArgument(value: string): string {
+  const date = normaliseDate(value);
+  if (!date) throw new Error(`--date ${value}: not a date; write ${DATE_FORMS}`);
+  return date;
 }
 
 function homePlace(value: string): string {
@@ -25,7 +28,7 @@ function homePlace(value: string): string {
 }
 
 export const dateOption = () =>
-  new Option('--date <YYYY-MM-DD>', "publication date: resolves 2月18日 and 24日 (default: a record's date, else inferred)").argParser(isoDate);
+  new Option('--date <YYYY-MM-DD>', "publication date (also 2023年2月18日, 20230218, 2023/02/18, 2023.02.18): resolves 2月18日 and 24日 (default: a record's date, else inferred)").argParser(dateArgument);
 export const homeOption = () =>
   new Option('--home <place>', "the paper's home city or county: resolves 市委, 我市, 来许 (default: inferred)").argParser(homePlace);
 

@@ -230,7 +230,7 @@ export interface SkippedRecord {
  */
 export function recordsDocument(records: NerRecord[], path: string): { document: SourceDocument; skipped: SkippedRecord[] } {
   const { units, problems } = parseJsonl(records.map((r) => JSON.stringify(r)).join('\n'), path);
-  const skipped = problems.map((p) => ({ id: records[(p.line ?? 1) - 1]?.id ?? '?', message: p.message }));
+  const skipped = problems.filter((p) => !p.warning).map((p) => ({ id: records[(p.line ?? 1) - 1]?.id ?? '?', message: p.message }));
   return { document: { path, name: basename(path), format: 'jsonl', encoding: 'UTF-8', units }, skipped };
 }
 

@@ -28,8 +28,8 @@ class FactsBuilder {
     else if (!existing) this.relationships.set(key, record);
   }
 
-  done(document: string, hash: string): DocumentFacts {
-    return { document, hash, nodes: [...this.nodes.values()], relationships: [...this.relationships.values()] };
+  done(document: string, hash: string, path?: string): DocumentFacts {
+    return { document, hash, ...(path === undefined ? {} : { path }), nodes: [...this.nodes.values()], relationships: [...this.relationships.values()] };
   }
 }
 
@@ -188,8 +188,11 @@ function addArticle(b: FactsBuilder, a: ArticleOut, document: string, province: 
   }
 }
 
-/** The graph facts of one document. `hash` identifies the file's content (see DocumentFacts). */
-export function documentFacts(extraction: ExtractionOut, hash: string): DocumentFacts {
+/**
+ * The graph facts of one document, under the document and article ids the extraction has (see
+ * identify() in identity.ts). `hash` identifies the file's content, `path` where it was read (see DocumentFacts).
+ */
+export function documentFacts(extraction: ExtractionOut, hash: string, path?: string): DocumentFacts {
   const b = new FactsBuilder();
   const province = extraction.context.homeProvince;
   // Records of a JSON Lines file may come from different papers: resolve within each home.
@@ -200,5 +203,5 @@ export function documentFacts(extraction: ExtractionOut, hash: string): Document
     const persons = resolvePersons(articles, home, homeProvince);
     for (const a of articles) addArticle(b, a, extraction.document, homeProvince, persons);
   }
-  return b.done(extraction.document, hash);
+  return b.done(extraction.document, hash, path);
 }

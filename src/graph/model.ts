@@ -71,7 +71,7 @@ export interface EventProps {
 export type ArticleKind = 'article' | 'photo' | 'sidebar' | 'other';
 
 export interface ArticleProps {
-  /** The extraction's article id: `file#n` for pages, the record id or `file#Lline` for JSON Lines. */
+  /** `<document>#n` for a page's n-th article, `<document>#<record id>` or `<document>#L<line>` for a record (src/graph/identity.ts). */
   id: string;
   document: string;
   /** What the piece is on the page (named `form`, as `kind` is the node's label in the in-memory graph). */
@@ -140,10 +140,12 @@ export type RelationshipRecord = {
 
 /** Everything one document contributes to the graph, with every entity already resolved to its key. */
 export interface DocumentFacts {
-  /** The file name, as in the extraction. */
+  /** The document's id: its file's absolute path, or a source id its user gave (src/graph/identity.ts). */
   document: string;
   /** sha256 of the file's bytes: a document read again unchanged is skipped, a changed one replaces its facts. */
   hash: string;
+  /** The absolute path it was read from, to tell a moved or deleted file (absent in older snapshots). */
+  path?: string;
   nodes: NodeRecord[];
   relationships: RelationshipRecord[];
 }

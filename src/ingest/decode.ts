@@ -3,6 +3,9 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 
+/** What decodeBuffer recognises, as the README and `--help` say it. */
+export const DETECTED_ENCODINGS = 'UTF-8 (with or without BOM), GBK, GB18030, Big5 and UTF-16 with BOM';
+
 export type DecodeResult = { text: string; encoding: string } | { error: string };
 
 /** Above this share of control characters a file is treated as binary; real text has almost none. */

@@ -1,5 +1,6 @@
 /** JSON Lines of crawled articles: one record per line; a bad line is reported and skipped, not fatal. */
 
+import { DATE_FORMS, normaliseDate } from './dates.js';
 import type { InputProblem, RecordUnit } from './types.js';
 
 export interface JsonlResult {
@@ -16,13 +17,16 @@ export function parseJsonl(text: string, path: string): JsonlResult {
     if (source.trim() === '') return;
     const result = parseLine(source, line);
     if (typeof result === 'string') problems.push({ path, line, message: result });
-    else units.push(result);
+    else {
+      units.push(result.record);
+      if (result.warning) problems.push({ path, line, message: result.warning, warning: true });
+    }
   });
   return { units, problems };
 }
 
-/** One line to a record, or the message saying what is wrong with it. */
-function parseLine(source: string, line: number): RecordUnit | string {
+/** One line to a record (with a warning about a date it could not read), or the message saying what is wrong with it. */
+function parseLine(source: string, line: number): { record: RecordUnit; warning?: string } | string {
   let value: unknown;
   try {
     value = JSON.parse(source);
@@ -51,31 +55,18 @@ function parseLine(source: string, line: number): RecordUnit | string {
     else if (raw.trim() !== '') record[key] = raw.trim();
   }
 
-  const date = fields.date;
+  // A date that cannot be read loses the date, never the article: the record is read without it.
+  let warning: string | undefined;
+  const date = typeof fields.date === 'number' ? String(fields.date) : fields.date;
   if (typeof date === 'string') {
     const normal = normaliseDate(date);
     if (normal) record.date = normal;
-    else if (date.trim() !== '') issues.push(`"date" is not a date like YYYY-MM-DD: ${JSON.stringify(date)}`);
+    else if (date.trim() !== '') warning = `"date" ${JSON.stringify(date)} is not a date (${DATE_FORMS}); the record is read with its date unknown`;
   } else if (date !== undefined && date !== null) {
-    issues.push(`"date" must be a string, got ${kindOf(date)}`);
+    warning = `"date" must be a string, got ${kindOf(date)}; the record is read with its date unknown`;
   }
 
-  return issues.length > 0 ? issues.join('; ') : record;
-}
-
-const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ]\d{2}:\d{2}.*)?)?)?$/;
-const SLASH_DATE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
-
-/** YYYY, YYYY-MM or YYYY-MM-DD (a time of day is dropped, slashes become dashes), or null if not a real date. */
-export function normaliseDate(input: string): string | null {
-  const s = input.trim();
-  const m = ISO_DATE.exec(s) ?? SLASH_DATE.exec(s);
-  if (!m) return null;
-  const [, year, month, day] = m;
-  if (month !== undefined && (+month < 1 || +month > 12)) return null;
-  // Date.UTC rolls 2024-02-30 over into March, which is how an impossible day shows.
-  if (day !== undefined && new Date(Date.UTC(+year, +month - 1, +day)).getUTCDate() !== +day) return null;
-  return [year, month, day].filter((p) => p !== undefined).map((p) => p.padStart(2, '0')).join('-');
+  return issues.length > 0 ? issues.join('; ') : { record, warning };
 }
 
 /** V8's message without the echoed input, with a 1-based column instead of a 0-based position. */

@@ -44,7 +44,12 @@ export function detectFormat(path: string, text: string): InputFormat {
 /** One terminal line: `guanxi: file:line: message`, without the line when the whole file is at fault. */
 export function formatProblem(p: InputProblem): string {
   const where = p.line === undefined ? p.path : `${p.path}:${p.line}`;
-  return `guanxi: ${where}: ${p.message}`;
+  return `guanxi: ${where}: ${p.warning ? 'warning: ' : ''}${p.message}`;
+}
+
+/** True when a file lost something: a warning alone (a record read without its date) is no failure. */
+export function hasErrors(problems: readonly InputProblem[]): boolean {
+  return problems.some((p) => !p.warning);
 }
 
 function failed(path: string, message: string): ReadResult {

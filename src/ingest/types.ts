@@ -15,7 +15,7 @@ export interface RecordUnit {
   line: number;
   id?: string;
   title?: string;
-  /** Publication date as given by the record (YYYY-MM-DD or any prefix of it). */
+  /** Publication date as given by the record, normalised to YYYY-MM-DD or a prefix of it (src/ingest/dates.ts). */
   date?: string;
   source?: string;
   home?: string;
@@ -40,6 +40,8 @@ export interface InputProblem {
   path: string;
   line?: number;
   message: string;
+  /** The record was still read (e.g. without a date it could not read): the file has not failed. */
+  warning?: boolean;
 }
 
 /** Reading a file gives a document (possibly with some bad lines skipped), or only problems. */

@@ -4,7 +4,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DATE_FORMS, normaliseDate } from '../ingest/dates.js';
 import { cypher, CYPHER_DIR } from './cypher-files.js';
+
+/** Parameters with these names are dates: checked, and compared as YYYY-MM-DD whatever form they came in. */
+const DATE_PARAMS = new Set(['date', 'from', 'to']);
 
 export interface NamedQuery {
   name: string;
@@ -42,7 +46,14 @@ export function bindParams(q: NamedQuery, given: Record<string, string>): Record
   if (unknown.length) throw new Error(`${q.name} takes ${describeParams(q)}; not ${unknown.join(', ')}`);
   const missing = q.params.filter((p) => !p.optional && !(p.name in given)).map((p) => p.name);
   if (missing.length) throw new Error(`${q.name} needs --param ${missing.map((m) => `${m}=…`).join(' --param ')} (it takes ${describeParams(q)})`);
-  return Object.fromEntries(q.params.map((p) => [p.name, given[p.name] ?? null]));
+  return Object.fromEntries(q.params.map((p) => [p.name, given[p.name] === undefined ? null : paramValue(q, p.name, given[p.name])]));
+}
+
+function paramValue(q: NamedQuery, name: string, value: string): string {
+  if (!DATE_PARAMS.has(name)) return value;
+  const date = normaliseDate(value);
+  if (!date) throw new Error(`${q.name}: ${name}=${value} is not a date; write ${DATE_FORMS}`);
+  return date;
 }
 
 export function describeParams(q: NamedQuery): string {

@@ -9,7 +9,7 @@ import { emptyGraph, type GuanxiGraph, type NodeAttributes, type EdgeAttributes 
 import { nodeKey, relationshipKey, type DocumentFacts, type NodeLabel, type RelationshipRecord, type RelationshipType } from '../graph/model.js';
 import { cypher, cypherScript } from './cypher-files.js';
 import { displayUri, Neo4jClient, neo4jSettings } from './neo4j.js';
-import type { GraphStore } from './store.js';
+import type { GraphStore, StoredDocument } from './store.js';
 
 /**
  * cypher/write/<file> for each relationship type and pair of labels the model has. Article-borne
@@ -130,7 +130,7 @@ export class Neo4jStore implements GraphStore {
         ...(stored.length ? [{ statement: cypher('write/delete-document-facts'), params: { documents: stored } }] : []),
         ...[...rows.nodes, ...rows.relationships].flatMap(([statement, list]) => chunked(statement, list)),
         ...(stored.length ? [{ statement: cypher('write/delete-orphans'), params: {} }] : []),
-        { statement: cypher('write/mark-documents'), params: { documents: unique.map((f) => ({ id: f.document, hash: f.hash })) } },
+        { statement: cypher('write/mark-documents'), params: { documents: unique.map((f) => ({ id: f.document, hash: f.hash, path: f.path ?? null })) } },
       ];
       // Sent all at once: Bolt runs them in order, and the server does not wait for this process
       // between two of them (it may be busy extracting the next batch).
@@ -138,6 +138,21 @@ export class Neo4jStore implements GraphStore {
       return summaries.reduce((n, summary) => n + summary.counters.updates().relationshipsCreated, 0);
     });
     this.relationshipsCreated += created;
+  }
+
+  async documents(): Promise<StoredDocument[]> {
+    const r = await this.client.read((tx) => tx.run(cypher('read/documents')));
+    return r.records.map((rec) => ({ id: rec.get('id') as string, hash: rec.get('hash') as string, path: (rec.get('path') as string | null) ?? null }));
+  }
+
+  /** In one transaction: the documents' facts, what no other document supports, and the documents' marks. */
+  async remove(documents: readonly string[]): Promise<void> {
+    if (!documents.length) return;
+    await this.client.write(async (tx) => {
+      await tx.run(cypher('write/delete-document-facts'), { documents });
+      await tx.run(cypher('write/delete-unsupported'));
+      await tx.run(cypher('write/delete-documents'), { documents });
+    });
   }
 
   async graph(): Promise<GuanxiGraph> {

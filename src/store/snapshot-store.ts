@@ -2,7 +2,7 @@
 import type { GuanxiGraph } from '../graph/assemble.js';
 import type { DocumentFacts } from '../graph/model.js';
 import { SnapshotStore } from './snapshot.js';
-import type { GraphStore } from './store.js';
+import type { GraphStore, StoredDocument } from './store.js';
 
 export class SnapshotGraphStore implements GraphStore {
   readonly kind = 'snapshot' as const;
@@ -26,6 +26,14 @@ export class SnapshotGraphStore implements GraphStore {
 
   async write(batch: readonly DocumentFacts[]): Promise<void> {
     for (const facts of batch) this.snapshot.put(facts);
+  }
+
+  async documents(): Promise<StoredDocument[]> {
+    return [...this.snapshot.facts()].map((f) => ({ id: f.document, hash: f.hash, path: f.path ?? null }));
+  }
+
+  async remove(documents: readonly string[]): Promise<void> {
+    this.snapshot.remove(documents);
   }
 
   async graph(): Promise<GuanxiGraph> {

@@ -103,6 +103,15 @@ export class SnapshotStore {
     if (this.lines > 16 && this.lines > 2 * this.documents.size) this.compact();
   }
 
+  /**
+   * Takes documents out by rewriting the journal without them (atomically, as compact() does); the
+   * graph is built from the documents left, so what only they gave is gone with them.
+   */
+  remove(documents: readonly string[]): void {
+    const present = documents.filter((d) => this.documents.delete(d));
+    if (present.length) this.compact();
+  }
+
   /** Rewrites the journal with one line per document. */
   compact(): void {
     const tmp = `${this.path}.tmp`;

@@ -5,6 +5,13 @@
 import type { GuanxiGraph } from '../graph/assemble.js';
 import type { DocumentFacts } from '../graph/model.js';
 
+/** A stored document: its id, content hash, and the file it was read from (null in older stores). */
+export interface StoredDocument {
+  id: string;
+  hash: string;
+  path: string | null;
+}
+
 export interface GraphStore {
   readonly kind: 'snapshot' | 'neo4j';
   /** Where the graph lives, for messages: a file path or a URI without credentials. */
@@ -13,6 +20,10 @@ export interface GraphStore {
   hasDocument(document: string, hash: string): Promise<boolean>;
   /** Stores documents' facts, replacing what earlier versions of the same documents contributed. */
   write(batch: readonly DocumentFacts[]): Promise<void>;
+  /** Every stored document. */
+  documents(): Promise<StoredDocument[]>;
+  /** Takes documents' facts out of the graph; entities that no other document supports go with them. */
+  remove(documents: readonly string[]): Promise<void>;
   /** The whole graph in memory. */
   graph(): Promise<GuanxiGraph>;
   close(): Promise<void>;

@@ -1,7 +1,8 @@
 /** `guanxi ingest`: files into the graph (the snapshot, or Neo4j when configured). */
 import { InvalidArgumentError, type Command } from 'commander';
+import { DETECTED_ENCODINGS } from '../../ingest/decode.js';
 import { openStore } from '../../store/open.js';
-import { ingestFiles } from '../../store/ingest.js';
+import { ingestFiles, pruneDocuments } from '../../store/ingest.js';
 import { graphCounts } from '../../graph/assemble.js';
 import { DEFAULT_SAMPLE } from '../../paths.js';
 import { int, Progress, rate } from '../progress.js';
@@ -11,14 +12,17 @@ export function registerIngest(program: Command): void {
   storeOptions(
     program
       .command('ingest')
-      .description('read page dumps or JSON Lines, extract, and add them to the graph; unchanged files already in are skipped')
-      .argument('[files...]', 'input files (default: the bundled sample page)'),
+      .description(`read page dumps or JSON Lines, extract, and add them to the graph; unchanged files already in are skipped; ${DETECTED_ENCODINGS} are detected`)
+      .argument('[files...]', 'input files (default: the bundled sample page, unless --prune is given)'),
   )
     .addOption(dateOption())
     .addOption(homeOption())
+    .option('--prune', 'then remove the documents whose files no longer exist')
+    .option('--source-id <id>', "the document's id in the graph instead of the file's path (one file)")
     .option('--batch <relationships>', 'relationships per Neo4j transaction (a smaller batch loses less to a crash, a larger one writes faster)', positiveInt, 20_000)
-    .action(async (files: string[], opts: StoreFlags & { date?: string; home?: string; batch: number }) => {
-      const inputs = files.length ? files : [DEFAULT_SAMPLE];
+    .action(async (files: string[], opts: StoreFlags & { date?: string; home?: string; batch: number; prune?: boolean; sourceId?: string }) => {
+      const inputs = files.length || opts.prune ? files : [DEFAULT_SAMPLE];
+      if (opts.sourceId !== undefined && inputs.length !== 1) throw new Error(`--source-id ${opts.sourceId}: names one document; give exactly one file with it`);
       const store = await openStore(opts);
       try {
         let last = { files: 0, totalFiles: inputs.length, skipped: 0, articles: 0, relationships: 0, elapsed: 0 };
@@ -30,14 +34,17 @@ export function registerIngest(program: Command): void {
         const summary = await ingestFiles(inputs, store, {
           date: opts.date,
           home: opts.home,
+          sourceId: opts.sourceId,
           batchRelationships: opts.batch,
           onProgress: (p) => {
             last = p;
-            progress.update();
+            if (inputs.length) progress.update();
           },
           onProblem: (m) => progress.log(m),
         });
-        progress.done();
+        if (inputs.length) progress.done();
+        // After the ingest, so that a file moved since the last one is found moved, not gone.
+        if (opts.prune) for (const d of await pruneDocuments(store)) console.error(`guanxi: ${d.path ?? d.id}: file gone; removed from the graph`);
         const counts = graphCounts(await store.graph());
         console.log(`graph in ${store.kind} ${store.location}: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
         if (summary.failed) process.exitCode = 1;

@@ -1,6 +1,6 @@
 /** `guanxi query`: Cypher against Neo4j (read-only unless --write), or a named query against either store. */
-import { stringify } from 'csv-stringify/sync';
 import { Option, type Command } from 'commander';
+import { csvText } from '../../graph/export/csv.js';
 import { runNamedQuery, type QueryResult } from '../../graph/queries.js';
 import { bindParams, describeParams, namedQuery, namedQueryNames } from '../../store/named-queries.js';
 import { Neo4jStore } from '../../store/neo4j-store.js';
@@ -25,8 +25,8 @@ const clip = (s: string, max = 48) => ([...s].length > max ? [...s].slice(0, max
 
 export function formatResult(result: QueryResult | { columns: string[]; rows: Record<string, unknown>[] }, format: 'table' | 'json' | 'csv'): string {
   if (format === 'json') return JSON.stringify(result.rows, null, 2);
+  if (format === 'csv') return csvText(result.columns, result.rows.map((r) => Object.fromEntries(result.columns.map((c) => [c, cell(r[c])]))));
   const rows = result.rows.map((r) => result.columns.map((c) => cell(r[c])));
-  if (format === 'csv') return stringify(rows, { header: true, columns: result.columns, record_delimiter: '\r\n' }).trimEnd();
   return `${table(result.columns, rows.map((r) => r.map((v) => clip(v))))}\n(${result.rows.length} row${result.rows.length === 1 ? '' : 's'})`;
 }
 
@@ -69,7 +69,8 @@ export function registerQuery(program: Command): void {
         }
         result = await store.client.query(statement!, opts.param, !!opts.write);
       }
-      console.log(formatResult(result, opts.format));
+      // CSV ends its records itself (CRLF); the other formats end with their last line.
+      process.stdout.write(opts.format === 'csv' ? formatResult(result, 'csv') : `${formatResult(result, opts.format)}\n`);
     } finally {
       await store.close();
     }

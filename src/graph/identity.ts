@@ -1,0 +1,34 @@
+/**
+ * Who is who in the graph: a document is its resolved path (or a source id its user gives), and an
+ * article is its document and its place in it (a page's n-th article, a record's line) or a record id
+ * used once in the document. Nothing else ties two articles or documents together, so two files named
+ * alike in different folders, or crawler dumps whose ids restart at 1, never merge.
+ */
+import { resolve } from 'node:path';
+import type { ExtractionOut } from '../extract/types.js';
+import type { SourceDocument } from '../ingest/types.js';
+
+/** The document a file is: the id its user gives, else the file's absolute path. */
+export function documentId(path: string, sourceId?: string): string {
+  return sourceId ?? resolve(path);
+}
+
+/**
+ * The articles' keys within their document, in the extraction's order: `n` for a page's n-th article;
+ * a record's id when no other record of the document has it (or a line's key), else `L` and its line.
+ */
+export function articleKeys(doc: SourceDocument, articles: number): string[] {
+  if (doc.format === 'page') return Array.from({ length: articles }, (_, i) => String(i + 1));
+  const records = doc.units.flatMap((u) => (u.kind === 'record' ? [u] : []));
+  if (records.length !== articles) throw new Error(`${doc.path}: ${records.length} records gave ${articles} articles`);
+  const lineKeys = new Set(records.map((r) => `L${r.line}`));
+  const uses = new Map<string, number>();
+  for (const r of records) if (r.id !== undefined) uses.set(r.id, (uses.get(r.id) ?? 0) + 1);
+  return records.map((r) => (r.id !== undefined && uses.get(r.id) === 1 && !lineKeys.has(r.id) ? r.id : `L${r.line}`));
+}
+
+/** The extraction with the document's id and its articles' ids `<document>#<key>`, unique in any graph. */
+export function identify(extraction: ExtractionOut, doc: SourceDocument, id: string): ExtractionOut {
+  const keys = articleKeys(doc, extraction.articles.length);
+  return { ...extraction, document: id, articles: extraction.articles.map((a, i) => ({ ...a, id: `${id}#${keys[i]}` })) };
+}
