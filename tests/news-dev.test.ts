@@ -11,7 +11,7 @@ import { PACKAGE_ROOT } from '../src/paths.js';
 // to make a change pass.
 const FLOORS: Record<Measure, number> = {
   persons: 0.99,
-  organizations: 0.88,
+  organizations: 0.90,
   places: 0.90,
   titles: 0.95,
   titlesResolved: 0.90,

@@ -67,6 +67,17 @@ describe('recognize', () => {
       expect(one('市委副书记、统战部长刘明出席。').organizations.map((o) => o.name)).to.not.include('统战部');
     });
 
+    it('reads a university\'s offices named bare in its own news as the university\'s, and nowhere else', () => {
+      const text = '学校办公室、宣传部、教务处、人事处等部门负责人参加会见。';
+      expect(one(text, '某某大学新闻网').organizations.map((o) => o.name)).to.include.members(['某某大学教务处', '某某大学人事处']);
+      expect(one(text, '某某日报').organizations.some((o) => o.name.endsWith('大学教务处'))).to.equal(false);
+    });
+
+    it('gives bare bodies listed after a level\'s body that level (县文明办、水利局、教体局)', () => {
+      const names = one('副县长李强带领县文明办、县委县政府督查局、水利局、教体局等单位负责人督导工作。', '宝丰县融媒体中心').organizations.map((o) => o.name);
+      expect(names).to.include.members(['宝丰县文明办', '宝丰县水利局', '宝丰县教体局']);
+    });
+
     it('finds village party branches and task bodies by their endings in a local paper', () => {
       const names = one('石桥村党支部召开会议，市委巡视组和全市乡村振兴工作队列席。', '长葛市融媒体中心').organizations.map((o) => o.name);
       expect(names.some((n) => n.endsWith('党支部'))).to.equal(true);

@@ -66,7 +66,7 @@ export function titleChain(
     if (named?.division) chainPlace = named;
     if (item.org) {
       const kind = orgBodies.get(item.org.text);
-      if (kind) {
+      if (kind && kind !== 'campus') {
         // A bare party department belongs to the committee named before it, or to the home's;
         // a bare state body to the home's government.
         let committee: string | null = kind === 'party' && parent && /委$/.test(parent) ? parent.replace(/^中共/, '') : null;

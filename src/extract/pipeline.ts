@@ -13,7 +13,7 @@ import { findSettlements } from './recognize/settlements.js';
 import { headlineEntities } from './recognize/headline.js';
 import { attributivePlace, homeNamedAsPersons, mergeNamed, seenOrNamedInFull, trimmedVenue, mergePersons, overlaps, reportable, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
 import { placesOpeningBodies, registeredForHome } from './recognize/opening-places.js';
-import { findOrganizations, resolveOrg } from './recognize/organizations.js';
+import { findOrganizations, homeAt, resolveOrg } from './recognize/organizations.js';
 import { findPosts, PersonFinder, type Span } from './recognize/persons.js';
 import { canonicalPlaceAt, findDivisions, findHomeWords, findProvinceAbbreviations, findTownships, findVenues, type Home, type PlaceMention } from './recognize/places.js';
 import { segmentPage, segmentRecord, type ArticleDraft } from './segment.js';
@@ -85,7 +85,7 @@ export function extractArticle(
   const chainOrgs = new Map<number, string>();
   for (const ts of titles.values()) for (const t of ts) if (t.organization) chainOrgs.set(t.start, t.organization);
   for (const o of orgs) o.name = chainOrgs.get(o.start) ?? o.name;
-  inheritCommittee(text, orgs);
+  inheritListLevel(text, orgs, home);
 
   // Bylines and credits were blocked above: a reporter found in the persons is named in the story too.
   const personSpans = spansByName(text, persons);
@@ -189,16 +189,27 @@ export function extractArticle(
 }
 
 /**
- * Bare party departments listed after a committee's own body are the committee's too
- * (区委办、组织部、宣传部、政法委 → 卫东区委组织部 …).
+ * Bare bodies listed after one that names its level hold at that level too: party departments after
+ * a committee's own body are the committee's (区委办、组织部、宣传部 → 卫东区委组织部 …), state and
+ * mass bodies after a level's body are that level's (县文明办、水利局、教体局 → 宝丰县水利局 …).
  */
-function inheritCommittee(text: string, orgs: { start: number; end: number; text: string; name: string; resolved: string }[]): void {
+function inheritListLevel(text: string, orgs: { start: number; end: number; text: string; name: string; resolved: string }[], home: Home | null): void {
   const { orgBodies } = lexicon();
-  for (let i = 1; i < orgs.length; i++) {
+  // The level word the list so far speaks at (县 of 县文明办), carried from item to item.
+  let level: string | null = null;
+  for (let i = 0; i < orgs.length; i++) {
     const o = orgs[i];
-    if (text.slice(orgs[i - 1].end, o.start) !== '、' || orgBodies.get(o.text) !== 'party' || o.name !== o.text) continue;
-    const committee = /^(?:中共)?(.*?[市省县区州]委)/.exec(orgs[i - 1].name)?.[1];
+    const listed = i > 0 && text.slice(orgs[i - 1].end, o.start) === '、';
+    const kind = orgBodies.get(o.text);
+    if (!listed || o.name !== o.text || !kind || kind === 'campus') {
+      // A body written run on to the one before (县委县政府督查局) speaks at its level.
+      const runOn = i > 0 && orgs[i - 1].end === o.start;
+      level = /^(?:中共)?([市省县区])/.exec(o.text)?.[1] ?? (runOn ? level : null);
+      continue;
+    }
+    const committee = kind === 'party' ? /^(?:中共)?(.*?[市省县区州]委)/.exec(orgs[i - 1].name)?.[1] : undefined;
     if (committee) o.name = o.resolved = committee + o.text;
+    else if (kind !== 'party' && level && homeAt(level, home)) o.name = o.resolved = resolveOrg(level + o.text, home);
   }
 }
 

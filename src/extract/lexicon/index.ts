@@ -22,6 +22,8 @@ export interface NameStats {
   total: Record<string, number>;
 }
 
+export type BodyKind = 'party' | 'state' | 'mass' | 'campus';
+
 export interface RoleCue {
   role: Role;
   cue: string;
@@ -43,7 +45,8 @@ export interface Lexicon {
   /** Organization endings, longest first: whether they stand without an anchor, and what may not follow. */
   orgSuffixes: { suffix: string; free: boolean; notBefore: string[]; notAfter: string[] }[];
   /** Bodies that appear without a place (宣传部, 公安局) and their system. */
-  orgBodies: Map<string, 'party' | 'state' | 'mass'>;
+  /** Kinds of body by name; `campus` offices are a university's own (教务处), named bare only in its news. */
+  orgBodies: Map<string, BodyKind>;
   roleCues: RoleCue[];
   /** The cues that follow a person or list, by word (the longest at a position wins). */
   cuesAfter: WordIndex<RoleCue>;
@@ -113,7 +116,7 @@ export function lexicon(): Lexicon {
         notAfter: notAfter ? notAfter.split('|') : [],
       }))
       .sort((a, b) => byLengthDesc(a.suffix, b.suffix)),
-    orgBodies: new Map(readTable('org-bodies.txt').map(([s, k]) => [s, k as 'party' | 'state' | 'mass'])),
+    orgBodies: new Map(readTable('org-bodies.txt').map(([s, k]) => [s, k as BodyKind])),
     roleCues,
     cuesAfter: roleCues.filter((c) => c.position === 'after').reduce((index, c) => (index.add(c.cue, c), index), new WordIndex<RoleCue>()),
     eventNouns: new Map(readTable('events.txt').map(([n, t]) => [n, t])),

@@ -79,10 +79,13 @@ function attachPrefix(text: string, start: number, divisions: PlaceMention[]): n
 /** Whether a body ending at `end` in 部 runs into its post (教育部长, 统战部长: 部 + 部长). */
 const runsIntoPost = (text: string, end: number) => text[end - 1] === '部' && text[end] === '长';
 
-function bodies(text: string, divisions: PlaceMention[]): OrgMention[] {
+function bodies(text: string, divisions: PlaceMention[], home: Home | null): OrgMention[] {
   const { orgBodies } = lexicon();
   const out: OrgMention[] = [];
-  for (const [body, system] of orgBodies) {
+  for (const [body, kind] of orgBodies) {
+    // A university's offices named bare (教务处) are bodies only in its own news.
+    if (kind === 'campus' && !home?.local?.institution) continue;
+    const system = kind === 'campus' ? 'other' : kind;
     for (const at of occurrences(text, body)) {
       const start = attachPrefix(text, at, divisions);
       const contracted = runsIntoPost(text, at + body.length);
@@ -258,7 +261,7 @@ function campusWords(text: string, home: Home | null): OrgMention[] {
 
 /** All organizations in a text, the longest where they overlap, resolved against the home. */
 export function findOrganizations(text: string, divisions: PlaceMention[], home: Home | null): OrgMention[] {
-  const all = [...centralBodies(text), ...bodies(text, divisions), ...committees(text, divisions), ...bySuffix(text, divisions), ...campusWords(text, home)];
+  const all = [...centralBodies(text), ...bodies(text, divisions, home), ...committees(text, divisions), ...bySuffix(text, divisions), ...campusWords(text, home)];
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: OrgMention[] = [];
   for (const m of all) {
