@@ -188,4 +188,25 @@ describe('link and events', () => {
       expect(roles(a, '郑华')).to.deep.equal(['attended']);
     });
   });
+
+  describe('long lists and reports', () => {
+    const record = (text: string, source = '某某网') =>
+      extractDocument({ path: 'r.jsonl', name: 'r.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, source, text }] }).articles[0];
+
+    it('joins a list closed by 等 across title chains the lexicon does not know', () => {
+      const a = record('座谈会上，某某建设公司第三工程队电焊技师高立平，某某合作社理事长白玉山，某某研究所所长钟文涛等青年代表先后发言。');
+      for (const name of ['高立平', '白玉山', '钟文涛']) expect(roles(a, name), name).to.deep.equal(['spoke']);
+    });
+
+    it('reads who gave a report as speaking (听取并审议了X同志所作的报告、Y同志所作的…)', () => {
+      const a = record('会议听取并审议了镇长程立新同志代表镇人民政府所作的《政府工作报告》、镇人大主席马丽同志所作的《主席团工作报告》。', '某某镇人民政府网');
+      expect(roles(a, '程立新')).to.deep.equal(['spoke']);
+      expect(roles(a, '马丽')).to.deep.equal(['spoke']);
+    });
+
+    it('gives no lead to those who take part in a visit (等参加了本次调研)', () => {
+      const a = record('乡长唐志远、副乡长苏文等参加了本次调研。', '某某乡人民政府网');
+      expect(roles(a, '唐志远')).to.deep.equal(['attended']);
+    });
+  });
 });

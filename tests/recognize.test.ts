@@ -78,6 +78,28 @@ describe('recognize', () => {
       expect(names).to.include.members(['宝丰县文明办', '宝丰县水利局', '宝丰县教体局']);
     });
 
+    it('reads the Youth League\'s committees (团市委, 团X区委) as the League\'s, not the party\'s', () => {
+      const a = one('团北京市房山区委书记肖红、团市委书记李四出席。北京市房山区委书记王五讲话。', '许昌日报');
+      const titles = Object.fromEntries(a.persons.map((p) => [p.name, p.titles.map((t) => t.organization)]));
+      expect(titles['肖红']).to.deep.equal(['共青团北京市房山区委员会']);
+      expect(titles['李四']).to.deep.equal(['共青团许昌市委员会']);
+      expect(titles['王五']).to.deep.equal(['中共北京市房山区委']);
+    });
+
+    it('carries a division a chain names to the bare level bodies of the next chain in its sentence', () => {
+      const a = one('3月22日，江苏省委书记周建华，江苏省委副书记、省长钱立新在安徽省委书记孙海涛，省委副书记、省长李文斌陪同下考察。', '中国新闻网');
+      const titles = Object.fromEntries(a.persons.map((p) => [p.name, p.titles.map((t) => `${t.title}@${t.organization}`)]));
+      expect(titles['李文斌']).to.include.members(['副书记@中共安徽省委', '省长@安徽省人民政府']);
+      expect(titles['钱立新']).to.include('省长@江苏省人民政府');
+    });
+
+    it('reads a head post written after a name as its title, unless the name\'s chain gives it elsewhere', () => {
+      const a = one('12月16日，周立新副校长会见了代表团。', '某某大学新闻网');
+      expect(a.persons[0].titles).to.deep.equal([{ title: '副校长', organization: '某某大学' }]);
+      const b = one('黄山市市长孔小红一行来访。孔小红市长表示感谢。', '某某大学新闻网');
+      expect(b.persons[0].titles).to.deep.equal([{ title: '市长', organization: '黄山市人民政府' }]);
+    });
+
     it('finds village party branches and task bodies by their endings in a local paper', () => {
       const names = one('石桥村党支部召开会议，市委巡视组和全市乡村振兴工作队列席。', '长葛市融媒体中心').organizations.map((o) => o.name);
       expect(names.some((n) => n.endsWith('党支部'))).to.equal(true);

@@ -93,6 +93,18 @@ describe('segment', () => {
   });
 
   describe('credits of crawled articles', () => {
+    it('finds the dateline under a repeated title and deck, and a reporters\' line closing the article', () => {
+      const text = '省长会见访问团\n三句话表达兄弟情\n本报讯（记者/周小平 吴大海）昨天上午，省长在省政府会见访问团。\n双方就合作交换了意见。\n晚报 安徽网 客户端记者 钱明 孙丽';
+      const draft = segmentRecord(normalizeArticleText(text), '三句话表达兄弟情');
+      expect(draft.byline.reporters).to.include.members(['周小平', '吴大海', '钱明', '孙丽']);
+      expect(draft.subtitle).to.equal('省长会见访问团');
+      expect(draft.paragraphs[0].startsWith('本报讯')).to.equal(true);
+    });
+
+    it('reads an agency dateline of any outlet (中新网北京3月24日电（记者）)', () => {
+      expect(parseDateline('中新网北京3月24日电（周小平）全国两会结束后')?.reporters).to.deep.equal(['周小平']);
+    });
+
     it('reads credit lines and leaves the site\'s own lines out of the byline', () => {
       expect(creditLine('文/图 陈晨')).to.deep.equal({ reporters: ['陈晨'], correspondents: [], photographers: ['陈晨'] });
       expect(creditLine('撰稿：刘明摄影：黄海')).to.deep.equal({ reporters: ['刘明'], correspondents: [], photographers: ['黄海'] });

@@ -31,11 +31,11 @@ export function mergeByline(into: Byline, from: Byline): void {
 }
 
 const DATELINE =
-  /^(?:据)?(?:本报讯|(?:本报|新华社|中新社|人民日报|人民网|央视网|新华网)(?<place>[\u4e00-\u9fff]{0,8}?)(?<date>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?(?:讯|电|消息)|[\u4e00-\u9fff]{2,10}?(?:讯|报道|消息)(?=[（(]))/;
+  /^(?:据)?(?:本报讯|(?:本报|新华社|中新社|中新网|人民日报|人民网|央视网|新华网)(?<place>[\u4e00-\u9fff]{0,8}?)(?<date>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?(?:讯|电|消息)|[\u4e00-\u9fff]{1,6}?(?:社|网|报|台)(?<place2>[\u4e00-\u9fff]{0,8}?)(?<date2>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)电|[\u4e00-\u9fff][\u4e00-\u9fff/／]{1,13}?(?:讯|报道|消息)(?=[（(]))/;
 
 // Role words of a byline, longest first, and which list a name after them joins.
 const ROLE_WORDS: [RegExp, keyof Byline][] = [
-  [/^(?:本报|[\u4e00-\u9fff]{1,10}?(?:报|社|台|网))?(?:特约|见习|首席|摄影|全媒体|全媒|融媒体|融媒)?记者[：:]?/, 'reporters'],
+  [/^(?:本报|(?:[\u4e00-\u9fff]{1,10}?(?:报|社|台|网|客户端)\s*)+)?(?:特约|见习|首席|摄影|全媒体|全媒|融媒体|融媒)?记者[：:/／]?/, 'reporters'],
   [/^(?:特约)?通讯员[：:]?/, 'correspondents'],
   [/^实习生/, 'correspondents'],
   [/^(?:本报)?评论员/, 'reporters'],
@@ -142,7 +142,7 @@ export function parseDateline(text: string): Dateline | null {
       end += titled[0].length;
     }
   }
-  return { ...byline, place: m.groups?.place || null, date: m.groups?.date ?? null, end };
+  return { ...byline, place: m.groups?.place || m.groups?.place2 || null, date: m.groups?.date ?? m.groups?.date2 ?? null, end };
 }
 
 // Credit lines of crawled articles, at their end: who wrote and photographed, and the site's own

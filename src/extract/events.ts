@@ -67,6 +67,17 @@ export function findParticipation(
     if (prev && JOINERS.test(text.slice(prev.end, chainStart(p)))) last.push(p);
     else groups.push([p]);
   }
+  // A list closed by 等 (…A，…B，…C等参加): the groups before it in its sentence join it across
+  // title chains the lexicon does not know (电焊技师, 理事长), so long as no act stands between.
+  const listItem = (between: string) => between.length <= 50 && /^[，、；,]/.test(between) && !actIn(between);
+  for (let g = groups.length - 1; g > 0; g--) {
+    const closed = /^等/.test(text.slice(groups[g].at(-1)!.end));
+    if (!closed) continue;
+    while (g > 0 && listItem(text.slice(groups[g - 1].at(-1)!.end, chainStart(groups[g][0])))) {
+      groups.splice(g - 1, 2, [...groups[g - 1], ...groups[g]]);
+      g--;
+    }
+  }
 
   groups.forEach((group, g) => {
     const first = group[0];
@@ -90,8 +101,10 @@ export function findParticipation(
       for (const n of names) give(n, heads[1] ? 'attended' : 'led', sentence);
       return;
     }
-    // Who is heard (听取X所作的报告, 听取总经理X专题汇报) speaks.
-    if (/听取了?$/.test(before) && /^[^。；]{0,24}?(报告|汇报|说明|介绍)/.test(text.slice(last.end))) {
+    // Who is heard (听取X所作的报告, 听取总经理X专题汇报) speaks; so does who gave a report
+    // (…、镇人大主席Y同志所作的《…报告》).
+    const heard = /听取(并审议)?了?$/.test(before) && /^[^。；]{0,24}?(报告|汇报|说明|介绍)/.test(text.slice(last.end));
+    if (heard || /^(同志)?([^。；，、]{0,16}?)所作的?[^。；，]{0,30}?(报告|说明)/.test(text.slice(last.end))) {
       for (const n of names) give(n, 'spoke', sentence);
       return;
     }
@@ -115,7 +128,9 @@ export function findParticipation(
       }
       return;
     }
-    if (!SUBJECT_LEAD.test(before)) return;
+    // A list closed by 等 may open with a chain the lexicon does not know (313工程队电焊技师A，…B等发言).
+    const closedList = group.length > 1 && /^等/.test(after) && before.length <= 50 && !actIn(before);
+    if (!SUBJECT_LEAD.test(before) && !closedList) return;
     // The scope: up to the next group that opens a clause of its own, or the sentence end; a
     // 在…的陪同下 right after the group is stepped over (X在A、B的陪同下调研: X leads).
     const aside = /^(等?一行(\d+人)?)?在[^。；！？]{1,60}?(陪同|带领|主持|率领)下/.exec(text.slice(last.end, sentenceEnd));
@@ -134,7 +149,7 @@ export function findParticipation(
       if (cue.cue === '组织' && /^组织(活力|建设|力|部|的)/.test(scope.slice(i))) continue;
       // 会见时在座: sitting in during a meeting is no hosting it; nor is taking part in one (参加了会见, 参加调研).
       if (cue.role === 'led' && /^(会见|会晤|接见)(时|期间)/.test(scope.slice(i))) continue;
-      if (cue.role === 'led' && /(参加|出席|列席|陪同)了?$/.test(scope.slice(0, i))) continue;
+      if (cue.role === 'led' && /(参加|出席|列席|陪同)了?[^，。；]{0,4}$/.test(scope.slice(0, i))) continue;
       // Those who accompany a visit (陪同调研) do not lead it.
       if (cue.role === 'accompanied') accompanying = true;
       else if (accompanying && cue.role === 'led' && !cue.anchorsName) continue;
@@ -143,6 +158,13 @@ export function findParticipation(
     }
   });
   return out;
+}
+
+/** Whether a stretch of text holds an act: a role word, or a preposition that opens an adverbial. */
+function actIn(stretch: string): boolean {
+  const { cuesAfter } = lexicon();
+  for (let i = 0; i < stretch.length; i++) if (cuesAfter.longestAt(stretch, i) > 0) return true;
+  return /[在对向由把被将][^、，]{0,20}$|[。！？：\n]/.test(stretch);
 }
 
 const HEADLINE_VERBS = /(隆重)?(召开|举行|开幕|闭幕|举办|开班|启动|结束|落幕)$/;

@@ -26,6 +26,9 @@ const IMPLIED: [RegExp, (home: Home | null) => string | null][] = [
   [/^副?总理$|^国务委员$/, () => '国务院'],
 ];
 
+// Head posts a story writes after a name to address its holder (许瑞明所长, 张三市长, 李四董事长).
+const HEAD_POST = /(长|书记|主任|主席|总经理|经理|总裁)$/;
+
 export interface LinkedTitle extends TitleOut {
   /** Where the chain item starts in the text (its organization, or its post). */
   start: number;
@@ -39,6 +42,7 @@ export function titleChain(
   orgs: OrgMention[],
   home: Home | null,
   places: Map<number, PlaceMention> = new Map(),
+  carried: PlaceMention | null = null,
 ): LinkedTitle[] {
   const items: { title: string; org: OrgMention | null; start: number; place: PlaceMention | null }[] = [];
   let pos = personStart;
@@ -58,8 +62,9 @@ export function titleChain(
   const { orgBodies } = lexicon();
   const out: LinkedTitle[] = [];
   let parent: string | null = null;
-  // The division a chain names carries to its later posts (黄山市委常委、副市长 → 黄山市人民政府).
-  let chainPlace: PlaceMention | null = null;
+  // The division a chain names carries to its later posts (黄山市委常委、副市长 → 黄山市人民政府), and
+  // one named in the chain before it in the sentence to a chain that names none (安徽省委书记A，省委副书记B).
+  let chainPlace: PlaceMention | null = carried;
   for (const item of items) {
     let organization: string | null = null;
     const named = item.place ?? (item.org ? ([...places.values()].find((d) => d.start >= item.org!.start && d.end <= item.org!.end) ?? null) : null);
@@ -74,7 +79,13 @@ export function titleChain(
         if (committee) organization = committee + item.org.text;
         else organization = homeAt('市', home) ? resolveOrg('市' + item.org.text, home) : item.org.text;
         item.org.resolved = organization;
-      } else organization = item.org.resolved;
+      } else {
+        // A bare level body (省委, 市人大常委会) in a chain after a named division is that division's.
+        const where = !named && chainPlace?.division ? { ...(home ?? { abbreviation: '' }), division: chainPlace.division } : null;
+        const level = /^(?:中共)?([市省县区])/.exec(item.org.text)?.[1];
+        organization = where && level && homeAt(level, where) ? resolveOrg(item.org.text, where) : item.org.resolved;
+        if (organization !== item.org.resolved) item.org.resolved = organization;
+      }
       parent = organization;
     } else {
       const party = partyPost(item.title, home);
@@ -177,8 +188,14 @@ export function linkTitles(
   const { addressPosts } = lexicon();
   const out = new Map<PersonMention, LinkedTitle[]>();
   let previous: PersonMention | null = null;
+  const addressed = new Set<PersonMention>();
+  // The last division a title chain named, carried to the chains after it in the same sentence.
+  let carried: PlaceMention | null = null;
   for (const person of persons) {
-    let titles = titleChain(text, person.start, postsByEnd, orgs, home, places);
+    if (carried && /[。！？\n]/.test(text.slice(carried.end, person.start))) carried = null;
+    let titles = titleChain(text, person.start, postsByEnd, orgs, home, places, carried);
+    const from = titles[0]?.start ?? person.start;
+    for (const d of places.values()) if (d.start >= from && d.end <= person.start && (!carried || d.start >= carried.start)) carried = d;
     if (titles.length === 0 && previous && previous.end + 1 === person.start && text[previous.end] === '、') {
       titles = out.get(previous) ?? [];
     }
@@ -192,15 +209,25 @@ export function linkTitles(
     // Posts written after the name: in brackets (王建国（市政府副秘书长）) or after a verb of taking
     // office (李春明同志任许昌市副市长, 孙立平当选为县人大常委会主任, 任命赵小刚为市财政局局长).
     if (titles.length === 0) titles = titlesAfterName(text, person.end, postsByEnd, orgs, home, places);
-    // A post written after the name as a form of address (习近平总书记).
+    // A post written after the name as a form of address (习近平总书记, 马燕生副校长会见…), unless it
+    // opens the next person's chain (…王东、副市长|李明).
     const address = postsByStart.get(person.end);
-    if (titles.length === 0 && address && addressPosts.has(address.title) && address.title !== '同志') {
+    const opensChain = address && persons.some((p) => p.start === address.end);
+    if (titles.length === 0 && address && !opensChain && (addressPosts.has(address.title) || HEAD_POST.test(address.title)) && address.title !== '同志') {
       const organization = IMPLIED.find(([re]) => re.test(address.title))?.[1](home) ?? null;
       titles = [{ title: address.title, organization, start: person.start }];
+      addressed.add(person);
     }
     titles = titles.map((t) => (t.organization || !COMPANY_POST.test(t.title) ? t : { ...t, organization: companyOfSentence(text, person.start, orgs) }));
     out.set(person, titles);
     previous = person;
+  }
+  // A form of address repeats a post the person's chain gives elsewhere (黄山市市长孔晓宏 … 孔晓宏市长;
+  // 党委书记姜锋 … 姜锋书记): it says nothing more, and its body would only be guessed.
+  for (const person of addressed) {
+    const post = out.get(person)![0].title;
+    const elsewhere = [...out].some(([p, ts]) => p !== person && p.name === person.name && !addressed.has(p) && ts.some((t) => t.title.endsWith(post)));
+    if (elsewhere) out.set(person, []);
   }
   return out;
 }

@@ -224,6 +224,14 @@ export function segmentRecord(paragraphs: Paragraph[], title: string | undefined
     mergeByline(draft.byline, lead);
     texts = texts.slice(1);
   }
+  // The title and a deck repeated above the dateline (黄华华会见…⏎三句“离不开”…⏎本报讯（记者…）):
+  // the deck is the subtitle, and the article starts at its dateline.
+  const opening = texts.slice(1, 3).findIndex((t) => parseDateline(t)) + 1;
+  if (opening > 0 && !parseDateline(texts[0]) && texts.slice(0, opening).every((t) => t.length <= 60 && !/[。！？]/.test(t))) {
+    const deck = texts.slice(0, opening).filter((t) => t !== draft.headline);
+    draft.subtitle = deck.join(' ') || null;
+    texts = texts.slice(opening);
+  }
   const d = texts.length ? parseDateline(texts[0]) : null;
   if (d) {
     mergeByline(draft.byline, d);
@@ -255,8 +263,11 @@ function closingCredits(texts: string[], byline: Byline): number | null {
   let last = texts.length - 1;
   let end = texts.join('\n').length;
   for (; last > 0; last--) {
-    // A rule of dots or dashes between the body and its credits is part of the credits.
-    const credit = /^[.。…·\-—_=*\s]+$/.test(texts[last]) ? emptyByline() : creditLine(texts[last]);
+    // A rule of dots or dashes between the body and its credits is part of the credits; so is a
+    // reporters' line (新安晚报 安徽网 大皖客户端记者 王吉祥 项磊).
+    const credit = /^[.。…·\-—_=*\s]+$/.test(texts[last])
+      ? emptyByline()
+      : (creditLine(texts[last]) ?? (texts[last].length <= 40 ? standaloneByline(texts[last]) : null));
     if (!credit) break;
     mergeByline(byline, credit);
     end -= texts[last].length + 1;

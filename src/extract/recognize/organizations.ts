@@ -103,9 +103,18 @@ function committees(text: string, divisions: PlaceMention[]): OrgMention[] {
     const at = m.index!;
     let start = at;
     const d = divisions.find((x) => x.end === at + 1 && x.kind === 'division');
-    if (d) start = d.start;
-    else if (at > 0 && WORD_BEFORE_LEVEL.includes(text[at - 1])) continue;
+    if (d) {
+      start = d.start;
+      // The divisions it is in, written before it (北京市|房山区委).
+      for (let outer = divisions.find((x) => x.end === start && x.kind === 'division'); outer; outer = divisions.find((x) => x.end === start && x.kind === 'division')) start = outer.start;
+    } else if (at > 0 && WORD_BEFORE_LEVEL.includes(text[at - 1])) continue;
     if (text.startsWith('中共', start - 2)) start -= 2;
+    // 团市委, 共青团X区委: the Youth League's committee, not the party's (集团 is no 团).
+    else if (m[1] && !m[0].startsWith('中共') && text[start - 1] === '团' && text[start - 2] !== '集') {
+      start -= text.startsWith('共青团', start - 3) ? 3 : 1;
+      out.push({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: 'mass', whole: true });
+      continue;
+    }
     out.push({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: m[1] ? 'party' : 'state' });
   }
   // A village's or community's party branch or committee with its name (金色新城社区党委, 石桥村党支部):
@@ -212,6 +221,12 @@ export function resolveOrg(surface: string, home: Home | null): string {
     const own = /^(?:我校|本校|校)(.+)$/.exec(surface)?.[1];
     if (own) return institution + own;
     if (CAMPUS_OFFICE.test(surface)) return institution + surface;
+  }
+  // The Youth League's committee (团市委, 共青团北京市房山区委): 共青团 X 委员会.
+  const league = /^(?:共青)?团(.+委)$/.exec(surface)?.[1];
+  if (league) {
+    const committee = resolveOrg(league, home).replace(/^中共/, '');
+    return /^[市省县区州]委$/.test(committee) ? surface : `共青团${committee}员会`;
   }
   let name = surface.replace(/^中共/, '');
   const level = name[0];
