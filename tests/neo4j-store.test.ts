@@ -39,7 +39,7 @@ describe('Neo4j store (real Neo4j 5.26)', function () {
 
   before(async () => {
     uri = await testNeo4jUri();
-    store = await Neo4jStore.connect(uri);
+    store = await Neo4jStore.connect(uri, { schema: true });
     dir = mkdtempSync(join(tmpdir(), 'guanxi-neo4j-'));
   });
   after(async () => {

@@ -47,7 +47,7 @@ export async function sampleSnapshot(): Promise<SnapshotGraphStore> {
 
 /** The test Neo4j, emptied, with the sample page in it. */
 export async function sampleNeo4j(): Promise<Neo4jStore> {
-  const store = await Neo4jStore.connect(await testNeo4jUri());
+  const store = await Neo4jStore.connect(await testNeo4jUri(), { schema: true });
   await wipeTestDatabase(store.client);
   await ingestFiles([DEFAULT_SAMPLE], store);
   return store;
