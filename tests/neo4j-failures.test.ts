@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SAMPLE, PACKAGE_ROOT } from '../src/paths.js';
 import { cypherScript } from '../src/store/cypher-files.js';
+import { neo4jSettings } from '../src/store/neo4j.js';
 import { Neo4jStore } from '../src/store/neo4j-store.js';
 import { testNeo4jUri, wipeTestDatabase } from './support/neo4j.js';
 
@@ -135,7 +136,9 @@ describe('Neo4j failures', function () {
     await wipeTestDatabase(store.client);
     const proxy = await freezableProxy(Number(new URL(uri).port));
     try {
-      const run = cli(['ingest', '--batch', '1', ...files], { NEO4J_URI: proxy.uri }, 60_000);
+      // Through the proxy's port, the test server's password is not found by port: given here.
+      const password = neo4jSettings(uri).password;
+      const run = cli(['ingest', '--batch', '1', ...files], { NEO4J_URI: proxy.uri, ...(password && { NEO4J_PASSWORD: password }) }, 60_000);
       let exited = false;
       void run.then(() => (exited = true));
       // Freeze once some, but not all, documents are stored.
@@ -147,7 +150,7 @@ describe('Neo4j failures', function () {
       proxy.freeze();
       const r = await run;
       expect(r.status, r.stderr).to.equal(2);
-      expect(r.stderr).to.match(/did not answer within \d+ s; the ingest is incomplete .*what was stored is kept, and running the same command again completes it/);
+      expect(r.stderr, r.stderr).to.match(/did not answer within \d+ s; the ingest is incomplete .*what was stored is kept, and running the same command again completes it/);
       expect(r.ms).to.be.below(40_000);
       const partial = Number((await store.client.query('MATCH (d:Document) RETURN count(d) AS n')).rows[0].n);
       expect(partial).to.be.below(files.length);

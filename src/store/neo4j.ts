@@ -7,6 +7,7 @@
  */
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Session } from 'neo4j-driver';
 import { cypher } from './cypher-files.js';
+import { localNeo4jPassword } from './local-neo4j.js';
 
 export interface Neo4jSettings {
   uri: string;
@@ -30,13 +31,14 @@ function seconds(name: string, fallback: number): number {
 
 /**
  * Settings from the environment (NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE; GUANXI_NEO4J_CONNECT_TIMEOUT
- * and GUANXI_NEO4J_TIMEOUT in seconds): credentials are never flags.
+ * and GUANXI_NEO4J_TIMEOUT in seconds): credentials are never flags. Without NEO4J_PASSWORD, the
+ * development server's generated password is used for its loopback URI.
  */
 export function neo4jSettings(uri: string): Neo4jSettings {
   return {
     uri,
     user: process.env.NEO4J_USER ?? 'neo4j',
-    password: process.env.NEO4J_PASSWORD,
+    password: process.env.NEO4J_PASSWORD ?? localNeo4jPassword(uri),
     database: process.env.NEO4J_DATABASE || undefined,
     connectTimeoutMs: seconds('GUANXI_NEO4J_CONNECT_TIMEOUT', 15),
     transactionTimeoutMs: seconds('GUANXI_NEO4J_TIMEOUT', 120),
