@@ -156,6 +156,9 @@ export class Neo4jClient {
     try {
       return await within(work, deadline, () => `Neo4j at ${displayUri(this.settings.uri)} did not answer within ${Math.round(deadline / 1000)} s`);
     } catch (err) {
+      if (((err as { code?: string }).code ?? '').includes('TransactionTimedOut')) {
+        throw new Neo4jTimeoutError(`a transaction ran over ${this.settings.transactionTimeoutMs / 1000} s and Neo4j stopped it (GUANXI_NEO4J_TIMEOUT sets the limit in seconds)`);
+      }
       throw readOnlyOr(err);
     } finally {
       await closeSession(session);
