@@ -8,7 +8,7 @@
 import { NODE_LABELS, nodeKey, type NodeLabel } from '../graph/model.js';
 import { runNamedQuery } from '../graph/queries.js';
 import { bindParams, namedQuery, namedQueryNames } from '../store/named-queries.js';
-import { Neo4jTimeoutError, ReadOnlyError } from '../store/neo4j.js';
+import { Neo4jTimeoutError, QueryCancelledError, ReadOnlyError } from '../store/neo4j.js';
 import { Neo4jStore } from '../store/neo4j-store.js';
 import type { GraphStore } from '../store/store.js';
 import type { GuanxiGraph } from '../graph/assemble.js';
@@ -70,6 +70,8 @@ async function onNeo4j(store: Neo4jStore, statement: string, params: Record<stri
   } catch (err) {
     if (err instanceof ReadOnlyError) throw new HttpError(403, err.message);
     if (err instanceof Neo4jTimeoutError) throw new HttpError(504, err.message);
+    // Nobody is left to answer; not the server's fault either (499: the client closed the request).
+    if (err instanceof QueryCancelledError) throw new HttpError(499, err.message);
     const code = (err as { code?: string }).code ?? '';
     // The statement's own fault (syntax, unknown function, bad parameter): the client's error, with Neo4j's message.
     if (code.startsWith('Neo.ClientError.')) throw new HttpError(400, (err as Error).message);
