@@ -282,7 +282,7 @@ describe('viewer API on Neo4j', function () {
     expect(labels.body.rows.map((r) => r.label)).to.include('Person');
   });
 
-  it('sends at most its row limit, saying so', async () => {
+  it('sends at most its row and byte limits, saying so', async () => {
     const limited = await createViewerServer({ store, consoleLimits: { ...DEFAULT_CONSOLE_LIMITS, maxRows: 100 } });
     try {
       const { status, body } = await post<QueryResponse>(limited, '/api/query', { cypher: 'UNWIND range(1, 1000000) AS x RETURN x' });
@@ -294,6 +294,15 @@ describe('viewer API on Neo4j', function () {
       expect(few.body.truncated).to.equal(false);
     } finally {
       await limited.close();
+    }
+    // Wide rows are cut by their size as well.
+    const narrow = await createViewerServer({ store, consoleLimits: { ...DEFAULT_CONSOLE_LIMITS, maxBytes: 10_000 } });
+    try {
+      const { body } = await post<QueryResponse>(narrow, '/api/query', { cypher: "UNWIND range(1, 1000) AS x RETURN x, reduce(s = '', i IN range(1, 100) | s + 'x') AS wide" });
+      expect(body.truncated).to.equal(true);
+      expect(body.rows.length).to.be.within(50, 120);
+    } finally {
+      await narrow.close();
     }
   });
 
