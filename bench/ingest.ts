@@ -224,7 +224,7 @@ async function main(): Promise<void> {
   if (ownServer) rmSync(resolve(ROOT, BENCH_HOME), { recursive: true, force: true });
   const server = ownServer ? await startServer({ boltPort: 7689, home: BENCH_HOME, heap: '2g', pageCache: '1g', log: () => {} }) : null;
   const uri = process.env.NEO4J_URI ?? server!.uri;
-  const store = await Neo4jStore.connect(uri);
+  const store = await Neo4jStore.connect(uri, { schema: true });
   try {
     const version = await store.client.query('CALL dbms.components() YIELD name, versions RETURN name, versions[0] AS version');
     console.log(`neo4j: ${version.rows.map((r) => `${r.name} ${r.version}`).join(', ')} at ${store.location}`);

@@ -49,6 +49,9 @@ export interface ServerStatus {
   answering: boolean;
 }
 
+/** The address ranges LOAD CSV may not reach (internal.dbms.cypher_ip_blocklist; docker-compose.yml sets the same). */
+export const IP_BLOCKLIST: string;
+
 /** The pinned Neo4j version (from scripts/neo4j/pom.xml). */
 export const NEO4J_VERSION: string;
 

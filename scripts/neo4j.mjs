@@ -28,17 +28,20 @@
  *   NEO4J_START_TIMEOUT seconds to wait for Bolt, default 120
  *   JAVA_HOME           Java 17 or 21 to use, else `java` on PATH
  *
- * Authentication is OFF (dbms.security.auth_enabled=false). This server is for development and tests
- * only and listens on the loopback interface only, so anyone who can reach it can already read the
- * files under .cache/; a password would only be a fixture to keep in sync. Real deployments use
- * docker-compose.yml or Aura with NEO4J_USER/NEO4J_PASSWORD, and since a server with auth disabled
- * accepts any credentials, code written for those works against this one unchanged.
+ * Authentication is ON, with a password generated on the first start (set with neo4j-admin's
+ * `dbms set-initial-password` before the server ever runs, or, for a home first started with
+ * authentication off, changed from the default at once). It is kept in <home>/password, and at each
+ * start in .cache/neo4j/credentials/bolt-<port>, both readable by the owner only and git-ignored;
+ * guanxi reads the latter for a loopback URI on that port when NEO4J_PASSWORD is unset. Without a
+ * password, any web page could reach the server through the WebSocket on its Bolt port. LOAD CSV may
+ * read no files and reach no loopback or private address, and transactions time out (writeConfig).
  *
  * The module is plain ESM JavaScript so that `.ci/run` can call it before the TypeScript build;
  * scripts/neo4j.d.mts types it for the tests, which import it as '#neo4j-server' (see package.json
  * "imports": the same specifier resolves from tests/*.ts for tsc and from dist/tests/*.js for Node).
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import {
   closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync,
 } from 'node:fs';
@@ -52,6 +55,8 @@ const CACHE = join(ROOT, '.cache', 'neo4j');
 /** Written last into lib/, so that an interrupted download is never taken for a complete one. */
 const COMPLETE_MARKER = '.complete';
 const HOST = '127.0.0.1';
+/** Loopback, private, link-local and carrier-grade NAT ranges, IPv4 and IPv6 (as in docker-compose.yml). */
+export const IP_BLOCKLIST = '0.0.0.0/8,10.0.0.0/8,100.64.0.0/10,127.0.0.0/8,169.254.0.0/16,172.16.0.0/12,192.168.0.0/16,::1/128,fc00::/7,fe80::/10';
 
 /** The pinned server version, read from the pom so that there is one place to bump it. */
 export const NEO4J_VERSION = (() => {
@@ -161,8 +166,14 @@ function writeConfig(s, lib) {
     'server.http.enabled': String(s.httpPort !== undefined),
     ...(s.httpPort !== undefined && { 'server.http.listen_address': `${HOST}:${s.httpPort}` }),
     'server.https.enabled': 'false',
-    // See the header: a loopback dev/test server, not a deployment.
-    'dbms.security.auth_enabled': 'false',
+    // See the header: a password generated on the first start.
+    'dbms.security.auth_enabled': 'true',
+    // LOAD CSV must not reach files or this machine's and the local network's services (no fetching
+    // for whoever gets a query in); the viewer's console refuses LOAD CSV before this, too.
+    'dbms.security.allow_csv_import_from_file_urls': 'false',
+    'internal.dbms.cypher_ip_blocklist': IP_BLOCKLIST,
+    // No transaction runs away for ever (guanxi's own are bounded by GUANXI_NEO4J_TIMEOUT, 120 s).
+    'db.transaction.timeout': '10m',
     'server.memory.pagecache.size': s.pageCache,
     // No phoning home from developer machines and CI (and no waiting on it where there is no network).
     'dbms.usage_report.enabled': 'false',
@@ -275,14 +286,15 @@ function portOpen(port, timeoutMs = 1000) {
  * listens but does not answer as Neo4j yet, or is not Neo4j) with the error.
  * The driver is imported here, not at the top, so that `fetch` and `stop` work before `npm ci`.
  */
-async function probeBolt(port) {
+async function probeBolt(port, password) {
   if (!(await portOpen(port))) return { state: 'closed' };
   const { default: neo4j } = await import('neo4j-driver');
-  // A server with auth disabled accepts any credentials, so passing the ones from the environment
-  // lets the same check recognise a password-protected server that is already running.
-  const auth = process.env.NEO4J_PASSWORD
-    ? neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD)
-    : undefined;
+  // The home's password, else the environment's (a server with auth disabled accepts any).
+  const auth = password
+    ? neo4j.auth.basic('neo4j', password)
+    : process.env.NEO4J_PASSWORD
+      ? neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD)
+      : undefined;
   const driver = neo4j.driver(`bolt://${HOST}:${port}`, auth, {
     connectionTimeout: 3000,
     maxConnectionPoolSize: 1,
@@ -293,7 +305,7 @@ async function probeBolt(port) {
     const { records } = await driver.executeQuery('RETURN 1 AS one');
     return records[0]?.get('one')?.toNumber?.() === 1 ? { state: 'ready' } : { state: 'other' };
   } catch (error) {
-    if (error?.code === 'Neo.ClientError.Security.Unauthorized') return { state: 'auth', error };
+    if (error?.code === 'Neo.ClientError.Security.Unauthorized' || error?.code === 'Neo.ClientError.Security.CredentialsExpired') return { state: 'auth', error };
     return { state: 'other', error };
   } finally {
     await driver.close();
@@ -322,6 +334,52 @@ async function waitForExit(pid, home, timeoutMs) {
   return true;
 }
 
+const CREDENTIALS = join(CACHE, 'credentials');
+const passwordFile = (s) => join(s.home, 'password');
+
+function readPassword(s) {
+  try {
+    return readFileSync(passwordFile(s), 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where guanxi finds the password of the server on a port (src/store/local-neo4j.ts reads it). */
+function publishPassword(s, password) {
+  mkdirSync(CREDENTIALS, { recursive: true, mode: 0o700 });
+  writeFileSync(join(CREDENTIALS, `bolt-${s.boltPort}`), `${password}\n`, { mode: 0o600 });
+}
+
+/** Sets the password of a home whose server never ran (neo4j-admin writes data/dbms/auth.ini, read on first start). */
+function setInitialPassword(s, lib, password) {
+  const admin = spawnSync(javaCommand(), ['-cp', join(lib, '*'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', password], {
+    env: { ...process.env, NEO4J_HOME: s.home, NEO4J_CONF: join(s.home, 'conf') },
+    encoding: 'utf8',
+  });
+  if (admin.status !== 0) throw new Error(`Could not set the initial password of ${s.home}: ${(admin.stderr || admin.stdout || String(admin.error)).trim()}`);
+}
+
+/** For a home first started with authentication off: the user neo4j still has the default password, changed here. */
+async function replaceDefaultPassword(s, password) {
+  const { default: neo4j } = await import('neo4j-driver');
+  const driver = neo4j.driver(s.uri, neo4j.auth.basic('neo4j', 'neo4j'), { connectionTimeout: 5000 });
+  const statement = readFileSync(join(ROOT, 'cypher', 'admin', 'set-initial-password.cypher'), 'utf8')
+    .split('\n')
+    .filter((line) => !line.startsWith('//'))
+    .join('\n');
+  try {
+    await driver.executeQuery(statement, { old: 'neo4j', new: password }, { database: 'system' });
+  } catch (error) {
+    throw new Error(
+      `The server of ${s.home} has a password this script does not know (${error.message}): ` +
+        `write it into ${passwordFile(s)}, or delete ${s.home} to start afresh.`,
+    );
+  } finally {
+    await driver.close();
+  }
+}
+
 /**
  * Starts a server in the background (it outlives this process) and resolves once it answers
  * `RETURN 1` over Bolt. When a Neo4j already answers on the port, or a server from this home is still
@@ -329,15 +387,19 @@ async function waitForExit(pid, home, timeoutMs) {
  */
 export async function startServer(options = {}) {
   const s = settings(options);
-  const existing = await probeBolt(s.boltPort);
+  let password = readPassword(s);
+  const existing = await probeBolt(s.boltPort, password);
   if (existing.state === 'ready' || existing.state === 'auth') {
     const pid = readPid(s.pidFile);
+    if (password && isOurServer(pid, s.home)) publishPassword(s, password);
     s.log(`A Neo4j server already answers on ${s.uri}${existing.state === 'auth' ? ' (with authentication on)' : ''}; not starting another.`);
     return { uri: s.uri, pid: isOurServer(pid, s.home) ? pid : undefined, startedByUs: false, home: s.home, logFile: s.neo4jLog };
   }
 
   let pid = readPid(s.pidFile);
   let child;
+  // A home first started with authentication off: its default password is replaced once Bolt answers.
+  let replacePassword = false;
   let exitCode = null;
   // Where this run's part of neo4j.log starts, to quote only that when start-up fails.
   const neo4jLogStart = fileSize(s.neo4jLog);
@@ -353,8 +415,16 @@ export async function startServer(options = {}) {
       );
     }
     const lib = ensureJars({ log: s.log });
+    const firstStart = !existsSync(join(s.home, 'data', 'databases', 'system'));
     for (const folder of ['logs', 'run', 'data', 'import', 'plugins']) mkdirSync(join(s.home, folder), { recursive: true });
     writeConfig(s, lib);
+    if (!password) {
+      password = randomBytes(18).toString('base64url');
+      if (firstStart) {
+        setInitialPassword(s, lib, password);
+        writeFileSync(passwordFile(s), `${password}\n`, { mode: 0o600 });
+      } else replacePassword = true;
+    }
 
     const out = openSync(s.consoleLog, 'w'); // one run per file: it only matters when a start fails
     try {
@@ -394,8 +464,15 @@ export async function startServer(options = {}) {
           logTail(),
       );
     }
-    last = await probeBolt(s.boltPort);
+    last = await probeBolt(s.boltPort, password);
+    if (last.state === 'auth' && replacePassword) {
+      await replaceDefaultPassword(s, password);
+      writeFileSync(passwordFile(s), `${password}\n`, { mode: 0o600 });
+      replacePassword = false;
+      continue;
+    }
     if (last.state === 'ready') {
+      if (password) publishPassword(s, password);
       s.log(`Bolt answers on ${s.uri} after ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       return { uri: s.uri, pid, startedByUs: Boolean(child), home: s.home, logFile: s.neo4jLog };
     }
@@ -431,6 +508,7 @@ export async function stopServer(options = {}) {
     await waitForExit(pid, s.home, 10_000);
   }
   rmSync(s.pidFile, { force: true });
+  rmSync(join(CREDENTIALS, `bolt-${s.boltPort}`), { force: true });
   s.log(`Stopped Neo4j (pid ${pid}) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   return true;
 }
@@ -439,7 +517,7 @@ export async function stopServer(options = {}) {
 export async function serverStatus(options = {}) {
   const s = settings(options);
   const pid = readPid(s.pidFile);
-  const bolt = await probeBolt(s.boltPort);
+  const bolt = await probeBolt(s.boltPort, readPassword(s));
   return {
     uri: s.uri,
     home: s.home,

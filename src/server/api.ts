@@ -7,7 +7,7 @@
  *   GET  /api/node?key=K        the side panel's details of a node
  *   GET  /api/search?q=TEXT     suggestions as one types (&kind=Person: of one kind)
  *   GET  /api/queries           the named queries and their parameters
- *   POST /api/query             {cypher, params} (Neo4j, read-only) or {name, params} (either store)
+ *   POST /api/query             {cypher, params} (Neo4j, read-only, allow-listed) or {name, params} (either store)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { graphCounts, type GuanxiGraph } from '../graph/assemble.js';
@@ -18,7 +18,7 @@ import { nodeDetails } from './details.js';
 import { HttpError, PreparedJson, readJsonBody, sendJson } from './http.js';
 import { graphPayload } from './payload.js';
 import type { Meta, NamedQueryInfo } from './protocol.js';
-import { runQuery } from './query.js';
+import { runQuery, type ConsoleLimits } from './query.js';
 import { SearchIndex } from './search.js';
 
 /** The graph as loaded, with what is derived from it once. */
@@ -46,36 +46,76 @@ const QUERIES: NamedQueryInfo[] = namedQueryNames().map((name) => {
   return { name, description, params };
 });
 
-function required(url: URL, name: string): string {
-  const value = url.searchParams.get(name);
+/**
+ * The query parameters of a request, each given at most once and only those the route takes: a
+ * repeated (?q=a&q=b) or unknown (?q[a]=b) parameter is the client's mistake, answered 400.
+ */
+function queryParams(url: URL, names: readonly string[]): Map<string, string> {
+  const params = new Map<string, string>();
+  for (const [name, value] of url.searchParams) {
+    if (!names.includes(name)) throw new HttpError(400, `${url.pathname} takes ${names.map((n) => `?${n}=`).join(', ') || 'no parameters'}, not ?${name}=`);
+    if (params.has(name)) throw new HttpError(400, `give ?${name}= once`);
+    params.set(name, value);
+  }
+  return params;
+}
+
+function required(params: Map<string, string>, name: string): string {
+  const value = params.get(name);
   if (!value) throw new HttpError(400, `missing ?${name}=`);
   return value;
 }
 
+const MAX_SUGGESTIONS = 50;
+
+/** ?limit= of /api/search: a whole number from 1 to MAX_SUGGESTIONS, default 12. */
+function suggestionLimit(value: string | undefined): number {
+  if (value === undefined) return 12;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > MAX_SUGGESTIONS) throw new HttpError(400, `limit must be a whole number from 1 to ${MAX_SUGGESTIONS}`);
+  return n;
+}
+
+/** A signal that aborts when the client goes away before its answer is sent (its query is then cancelled). */
+function clientGone(res: ServerResponse): AbortSignal {
+  const controller = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}
+
 /** Answers an /api/ request; throws HttpError for the client's mistakes. */
-export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, store: GraphStore, loaded: LoadedGraph): Promise<void> {
+export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, store: GraphStore, loaded: LoadedGraph, limits: ConsoleLimits): Promise<void> {
   const route = `${req.method} ${url.pathname}`;
   switch (route) {
     case 'GET /api/meta':
+      queryParams(url, []);
       return sendJson(req, res, 200, loaded.meta);
     case 'GET /api/graph':
+      queryParams(url, []);
       return sendJson(req, res, 200, loaded.payload);
     case 'GET /api/node': {
-      const key = required(url, 'key');
+      const key = required(queryParams(url, ['key']), 'key');
       const details = nodeDetails(loaded.graph, key);
       if (!details) throw new HttpError(404, `no node ${key}`);
       return sendJson(req, res, 200, details);
     }
     case 'GET /api/search': {
-      const kind = url.searchParams.get('kind');
+      const params = queryParams(url, ['q', 'kind', 'limit']);
+      const kind = params.get('kind') ?? null;
       if (kind !== null && !(NODE_LABELS as readonly string[]).includes(kind)) throw new HttpError(400, `kind must be one of ${NODE_LABELS.join(', ')}`);
-      const limit = Math.min(Number(url.searchParams.get('limit')) || 12, 50);
-      return sendJson(req, res, 200, loaded.search.search(url.searchParams.get('q') ?? '', limit, (kind as NodeLabel | null) ?? undefined));
+      const limit = suggestionLimit(params.get('limit'));
+      return sendJson(req, res, 200, loaded.search.search(params.get('q') ?? '', limit, (kind as NodeLabel | null) ?? undefined));
     }
     case 'GET /api/queries':
+      queryParams(url, []);
       return sendJson(req, res, 200, QUERIES);
-    case 'POST /api/query':
-      return sendJson(req, res, 200, await runQuery(store, loaded.graph, await readJsonBody(req)));
+    case 'POST /api/query': {
+      queryParams(url, []);
+      const signal = clientGone(res);
+      return sendJson(req, res, 200, await runQuery(store, loaded.graph, await readJsonBody(req), limits, signal));
+    }
   }
   const known = ['/api/meta', '/api/graph', '/api/node', '/api/search', '/api/queries', '/api/query'];
   if (known.includes(url.pathname)) throw new HttpError(405, `${req.method} is not allowed on ${url.pathname}`);

@@ -1,13 +1,16 @@
 /**
  * The viewer's HTTP server (node:http): the API under /api/, the built viewer (dist/viz) for every
  * other path. Bound to 127.0.0.1 unless told otherwise; no CORS headers, so other origins cannot
- * read anything; on a loopback address, requests must name a loopback host (no DNS rebinding).
+ * read anything. On a loopback address, requests must name this server exactly in Host (127.0.0.1,
+ * localhost or [::1] with its port: no DNS rebinding); and a request whose Origin is not this
+ * server's own is refused, so that no other page can send the console a query.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphStore } from '../store/store.js';
 import { handleApi, LoadedGraph } from './api.js';
 import { HttpError, sendError } from './http.js';
+import { DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './query.js';
 import { serveStatic } from './static.js';
 
 export interface ViewerServerOptions {
@@ -18,6 +21,8 @@ export interface ViewerServerOptions {
   port?: number;
   /** The built viewer's folder (default dist/viz). */
   staticDir?: string;
+  /** Rows, bytes and time a console query may take (default DEFAULT_CONSOLE_LIMITS). */
+  consoleLimits?: ConsoleLimits;
   /** Called with errors that are the server's fault (the client gets a 500). */
   onError?: (err: Error) => void;
 }
@@ -29,22 +34,31 @@ export interface ViewerServer {
   close(): Promise<void>;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
-const isLoopback = (host: string) => LOOPBACK.has(host) || host.startsWith('127.');
+const isLoopback = (host: string) => ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host) || /^127(\.\d{1,3}){3}$/.test(host);
 
-function hostName(header: string | undefined): string {
-  if (!header) return '';
-  return header.startsWith('[') ? header.slice(0, header.indexOf(']') + 1) : header.replace(/:\d+$/, '');
+/** The Host headers that name this server on a loopback address: exactly these, nothing that merely starts like them. */
+function loopbackHosts(bound: string, port: number): Set<string> {
+  const names = ['127.0.0.1', 'localhost', '[::1]', bound];
+  return new Set([...names.map((n) => `${n}:${port}`), ...(port === 80 ? names : [])]);
 }
 
 export async function createViewerServer(options: ViewerServerOptions): Promise<ViewerServer> {
-  const { store, host = '127.0.0.1', port = 0, staticDir, onError = (err) => console.error(`guanxi serve: ${err.stack ?? err.message}`) } = options;
+  const { store, host = '127.0.0.1', port = 0, staticDir, consoleLimits = DEFAULT_CONSOLE_LIMITS, onError = (err) => console.error(`guanxi serve: ${err.stack ?? err.message}`) } = options;
   const loaded = await LoadedGraph.load(store);
+  let allowedHosts = new Set<string>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    if (isLoopback(host) && !isLoopback(hostName(req.headers.host))) throw new HttpError(403, 'this server only answers requests for a loopback host');
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url, store, loaded);
+    const hostHeader = req.headers.host ?? '';
+    if (isLoopback(host) && !allowedHosts.has(hostHeader.toLowerCase())) throw new HttpError(403, `this server only answers requests for ${[...allowedHosts][0]}, localhost or [::1] with its port`);
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin.toLowerCase() !== `http://${hostHeader}`.toLowerCase()) throw new HttpError(403, 'cross-origin requests are refused');
+    let url;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      throw new HttpError(400, 'malformed request target');
+    }
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url, store, loaded, consoleLimits);
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, `${req.method} is not allowed`);
     return serveStatic(req, res, url.pathname, staticDir);
   };
@@ -71,6 +85,7 @@ export async function createViewerServer(options: ViewerServerOptions): Promise<
   });
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  allowedHosts = loopbackHosts(shownHost, address.port);
   return {
     url: `http://${shownHost}:${address.port}/`,
     loaded,

@@ -159,6 +159,8 @@ export type QueryRequest = { cypher: string; params?: Record<string, unknown> } 
 export interface QueryResponse {
   columns: string[];
   rows: Record<string, unknown>[];
+  /** More rows were there than the server sends (its row limit): the rows are the first ones. */
+  truncated: boolean;
   /** The graph keys of the nodes and relationships the rows return (Cypher results with nodes, relationships or paths). */
   graph: { nodes: string[]; edges: [string, string][] };
 }

@@ -1,15 +1,18 @@
 /**
- * POST /api/query: ad-hoc Cypher on Neo4j, always in a read transaction (a write is refused by the
- * server and answered 403), or a named query on either store. The rows' nodes and relationships are
- * also given as graph keys, so that the viewer can draw the result.
+ * POST /api/query: ad-hoc Cypher on Neo4j, or a named query on either store. Ad-hoc Cypher must pass
+ * the console's allow-list (cypher-guard.ts) and runs in a read transaction (a write is refused by
+ * the server too: 403), with a time limit in Neo4j and a row limit, and is cancelled in Neo4j when
+ * its client goes away. The rows' nodes and relationships are also given as graph keys, so that the
+ * viewer can draw the result.
  */
 import { NODE_LABELS, nodeKey, type NodeLabel } from '../graph/model.js';
 import { runNamedQuery } from '../graph/queries.js';
 import { bindParams, namedQuery, namedQueryNames } from '../store/named-queries.js';
-import { ReadOnlyError } from '../store/neo4j.js';
+import { Neo4jTimeoutError, QueryCancelledError, ReadOnlyError } from '../store/neo4j.js';
 import { Neo4jStore } from '../store/neo4j-store.js';
 import type { GraphStore } from '../store/store.js';
 import type { GuanxiGraph } from '../graph/assemble.js';
+import { checkConsoleCypher, CypherRefused } from './cypher-guard.js';
 import { HttpError } from './http.js';
 import type { QueryResponse } from './protocol.js';
 
@@ -50,7 +53,33 @@ function stringParams(params: unknown): Record<string, string> {
   return params as Record<string, string>;
 }
 
-export async function runQuery(store: GraphStore, graph: GuanxiGraph, body: unknown): Promise<QueryResponse> {
+/** What one console query may take: rows and bytes sent back, and time in Neo4j. */
+export interface ConsoleLimits {
+  maxRows: number;
+  maxBytes: number;
+  timeoutMs: number;
+}
+
+export const DEFAULT_CONSOLE_LIMITS: ConsoleLimits = { maxRows: 1000, maxBytes: 16 * 1024 * 1024, timeoutMs: 30_000 };
+
+/** A statement on Neo4j within the limits; `signal` (the client went away) cancels it in Neo4j. */
+async function onNeo4j(store: Neo4jStore, statement: string, params: Record<string, unknown>, limits: ConsoleLimits, signal: AbortSignal): Promise<QueryResponse> {
+  try {
+    const result = await store.client.queryLimited(statement, params, { ...limits, signal });
+    return { ...result, graph: resultGraph(result.rows) };
+  } catch (err) {
+    if (err instanceof ReadOnlyError) throw new HttpError(403, err.message);
+    if (err instanceof Neo4jTimeoutError) throw new HttpError(504, err.message);
+    // Nobody is left to answer; not the server's fault either (499: the client closed the request).
+    if (err instanceof QueryCancelledError) throw new HttpError(499, err.message);
+    const code = (err as { code?: string }).code ?? '';
+    // The statement's own fault (syntax, unknown function, bad parameter): the client's error, with Neo4j's message.
+    if (code.startsWith('Neo.ClientError.')) throw new HttpError(400, (err as Error).message);
+    throw err;
+  }
+}
+
+export async function runQuery(store: GraphStore, graph: GuanxiGraph, body: unknown, limits: ConsoleLimits, signal: AbortSignal): Promise<QueryResponse> {
   if (!isObject(body)) throw new HttpError(400, 'expected {"cypher": "…", "params"?: {…}} or {"name": "…", "params"?: {…}}');
   if (typeof body.name === 'string') {
     if (!namedQueryNames().includes(body.name)) throw new HttpError(404, `no named query "${body.name}"; the named queries are: ${namedQueryNames().join(', ')}`);
@@ -61,8 +90,9 @@ export async function runQuery(store: GraphStore, graph: GuanxiGraph, body: unkn
     } catch (err) {
       throw err instanceof HttpError ? err : new HttpError(400, (err as Error).message);
     }
-    const result = store instanceof Neo4jStore ? await store.client.query(q.statement, params) : runNamedQuery(graph, q.name, params);
-    return { ...result, graph: resultGraph(result.rows) };
+    if (store instanceof Neo4jStore) return onNeo4j(store, q.statement, params, limits, signal);
+    const result = runNamedQuery(graph, q.name, params);
+    return { ...result, truncated: false, graph: resultGraph(result.rows) };
   }
   if (typeof body.cypher !== 'string' || !body.cypher.trim()) throw new HttpError(400, 'expected {"cypher": "…"} or {"name": "…"}');
   if (!(store instanceof Neo4jStore)) {
@@ -70,13 +100,10 @@ export async function runQuery(store: GraphStore, graph: GuanxiGraph, body: unkn
   }
   if (body.params !== undefined && !isObject(body.params)) throw new HttpError(400, 'params must be an object');
   try {
-    const result = await store.client.query(body.cypher, (body.params ?? {}) as Record<string, unknown>);
-    return { ...result, graph: resultGraph(result.rows) };
+    checkConsoleCypher(body.cypher);
   } catch (err) {
-    if (err instanceof ReadOnlyError) throw new HttpError(403, err.message);
-    const code = (err as { code?: string }).code ?? '';
-    // The statement's own fault (syntax, unknown function, bad parameter): the client's error, with Neo4j's message.
-    if (code.startsWith('Neo.ClientError.')) throw new HttpError(400, (err as Error).message);
+    if (err instanceof CypherRefused) throw new HttpError(403, err.message);
     throw err;
   }
+  return onNeo4j(store, body.cypher, (body.params ?? {}) as Record<string, unknown>, limits, signal);
 }

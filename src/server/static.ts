@@ -34,7 +34,13 @@ const CSP = [
 ].join('; ');
 
 export async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string, dir = VIZ_DIR): Promise<void> {
-  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  let decoded;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    throw new HttpError(400, 'malformed percent-encoding in the path');
+  }
+  const relative = pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const file = normalize(join(dir, relative));
   if (!file.startsWith(dir + sep)) throw new HttpError(404, 'not found');
   const type = TYPES[extname(file)];

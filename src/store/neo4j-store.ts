@@ -92,10 +92,19 @@ export class Neo4jStore implements GraphStore {
 
   private constructor(readonly client: Neo4jClient) {}
 
-  static async connect(uri: string): Promise<Neo4jStore> {
+  /**
+   * Connects; with `schema`, also creates the constraints and indexes ingest relies on. Reading
+   * needs neither them nor the rights to create them.
+   */
+  static async connect(uri: string, { schema = false } = {}): Promise<Neo4jStore> {
     const client = await Neo4jClient.connect(neo4jSettings(uri));
     const store = new Neo4jStore(client);
-    await store.ensureSchema();
+    try {
+      if (schema) await store.ensureSchema();
+    } catch (err) {
+      await client.close();
+      throw err;
+    }
     return store;
   }
 

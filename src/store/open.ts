@@ -9,11 +9,12 @@ export interface StoreOptions {
   snapshot?: string;
 }
 
-export async function openStore(options: StoreOptions): Promise<GraphStore> {
+/** `ingest` also prepares Neo4j's schema; reading commands leave it alone (and need no rights to change it). */
+export async function openStore(options: StoreOptions, purpose: 'read' | 'ingest' = 'read'): Promise<GraphStore> {
   const uri = options.neo4j ?? process.env.NEO4J_URI;
   if (uri) {
     const { Neo4jStore } = await import('./neo4j-store.js');
-    return Neo4jStore.connect(uri);
+    return Neo4jStore.connect(uri, { schema: purpose === 'ingest' });
   }
   return SnapshotGraphStore.open(snapshotPath(options.snapshot));
 }

@@ -1,7 +1,7 @@
 /**
  * The viewer end to end, in real headless Chromium (Debian's chromium, WebGL through SwiftShader):
  * load the sample page's graph, search 张飞, read his panel, filter by date, follow the URL, export,
- * run Cypher and see a write refused. Each state is kept as a screenshot in tests/artifacts/.
+ * run Cypher, see a link's Cypher wait for a click, and see a write refused. Each state is kept as a screenshot in tests/artifacts/.
  */
 import { expect } from 'chai';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -290,6 +290,27 @@ describe('viewer in headless Chromium', function () {
       expect(await page.locator('#query-output tbody tr').count()).to.equal(2);
       expect(await page.locator('#query-output tbody').innerText()).to.include('张飞').and.include('PARTICIPATED_IN');
       await shot(page, '11-cypher-table');
+    });
+
+    it('opens a link holding Cypher with the query in the console, run only on a click', async () => {
+      const cypher = "MATCH (p:Person {name: '张飞'}) RETURN p";
+      const linked = await viewing.context.newPage();
+      const posted: string[] = [];
+      linked.on('request', (r) => {
+        if (new URL(r.url()).pathname === '/api/query') posted.push(r.postData() ?? '');
+      });
+      try {
+        await openViewer(linked, `${viewing.server.url}#q=${encodeURIComponent(JSON.stringify({ cypher }))}`);
+        await linked.locator('#query-message').filter({ hasText: 'press Run' }).waitFor();
+        expect(await linked.inputValue('#query-text')).to.equal(cypher);
+        await linked.waitForTimeout(500);
+        expect(posted, 'queries sent before the click').to.deep.equal([]);
+        await linked.click('#query-run');
+        await linked.locator('#query-message').filter({ hasText: '1 row' }).waitFor();
+        expect(posted).to.have.length(1);
+      } finally {
+        await linked.close();
+      }
     });
 
     it('refuses a CREATE with a clear message, and the graph is unchanged', async () => {

@@ -86,7 +86,8 @@ export function createConsole(store: Store, named: NamedQueryInfo[], cypherAvail
     try {
       last = await api.query(q);
       store.set({ query: q });
-      replace(message, `${last.rows.length} row${last.rows.length === 1 ? '' : 's'}`);
+      const count = `${last.rows.length} row${last.rows.length === 1 ? '' : 's'}`;
+      replace(message, last.truncated ? `the first ${count} (the server sends no more)` : count);
       show();
     } catch (err) {
       last = null;
@@ -100,13 +101,15 @@ export function createConsole(store: Store, named: NamedQueryInfo[], cypherAvail
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void run(request());
   });
 
-  // A shared link's query runs again on arrival.
+  // A shared link's named query runs again on arrival; its Cypher waits for a click on Run, as a link
+  // can come from anyone and the statement is theirs.
   const initial = store.get().query;
   if (initial) {
     if ('cypher' in initial) text.value = initial.cypher;
     else select.value = initial.name;
     drawParams('name' in initial ? initial.params : {});
     byId<HTMLDetailsElement>('console').open = true;
-    void run(initial);
+    if ('cypher' in initial) replace(message, 'The link holds this query: read it, then press Run to run it.');
+    else void run(initial);
   } else drawParams();
 }

@@ -23,9 +23,11 @@ export function registerIngest(program: Command): void {
     .action(async (files: string[], opts: StoreFlags & { date?: string; home?: string; batch: number; prune?: boolean; sourceId?: string }) => {
       const inputs = files.length || opts.prune ? files : [DEFAULT_SAMPLE];
       if (opts.sourceId !== undefined && inputs.length !== 1) throw new Error(`--source-id ${opts.sourceId}: names one document; give exactly one file with it`);
-      const store = await openStore(opts);
+      const store = await openStore(opts, 'ingest').catch((err: Error) => {
+        throw new Error(`${err.message}; nothing was ingested: run the same command again once that is fixed`);
+      });
+      let last = { files: 0, totalFiles: inputs.length, skipped: 0, articles: 0, relationships: 0, elapsed: 0 };
       try {
-        let last = { files: 0, totalFiles: inputs.length, skipped: 0, articles: 0, relationships: 0, elapsed: 0 };
         const progress = new Progress(
           () =>
             `ingest: ${int(last.files)}/${int(last.totalFiles)} files (${int(last.skipped)} unchanged), ${int(last.articles)} articles, ` +
@@ -48,6 +50,9 @@ export function registerIngest(program: Command): void {
         const counts = graphCounts(await store.graph());
         console.log(`graph in ${store.kind} ${store.location}: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
         if (summary.failed) process.exitCode = 1;
+      } catch (err) {
+        // What is stored stays (documents are marked stored only with all their facts), so a re-run finishes the rest.
+        throw new Error(`${(err as Error).message}; the ingest is incomplete (${int(last.files)} of ${int(last.totalFiles)} files read): what was stored is kept, and running the same command again completes it`);
       } finally {
         await store.close();
       }
