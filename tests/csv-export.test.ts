@@ -15,7 +15,7 @@ import type { DocumentFacts, RelationshipRecord } from '../src/graph/model.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { Neo4jStore } from '../src/store/neo4j-store.js';
 import { SnapshotGraphStore } from '../src/store/snapshot-store.js';
-import { testNeo4jUri } from './support/neo4j.js';
+import { testNeo4jUri, wipeTestDatabase } from './support/neo4j.js';
 
 const CLI = join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js');
 
@@ -129,9 +129,9 @@ describe('CSV export (RFC 4180, read back strictly)', function () {
 
   it('exports Neo4j to exactly the rows the graph holds', async () => {
     const uri = await testNeo4jUri();
-    const store = await Neo4jStore.connect(uri);
+    const store = await Neo4jStore.connect(uri, { schema: true });
     try {
-      await store.client.runAutoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {});
+      await wipeTestDatabase(store.client);
       await store.write([awkwardDocument()]);
       const out = join(dir, 'neo4j-csv');
       const r = spawnSync(process.execPath, [CLI, 'export', '--neo4j', uri, '--csv', out], { encoding: 'utf8' });
