@@ -4,6 +4,7 @@ import { normalizePage } from '../src/extract/normalize.js';
 import { extractDocument } from '../src/extract/pipeline.js';
 import type { ArticleOut } from '../src/extract/types.js';
 import { findDates } from '../src/extract/recognize/dates.js';
+import { settlementsReadAsPersons } from '../src/extract/recognize/merge.js';
 import { findOrganizations, resolveOrg } from '../src/extract/recognize/organizations.js';
 import { findPosts } from '../src/extract/recognize/persons.js';
 import { findDivisions } from '../src/extract/recognize/places.js';
@@ -255,6 +256,13 @@ describe('recognize', () => {
 
     it('end a listed village at its ending (石桥村、李庄村|驻村干部)', () => {
       expect(places('镇党委书记李明主持会议，石桥村、李庄村驻村干部参加会议。', '某某镇人民政府网')).to.include.members(['石桥村', '李庄村']);
+    });
+
+    it('read a listed name with a village\'s ending as the village where the tagger read a person', () => {
+      const text = '介绍孟家村、前李庄村基本情况，李家村长王强出席。';
+      const per = (name: string) => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, type: 'PER' as const });
+      const read = settlementsReadAsPersons(text, [per('孟家村'), per('前李庄村'), per('王强')]);
+      expect([...read].map((s) => text.slice(s.start, s.end))).to.deep.equal(['孟家村', '前李庄村']);
     });
 
     it('read the home county\'s short name as the place where the tagger read a person', () => {

@@ -11,7 +11,7 @@ import { normalizeArticleText, normalizePage } from './normalize.js';
 import { findDates } from './recognize/dates.js';
 import { findSettlements } from './recognize/settlements.js';
 import { headlineEntities } from './recognize/headline.js';
-import { attributivePlace, homeNamedAsPersons, mergeNamed, seenOrNamedInFull, trimmedVenue, mergePersons, overlaps, reportable, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
+import { attributivePlace, homeNamedAsPersons, settlementsReadAsPersons, mergeNamed, seenOrNamedInFull, trimmedVenue, mergePersons, overlaps, reportable, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
 import { placesOpeningBodies, registeredForHome } from './recognize/opening-places.js';
 import { findOrganizations, homeAt, resolveOrg } from './recognize/organizations.js';
 import { findPosts, PersonFinder, type Span } from './recognize/persons.js';
@@ -61,9 +61,9 @@ export function extractArticle(
   // entities (新华社北京…电).
   const creditLines: Span[] = [byline, credits, ...draft.creditLines];
   const taggedSpans = nerModel().tag(text);
-  const homeNames = homeNamedAsPersons(text, taggedSpans, home);
+  const placesReadAsPersons = new Set([...homeNamedAsPersons(text, taggedSpans, home), ...settlementsReadAsPersons(text, taggedSpans)]);
   const tagged = taggedSpans
-    .map((s) => (homeNames.has(s) ? { ...s, type: 'LOC' as const } : s))
+    .map((s) => (placesReadAsPersons.has(s) ? { ...s, type: 'LOC' as const } : s))
     .filter((s) => s.type !== 'PER' || !creditLines.some((c) => overlaps(s, c)));
   const ruleOrgs = findOrganizations(text, divisions, home).map((o) => ({ ...o, name: o.resolved }));
   const orgs = mergeNamed(
@@ -77,7 +77,7 @@ export function extractArticle(
   const dates = findDates(text, { year: ctx.year, month: ctx.month, day: ctx.day });
   const venues = findVenues(text, home).flatMap((v) => trimmedVenue(text, v) ?? []).filter((v) => !orgs.some((o) => overlaps(o, v)));
   // A body run into its post (教育部|长) leaves the post's first character to the post.
-  const blocked: Span[] = [...creditLines, ...homeNames, ...orgs.map((o) => (o.contracted ? { start: o.start, end: o.end - 1 } : o)), ...dates, ...venues];
+  const blocked: Span[] = [...creditLines, ...placesReadAsPersons, ...orgs.map((o) => (o.contracted ? { start: o.start, end: o.end - 1 } : o)), ...dates, ...venues];
   const posts = findPosts(text, blocked);
   const persons = mergePersons(text, new PersonFinder(text, posts, blocked).find(known), tagged, blocked);
   const titles = linkTitles(text, persons, posts, orgs, home, divisions);

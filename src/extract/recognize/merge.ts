@@ -43,6 +43,14 @@ export function homeNamedAsPersons(text: string, tagged: EntitySpan[], home: Hom
   return new Set(tagged.filter((s) => s.type === 'PER' && forms.has(text.slice(s.start, s.end))));
 }
 
+/**
+ * The tagger's persons that end in a village's or township's ending and stand in a list (介绍孟垓村、
+ * 前张庄村…): the name is the settlement's.
+ */
+export function settlementsReadAsPersons(text: string, tagged: EntitySpan[]): Set<EntitySpan> {
+  return new Set(tagged.filter((s) => s.type === 'PER' && s.end - s.start >= 3 && /[村镇乡]$/.test(text.slice(s.start, s.end)) && (text[s.end] === '、' || text[s.start - 1] === '、')));
+}
+
 export function plausiblePerson(m: PersonMention, tagged: EntitySpan[]): boolean {
   if (tagged.some((s) => s.type === 'PER' && overlaps(s, m))) return true;
   if (tagged.some((s) => s.type !== 'PER' && covers(s, m))) return false;
