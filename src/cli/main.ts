@@ -5,10 +5,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { combineReports, evaluate, MEASURES, type EvalReport, type Gold } from '../eval/compare.js';
 import { ExtractionPool } from '../extract/parallel.js';
-import { extractDocument } from '../extract/pipeline.js';
-import type { ExtractionOut } from '../extract/types.js';
+import { extractDocument, unitArticles, type ExtractOptions } from '../extract/pipeline.js';
+import type { ArticleOut, ExtractionOut } from '../extract/types.js';
+import { LONG_ARTICLE } from '../extract/work-units.js';
+import type { SourceDocument } from '../ingest/types.js';
 import { formatProblem, readSource } from '../ingest/read.js';
 import { DEFAULT_SAMPLE, SAMPLES_DIR } from '../paths.js';
+import { streamSink, writeExtractionJson, type ExtractionHead } from './extraction-json.js';
 import { table } from './table.js';
 import { registerEvalNer } from './commands/eval-ner.js';
 import { registerExport } from './commands/export.js';
@@ -45,20 +48,41 @@ function printTable(out: ExtractionOut): void {
 async function runExtract(files: string[], opts: { format: 'json' | 'table'; date?: string; home?: string; jobs: number }): Promise<number> {
   let failed = 0;
   const pool = new ExtractionPool(opts.jobs);
+  const sink = streamSink(process.stdout);
   try {
     for (const file of files) {
       const { document, problems } = readSource(file);
       for (const p of problems) console.error(formatProblem(p));
       if (problems.length) failed++;
       if (!document) continue;
-      const out = await pool.extract(document, { date: opts.date, home: opts.home });
-      if (opts.format === 'json') process.stdout.write(JSON.stringify(out, null, files.length === 1 ? 2 : undefined) + '\n');
-      else printTable(out);
+      const options = { date: opts.date, home: opts.home };
+      if (opts.format === 'json') {
+        const { head, articles } = await extractForOutput(pool, document, options);
+        await writeExtractionJson(sink, head, articles, files.length === 1);
+      } else printTable(await pool.extract(document, options));
     }
   } finally {
     await pool.close();
   }
   return failed ? 1 : 0;
+}
+
+/**
+ * A document's extraction for writing out: from the pool when its units are many and short, else
+ * here one article at a time, so that a long unit's pieces are written as they are read.
+ */
+async function extractForOutput(pool: ExtractionPool, doc: SourceDocument, options: ExtractOptions): Promise<{ head: ExtractionHead; articles: Iterable<ArticleOut> }> {
+  if (doc.units.length > 1 && pool.jobs > 1 && !doc.units.some((u) => u.text.length > LONG_ARTICLE)) {
+    const { articles, ...head } = await pool.extract(doc, options);
+    return { head, articles };
+  }
+  const [first, ...rest] = doc.units;
+  const firstUnit = unitArticles(doc.name, first, options);
+  const articles = function* () {
+    yield* firstUnit.articles;
+    for (const unit of rest) yield* unitArticles(doc.name, unit, options).articles;
+  };
+  return { head: { document: doc.name, encoding: doc.encoding, context: firstUnit.context }, articles: articles() };
 }
 
 /** The gold's document: --input, the sample folder, or the samples folder beside the gold's. */

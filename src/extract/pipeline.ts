@@ -16,6 +16,7 @@ import { findOrganizations, resolveOrg } from './recognize/organizations.js';
 import { findPosts, PersonFinder, type Span } from './recognize/persons.js';
 import { canonicalPlace, findDivisions, findHomeWords, findProvinceAbbreviations, findTownships, findVenues, type Home, type PlaceMention } from './recognize/places.js';
 import { segmentPage, segmentRecord, type ArticleDraft } from './segment.js';
+import { pieceId, pieces } from './work-units.js';
 import type { ArticleOut, DocumentContext, EventOut, ExtractionOut, PersonOut, SpanOut, TitleOut } from './types.js';
 
 export interface ExtractOptions {
@@ -257,19 +258,37 @@ export interface UnitExtraction {
  * in parallel (src/extract/parallel.ts).
  */
 export function extractUnit(documentName: string, unit: SourceUnit, options: ExtractOptions = {}): UnitExtraction {
+  const { context, articles } = unitArticles(documentName, unit, options);
+  return { articles: [...articles], context };
+}
+
+/**
+ * A unit's context, and its articles extracted one at a time as they are asked for: a unit of text
+ * without breaks gives many pieces (src/extract/work-units.ts), which need never be in memory at once.
+ */
+export function unitArticles(documentName: string, unit: SourceUnit, options: ExtractOptions = {}): { context: DocumentContext; articles: Iterable<ArticleOut> } {
   if (unit.kind === 'page') {
     const paragraphs = normalizePage(unit.text);
     const ctx = resolveContext(paragraphs.map((p) => p.text).join('\n'), options);
     const known = new Set<string>();
-    const articles = segmentPage(paragraphs).map((draft, i) => extractArticle(draft, `${documentName}#${i + 1}`, ctx, known));
-    return { articles, context: ctx.out };
+    const drafts = segmentPage(paragraphs);
+    return { context: ctx.out, articles: (function* () {
+      for (const [i, draft] of drafts.entries()) yield* draftArticles(draft, `${documentName}#${i + 1}`, ctx, known);
+    })() };
   }
   const paragraphs = normalizeArticleText(unit.text);
   const draft = segmentRecord(paragraphs, unit.title);
   const text = draft.paragraphs.join('\n');
   const divisions = findDivisions(text);
   const ctx = recordContext(unit, options, text, divisions);
-  return { articles: [extractArticle(draft, unit.id ?? `${documentName}#L${unit.line}`, ctx, new Set(), divisions)], context: ctx.out };
+  return { context: ctx.out, articles: draftArticles(draft, unit.id ?? `${documentName}#L${unit.line}`, ctx, new Set(), divisions) };
+}
+
+/** An article, or the articles of its pieces when it is too long to read at once. */
+function* draftArticles(draft: ArticleDraft, id: string, ctx: ResolvedContext, known: Set<string>, divisions?: PlaceMention[]): Generator<ArticleOut> {
+  const parts = pieces(draft);
+  if (parts.length === 1) yield extractArticle(draft, id, ctx, known, divisions);
+  else for (const [i, part] of parts.entries()) yield extractArticle(part, pieceId(id, i), ctx, known);
 }
 
 const NO_CONTEXT: DocumentContext = { home: null, homeProvince: null, date: null, provenance: { home: 'unknown', date: 'unknown' }, notes: [] };
