@@ -302,3 +302,33 @@ export function assembleDocument(doc: SourceDocument, units: UnitExtraction[]): 
 export function extractDocument(doc: SourceDocument, options: ExtractOptions = {}): ExtractionOut {
   return assembleDocument(doc, doc.units.map((unit) => extractUnit(doc.name, unit, options)));
 }
+
+/**
+ * extractDocument for long work: between two articles, once every `everyMs`, `pause` is awaited with
+ * the number of articles so far, so that the caller can write what is due, show progress and let
+ * I/O run while a large document is read. The result is extractDocument's.
+ */
+export async function extractDocumentPausing(
+  doc: SourceDocument,
+  options: ExtractOptions,
+  pause: (articles: number) => Promise<void>,
+  everyMs = 100,
+): Promise<ExtractionOut> {
+  const units: UnitExtraction[] = [];
+  let count = 0;
+  let last = Date.now();
+  for (const unit of doc.units) {
+    const { context, articles } = unitArticles(doc.name, unit, options);
+    const done: ArticleOut[] = [];
+    for (const article of articles) {
+      done.push(article);
+      count++;
+      if (Date.now() - last >= everyMs) {
+        await pause(count);
+        last = Date.now();
+      }
+    }
+    units.push({ context, articles: done });
+  }
+  return assembleDocument(doc, units);
+}

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { documentFacts } from '../graph/facts.js';
-import { extractDocument, type ExtractOptions } from '../extract/pipeline.js';
+import { extractDocumentPausing, type ExtractOptions } from '../extract/pipeline.js';
 import { formatProblem, parseSource, readSource } from '../ingest/read.js';
 import type { GraphStore } from './store.js';
 import { WriteBehind } from './write-behind.js';
@@ -27,8 +27,11 @@ export interface IngestProgress {
 }
 
 export interface IngestOptions extends ExtractOptions {
-  /** Write when the pending facts hold this many relationships (Neo4j transactions of a useful size). */
+  /** Write when the pending facts hold this many relationships (Neo4j transactions of a useful size)… */
   batchRelationships?: number;
+  /** …or this many articles, or when the first pending document has waited this long: what is done is soon durable. */
+  batchArticles?: number;
+  batchAgeMs?: number;
   onProgress?: (p: IngestProgress) => void;
   onProblem?: (message: string) => void;
 }
@@ -51,6 +54,8 @@ export async function ingestFiles(files: readonly string[], store: GraphStore, o
   // Extraction of the next batch goes on while the store writes the last one.
   const writer = new WriteBehind(store, {
     batchRelationships: options.batchRelationships,
+    maxArticles: options.batchArticles,
+    maxAgeMs: options.batchAgeMs,
     onWritten: (batch) => {
       for (const facts of batch) p.relationships += facts.relationships.length;
     },
@@ -65,8 +70,16 @@ export async function ingestFiles(files: readonly string[], store: GraphStore, o
       const hash = documentHash(bytes!, options);
       if (await store.hasDocument(document.name, hash)) p.skipped++;
       else {
-        const extraction = extractDocument(document, options);
-        p.articles += extraction.articles.length;
+        const before = p.articles;
+        // Paused now and then: batches due are written and progress shown while a large file is read.
+        const extraction = await extractDocumentPausing(document, options, async (articles) => {
+          p.articles = before + articles;
+          p.elapsed = Date.now() - start;
+          options.onProgress?.(p);
+          await writer.tick();
+          await new Promise((resume) => setImmediate(resume));
+        });
+        p.articles = before + extraction.articles.length;
         await writer.add(documentFacts(extraction, hash));
       }
     }
