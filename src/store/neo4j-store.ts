@@ -5,7 +5,7 @@
  * in flight, which is not marked, so a re-run writes it again; MERGE makes writing twice harmless.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
-import { emptyGraph, type GuanxiGraph, type NodeAttributes, type EdgeAttributes } from '../graph/assemble.js';
+import { emptyGraph, remergedProps, type GuanxiGraph, type NodeAttributes, type EdgeAttributes } from '../graph/assemble.js';
 import { nodeKey, relationshipKey, type DocumentFacts, type NodeLabel, type RelationshipRecord, type RelationshipType } from '../graph/model.js';
 import { cypher, cypherScript } from './cypher-files.js';
 import { displayUri, Neo4jClient, neo4jSettings } from './neo4j.js';
@@ -34,7 +34,7 @@ function nodeStatement(label: NodeLabel): string {
   return label === 'Article' ? 'write/create-article' : `write/merge-${label.toLowerCase()}`;
 }
 
-type NodeRow = { id: string; props: object };
+type NodeRow = { id: string; props: Record<string, unknown> };
 /** A relationship's endpoints' ids and its properties, flat, as the statements read them. */
 type RelationshipRow = { from: string; to: string } & Record<string, unknown>;
 
@@ -52,7 +52,9 @@ export function writeRows(batch: readonly DocumentFacts[]): WriteRows {
     for (const n of facts.nodes) {
       const statement = nodeStatement(n.label);
       const byId = nodes.get(statement) ?? new Map<string, NodeRow>();
-      if (!byId.has(n.props.id)) byId.set(n.props.id, { id: n.props.id, props: withoutNulls(n.props) });
+      const row = byId.get(n.props.id);
+      if (!row) byId.set(n.props.id, { id: n.props.id, props: withoutNulls(n.props) });
+      else row.props = remergedProps(n.label, row.props, withoutNulls(n.props)) ?? row.props;
       nodes.set(statement, byId);
     }
     for (const r of facts.relationships) {
@@ -71,7 +73,7 @@ export function writeRows(batch: readonly DocumentFacts[]): WriteRows {
   return { nodes: lists(nodes), relationships: lists(relationships) };
 }
 
-function withoutNulls(o: object): object {
+function withoutNulls(o: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
 }
 
