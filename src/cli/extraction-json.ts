@@ -11,14 +11,14 @@ export type ExtractionHead = Omit<ExtractionOut, 'articles'>;
 export type Sink = (chunk: string) => Promise<void>;
 
 /** Writes `{document, encoding, context, articles}` with `pretty` as JSON.stringify's indent of 2, then a line feed. */
-export async function writeExtractionJson(sink: Sink, head: ExtractionHead, articles: Iterable<ArticleOut>, pretty: boolean): Promise<void> {
+export async function writeExtractionJson(sink: Sink, head: ExtractionHead, articles: Iterable<ArticleOut> | AsyncIterable<ArticleOut>, pretty: boolean): Promise<void> {
   const json = (value: unknown, depth: number) =>
     pretty ? JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`) : JSON.stringify(value);
   const [nl, pad, colon] = pretty ? ['\n', '  ', ': '] : ['', '', ':'];
   const field = (key: string, value: unknown) => `${pad}${JSON.stringify(key)}${colon}${json(value, 1)},${nl}`;
   await sink(`{${nl}${field('document', head.document)}${field('encoding', head.encoding)}${field('context', head.context)}${pad}"articles"${colon}[`);
   let first = true;
-  for (const article of articles) {
+  for await (const article of articles) {
     await sink(`${first ? '' : ','}${nl}${pad}${pad}${json(article, 2)}`);
     first = false;
   }

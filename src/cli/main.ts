@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { combineReports, evaluate, MEASURES, type EvalReport, type Gold } from '../eval/compare.js';
 import { ExtractionPool } from '../extract/parallel.js';
-import { extractDocument, unitArticles, type ExtractOptions } from '../extract/pipeline.js';
+import { extractDocument, type ExtractOptions } from '../extract/pipeline.js';
 import type { ArticleOut, ExtractionOut } from '../extract/types.js';
 import { LONG_ARTICLE } from '../extract/work-units.js';
 import type { SourceDocument } from '../ingest/types.js';
@@ -69,20 +69,15 @@ async function runExtract(files: string[], opts: { format: 'json' | 'table'; dat
 
 /**
  * A document's extraction for writing out: from the pool when its units are many and short, else
- * here one article at a time, so that a long unit's pieces are written as they are read.
+ * as a stream in which long articles' pieces are read on every core and written as they are ready.
  */
-async function extractForOutput(pool: ExtractionPool, doc: SourceDocument, options: ExtractOptions): Promise<{ head: ExtractionHead; articles: Iterable<ArticleOut> }> {
+async function extractForOutput(pool: ExtractionPool, doc: SourceDocument, options: ExtractOptions): Promise<{ head: ExtractionHead; articles: Iterable<ArticleOut> | AsyncIterable<ArticleOut> }> {
   if (doc.units.length > 1 && pool.jobs > 1 && !doc.units.some((u) => u.text.length > LONG_ARTICLE)) {
     const { articles, ...head } = await pool.extract(doc, options);
     return { head, articles };
   }
-  const [first, ...rest] = doc.units;
-  const firstUnit = unitArticles(doc.name, first, options);
-  const articles = function* () {
-    yield* firstUnit.articles;
-    for (const unit of rest) yield* unitArticles(doc.name, unit, options).articles;
-  };
-  return { head: { document: doc.name, encoding: doc.encoding, context: firstUnit.context }, articles: articles() };
+  const { context, articles } = pool.stream(doc, options);
+  return { head: { document: doc.name, encoding: doc.encoding, context }, articles };
 }
 
 /** The gold's document: --input, the sample folder, or the samples folder beside the gold's. */

@@ -267,28 +267,74 @@ export function extractUnit(documentName: string, unit: SourceUnit, options: Ext
  * without breaks gives many pieces (src/extract/work-units.ts), which need never be in memory at once.
  */
 export function unitArticles(documentName: string, unit: SourceUnit, options: ExtractOptions = {}): { context: DocumentContext; articles: Iterable<ArticleOut> } {
+  const { context, steps } = unitSteps(documentName, unit, options);
+  return {
+    context,
+    articles: (function* () {
+      for (const step of steps) {
+        if ('article' in step) yield step.article();
+        else yield* extractPieceRun(step.run).articles;
+      }
+    })(),
+  };
+}
+
+/**
+ * One step of a unit's extraction, in order: an article to extract here (it may use the names the
+ * unit's earlier articles found), or a run of a long article's pieces, which depends on nothing
+ * else and may be extracted anywhere (a worker thread: src/extract/parallel.ts).
+ */
+export type UnitStep = { article: () => ArticleOut } | { run: PieceRun };
+
+/** Pieces of one long article read together, in the context of their unit, with the names they find. */
+export interface PieceRun {
+  drafts: ArticleDraft[];
+  ids: string[];
+  ctx: ResolvedContext;
+}
+
+/** Pieces per run: the names a run finds are known to its later pieces (as on a page), and to no others. */
+export const PIECES_PER_RUN = 16;
+
+/** A unit's context and its steps, produced as they are asked for. */
+export function unitSteps(documentName: string, unit: SourceUnit, options: ExtractOptions = {}): { context: DocumentContext; steps: Iterable<UnitStep> } {
   if (unit.kind === 'page') {
     const paragraphs = normalizePage(unit.text);
     const ctx = resolveContext(paragraphs.map((p) => p.text).join('\n'), options);
     const known = new Set<string>();
     const drafts = segmentPage(paragraphs);
-    return { context: ctx.out, articles: (function* () {
-      for (const [i, draft] of drafts.entries()) yield* draftArticles(draft, `${documentName}#${i + 1}`, ctx, known);
-    })() };
+    return {
+      context: ctx.out,
+      steps: (function* () {
+        for (const [i, draft] of drafts.entries()) yield* draftSteps(draft, `${documentName}#${i + 1}`, ctx, known);
+      })(),
+    };
   }
   const paragraphs = normalizeArticleText(unit.text);
   const draft = segmentRecord(paragraphs, unit.title);
   const text = draft.paragraphs.join('\n');
   const divisions = findDivisions(text);
   const ctx = recordContext(unit, options, text, divisions);
-  return { context: ctx.out, articles: draftArticles(draft, unit.id ?? `${documentName}#L${unit.line}`, ctx, new Set(), divisions) };
+  return { context: ctx.out, steps: draftSteps(draft, unit.id ?? `${documentName}#L${unit.line}`, ctx, new Set(), divisions) };
 }
 
-/** An article, or the articles of its pieces when it is too long to read at once. */
-function* draftArticles(draft: ArticleDraft, id: string, ctx: ResolvedContext, known: Set<string>, divisions?: PlaceMention[]): Generator<ArticleOut> {
+/** An article, or the runs of its pieces when it is too long to read at once. */
+function* draftSteps(draft: ArticleDraft, id: string, ctx: ResolvedContext, known: Set<string>, divisions?: PlaceMention[]): Generator<UnitStep> {
   const parts = pieces(draft);
-  if (parts.length === 1) yield extractArticle(draft, id, ctx, known, divisions);
-  else for (const [i, part] of parts.entries()) yield extractArticle(part, pieceId(id, i), ctx, known);
+  if (parts.length === 1) {
+    yield { article: () => extractArticle(draft, id, ctx, known, divisions) };
+    return;
+  }
+  for (let i = 0; i < parts.length; i += PIECES_PER_RUN) {
+    const drafts = parts.slice(i, i + PIECES_PER_RUN);
+    yield { run: { drafts, ids: drafts.map((_, k) => pieceId(id, i + k)), ctx } };
+  }
+}
+
+/** Extracts a run of pieces, each run on its own so that runs may go to any thread in any order. */
+export function extractPieceRun(run: PieceRun): { articles: ArticleOut[] } {
+  const known = new Set<string>();
+  return { articles: run.drafts.map((draft, i) => extractArticle(draft, run.ids[i], run.ctx, known)) };
 }
 
 const NO_CONTEXT: DocumentContext = { home: null, homeProvince: null, date: null, provenance: { home: 'unknown', date: 'unknown' }, notes: [] };

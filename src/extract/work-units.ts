@@ -53,20 +53,31 @@ export function cutText(text: string, max = PIECE): Cut[] {
  * Where to cut before `limit`: a line break in the window's second half, else the last sentence end
  * (with its closing quotes), else the last line break, else the last clause end, else the limit
  * itself (never inside a surrogate pair). Returns the offset of the line break or the piece's end.
+ * Looks at the window only (a lastIndexOf from `limit` would scan the whole text before it, and
+ * cutting would be quadratic again).
  */
 function lastBreak(text: string, start: number, limit: number): number {
   const half = start + ((limit - start) >> 1);
-  const newline = text.lastIndexOf('\n', limit);
-  if (newline >= half) return newline;
+  let newline = -1;
+  let sentence = -1;
   let clause = -1;
-  for (let i = limit - 1; i > start; i--) {
-    const ch = text[i - 1];
-    if (SENTENCE_ENDS.has(ch)) {
-      let end = i;
-      while (end < limit && CLOSERS.has(text[end])) end++;
-      return end;
+  for (let i = Math.min(limit, text.length - 1); i > start; i--) {
+    const ch = text[i];
+    if (ch === '\n') {
+      newline = i;
+      break;
     }
-    if (clause < 0 && CLAUSE_ENDS.has(ch)) clause = i;
+    if (i < limit && sentence < 0 && SENTENCE_ENDS.has(ch)) {
+      sentence = i + 1;
+      if (i < half) break;
+    }
+    if (i < limit && clause < 0 && CLAUSE_ENDS.has(ch)) clause = i + 1;
+  }
+  if (newline >= half) return newline;
+  if (sentence > start) {
+    let end = sentence;
+    while (end < limit && CLOSERS.has(text[end])) end++;
+    return end;
   }
   if (newline > start) return newline;
   if (clause > start) return clause;
