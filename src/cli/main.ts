@@ -12,6 +12,7 @@ import type { SourceDocument } from '../ingest/types.js';
 import { formatProblem, readSource } from '../ingest/read.js';
 import { DEFAULT_SAMPLE, SAMPLES_DIR } from '../paths.js';
 import { streamSink, writeExtractionJson, type ExtractionHead } from './extraction-json.js';
+import { int, Progress, rate } from './progress.js';
 import { table } from './table.js';
 import { registerEvalNer } from './commands/eval-ner.js';
 import { registerExport } from './commands/export.js';
@@ -58,7 +59,7 @@ async function runExtract(files: string[], opts: { format: 'json' | 'table'; dat
       const options = { date: opts.date, home: opts.home };
       if (opts.format === 'json') {
         const { head, articles } = await extractForOutput(pool, document, options);
-        await writeExtractionJson(sink, head, articles, files.length === 1);
+        await writeExtractionJson(sink, head, withProgress(file, articles), files.length === 1);
       } else printTable(await pool.extract(document, options));
     }
   } finally {
@@ -78,6 +79,25 @@ async function extractForOutput(pool: ExtractionPool, doc: SourceDocument, optio
   }
   const { context, articles } = pool.stream(doc, options);
   return { head: { document: doc.name, encoding: doc.encoding, context }, articles };
+}
+
+/** The articles as they go by, with progress on stderr when a file takes more than a few seconds. */
+async function* withProgress(file: string, articles: Iterable<ArticleOut> | AsyncIterable<ArticleOut>): AsyncGenerator<ArticleOut> {
+  const start = Date.now();
+  let count = 0;
+  let chars = 0;
+  const progress = new Progress(
+    () => `extract: ${file}: ${int(count)} articles, ${int(chars)} characters (${rate(chars, Date.now() - start)}/s)`,
+    undefined,
+    3000,
+  );
+  for await (const article of articles) {
+    count++;
+    chars += article.text.length;
+    progress.update();
+    yield article;
+  }
+  progress.done();
 }
 
 /** The gold's document: --input, the sample folder, or the samples folder beside the gold's. */

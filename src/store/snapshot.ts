@@ -7,7 +7,7 @@
  * appends that document again. A later line for the same document replaces the earlier one; when
  * replaced lines make up half the file, `compact()` rewrites it (to a temporary file, then renamed).
  */
-import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { buildGraph, type GuanxiGraph } from '../graph/assemble.js';
 import type { DocumentFacts } from '../graph/model.js';
@@ -87,13 +87,14 @@ export class SnapshotStore {
 
   /** Writes one document's facts durably (appended and fsynced) before returning. */
   put(facts: DocumentFacts): void {
+    const line = factsLine(this.path, facts);
     if (this.torn) this.compact();
     mkdirSync(dirname(this.path), { recursive: true });
     const fresh = !existsSync(this.path);
     const fd = openSync(this.path, 'a');
     try {
       if (fresh) appendFileSync(fd, JSON.stringify(HEADER) + '\n');
-      appendFileSync(fd, JSON.stringify(facts) + '\n');
+      appendFileSync(fd, line);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -103,11 +104,20 @@ export class SnapshotStore {
     if (this.lines > 16 && this.lines > 2 * this.documents.size) this.compact();
   }
 
-  /** Rewrites the journal with one line per document. */
+  /**
+   * Rewrites the journal with one line per document: line by line (the whole as one string would
+   * outgrow a JavaScript string for a large snapshot) to a temporary file, synced, then renamed.
+   */
   compact(): void {
     const tmp = `${this.path}.tmp`;
-    const body = [HEADER, ...this.documents.values()].map((v) => JSON.stringify(v)).join('\n') + '\n';
-    writeFileSync(tmp, body);
+    const fd = openSync(tmp, 'w');
+    try {
+      appendFileSync(fd, JSON.stringify(HEADER) + '\n');
+      for (const facts of this.documents.values()) appendFileSync(fd, factsLine(this.path, facts));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, this.path);
     this.lines = this.documents.size;
     this.torn = false;
@@ -115,5 +125,17 @@ export class SnapshotStore {
 
   graph(): GuanxiGraph {
     return buildGraph(this.facts());
+  }
+}
+
+/** One document's line; a document whose facts outgrow a JavaScript string (about 500 M characters) is refused plainly. */
+function factsLine(path: string, facts: DocumentFacts): string {
+  try {
+    return JSON.stringify(facts) + '\n';
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    throw new SnapshotError(
+      `${path}: the facts of ${facts.document} (${facts.relationships.length} relationships) are too large for one snapshot line; split the file or ingest it into Neo4j`,
+    );
   }
 }
