@@ -5,6 +5,8 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { streamSink, writeExtractionJson, type ExtractionHead } from '../src/cli/extraction-json.js';
+import { ExtractionPool } from '../src/extract/parallel.js';
+import type { ArticleOut } from '../src/extract/types.js';
 import { extractDocument, extractDocumentPausing, unitArticles } from '../src/extract/pipeline.js';
 import { cutText, LONG_ARTICLE, PIECE } from '../src/extract/work-units.js';
 import { readSource } from '../src/ingest/read.js';
@@ -50,6 +52,18 @@ describe('work units: long text in bounded pieces', () => {
     expect(read[0].headline).to.equal('长文');
     expect(read[1].id).to.equal('long.jsonl#L1~2');
     expect(Math.max(...read.map((a) => a.text.length))).to.be.at.most(PIECE);
+  });
+
+  it('gives the same articles on worker threads as on one thread', async () => {
+    const doc: SourceDocument = { path: 'long.txt', name: 'long.txt', format: 'page', encoding: 'UTF-8', units: [{ kind: 'page', text: ONE_LINE }] };
+    const pool = new ExtractionPool(2);
+    try {
+      const streamed: ArticleOut[] = [];
+      for await (const a of pool.stream(doc).articles) streamed.push(a);
+      expect(JSON.stringify(streamed)).to.equal(JSON.stringify([...unitArticles('long.txt', doc.units[0]).articles]));
+    } finally {
+      await pool.close();
+    }
   });
 
   it('leaves an article under LONG_ARTICLE whole', () => {
