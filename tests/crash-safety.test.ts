@@ -13,7 +13,7 @@ import { iteratePfrArticles } from '../src/corpus/pfr.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { Neo4jStore } from '../src/store/neo4j-store.js';
 import { SnapshotGraphStore } from '../src/store/snapshot-store.js';
-import type { GraphStore } from '../src/store/store.js';
+import { dump } from './support/graph-dump.js';
 import { testNeo4jUri } from './support/neo4j.js';
 
 const CLI = join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js');
@@ -30,24 +30,6 @@ function random(seed: number): () => number {
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** JSON with keys in order: Neo4j gives properties in an order of its own. */
-function stable(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${stable((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
-
-/** The whole graph as sorted lines: two stores hold the same graph when these are equal. */
-async function dump(store: GraphStore): Promise<{ nodes: string[]; edges: string[] }> {
-  const g = await store.graph();
-  return {
-    nodes: g.mapNodes((key, a) => `${key} ${stable(a)}`).sort(),
-    edges: g.mapEdges((key, a, s, t) => `${key} ${s} ${t} ${stable(a)}`).sort(),
   };
 }
 

@@ -8,7 +8,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { documentFacts } from '../graph/facts.js';
-import { extractDocumentPausing, type ExtractOptions } from '../extract/pipeline.js';
+import { extractDocumentPausing, unitArticles, type ExtractOptions } from '../extract/pipeline.js';
+import type { ArticleOut, DocumentContext } from '../extract/types.js';
+import type { SourceDocument } from '../ingest/types.js';
 import { formatProblem, parseSource, readSource } from '../ingest/read.js';
 import type { GraphStore } from './store.js';
 import { WriteBehind } from './write-behind.js';
@@ -32,6 +34,9 @@ export interface IngestOptions extends ExtractOptions {
   /** …or this many articles, or when the first pending document has waited this long: what is done is soon durable. */
   batchArticles?: number;
   batchAgeMs?: number;
+  /** Documents with more characters of text than this are stored in parts of `part` characters (default LARGE_DOCUMENT, PART). */
+  largeDocument?: number;
+  part?: number;
   onProgress?: (p: IngestProgress) => void;
   onProblem?: (message: string) => void;
 }
@@ -72,15 +77,20 @@ export async function ingestFiles(files: readonly string[], store: GraphStore, o
       else {
         const before = p.articles;
         // Paused now and then: batches due are written and progress shown while a large file is read.
-        const extraction = await extractDocumentPausing(document, options, async (articles) => {
+        const pause = async (articles: number) => {
           p.articles = before + articles;
           p.elapsed = Date.now() - start;
           options.onProgress?.(p);
           await writer.tick();
           await new Promise((resume) => setImmediate(resume));
-        });
-        p.articles = before + extraction.articles.length;
-        await writer.add(documentFacts(extraction, hash));
+        };
+        if (textLength(document) <= (options.largeDocument ?? LARGE_DOCUMENT)) {
+          const extraction = await extractDocumentPausing(document, options, pause);
+          p.articles = before + extraction.articles.length;
+          await writer.add(documentFacts(extraction, hash));
+        } else {
+          p.articles = before + (await addInParts(document, hash, options, writer, pause));
+        }
       }
     }
     p.files++;
@@ -100,4 +110,50 @@ function readBytes(file: string): Buffer | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Documents with more text than this (in characters; about 15 MB of Chinese) are extracted and
+ * stored in parts of about PART characters: a document of any size then needs bounded memory (its
+ * facts are never all in memory, nor in one snapshot line), and a run killed in the middle of it keeps
+ * the parts it finished. Persons are resolved within each part rather than the whole document.
+ */
+export const LARGE_DOCUMENT = 5_000_000;
+export const PART = 1_000_000;
+
+function textLength(document: SourceDocument): number {
+  return document.units.reduce((n, unit) => n + unit.text.length, 0);
+}
+
+/** Extracts a large document and adds its facts part by part; returns its number of articles. */
+async function addInParts(document: SourceDocument, hash: string, options: IngestOptions, writer: WriteBehind, pause: (articles: number) => Promise<void>): Promise<number> {
+  const size = options.part ?? PART;
+  let context: DocumentContext | undefined;
+  let articles: ArticleOut[] = [];
+  let chars = 0;
+  let count = 0;
+  let index = 0;
+  let last = Date.now();
+  const add = async (final: boolean) => {
+    const extraction = { document: document.name, encoding: document.encoding, context: context!, articles };
+    await writer.add({ ...documentFacts(extraction, hash), part: { index: ++index, last: final } });
+    articles = [];
+    chars = 0;
+  };
+  for (const unit of document.units) {
+    const read = unitArticles(document.name, unit, options);
+    context ??= read.context;
+    for (const article of read.articles) {
+      articles.push(article);
+      chars += article.text.length;
+      count++;
+      if (chars >= size) await add(false);
+      if (Date.now() - last >= 100) {
+        await pause(count);
+        last = Date.now();
+      }
+    }
+  }
+  await add(true);
+  return count;
 }

@@ -121,18 +121,21 @@ export class Neo4jStore implements GraphStore {
   }
 
   async write(batch: readonly DocumentFacts[]): Promise<void> {
-    // The last version of a document named twice in one batch wins, as in the snapshot.
-    const unique = [...new Map(batch.map((f) => [f.document, f])).values()];
+    // The last version of a document named twice in one batch wins, as in the snapshot; the parts of
+    // a large document are all kept.
+    const unique = [...new Map(batch.map((f) => [`${f.document}\u0000${f.part?.index ?? 0}`, f])).values()];
     const rows = writeRows(unique);
     const created = await this.client.write(async (tx) => {
       // Asked inside the transaction: when a commit's outcome was lost and the driver retries, the
       // retry sees the documents stored and replaces them instead of creating their articles twice.
-      const stored = await this.storedDocuments(tx, unique);
+      // A later part of a large document adds to its first, which replaced the document's old facts.
+      const stored = await this.storedDocuments(tx, unique.filter((f) => (f.part?.index ?? 1) === 1));
       const statements = [
         ...(stored.length ? [{ statement: cypher('write/delete-document-facts'), params: { documents: stored } }] : []),
         ...[...rows.nodes, ...rows.relationships].flatMap(([statement, list]) => chunked(statement, list)),
         ...(stored.length ? [{ statement: cypher('write/delete-orphans'), params: {} }] : []),
-        { statement: cypher('write/mark-documents'), params: { documents: unique.map((f) => ({ id: f.document, hash: f.hash })) } },
+        // A document is marked stored (its hash set) with its last part only, so a run killed between parts does it again.
+        { statement: cypher('write/mark-documents'), params: { documents: unique.map((f) => ({ id: f.document, hash: !f.part || f.part.last ? f.hash : null })) } },
       ];
       // Sent all at once: Bolt runs them in order, and the server does not wait for this process
       // between two of them (it may be busy extracting the next batch).

@@ -24,7 +24,10 @@ export function snapshotPath(given?: string): string {
 export class SnapshotError extends Error {}
 
 export class SnapshotStore {
-  private documents = new Map<string, DocumentFacts>();
+  /** Each document's facts: one entry, or its parts in order (DocumentFacts.part). */
+  private documents = new Map<string, DocumentFacts[]>();
+  /** Entries in `documents`, all parts counted. */
+  private entries = 0;
   private lines = 0;
   /** A torn last line was read: the next write first rewrites the file without it. */
   private torn = false;
@@ -67,14 +70,15 @@ export class SnapshotStore {
       if (typeof facts?.document !== 'string' || !Array.isArray(facts.nodes)) {
         throw new SnapshotError(`${this.path}:${i + 1}: not a document's facts`);
       }
-      this.documents.set(facts.document, facts);
+      this.keep(facts);
       this.lines++;
     });
   }
 
   /** True when this exact content of the document is already in the snapshot. */
   has(document: string, hash: string): boolean {
-    return this.documents.get(document)?.hash === hash;
+    const last = this.documents.get(document)?.at(-1);
+    return last?.hash === hash && (!last.part || last.part.last);
   }
 
   get documentCount(): number {
@@ -82,7 +86,7 @@ export class SnapshotStore {
   }
 
   facts(): Iterable<DocumentFacts> {
-    return this.documents.values();
+    return [...this.documents.values()].flat();
   }
 
   /** Writes one document's facts durably (appended and fsynced) before returning. */
@@ -99,9 +103,20 @@ export class SnapshotStore {
     } finally {
       closeSync(fd);
     }
-    this.documents.set(facts.document, facts);
+    this.keep(facts);
     this.lines++;
-    if (this.lines > 16 && this.lines > 2 * this.documents.size) this.compact();
+    if (this.lines > 16 && this.lines > 2 * this.entries) this.compact();
+  }
+
+  /** A document's facts, or its first part, replace what it held; a later part adds to them. */
+  private keep(facts: DocumentFacts): void {
+    const held = this.documents.get(facts.document);
+    if (held && facts.part && facts.part.index > 1) held.push(facts);
+    else {
+      this.entries -= held?.length ?? 0;
+      this.documents.set(facts.document, [facts]);
+    }
+    this.entries++;
   }
 
   /**
@@ -113,13 +128,13 @@ export class SnapshotStore {
     const fd = openSync(tmp, 'w');
     try {
       appendFileSync(fd, JSON.stringify(HEADER) + '\n');
-      for (const facts of this.documents.values()) appendFileSync(fd, factsLine(this.path, facts));
+      for (const facts of this.facts()) appendFileSync(fd, factsLine(this.path, facts));
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
     renameSync(tmp, this.path);
-    this.lines = this.documents.size;
+    this.lines = this.entries;
     this.torn = false;
   }
 
