@@ -160,7 +160,12 @@ export class Neo4jStore implements GraphStore {
         const to = { label: r.get('toLabel') as NodeLabel, id: r.get('toId') as string };
         const record = { type, from, to, props: { ...relationshipDefaults(type), ...props } } as RelationshipRecord;
         const key = relationshipKey(record);
-        if (!graph.hasEdge(key)) graph.addDirectedEdgeWithKey(key, nodeKey(from.label, from.id), nodeKey(to.label, to.id), { rel: type, ...record.props } as EdgeAttributes);
+        const [source, target] = [nodeKey(from.label, from.id), nodeKey(to.label, to.id)];
+        // Neo4j reads committed data statement by statement: a write that committed between the two
+        // reads (an ingest running, or a killed one whose last transaction the server completes) can
+        // give a relationship whose node was not read yet. It belongs to the next read, not this one.
+        if (!graph.hasNode(source) || !graph.hasNode(target)) continue;
+        if (!graph.hasEdge(key)) graph.addDirectedEdgeWithKey(key, source, target, { rel: type, ...record.props } as EdgeAttributes);
       }
     });
     return graph;
