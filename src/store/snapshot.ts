@@ -7,7 +7,7 @@
  * appends that document again. A later line for the same document replaces the earlier one; when
  * replaced lines make up half the file, `compact()` rewrites it (to a temporary file, then renamed).
  */
-import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readSync, renameSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { buildGraph, type GuanxiGraph } from '../graph/assemble.js';
 import type { DocumentFacts } from '../graph/model.js';
@@ -44,19 +44,23 @@ export class SnapshotStore {
   }
 
   private load(): void {
-    const text = readFileSync(this.path, 'utf8');
-    const rows = text.split('\n');
-    if (rows.at(-1) === '') rows.pop();
-    rows.forEach((row, i) => {
+    // Line by line: the whole file as one string would outgrow a JavaScript string (about 500 M
+    // characters) long before the snapshot outgrows memory.
+    const rows = fileLines(this.path)[Symbol.iterator]();
+    let next = rows.next();
+    for (let i = 0; !next.done; i++) {
+      const row = next.value;
+      next = rows.next();
+      const last = next.done === true;
       let value: unknown;
       try {
         value = JSON.parse(row);
       } catch {
         // Only the last line can be torn by a crash; anything else is damage we must not hide.
-        if (i === rows.length - 1) {
+        if (last) {
           this.warnings.push(`${this.path}:${i + 1}: torn last line ignored (an interrupted ingest); re-run the ingest to complete it`);
           this.torn = true;
-          return;
+          continue;
         }
         throw new SnapshotError(`${this.path}:${i + 1}: not JSON: the snapshot is damaged (delete it and ingest again)`);
       }
@@ -64,7 +68,7 @@ export class SnapshotStore {
         const h = value as typeof HEADER;
         if (h?.guanxi !== 'snapshot') throw new SnapshotError(`${this.path}: not a guanxi snapshot (no header line)`);
         if (h.version !== HEADER.version) throw new SnapshotError(`${this.path}: snapshot version ${h.version}, this guanxi reads ${HEADER.version}`);
-        return;
+        continue;
       }
       const facts = value as DocumentFacts;
       if (typeof facts?.document !== 'string' || !Array.isArray(facts.nodes)) {
@@ -72,7 +76,7 @@ export class SnapshotStore {
       }
       this.keep(facts);
       this.lines++;
-    });
+    }
   }
 
   /** True when this exact content of the document is already in the snapshot. */
@@ -152,5 +156,33 @@ function factsLine(path: string, facts: DocumentFacts): string {
     throw new SnapshotError(
       `${path}: the facts of ${facts.document} (${facts.relationships.length} relationships) are too large for one snapshot line; split the file or ingest it into Neo4j`,
     );
+  }
+}
+
+/** The lines of a UTF-8 file without their line feeds, read in chunks (a final empty line is no line). */
+function* fileLines(path: string): Generator<string> {
+  const fd = openSync(path, 'r');
+  try {
+    const chunk = Buffer.alloc(8 * 1024 * 1024);
+    const decoder = new TextDecoder('utf-8');
+    // The pieces of a line longer than a chunk, joined once at its end (not concatenated chunk by chunk).
+    let pieces: string[] = [];
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      const text = n > 0 ? decoder.decode(chunk.subarray(0, n), { stream: true }) : decoder.decode();
+      let from = 0;
+      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', from)) {
+        pieces.push(text.slice(from, at));
+        yield pieces.join('');
+        pieces = [];
+        from = at + 1;
+      }
+      if (from < text.length) pieces.push(text.slice(from));
+      if (n === 0) break;
+    }
+    const last = pieces.join('');
+    if (last !== '') yield last;
+  } finally {
+    closeSync(fd);
   }
 }
