@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { graphCounts, type GuanxiGraph } from '../src/graph/assemble.js';
-import { articleKeys, documentId } from '../src/graph/identity.js';
+import { articleKeyer, documentId } from '../src/graph/identity.js';
 import type { SourceDocument } from '../src/ingest/types.js';
 import { DEFAULT_SAMPLE, PACKAGE_ROOT } from '../src/paths.js';
 import { extractDocument } from '../src/extract/pipeline.js';
@@ -57,12 +57,14 @@ describe('article keys', () => {
   });
 
   it('keys a record by its id when the document has it once, else by its line', () => {
-    expect(articleKeys(records('a', 'b', 'a', undefined, 'L1'), 5)).to.deep.equal(['L1', 'b', 'L3', 'L4', 'L5']);
+    const key = articleKeyer(records('a', 'b', 'a', undefined, 'L1'));
+    expect(['a', 'b', 'a', 'x.jsonl#L4', 'L1'].map(key)).to.deep.equal(['L1', 'b', 'L3', 'L4', 'L5']);
   });
 
-  it("keys a page's articles by their place on it", () => {
+  it("keys a page's articles by their place on it, and a long article's pieces by its key", () => {
     const page: SourceDocument = { path: 'p.txt', name: 'p.txt', format: 'page', encoding: 'UTF-8', units: [{ kind: 'page', text: '正文' }] };
-    expect(articleKeys(page, 3)).to.deep.equal(['1', '2', '3']);
+    const key = articleKeyer(page);
+    expect(['p.txt#1', 'p.txt#2', 'p.txt#2~2', 'p.txt#3'].map(key)).to.deep.equal(['1', '2', '2~2', '3']);
   });
 
   it('identifies a document by its absolute path, or by the source id given', () => {

@@ -82,4 +82,41 @@ describe('WriteBehind', () => {
     expect(again?.message).to.equal('cannot write bad');
     expect(store.log).to.not.include('start later');
   });
+
+  describe('writes what is done soon, not only once the batch is large', () => {
+    /** Facts of a document with `articles` articles and no relationships. */
+    const withArticles = (document: string, articles: number): DocumentFacts => ({
+      document,
+      hash: document,
+      nodes: Array.from({ length: articles }, (_, i) => ({ label: 'Article' as const, props: { id: `${document}#${i}`, document, form: 'article' as const, headline: null, date: null, home: null } })),
+      relationships: [],
+    });
+
+    it('writes a batch once it holds maxArticles articles', async () => {
+      const store = new SlowStore(0);
+      const writer = new WriteBehind(store, { maxArticles: 5, maxAgeMs: Infinity });
+      await writer.add(withArticles('a', 3));
+      expect(store.log).to.deep.equal([]);
+      await writer.add(withArticles('b', 2));
+      await writer.drain();
+      expect(store.log).to.deep.equal(['start a+b', 'end a+b']);
+    });
+
+    it('writes a batch whose first document has waited maxAgeMs, at the next add or tick', async () => {
+      let now = 0;
+      const store = new SlowStore(0);
+      const writer = new WriteBehind(store, { maxAgeMs: 2000, now: () => now });
+      await writer.add(withArticles('a', 1));
+      now = 1999;
+      await writer.tick();
+      expect(store.log, 'not yet due').to.deep.equal([]);
+      now = 2000;
+      await writer.tick();
+      await writer.add(withArticles('b', 1));
+      now = 5000;
+      await writer.add(withArticles('c', 1));
+      await writer.drain();
+      expect(store.log.filter((l) => l.startsWith('start'))).to.deep.equal(['start a', 'start b+c']);
+    });
+  });
 });

@@ -5,11 +5,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { combineReports, evaluate, MEASURES, type EvalReport, type Gold } from '../eval/compare.js';
 import { ExtractionPool } from '../extract/parallel.js';
-import { extractDocument } from '../extract/pipeline.js';
-import type { ExtractionOut } from '../extract/types.js';
+import { extractDocument, type ExtractOptions } from '../extract/pipeline.js';
+import type { ArticleOut, ExtractionOut } from '../extract/types.js';
+import { LONG_ARTICLE } from '../extract/work-units.js';
 import { DETECTED_ENCODINGS } from '../ingest/decode.js';
+import type { SourceDocument } from '../ingest/types.js';
 import { formatProblem, hasErrors, readSource } from '../ingest/read.js';
 import { DEFAULT_SAMPLE, PACKAGE_ROOT, SAMPLES_DIR } from '../paths.js';
+import { streamSink, writeExtractionJson, type ExtractionHead } from './extraction-json.js';
+import { int, Progress, rate } from './progress.js';
 import { table } from './table.js';
 import { registerEvalNer } from './commands/eval-ner.js';
 import { registerExport } from './commands/export.js';
@@ -47,20 +51,55 @@ function printTable(out: ExtractionOut): void {
 async function runExtract(files: string[], opts: { format: 'json' | 'table'; date?: string; home?: string; jobs: number }): Promise<number> {
   let failed = 0;
   const pool = new ExtractionPool(opts.jobs);
+  const sink = streamSink(process.stdout);
   try {
     for (const file of files) {
       const { document, problems } = readSource(file);
       for (const p of problems) console.error(formatProblem(p));
       if (hasErrors(problems)) failed++;
       if (!document) continue;
-      const out = await pool.extract(document, { date: opts.date, home: opts.home });
-      if (opts.format === 'json') process.stdout.write(JSON.stringify(out, null, files.length === 1 ? 2 : undefined) + '\n');
-      else printTable(out);
+      const options = { date: opts.date, home: opts.home };
+      if (opts.format === 'json') {
+        const { head, articles } = await extractForOutput(pool, document, options);
+        await writeExtractionJson(sink, head, withProgress(file, articles), files.length === 1);
+      } else printTable(await pool.extract(document, options));
     }
   } finally {
     await pool.close();
   }
   return failed ? 1 : 0;
+}
+
+/**
+ * A document's extraction for writing out: from the pool when its units are many and short, else
+ * as a stream in which long articles' pieces are read on every core and written as they are ready.
+ */
+async function extractForOutput(pool: ExtractionPool, doc: SourceDocument, options: ExtractOptions): Promise<{ head: ExtractionHead; articles: Iterable<ArticleOut> | AsyncIterable<ArticleOut> }> {
+  if (doc.units.length > 1 && pool.jobs > 1 && !doc.units.some((u) => u.text.length > LONG_ARTICLE)) {
+    const { articles, ...head } = await pool.extract(doc, options);
+    return { head, articles };
+  }
+  const { context, articles } = pool.stream(doc, options);
+  return { head: { document: doc.name, encoding: doc.encoding, context }, articles };
+}
+
+/** The articles as they go by, with progress on stderr when a file takes more than a few seconds. */
+async function* withProgress(file: string, articles: Iterable<ArticleOut> | AsyncIterable<ArticleOut>): AsyncGenerator<ArticleOut> {
+  const start = Date.now();
+  let count = 0;
+  let chars = 0;
+  const progress = new Progress(
+    () => `extract: ${file}: ${int(count)} articles, ${int(chars)} characters (${rate(chars, Date.now() - start)}/s)`,
+    undefined,
+    3000,
+  );
+  for await (const article of articles) {
+    count++;
+    chars += article.text.length;
+    progress.update();
+    yield article;
+  }
+  progress.done();
 }
 
 /** The gold's document: --input, the sample folder, or the samples folder beside the gold's. */

@@ -6,17 +6,13 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { SourceDocument, SourceUnit } from '../ingest/types.js';
-import { assembleDocument, extractDocument, type ExtractOptions, type UnitExtraction } from './pipeline.js';
-import type { ExtractionOut } from './types.js';
+import { assembleDocument, extractDocument, extractPieceRun, unitSteps, type ExtractOptions, type PieceRun, type UnitExtraction } from './pipeline.js';
+import type { ArticleOut, DocumentContext, ExtractionOut } from './types.js';
 
-export interface BatchRequest {
-  id: number;
-  document: string;
-  units: SourceUnit[];
-  options: ExtractOptions;
-}
+/** Units of a document to extract, or a run of a long article's pieces. */
+export type BatchRequest = { id: number; document: string; units: SourceUnit[]; options: ExtractOptions } | { id: number; run: PieceRun };
 
-export type BatchReply = { id: number; results: UnitExtraction[] } | { id: number; error: string };
+export type BatchReply = { id: number; results: UnitExtraction[] } | { id: number; articles: ArticleOut[] } | { id: number; error: string };
 
 /** The default number of jobs: the cores this process may use. */
 export const defaultJobs = (): number => Math.max(1, availableParallelism());
@@ -38,8 +34,31 @@ export class ExtractionPool {
     const size = Math.min(MAX_BATCH, Math.ceil(doc.units.length / (this.jobs * 4)));
     const batches: SourceUnit[][] = [];
     for (let i = 0; i < doc.units.length; i += size) batches.push(doc.units.slice(i, i + size));
-    const results = await Promise.all(batches.map((units) => this.run({ id: this.nextId++, document: doc.name, units, options })));
+    const results = await Promise.all(batches.map((units) => this.run({ id: this.nextId++, document: doc.name, units, options }) as Promise<UnitExtraction[]>));
     return assembleDocument(doc, results.flat());
+  }
+
+  /**
+   * A document's context and its articles in order, as they are ready: the long articles' runs of
+   * pieces go to the workers, at most two per job at once, and everything else is read here. So a
+   * long line is read on every core, and in memory only the runs in flight.
+   */
+  stream(doc: SourceDocument, options: ExtractOptions = {}): { context: DocumentContext; articles: AsyncIterable<ArticleOut> } {
+    const [first, ...rest] = doc.units;
+    const firstSteps = unitSteps(doc.name, first, options);
+    const window = Math.max(1, this.jobs) * 2;
+    const run = (request: PieceRun) => (this.jobs <= 1 ? Promise.resolve(extractPieceRun(request).articles) : (this.run({ id: this.nextId++, run: request }) as Promise<ArticleOut[]>));
+    async function* articles() {
+      const queue: (ArticleOut[] | Promise<ArticleOut[]>)[] = [];
+      for (const steps of [firstSteps.steps, ...rest.map((unit) => unitSteps(doc.name, unit, options).steps)]) {
+        for (const step of steps) {
+          queue.push('article' in step ? [step.article()] : run(step.run));
+          while (queue.length > window) yield* await queue.shift()!;
+        }
+      }
+      while (queue.length) yield* await queue.shift()!;
+    }
+    return { context: firstSteps.context, articles: articles() };
   }
 
   /** Stops the workers. */
@@ -49,11 +68,11 @@ export class ExtractionPool {
     this.idle.length = 0;
   }
 
-  private async run(request: BatchRequest): Promise<UnitExtraction[]> {
+  private async run(request: BatchRequest): Promise<UnitExtraction[] | ArticleOut[]> {
     const worker = await this.acquire();
     let crashed = false;
     try {
-      return await new Promise<UnitExtraction[]>((resolve, reject) => {
+      return await new Promise<UnitExtraction[] | ArticleOut[]>((resolve, reject) => {
         const onError = (e: Error) => {
           crashed = true;
           reject(e);
@@ -63,7 +82,7 @@ export class ExtractionPool {
           worker.off('message', onMessage);
           worker.off('error', onError);
           if ('error' in reply) reject(new Error(reply.error));
-          else resolve(reply.results);
+          else resolve('articles' in reply ? reply.articles : reply.results);
         };
         worker.on('message', onMessage);
         worker.once('error', onError);

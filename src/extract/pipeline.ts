@@ -17,6 +17,7 @@ import { findOrganizations, homeAt, resolveOrg } from './recognize/organizations
 import { findPosts, PersonFinder, type Span } from './recognize/persons.js';
 import { canonicalPlaceAt, findDivisions, findHomeWords, findProvinceAbbreviations, findTownships, findVenues, type Home, type PlaceMention } from './recognize/places.js';
 import { segmentPage, segmentRecord, type ArticleDraft } from './segment.js';
+import { pieceId, pieces } from './work-units.js';
 import type { ArticleOut, DocumentContext, EventOut, ExtractionOut, PersonOut, SpanOut, TitleOut } from './types.js';
 
 export interface ExtractOptions {
@@ -275,19 +276,83 @@ export interface UnitExtraction {
  * in parallel (src/extract/parallel.ts).
  */
 export function extractUnit(documentName: string, unit: SourceUnit, options: ExtractOptions = {}): UnitExtraction {
+  const { context, articles } = unitArticles(documentName, unit, options);
+  return { articles: [...articles], context };
+}
+
+/**
+ * A unit's context, and its articles extracted one at a time as they are asked for: a unit of text
+ * without breaks gives many pieces (src/extract/work-units.ts), which need never be in memory at once.
+ */
+export function unitArticles(documentName: string, unit: SourceUnit, options: ExtractOptions = {}): { context: DocumentContext; articles: Iterable<ArticleOut> } {
+  const { context, steps } = unitSteps(documentName, unit, options);
+  return {
+    context,
+    articles: (function* () {
+      for (const step of steps) {
+        if ('article' in step) yield step.article();
+        else yield* extractPieceRun(step.run).articles;
+      }
+    })(),
+  };
+}
+
+/**
+ * One step of a unit's extraction, in order: an article to extract here (it may use the names the
+ * unit's earlier articles found), or a run of a long article's pieces, which depends on nothing
+ * else and may be extracted anywhere (a worker thread: src/extract/parallel.ts).
+ */
+export type UnitStep = { article: () => ArticleOut } | { run: PieceRun };
+
+/** Pieces of one long article read together, in the context of their unit, with the names they find. */
+export interface PieceRun {
+  drafts: ArticleDraft[];
+  ids: string[];
+  ctx: ResolvedContext;
+}
+
+/** Pieces per run: the names a run finds are known to its later pieces (as on a page), and to no others. */
+export const PIECES_PER_RUN = 16;
+
+/** A unit's context and its steps, produced as they are asked for. */
+export function unitSteps(documentName: string, unit: SourceUnit, options: ExtractOptions = {}): { context: DocumentContext; steps: Iterable<UnitStep> } {
   if (unit.kind === 'page') {
     const paragraphs = normalizePage(unit.text);
     const ctx = resolveContext(paragraphs.map((p) => p.text).join('\n'), options);
     const known = new Set<string>();
-    const articles = segmentPage(paragraphs).map((draft, i) => extractArticle(draft, `${documentName}#${i + 1}`, ctx, known));
-    return { articles, context: ctx.out };
+    const drafts = segmentPage(paragraphs);
+    return {
+      context: ctx.out,
+      steps: (function* () {
+        for (const [i, draft] of drafts.entries()) yield* draftSteps(draft, `${documentName}#${i + 1}`, ctx, known);
+      })(),
+    };
   }
   const paragraphs = normalizeArticleText(unit.text);
   const draft = segmentRecord(paragraphs, unit.title);
   const text = draft.paragraphs.join('\n');
   const divisions = findDivisions(text);
   const ctx = recordContext(unit, options, text, divisions);
-  return { articles: [extractArticle(draft, unit.id ?? `${documentName}#L${unit.line}`, ctx, new Set(), divisions)], context: ctx.out };
+  return { context: ctx.out, steps: draftSteps(draft, unit.id ?? `${documentName}#L${unit.line}`, ctx, new Set(), divisions) };
+}
+
+/** An article, or the runs of its pieces when it is too long to read at once. */
+function* draftSteps(draft: ArticleDraft, id: string, ctx: ResolvedContext, known: Set<string>, divisions?: PlaceMention[]): Generator<UnitStep> {
+  const parts = pieces(draft);
+  if (parts.length === 1) {
+    yield { article: () => extractArticle(draft, id, ctx, known, divisions) };
+    return;
+  }
+  for (let i = 0; i < parts.length; i += PIECES_PER_RUN) {
+    const drafts = parts.slice(i, i + PIECES_PER_RUN);
+    yield { run: { drafts, ids: drafts.map((_, k) => pieceId(id, i + k)), ctx } };
+  }
+}
+
+/** Extracts a run of pieces, each run on its own so that runs may go to any thread in any order. */
+export function extractPieceRun(run: PieceRun): { articles: ArticleOut[] } {
+  const known = new Set<string>();
+  return { articles: run.drafts.map((draft, i) => extractArticle(draft, run.ids[i], run.ctx, known)) };
 }
 
 const NO_CONTEXT: DocumentContext = { home: null, homeProvince: null, date: null, provenance: { home: 'unknown', date: 'unknown' }, notes: [] };
@@ -300,4 +365,34 @@ export function assembleDocument(doc: SourceDocument, units: UnitExtraction[]): 
 /** Runs the whole pipeline on one decoded document, on this thread. */
 export function extractDocument(doc: SourceDocument, options: ExtractOptions = {}): ExtractionOut {
   return assembleDocument(doc, doc.units.map((unit) => extractUnit(doc.name, unit, options)));
+}
+
+/**
+ * extractDocument for long work: between two articles, once every `everyMs`, `pause` is awaited with
+ * the number of articles so far, so that the caller can write what is due, show progress and let
+ * I/O run while a large document is read. The result is extractDocument's.
+ */
+export async function extractDocumentPausing(
+  doc: SourceDocument,
+  options: ExtractOptions,
+  pause: (articles: number) => Promise<void>,
+  everyMs = 100,
+): Promise<ExtractionOut> {
+  const units: UnitExtraction[] = [];
+  let count = 0;
+  let last = Date.now();
+  for (const unit of doc.units) {
+    const { context, articles } = unitArticles(doc.name, unit, options);
+    const done: ArticleOut[] = [];
+    for (const article of articles) {
+      done.push(article);
+      count++;
+      if (Date.now() - last >= everyMs) {
+        await pause(count);
+        last = Date.now();
+      }
+    }
+    units.push({ context, articles: done });
+  }
+  return assembleDocument(doc, units);
 }

@@ -22,17 +22,29 @@ export function emptyGraph(): GuanxiGraph {
   return new Graph<NodeAttributes, EdgeAttributes>({ multi: true, type: 'directed', allowSelfLoops: false });
 }
 
-/** Adds one document's facts; nodes already present keep their attributes (events gain dates). */
+/**
+ * What a node already present becomes when another document gives it again: an event gains the
+ * dates of every report, a person placed by posts in any document says so (`org-region` over
+ * `document-home`, which give the same key); everything else stays as the first document gave it.
+ * Both are the same in whatever order documents are written, as a re-run after a crash needs
+ * (cypher/write/merge-event.cypher and merge-person.cypher do the same in Neo4j). Null: unchanged.
+ */
+export function remergedProps(label: NodeLabel, old: Record<string, unknown>, next: Record<string, unknown>): Record<string, unknown> | null {
+  if (label === 'Event') return { ...old, dates: [...new Set([...((old.dates as string[]) ?? []), ...((next.dates as string[]) ?? [])])].sort() };
+  if (label === 'Person' && next.resolution === 'org-region' && old.resolution !== 'org-region') return { ...old, resolution: 'org-region' };
+  return null;
+}
+
+/** Adds one document's facts; nodes already present change only as remergedProps says. */
 export function addFacts(graph: GuanxiGraph, facts: DocumentFacts): void {
   for (const n of facts.nodes) {
     const key = nodeKey(n.label, n.props.id);
     if (!graph.hasNode(key)) {
       graph.addNode(key, { kind: n.label, ...n.props } as NodeAttributes);
-    } else if (n.label === 'Event') {
-      graph.updateNodeAttribute(key, 'dates' as never, (old: unknown) =>
-        [...new Set([...((old as string[]) ?? []), ...n.props.dates])].sort() as never,
-      );
+      continue;
     }
+    const merged = remergedProps(n.label, graph.getNodeAttributes(key) as unknown as Record<string, unknown>, n.props as unknown as Record<string, unknown>);
+    if (merged) graph.replaceNodeAttributes(key, merged as unknown as NodeAttributes);
   }
   for (const r of facts.relationships) {
     const key = relationshipKey(r);

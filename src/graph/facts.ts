@@ -156,7 +156,8 @@ function addArticle(b: FactsBuilder, a: ArticleOut, document: string, province: 
   for (const e of a.events) {
     const date = e.dates[0] ?? day;
     const id = `${a.home ?? '?'}|${date ?? '?'}|${e.name}`;
-    const event = b.node({ label: 'Event', props: { id, name: e.name, type: e.type, date, dates: e.dates, region: a.home } });
+    // Dates sorted, as when two reports merge: the node is the same whichever report comes first.
+    const event = b.node({ label: 'Event', props: { id, name: e.name, type: e.type, date, dates: [...e.dates].sort(), region: a.home } });
     b.relationship({ type: 'REPORTS', from: article, to: event, props: prov(e.evidence[0] ?? '', date) }, `REPORTS|${a.id}|${id}`);
     for (const name of e.places) {
       const place = addPlace(b, name, province);

@@ -14,21 +14,34 @@ export function documentId(path: string, sourceId?: string): string {
 }
 
 /**
- * The articles' keys within their document, in the extraction's order: `n` for a page's n-th article;
- * a record's id when no other record of the document has it (or a line's key), else `L` and its line.
+ * The articles' keys within their document, given in the extraction's order: `n` for a page's n-th
+ * article; a record's id when no other record of the document has it (or a line's key), else `L` and
+ * its line. A long article read in pieces (src/extract/work-units.ts: `…~2`, `…~3`) keeps its
+ * article's key with the piece's suffix.
  */
-export function articleKeys(doc: SourceDocument, articles: number): string[] {
-  if (doc.format === 'page') return Array.from({ length: articles }, (_, i) => String(i + 1));
+export function articleKeyer(doc: SourceDocument): (articleId: string) => string {
   const records = doc.units.flatMap((u) => (u.kind === 'record' ? [u] : []));
-  if (records.length !== articles) throw new Error(`${doc.path}: ${records.length} records gave ${articles} articles`);
   const lineKeys = new Set(records.map((r) => `L${r.line}`));
   const uses = new Map<string, number>();
   for (const r of records) if (r.id !== undefined) uses.set(r.id, (uses.get(r.id) ?? 0) + 1);
-  return records.map((r) => (r.id !== undefined && uses.get(r.id) === 1 && !lineKeys.has(r.id) ? r.id : `L${r.line}`));
+  const recordKeys = records.map((r) => (r.id !== undefined && uses.get(r.id) === 1 && !lineKeys.has(r.id) ? r.id : `L${r.line}`));
+  let n = 0;
+  let lastId = '';
+  let lastKey = '';
+  return (articleId) => {
+    const piece = /~(\d+)$/.exec(articleId);
+    if (piece && articleId.slice(0, piece.index) === lastId) return `${lastKey}~${piece[1]}`;
+    lastId = articleId;
+    n++;
+    lastKey = doc.format === 'page' ? String(n) : (recordKeys[n - 1] ?? `A${n}`);
+    return lastKey;
+  };
 }
 
-/** The extraction with the document's id and its articles' ids `<document>#<key>`, unique in any graph. */
-export function identify(extraction: ExtractionOut, doc: SourceDocument, id: string): ExtractionOut {
-  const keys = articleKeys(doc, extraction.articles.length);
-  return { ...extraction, document: id, articles: extraction.articles.map((a, i) => ({ ...a, id: `${id}#${keys[i]}` })) };
+/**
+ * The extraction with the document's id and its articles' ids `<document>#<key>`, unique in any graph.
+ * A document extracted in parts passes one keyer to every part, so that the keys run on.
+ */
+export function identify(extraction: ExtractionOut, doc: SourceDocument, id: string, key = articleKeyer(doc)): ExtractionOut {
+  return { ...extraction, document: id, articles: extraction.articles.map((a) => ({ ...a, id: `${id}#${key(a.id)}` })) };
 }

@@ -148,6 +148,12 @@ export interface DocumentFacts {
   path?: string;
   nodes: NodeRecord[];
   relationships: RelationshipRecord[];
+  /**
+   * A large document is stored in parts (src/store/ingest.ts), `index` from 1 and `last` on the final
+   * one: the first part replaces what the document held before, the others add to it, and the
+   * document counts as stored only once its last part is. Absent: the whole document at once.
+   */
+  part?: { index: number; last: boolean };
 }
 
 /** The graphology key of a node: labels keep a person and a place of the same name apart. */

@@ -37,8 +37,10 @@ export function parseSource(path: string, buf: Buffer): ReadResult {
 export function detectFormat(path: string, text: string): InputFormat {
   const ext = extname(path).toLowerCase();
   if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
-  const firstLine = text.split('\n').find((l) => l.trim() !== '') ?? '';
-  return firstLine.trimStart().startsWith('{') ? 'jsonl' : 'page';
+  // The first character that is not white space: splitting the whole text into lines to find it
+  // would copy a large file for one character.
+  const first = /\S/.exec(text.length > 4096 ? text.slice(0, 4096) : text)?.[0] ?? /\S/.exec(text)?.[0];
+  return first === '{' ? 'jsonl' : 'page';
 }
 
 /** One terminal line: `guanxi: file:line: message`, without the line when the whole file is at fault. */

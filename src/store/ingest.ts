@@ -11,8 +11,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { documentFacts } from '../graph/facts.js';
-import { documentId, identify } from '../graph/identity.js';
-import { extractDocument, type ExtractOptions } from '../extract/pipeline.js';
+import { articleKeyer, documentId, identify } from '../graph/identity.js';
+import { extractDocumentPausing, unitArticles, type ExtractOptions } from '../extract/pipeline.js';
+import type { ArticleOut, DocumentContext } from '../extract/types.js';
+import type { SourceDocument } from '../ingest/types.js';
 import { formatProblem, hasErrors, parseSource, readSource } from '../ingest/read.js';
 import { DocumentsByContent, isGone } from './documents.js';
 import type { GraphStore } from './store.js';
@@ -34,8 +36,14 @@ export interface IngestProgress {
 export interface IngestOptions extends ExtractOptions {
   /** The document's id instead of its path (one file only). */
   sourceId?: string;
-  /** Write when the pending facts hold this many relationships (Neo4j transactions of a useful size). */
+  /** Write when the pending facts hold this many relationships (Neo4j transactions of a useful size)… */
   batchRelationships?: number;
+  /** …or this many articles, or when the first pending document has waited this long: what is done is soon durable. */
+  batchArticles?: number;
+  batchAgeMs?: number;
+  /** Documents with more characters of text than this are stored in parts of `part` characters (default LARGE_DOCUMENT, PART). */
+  largeDocument?: number;
+  part?: number;
   onProgress?: (p: IngestProgress) => void;
   /** A line for the user: a file that cannot be read, a bad record, a moved or copied file. */
   onProblem?: (message: string) => void;
@@ -62,6 +70,8 @@ export async function ingestFiles(files: readonly string[], store: GraphStore, o
   // Extraction of the next batch goes on while the store writes the last one.
   const writer = new WriteBehind(store, {
     batchRelationships: options.batchRelationships,
+    maxArticles: options.batchArticles,
+    maxAgeMs: options.batchAgeMs,
     onWritten: (batch) => {
       for (const facts of batch) p.relationships += facts.relationships.length;
     },
@@ -78,8 +88,6 @@ export async function ingestFiles(files: readonly string[], store: GraphStore, o
       const hash = documentHash(bytes!, options);
       if (await store.hasDocument(id, hash)) p.skipped++;
       else {
-        const extraction = identify(extractDocument(document, options), document, id);
-        p.articles += extraction.articles.length;
         const moved = byContent.claimMoved(hash, id);
         const copied = moved ? undefined : byContent.copyOf(hash, id);
         if (moved) {
@@ -94,7 +102,22 @@ export async function ingestFiles(files: readonly string[], store: GraphStore, o
         }
         const path = resolve(file);
         byContent.add({ id, hash, path });
-        await writer.add(documentFacts(extraction, hash, path));
+        const before = p.articles;
+        // Paused now and then: batches due are written and progress shown while a large file is read.
+        const pause = async (articles: number) => {
+          p.articles = before + articles;
+          p.elapsed = Date.now() - start;
+          options.onProgress?.(p);
+          await writer.tick();
+          await new Promise((resume) => setImmediate(resume));
+        };
+        if (textLength(document) <= (options.largeDocument ?? LARGE_DOCUMENT)) {
+          const extraction = identify(await extractDocumentPausing(document, options, pause), document, id);
+          p.articles = before + extraction.articles.length;
+          await writer.add(documentFacts(extraction, hash, path));
+        } else {
+          p.articles = before + (await addInParts(document, { id, hash, path }, options, writer, pause));
+        }
       }
     }
     p.files++;
@@ -107,7 +130,7 @@ export async function ingestFiles(files: readonly string[], store: GraphStore, o
   return p;
 }
 
-/** Removes the stored documents whose files are gone; returns them. */
+/** Takes out of the store the documents whose files are gone (ingest --prune); returns them. */
 export async function pruneDocuments(store: GraphStore): Promise<{ id: string; path: string | null }[]> {
   const gone = (await store.documents()).filter(isGone);
   await store.remove(gone.map((d) => d.id));
@@ -121,4 +144,57 @@ function readBytes(file: string): Buffer | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Documents with more text than this (in characters; about 15 MB of Chinese) are extracted and
+ * stored in parts of about PART characters: a document of any size then needs bounded memory (its
+ * facts are never all in memory, nor in one snapshot line), and a run killed in the middle of it keeps
+ * the parts it finished. Persons are resolved within each part rather than the whole document.
+ */
+export const LARGE_DOCUMENT = 5_000_000;
+export const PART = 1_000_000;
+
+function textLength(document: SourceDocument): number {
+  return document.units.reduce((n, unit) => n + unit.text.length, 0);
+}
+
+/** Extracts a large document and adds its facts part by part; returns its number of articles. */
+async function addInParts(
+  document: SourceDocument,
+  stored: { id: string; hash: string; path: string },
+  options: IngestOptions,
+  writer: WriteBehind,
+  pause: (articles: number) => Promise<void>,
+): Promise<number> {
+  const size = options.part ?? PART;
+  let context: DocumentContext | undefined;
+  let articles: ArticleOut[] = [];
+  let chars = 0;
+  let count = 0;
+  let index = 0;
+  let last = Date.now();
+  const keys = articleKeyer(document);
+  const add = async (final: boolean) => {
+    const extraction = identify({ document: document.name, encoding: document.encoding, context: context!, articles }, document, stored.id, keys);
+    await writer.add({ ...documentFacts(extraction, stored.hash, stored.path), part: { index: ++index, last: final } });
+    articles = [];
+    chars = 0;
+  };
+  for (const unit of document.units) {
+    const read = unitArticles(document.name, unit, options);
+    context ??= read.context;
+    for (const article of read.articles) {
+      articles.push(article);
+      chars += article.text.length;
+      count++;
+      if (chars >= size) await add(false);
+      if (Date.now() - last >= 100) {
+        await pause(count);
+        last = Date.now();
+      }
+    }
+  }
+  await add(true);
+  return count;
 }

@@ -5,7 +5,7 @@
  * in flight, which is not marked, so a re-run writes it again; MERGE makes writing twice harmless.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
-import { emptyGraph, type GuanxiGraph, type NodeAttributes, type EdgeAttributes } from '../graph/assemble.js';
+import { emptyGraph, remergedProps, type GuanxiGraph, type NodeAttributes, type EdgeAttributes } from '../graph/assemble.js';
 import { nodeKey, relationshipKey, type DocumentFacts, type NodeLabel, type RelationshipRecord, type RelationshipType } from '../graph/model.js';
 import { cypher, cypherScript } from './cypher-files.js';
 import { displayUri, Neo4jClient, neo4jSettings } from './neo4j.js';
@@ -34,7 +34,7 @@ function nodeStatement(label: NodeLabel): string {
   return label === 'Article' ? 'write/create-article' : `write/merge-${label.toLowerCase()}`;
 }
 
-type NodeRow = { id: string; props: object };
+type NodeRow = { id: string; props: Record<string, unknown> };
 /** A relationship's endpoints' ids and its properties, flat, as the statements read them. */
 type RelationshipRow = { from: string; to: string } & Record<string, unknown>;
 
@@ -52,7 +52,9 @@ export function writeRows(batch: readonly DocumentFacts[]): WriteRows {
     for (const n of facts.nodes) {
       const statement = nodeStatement(n.label);
       const byId = nodes.get(statement) ?? new Map<string, NodeRow>();
-      if (!byId.has(n.props.id)) byId.set(n.props.id, { id: n.props.id, props: withoutNulls(n.props) });
+      const row = byId.get(n.props.id);
+      if (!row) byId.set(n.props.id, { id: n.props.id, props: withoutNulls(n.props) });
+      else row.props = remergedProps(n.label, row.props, withoutNulls(n.props)) ?? row.props;
       nodes.set(statement, byId);
     }
     for (const r of facts.relationships) {
@@ -71,7 +73,7 @@ export function writeRows(batch: readonly DocumentFacts[]): WriteRows {
   return { nodes: lists(nodes), relationships: lists(relationships) };
 }
 
-function withoutNulls(o: object): object {
+function withoutNulls(o: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
 }
 
@@ -128,18 +130,21 @@ export class Neo4jStore implements GraphStore {
   }
 
   async write(batch: readonly DocumentFacts[]): Promise<void> {
-    // The last version of a document named twice in one batch wins, as in the snapshot.
-    const unique = [...new Map(batch.map((f) => [f.document, f])).values()];
+    // The last version of a document named twice in one batch wins, as in the snapshot; the parts of
+    // a large document are all kept.
+    const unique = [...new Map(batch.map((f) => [`${f.document}\u0000${f.part?.index ?? 0}`, f])).values()];
     const rows = writeRows(unique);
     const created = await this.client.write(async (tx) => {
       // Asked inside the transaction: when a commit's outcome was lost and the driver retries, the
       // retry sees the documents stored and replaces them instead of creating their articles twice.
-      const stored = await this.storedDocuments(tx, unique);
+      // A later part of a large document adds to its first, which replaced the document's old facts.
+      const stored = await this.storedDocuments(tx, unique.filter((f) => (f.part?.index ?? 1) === 1));
       const statements = [
         ...(stored.length ? [{ statement: cypher('write/delete-document-facts'), params: { documents: stored } }] : []),
         ...[...rows.nodes, ...rows.relationships].flatMap(([statement, list]) => chunked(statement, list)),
         ...(stored.length ? [{ statement: cypher('write/delete-orphans'), params: {} }] : []),
-        { statement: cypher('write/mark-documents'), params: { documents: unique.map((f) => ({ id: f.document, hash: f.hash, path: f.path ?? null })) } },
+        // A document is marked stored (its hash set) with its last part only, so a run killed between parts does it again.
+        { statement: cypher('write/mark-documents'), params: { documents: unique.map((f) => ({ id: f.document, hash: !f.part || f.part.last ? f.hash : null, path: f.path ?? null })) } },
       ];
       // Sent all at once: Bolt runs them in order, and the server does not wait for this process
       // between two of them (it may be busy extracting the next batch).
@@ -179,7 +184,12 @@ export class Neo4jStore implements GraphStore {
         const to = { label: r.get('toLabel') as NodeLabel, id: r.get('toId') as string };
         const record = { type, from, to, props: { ...relationshipDefaults(type), ...props } } as RelationshipRecord;
         const key = relationshipKey(record);
-        if (!graph.hasEdge(key)) graph.addDirectedEdgeWithKey(key, nodeKey(from.label, from.id), nodeKey(to.label, to.id), { rel: type, ...record.props } as EdgeAttributes);
+        const [source, target] = [nodeKey(from.label, from.id), nodeKey(to.label, to.id)];
+        // Neo4j reads committed data statement by statement: a write that committed between the two
+        // reads (an ingest running, or a killed one whose last transaction the server completes) can
+        // give a relationship whose node was not read yet. It belongs to the next read, not this one.
+        if (!graph.hasNode(source) || !graph.hasNode(target)) continue;
+        if (!graph.hasEdge(key)) graph.addDirectedEdgeWithKey(key, source, target, { rel: type, ...record.props } as EdgeAttributes);
       }
     });
     return graph;

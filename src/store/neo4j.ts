@@ -159,6 +159,10 @@ export class Neo4jClient {
       if (((err as { code?: string }).code ?? '').includes('TransactionTimedOut')) {
         throw new Neo4jTimeoutError(`a transaction ran over ${this.settings.transactionTimeoutMs / 1000} s and Neo4j stopped it (GUANXI_NEO4J_TIMEOUT sets the limit in seconds)`);
       }
+      // No connection came free in time: the server holds the ones there are and answers on none.
+      if (/Connection acquisition timed out/.test((err as Error).message ?? '')) {
+        throw new Neo4jTimeoutError(`Neo4j at ${displayUri(this.settings.uri)} did not answer within ${this.settings.connectTimeoutMs / 1000} s`);
+      }
       throw readOnlyOr(err);
     } finally {
       await closeSession(session);

@@ -7,6 +7,11 @@ export interface StoreOptions {
   /** bolt://, neo4j:// (routing) or their +s/+ssc forms. */
   neo4j?: string;
   snapshot?: string;
+  /**
+   * Told what opening found wrong but worked around, such as the torn last line an interrupted
+   * ingest leaves in the snapshot (docs/snapshot.md). Default: `guanxi: FILE:LINE: what` on stderr.
+   */
+  onWarning?: (message: string) => void;
 }
 
 /** `ingest` also prepares Neo4j's schema; reading commands leave it alone (and need no rights to change it). */
@@ -16,5 +21,8 @@ export async function openStore(options: StoreOptions, purpose: 'read' | 'ingest
     const { Neo4jStore } = await import('./neo4j-store.js');
     return Neo4jStore.connect(uri, { schema: purpose === 'ingest' });
   }
-  return SnapshotGraphStore.open(snapshotPath(options.snapshot));
+  const store = SnapshotGraphStore.open(snapshotPath(options.snapshot));
+  const warn = options.onWarning ?? ((message: string) => process.stderr.write(`guanxi: ${message}\n`));
+  for (const warning of store.warnings) warn(warning);
+  return store;
 }

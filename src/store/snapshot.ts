@@ -7,7 +7,7 @@
  * appends that document again. A later line for the same document replaces the earlier one; when
  * replaced lines make up half the file, `compact()` rewrites it (to a temporary file, then renamed).
  */
-import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readSync, renameSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { buildGraph, type GuanxiGraph } from '../graph/assemble.js';
 import type { DocumentFacts } from '../graph/model.js';
@@ -24,7 +24,10 @@ export function snapshotPath(given?: string): string {
 export class SnapshotError extends Error {}
 
 export class SnapshotStore {
-  private documents = new Map<string, DocumentFacts>();
+  /** Each document's facts: one entry, or its parts in order (DocumentFacts.part). */
+  private documents = new Map<string, DocumentFacts[]>();
+  /** Entries in `documents`, all parts counted. */
+  private entries = 0;
   private lines = 0;
   /** A torn last line was read: the next write first rewrites the file without it. */
   private torn = false;
@@ -41,19 +44,23 @@ export class SnapshotStore {
   }
 
   private load(): void {
-    const text = readFileSync(this.path, 'utf8');
-    const rows = text.split('\n');
-    if (rows.at(-1) === '') rows.pop();
-    rows.forEach((row, i) => {
+    // Line by line: the whole file as one string would outgrow a JavaScript string (about 500 M
+    // characters) long before the snapshot outgrows memory.
+    const rows = fileLines(this.path)[Symbol.iterator]();
+    let next = rows.next();
+    for (let i = 0; !next.done; i++) {
+      const row = next.value;
+      next = rows.next();
+      const last = next.done === true;
       let value: unknown;
       try {
         value = JSON.parse(row);
       } catch {
         // Only the last line can be torn by a crash; anything else is damage we must not hide.
-        if (i === rows.length - 1) {
+        if (last) {
           this.warnings.push(`${this.path}:${i + 1}: torn last line ignored (an interrupted ingest); re-run the ingest to complete it`);
           this.torn = true;
-          return;
+          continue;
         }
         throw new SnapshotError(`${this.path}:${i + 1}: not JSON: the snapshot is damaged (delete it and ingest again)`);
       }
@@ -61,20 +68,21 @@ export class SnapshotStore {
         const h = value as typeof HEADER;
         if (h?.guanxi !== 'snapshot') throw new SnapshotError(`${this.path}: not a guanxi snapshot (no header line)`);
         if (h.version !== HEADER.version) throw new SnapshotError(`${this.path}: snapshot version ${h.version}, this guanxi reads ${HEADER.version}`);
-        return;
+        continue;
       }
       const facts = value as DocumentFacts;
       if (typeof facts?.document !== 'string' || !Array.isArray(facts.nodes)) {
         throw new SnapshotError(`${this.path}:${i + 1}: not a document's facts`);
       }
-      this.documents.set(facts.document, facts);
+      this.keep(facts);
       this.lines++;
-    });
+    }
   }
 
   /** True when this exact content of the document is already in the snapshot. */
   has(document: string, hash: string): boolean {
-    return this.documents.get(document)?.hash === hash;
+    const last = this.documents.get(document)?.at(-1);
+    return last?.hash === hash && (!last.part || last.part.last);
   }
 
   get documentCount(): number {
@@ -82,25 +90,26 @@ export class SnapshotStore {
   }
 
   facts(): Iterable<DocumentFacts> {
-    return this.documents.values();
+    return [...this.documents.values()].flat();
   }
 
   /** Writes one document's facts durably (appended and fsynced) before returning. */
   put(facts: DocumentFacts): void {
+    const line = factsLine(this.path, facts);
     if (this.torn) this.compact();
     mkdirSync(dirname(this.path), { recursive: true });
     const fresh = !existsSync(this.path);
     const fd = openSync(this.path, 'a');
     try {
       if (fresh) appendFileSync(fd, JSON.stringify(HEADER) + '\n');
-      appendFileSync(fd, JSON.stringify(facts) + '\n');
+      appendFileSync(fd, line);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
-    this.documents.set(facts.document, facts);
+    this.keep(facts);
     this.lines++;
-    if (this.lines > 16 && this.lines > 2 * this.documents.size) this.compact();
+    if (this.lines > 16 && this.lines > 2 * this.entries) this.compact();
   }
 
   /**
@@ -108,21 +117,88 @@ export class SnapshotStore {
    * graph is built from the documents left, so what only they gave is gone with them.
    */
   remove(documents: readonly string[]): void {
-    const present = documents.filter((d) => this.documents.delete(d));
-    if (present.length) this.compact();
+    let removed = 0;
+    for (const d of documents) {
+      const held = this.documents.get(d);
+      if (!held) continue;
+      this.entries -= held.length;
+      this.documents.delete(d);
+      removed++;
+    }
+    if (removed) this.compact();
   }
 
-  /** Rewrites the journal with one line per document. */
+  /** A document's facts, or its first part, replace what it held; a later part adds to them. */
+  private keep(facts: DocumentFacts): void {
+    const held = this.documents.get(facts.document);
+    if (held && facts.part && facts.part.index > 1) held.push(facts);
+    else {
+      this.entries -= held?.length ?? 0;
+      this.documents.set(facts.document, [facts]);
+    }
+    this.entries++;
+  }
+
+  /**
+   * Rewrites the journal with one line per document: line by line (the whole as one string would
+   * outgrow a JavaScript string for a large snapshot) to a temporary file, synced, then renamed.
+   */
   compact(): void {
     const tmp = `${this.path}.tmp`;
-    const body = [HEADER, ...this.documents.values()].map((v) => JSON.stringify(v)).join('\n') + '\n';
-    writeFileSync(tmp, body);
+    const fd = openSync(tmp, 'w');
+    try {
+      appendFileSync(fd, JSON.stringify(HEADER) + '\n');
+      for (const facts of this.facts()) appendFileSync(fd, factsLine(this.path, facts));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, this.path);
-    this.lines = this.documents.size;
+    this.lines = this.entries;
     this.torn = false;
   }
 
   graph(): GuanxiGraph {
     return buildGraph(this.facts());
+  }
+}
+
+/** One document's line; a document whose facts outgrow a JavaScript string (about 500 M characters) is refused plainly. */
+function factsLine(path: string, facts: DocumentFacts): string {
+  try {
+    return JSON.stringify(facts) + '\n';
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    throw new SnapshotError(
+      `${path}: the facts of ${facts.document} (${facts.relationships.length} relationships) are too large for one snapshot line; split the file or ingest it into Neo4j`,
+    );
+  }
+}
+
+/** The lines of a UTF-8 file without their line feeds, read in chunks (a final empty line is no line). */
+function* fileLines(path: string): Generator<string> {
+  const fd = openSync(path, 'r');
+  try {
+    const chunk = Buffer.alloc(8 * 1024 * 1024);
+    const decoder = new TextDecoder('utf-8');
+    // The pieces of a line longer than a chunk, joined once at its end (not concatenated chunk by chunk).
+    let pieces: string[] = [];
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      const text = n > 0 ? decoder.decode(chunk.subarray(0, n), { stream: true }) : decoder.decode();
+      let from = 0;
+      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', from)) {
+        pieces.push(text.slice(from, at));
+        yield pieces.join('');
+        pieces = [];
+        from = at + 1;
+      }
+      if (from < text.length) pieces.push(text.slice(from));
+      if (n === 0) break;
+    }
+    const last = pieces.join('');
+    if (last !== '') yield last;
+  } finally {
+    closeSync(fd);
   }
 }

@@ -5,8 +5,10 @@
  * turns; two writes at once keep the server busy while this process packs the next batch.
  *
  * Two batches that share a document never run at once (the later version must win, as in a serial
- * ingest). A crash loses at most the batches in flight, which are not marked stored, so a re-run
- * writes them again.
+ * ingest). A batch goes out when it is large enough for a useful transaction, or holds `maxArticles`
+ * articles, or its first document has waited `maxAgeMs`, whichever comes first: so what an ingest
+ * finished is durable within seconds even when documents are small or slow to come. A crash loses
+ * at most the batches pending and in flight, which are not marked stored, so a re-run writes them again.
  */
 import type { DocumentFacts } from '../graph/model.js';
 import type { GraphStore } from './store.js';
@@ -19,19 +21,36 @@ interface Write {
 export interface WriteBehindOptions {
   /** A batch is written once its facts hold this many relationships (Neo4j transactions of a useful size). */
   batchRelationships?: number;
+  /** …or once it holds this many articles. */
+  maxArticles?: number;
+  /** …or once its first document has waited this long (checked by add() and tick()). */
+  maxAgeMs?: number;
+  /** The clock for maxAgeMs (tests give their own). */
+  now?: () => number;
   /** Writes in flight at most. */
   depth?: number;
   /** Called when a batch is stored. */
   onWritten?: (batch: readonly DocumentFacts[]) => void;
 }
 
+/** Articles a batch holds at most before it is written. */
+export const DEFAULT_MAX_ARTICLES = 500;
+/** How long a finished document waits at most before its batch is written. */
+export const DEFAULT_MAX_AGE_MS = 2_000;
+
 export class WriteBehind {
   private inFlight: Write[] = [];
   private pending: DocumentFacts[] = [];
   private pendingRelationships = 0;
+  private pendingArticles = 0;
+  /** When the first pending document was added. */
+  private pendingSince = 0;
   /** The first write that failed: later calls throw it rather than write past a gap. */
   private failure: { error: unknown } | undefined;
   private readonly batchRelationships: number;
+  private readonly maxArticles: number;
+  private readonly maxAgeMs: number;
+  private readonly now: () => number;
   private readonly depth: number;
   private readonly onWritten: (batch: readonly DocumentFacts[]) => void;
 
@@ -40,15 +59,26 @@ export class WriteBehind {
     options: WriteBehindOptions = {},
   ) {
     this.batchRelationships = options.batchRelationships ?? 20_000;
+    this.maxArticles = options.maxArticles ?? DEFAULT_MAX_ARTICLES;
+    this.maxAgeMs = options.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
+    this.now = options.now ?? Date.now;
     this.depth = options.depth ?? 2;
     this.onWritten = options.onWritten ?? (() => {});
   }
 
-  /** Adds one document's facts; writes the batch gathered so far once it is large enough. */
+  /** Adds one document's facts; writes the batch gathered so far once it is due. */
   async add(facts: DocumentFacts): Promise<void> {
+    if (!this.pending.length) this.pendingSince = this.now();
     this.pending.push(facts);
     this.pendingRelationships += facts.relationships.length;
-    if (this.pendingRelationships >= this.batchRelationships) await this.pushPending();
+    this.pendingArticles += facts.nodes.reduce((n, node) => n + (node.label === 'Article' ? 1 : 0), 0);
+    if (this.pendingRelationships >= this.batchRelationships || this.pendingArticles >= this.maxArticles) await this.pushPending();
+    else await this.tick();
+  }
+
+  /** Writes the pending batch if its first document has waited long enough: call it during long work. */
+  async tick(): Promise<void> {
+    if (this.pending.length && this.now() - this.pendingSince >= this.maxAgeMs) await this.pushPending();
   }
 
   private async pushPending(): Promise<void> {
@@ -56,6 +86,7 @@ export class WriteBehind {
     const batch = this.pending;
     this.pending = [];
     this.pendingRelationships = 0;
+    this.pendingArticles = 0;
     await this.push(batch);
   }
 
