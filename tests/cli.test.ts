@@ -3,7 +3,7 @@
  * dates as Chinese sources write them, and one clear line for a date that is none.
  */
 import { expect } from 'chai';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +36,33 @@ describe('command line', () => {
   it('keeps the default snapshot folder out of git', () => {
     const ignored = readFileSync(join(PACKAGE_ROOT, '.gitignore'), 'utf8').split('\n');
     expect(ignored).to.include('.guanxi/');
+  });
+
+  it('stops serve when what started it is killed (npx, a script), not only on a signal', async function () {
+    this.timeout(30_000);
+    const dir = mkdtempSync(join(tmpdir(), 'guanxi-serve-'));
+    try {
+      // A parent that starts serve and prints its pid, as npx would, then is killed without a word.
+      const script = `const c=require('child_process').spawn(process.execPath,[${JSON.stringify(CLI)},'serve','--port','0','--snapshot',${JSON.stringify(join(dir, 'g.jsonl'))}],{stdio:['ignore','pipe','ignore']});c.stdout.once('data',()=>console.log(c.pid));setInterval(()=>{},1000);`;
+      const parent = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'ignore'] });
+      const child = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (d) => resolve(String(d).trim()))));
+      const alive = () => {
+        try {
+          process.kill(child, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      expect(alive()).to.equal(true);
+      parent.kill('SIGKILL');
+      for (let i = 0; i < 100 && alive(); i++) await new Promise((r) => setTimeout(r, 200));
+      const stillThere = alive();
+      if (stillThere) process.kill(child, 'SIGKILL');
+      expect(stillThere, 'serve outlived its parent').to.equal(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   describe('dates', () => {

@@ -48,6 +48,11 @@ export function registerServe(program: Command): void {
       const stop = () => resolve();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
+      // Killing what started it (npx, a shell script) sends no signal here: stop when it is gone.
+      const parent = process.ppid;
+      setInterval(() => {
+        if (process.ppid !== parent) stop();
+      }, 1000).unref();
     });
     await server.close();
     await store.close();
