@@ -21,20 +21,41 @@ const FLOORS: Record<Measure, number> = {
   bylines: 0.98,
 };
 
-const NEWS = join(PACKAGE_ROOT, 'tests', 'fixtures', 'news');
+// The second set (tests/fixtures/news-heldout/README.md): held out until its first measurement, a
+// development set since.
+const SECOND_FLOORS: Record<Measure, number> = {
+  persons: 0.98,
+  organizations: 0.77,
+  places: 0.8,
+  titles: 0.96,
+  titlesResolved: 0.82,
+  participation: 0.93,
+  roles: 0.89,
+  dates: 0.94,
+  bylines: 0.88,
+};
 
-describe('the development set of real articles', () => {
-  it('holds its figures on every measure (counts summed over the articles)', () => {
-    const golds = readdirSync(join(NEWS, 'gold')).filter((f) => f.endsWith('.gold.json'));
-    expect(golds.length).to.be.at.least(30);
-    const reports = golds.map((file) => {
-      const gold = JSON.parse(readFileSync(join(NEWS, 'gold', file), 'utf8')) as Gold;
-      const { document } = readSource(join(NEWS, 'samples', gold.document));
-      return evaluate(gold, extractDocument(document!));
-    });
-    const total = combineReports(reports);
-    for (const [measure, floor] of Object.entries(FLOORS) as [Measure, number][]) {
-      expect(total.scores[measure]?.f1 ?? 0, measure).to.be.at.least(floor);
-    }
+function holds(folder: string, least: number, floors: Record<Measure, number>): void {
+  const dir = join(PACKAGE_ROOT, 'tests', 'fixtures', folder);
+  const golds = readdirSync(join(dir, 'gold')).filter((f) => f.endsWith('.gold.json'));
+  expect(golds.length).to.be.at.least(least);
+  const reports = golds.map((file) => {
+    const gold = JSON.parse(readFileSync(join(dir, 'gold', file), 'utf8')) as Gold;
+    const { document } = readSource(join(dir, 'samples', gold.document));
+    return evaluate(gold, extractDocument(document!));
+  });
+  const total = combineReports(reports);
+  for (const [measure, floor] of Object.entries(floors) as [Measure, number][]) {
+    expect(total.scores[measure]?.f1 ?? 0, `${folder}: ${measure}`).to.be.at.least(floor);
+  }
+}
+
+describe('the development sets of real articles', () => {
+  it('hold their figures on every measure (counts summed over the articles)', () => {
+    holds('news', 30, FLOORS);
+  });
+
+  it('hold them on the second set, from outlets the first does not have', () => {
+    holds('news-heldout', 12, SECOND_FLOORS);
   });
 });
