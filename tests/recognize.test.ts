@@ -101,6 +101,13 @@ describe('recognize', () => {
       expect(b.persons[0].titles).to.deep.equal([{ title: '市长', organization: '黄山市人民政府' }]);
     });
 
+    it('reads a township\'s government on its site, and no word before a body\'s name (同志代表|镇人民政府, 召|开第…)', () => {
+      const a = one('会议听取了镇长吕大明同志代表镇人民政府所作的报告。随后召开第十届人民代表大会。', '泰和县冠朝镇人民政府网');
+      const names = a.organizations.map((o) => o.name);
+      expect(names).to.include('冠朝镇人民政府');
+      expect(names.some((n) => /^[志开]/.test(n))).to.equal(false);
+    });
+
     it('finds village party branches and task bodies by their endings in a local paper', () => {
       const names = one('石桥村党支部召开会议，市委巡视组和全市乡村振兴工作队列席。', '长葛市融媒体中心').organizations.map((o) => o.name);
       expect(names.some((n) => n.endsWith('党支部'))).to.equal(true);

@@ -99,7 +99,7 @@ function bodies(text: string, divisions: PlaceMention[], home: Home | null): Org
 function committees(text: string, divisions: PlaceMention[]): OrgMention[] {
   const out: OrgMention[] = [];
   // 区委办 is the committee's office (办 not opening a verb: 办理, 办好).
-  for (const m of text.matchAll(/(?:中共)?([市省县区州])委(?:办(?![理好事法成学]))?(?!员|托|屈|婉)|([市省县区州])(?:人民)?政府/g)) {
+  for (const m of text.matchAll(/(?:中共)?([市省县区州])委(?:办(?![理好事法成学]))?(?!员|托|屈|婉)|([市省县区州镇乡])(?:人民)?政府/g)) {
     const at = m.index!;
     let start = at;
     const d = divisions.find((x) => x.end === at + 1 && x.kind === 'division');
@@ -164,6 +164,8 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
         start = lead.start;
         if (!free && at - lead.end > 6) continue;
       } else if (national) start = text.indexOf(national, start);
+      // A level word right before the ending is the body's whole stem (同志代表|镇人民政府).
+      else if (LEVEL.includes(text[at - 1]) && !LEVEL.includes(text[at - 2] ?? '') && text[at - 2] !== '委') start = at - 1;
       else if (LEVEL.includes(text[start]) && at - start <= 7 && !STEM_VERBS.test(text.slice(start, at)) && !/[部委局厅办院所处]/.test(text.slice(start + 1, at))) {
         // 市档案局: a level word opening the stem names the home's body.
       } else if (!free) continue; // known bodies are found by bodies()
@@ -173,8 +175,8 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
         if (at - start < 2) continue;
       }
       if (DETERMINER.test(text.slice(start, at))) continue;
-      // The last character of a word before the name (召|开市委常委会, 表|示市政集团) is no part of it.
-      if (LEVEL.includes(text[start + 1]) && markLexicon().words.longestAt(text, start - 1) === 2) start += 1;
+      // The last character of a word before the name (召|开市委常委会, 表|示市政集团, 召|开第十届…) is no part of it.
+      if ((LEVEL.includes(text[start + 1]) || text[start + 1] === '第') && markLexicon().words.longestAt(text, start - 1) === 2) start += 1;
       // A committee before the name owns it (市委|台湾工作办公室, 省委|党史研究室).
       if (text[start - 1] === '委') start = attachPrefix(text, start, divisions);
       taken.add(end);
