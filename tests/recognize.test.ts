@@ -108,6 +108,12 @@ describe('recognize', () => {
       expect(names.some((n) => /^[志开]/.test(n))).to.equal(false);
     });
 
+    it('names the news outlets a regional site\'s story lists, and none in a national paper', () => {
+      const text = '人民日报、光明日报、安徽日报等媒体记者参加采访，省广播电视台记者随行。';
+      expect(one(text, '安徽网').organizations.map((o) => o.name)).to.include.members(['人民日报', '光明日报', '安徽日报', '安徽省广播电视台']);
+      expect(one(text, '人民日报').organizations.map((o) => o.name)).to.not.include('光明日报');
+    });
+
     it('finds village party branches and task bodies by their endings in a local paper', () => {
       const names = one('石桥村党支部召开会议，市委巡视组和全市乡村振兴工作队列席。', '长葛市融媒体中心').organizations.map((o) => o.name);
       expect(names.some((n) => n.endsWith('党支部'))).to.equal(true);

@@ -12,6 +12,7 @@ import { findDates } from './recognize/dates.js';
 import { findSettlements } from './recognize/settlements.js';
 import { headlineEntities } from './recognize/headline.js';
 import { attributivePlace, homeNamedAsPersons, settlementsReadAsPersons, mergeNamed, seenOrNamedInFull, trimmedVenue, mergePersons, overlaps, reportable, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
+import { findMedia } from './recognize/media.js';
 import { placesOpeningBodies, registeredForHome } from './recognize/opening-places.js';
 import { findOrganizations, homeAt, resolveOrg } from './recognize/organizations.js';
 import { findPosts, PersonFinder, type Span } from './recognize/persons.js';
@@ -66,7 +67,10 @@ export function extractArticle(
   const tagged = taggedSpans
     .map((s) => (placesReadAsPersons.has(s) ? { ...s, type: 'LOC' as const } : s))
     .filter((s) => s.type !== 'PER' || !creditLines.some((c) => overlaps(s, c)));
-  const ruleOrgs = findOrganizations(text, divisions, home).map((o) => ({ ...o, name: o.resolved }));
+  const found = findOrganizations(text, divisions, home);
+  // News outlets are bodies of a regional site's story; PFR marks none.
+  const media = ctx.regional ? findMedia(text).filter((m) => !found.some((o) => overlaps(o, m))) : [];
+  const ruleOrgs = [...found, ...media].sort((a, b) => a.start - b.start).map((o) => ({ ...o, name: o.resolved }));
   const orgs = mergeNamed(
     text,
     ruleOrgs,

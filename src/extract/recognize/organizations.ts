@@ -26,6 +26,8 @@ export interface OrgMention {
   contracted?: boolean;
   /** Its extent is certain (a listed central body; a village's branch named from a separator): no tagged span replaces it. */
   whole?: boolean;
+  /** A news outlet (src/extract/recognize/media.ts), found only in a regional outlet's story. */
+  media?: boolean;
 }
 
 const LEVEL = '市省县区镇乡';
