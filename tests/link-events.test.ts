@@ -209,4 +209,21 @@ describe('link and events', () => {
       expect(roles(a, '唐志远')).to.deep.equal(['attended']);
     });
   });
+
+  describe('parties and visits', () => {
+    const record = (text: string, source = '某某网') =>
+      extractDocument({ path: 'r.jsonl', name: 'r.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, source, text }] }).articles[0];
+
+    it('gives a party of several its lead and its words through the first, the others taking part', () => {
+      const a = record('今天上午，市委书记周立新，市委常委、秘书长吴海涛，副市长郑小红等一行来到报业集团，慰问一线采编人员，勉励大家勤奋工作。');
+      expect(roles(a, '周立新')).to.deep.equal(['led', 'spoke']);
+      expect(roles(a, '吴海涛')).to.deep.equal(['attended']);
+      expect(roles(a, '郑小红')).to.deep.equal(['attended']);
+    });
+
+    it('reads a visit paid (看望, 拜会) as led, and a report made (做…总报告) as spoken', () => {
+      expect(roles(record('今天下午，省长钱立平在京看望参加报道的记者。'), '钱立平')).to.deep.equal(['led']);
+      expect(roles(record('会上，县委巡察组副组长孙丽娟做动员会议总报告。', '某某镇人民政府网'), '孙丽娟')).to.deep.equal(['spoke']);
+    });
+  });
 });

@@ -103,8 +103,10 @@ export function findParticipation(
     }
     // Who is heard (听取X所作的报告, 听取总经理X专题汇报) speaks; so does who gave a report
     // (…、镇人大主席Y同志所作的《…报告》).
-    const heard = /听取(并审议)?了?$/.test(before) && /^[^。；]{0,24}?(报告|汇报|说明|介绍)/.test(text.slice(last.end));
-    if (heard || /^(同志)?([^。；，、]{0,16}?)所作的?[^。；，]{0,30}?(报告|说明)/.test(text.slice(last.end))) {
+    const heard = /听取(并审议)?了?[^，。；、]{0,10}$/.test(before) && /^[^。；]{0,24}?(报告|汇报|说明|介绍)/.test(text.slice(last.end));
+    const following = text.slice(last.end);
+    const reported = /^(同志)?[^。；，、]{0,16}?所作的?[^。；，]{0,30}?(报告|说明)/.test(following) || /^(同志)?[作做]了?[^。；，、]{0,12}?(报告|说明)/.test(following);
+    if (heard || reported) {
       for (const n of names) give(n, 'spoke', sentence);
       return;
     }
@@ -141,6 +143,10 @@ export function findParticipation(
     const scopeEnd = next && chainStart(next[0]) < sentenceEnd ? chainStart(next[0]) : sentenceEnd;
     const scope = text.slice(from, scopeEnd);
     let accompanying = false;
+    let visiting = false;
+    // A party of several (A，B，C等一行来到…勉励…): the first leads it and speaks for it, the others take part.
+    const party = names.length > 1 && /^(等)?一行/.test(text.slice(last.end));
+    const giveAll = (role: Role) => names.forEach((n, k) => give(n, party && k > 0 ? 'attended' : role, sentence));
     for (let i = 0; i < scope.length; i++) {
       const length = cuesAfter.longestAt(scope, i);
       if (length === 0) continue;
@@ -153,7 +159,11 @@ export function findParticipation(
       // Those who accompany a visit (陪同调研) do not lead it.
       if (cue.role === 'accompanied') accompanying = true;
       else if (accompanying && cue.role === 'led' && !cue.anchorsName) continue;
-      for (const n of names) give(n, cue.role, sentence);
+      // After a visit's verb, taking part describes whom the visit is to (看望参加报道的记者).
+      if (cue.role === 'attended' && visiting) continue;
+      if (cue.role === 'led' && !cue.anchorsName) visiting = true;
+      if (cue.role === 'accompanied' || cue.role === 'attended') for (const n of names) give(n, cue.role, sentence);
+      else giveAll(cue.role);
       i += cue.cue.length - 1;
     }
   });
