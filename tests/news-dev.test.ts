@@ -25,14 +25,28 @@ const FLOORS: Record<Measure, number> = {
 // development set since.
 const SECOND_FLOORS: Record<Measure, number> = {
   persons: 0.98,
-  organizations: 0.77,
+  organizations: 0.82,
   places: 0.8,
   titles: 0.96,
   titlesResolved: 0.82,
   participation: 0.93,
-  roles: 0.89,
+  roles: 0.90,
   dates: 0.94,
   bylines: 0.88,
+};
+
+// The third set (tests/fixtures/news-unseen/README.md): held out until its first measurement, a
+// development set since.
+const THIRD_FLOORS: Record<Measure, number> = {
+  persons: 0.98,
+  organizations: 0.84,
+  places: 0.89,
+  titles: 0.98,
+  titlesResolved: 0.88,
+  participation: 0.92,
+  roles: 0.89,
+  dates: 0.89,
+  bylines: 0.98,
 };
 
 function holds(folder: string, least: number, floors: Record<Measure, number>): void {
@@ -57,5 +71,9 @@ describe('the development sets of real articles', () => {
 
   it('hold them on the second set, from outlets the first does not have', () => {
     holds('news-heldout', 12, SECOND_FLOORS);
+  });
+
+  it('hold them on the third set, from outlets neither has', () => {
+    holds('news-unseen', 10, THIRD_FLOORS);
   });
 });
