@@ -15,23 +15,13 @@ import { Neo4jStore } from '../src/store/neo4j-store.js';
 import { SnapshotGraphStore } from '../src/store/snapshot-store.js';
 import { dump } from './support/graph-dump.js';
 import { testNeo4jUri, wipeTestDatabase } from './support/neo4j.js';
+import { mulberry32 } from '../src/seeded-random.js';
 
 const CLI = join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js');
 const CORPUS = join(PACKAGE_ROOT, '..', 'shared', 'corpora', 'pfr-199801.txt');
 const TRIALS = Number(process.env.GUANXI_KILL_TRIALS ?? 3);
 const SEED = Number(process.env.GUANXI_KILL_SEED ?? 12);
 
-/** A small seeded generator (mulberry32): the same points on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
@@ -67,7 +57,8 @@ function crashSuite(name: string, target: () => Target, files: () => string[]) {
     });
 
     it(`re-runs to the graph of a clean run after SIGKILL at ${TRIALS} seeded random points`, async () => {
-      const next = random(SEED);
+      // The same kill points on every run.
+      const next = mulberry32(SEED);
       for (let trial = 0; trial < TRIALS; trial++) {
         await target().reset();
         const child = spawn(process.execPath, [CLI, 'ingest', ...target().args, ...files()], { env: target().env, stdio: 'ignore' });

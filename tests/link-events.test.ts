@@ -9,6 +9,9 @@ function extractOne(text: string): ArticleOut {
   expect(out.articles).to.have.length(1);
   return out.articles[0];
 }
+/** One crawled record from `source`, extracted alone. */
+const record = (text: string, source = '某某网') =>
+  extractDocument({ path: 'r.jsonl', name: 'r.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, source, text }] }).articles[0];
 const person = (a: ArticleOut, name: string): PersonOut => {
   const p = a.persons.find((x) => x.name === name);
   expect(p, `person ${name} in ${JSON.stringify(a.persons.map((x) => x.name))}`).to.not.equal(undefined);
@@ -167,9 +170,6 @@ describe('link and events', () => {
   });
 
   describe('roles read from acts of speech, enumerations and visits', () => {
-    const record = (text: string, source = '某某网') =>
-      extractDocument({ path: 'r.jsonl', name: 'r.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, source, text }] }).articles[0];
-
     it('finds every later mention of a name the tagger read once, and its acts there', () => {
       const a = record('9月3日，英国驻华使馆参赞戴维斯一行3人在市外办领导陪同下访问我校。戴维斯对学校的办学特色很感兴趣，并询问了留学生的培养情况。');
       expect(person(a, '戴维斯').mentions).to.equal(2);
@@ -190,9 +190,6 @@ describe('link and events', () => {
   });
 
   describe('long lists and reports', () => {
-    const record = (text: string, source = '某某网') =>
-      extractDocument({ path: 'r.jsonl', name: 'r.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, source, text }] }).articles[0];
-
     it('joins a list closed by 等 across title chains the lexicon does not know', () => {
       const a = record('座谈会上，某某建设公司第三工程队电焊技师高立平，某某合作社理事长白玉山，某某研究所所长钟文涛等青年代表先后发言。');
       for (const name of ['高立平', '白玉山', '钟文涛']) expect(roles(a, name), name).to.deep.equal(['spoke']);
@@ -211,9 +208,6 @@ describe('link and events', () => {
   });
 
   describe('parties and visits', () => {
-    const record = (text: string, source = '某某网') =>
-      extractDocument({ path: 'r.jsonl', name: 'r.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, source, text }] }).articles[0];
-
     it('gives a party of several its lead and its words through the first, the others taking part', () => {
       const a = record('今天上午，市委书记周立新，市委常委、秘书长吴海涛，副市长郑小红等一行来到报业集团，慰问一线采编人员，勉励大家勤奋工作。');
       expect(roles(a, '周立新')).to.deep.equal(['led', 'spoke']);

@@ -13,6 +13,7 @@ import { featurize, FEATURE_COUNT } from './features.js';
 import { computeMarks, type Marks } from './lexicon-marks.js';
 import { LABEL_COUNT as L } from './labels.js';
 import { emissions, viterbi } from './viterbi.js';
+import { mulberry32 } from '../../seeded-random.js';
 
 export interface TrainingSentence {
   text: string;
@@ -37,16 +38,6 @@ export interface TrainedWeights {
   transitions: Float64Array;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The marks with each word (place, organization ending, common word) or character mark dropped with chance p. */
 function dropMarks(m: Marks, p: number, random: () => number): Marks {
