@@ -103,6 +103,9 @@ describe('link and events', () => {
     expect(roles(b, '孙建业')).to.deep.equal(['led']);
     expect(roles(b, '李小红')).to.deep.equal(['attended']);
     expect(roles(b, '钱玉兰')).to.deep.equal(['attended']);
+    // A guest met alone heads the visiting side.
+    const c = extractOne('市长周明达在迎宾馆会见中国某某集团有限公司董事长孙建业。');
+    expect(roles(c, '孙建业')).to.deep.equal(['led']);
   });
 
   it('reads roles after bodies the lexicon does not know, alone or in a list', () => {

@@ -112,7 +112,8 @@ export function findParticipation(
     }
     // The guests of a meeting (会见了…客人A、B一行): they take part, and the first leads their party.
     if (MEETS.test(before)) {
-      const party = /^(等)?一行/.test(after);
+      // The head of the visiting party: the first of A、B一行, or a guest met alone.
+      const party = /^(等)?一行/.test(after) || names.length === 1;
       names.forEach((n, i) => give(n, party && i === 0 ? 'led' : 'attended', sentence));
       return;
     }
