@@ -35,6 +35,15 @@ const DAY2 = [
   { id: 2, home: '许昌市', date: '2023-03-02', title: '市委召开常委会会议', text: '本报讯 3月2日，市委召开常委会会议。市委书记刘德华主持会议。' },
 ];
 
+/** Writes the records of each day to its file in `dir`: the files, in the days' order. */
+function writeDays(dir: string, ...names: string[]): string[] {
+  return names.map((name, k) => {
+    const file = join(dir, name);
+    writeFileSync(file, [DAY1, DAY2][k].map(record).join(''));
+    return file;
+  });
+}
+
 /** The graph as comparable values: node keys and relationship keys, sorted. */
 function shape(graph: GuanxiGraph): { nodes: string[]; edges: string[] } {
   return { nodes: graph.nodes().sort(), edges: graph.edges().sort() };
@@ -131,10 +140,7 @@ for (const kind of ['snapshot', 'neo4j'] as const) {
     });
 
     it('keeps records apart whose ids restart at 1 in every file, each fact pointing at its own article', async () => {
-      const day1 = join(dir, 'day1.jsonl');
-      const day2 = join(dir, 'day2.jsonl');
-      writeFileSync(day1, DAY1.map(record).join(''));
-      writeFileSync(day2, DAY2.map(record).join(''));
+      const [day1, day2] = writeDays(dir, 'day1.jsonl', 'day2.jsonl');
       const store = await emptyStore();
       await ingestFiles([day1, day2], store);
       const graph = await store.graph();
@@ -206,10 +212,7 @@ for (const kind of ['snapshot', 'neo4j'] as const) {
     });
 
     it('removes a document with guanxi remove: the graph is that of the documents left', async () => {
-      const day1 = join(dir, 'remove-day1.jsonl');
-      const day2 = join(dir, 'remove-day2.jsonl');
-      writeFileSync(day1, DAY1.map(record).join(''));
-      writeFileSync(day2, DAY2.map(record).join(''));
+      const [day1, day2] = writeDays(dir, 'remove-day1.jsonl', 'remove-day2.jsonl');
       const store = await emptyStore();
       await ingestFiles([DEFAULT_SAMPLE, day1, day2], store);
       const r = spawnSync(process.execPath, [CLI, 'remove', ...storeArgs(store), day2, join(dir, 'never-ingested.txt')], { encoding: 'utf8' });
@@ -232,10 +235,7 @@ for (const kind of ['snapshot', 'neo4j'] as const) {
     });
 
     it('prunes the documents whose files are gone with ingest --prune', async () => {
-      const keep = join(dir, 'prune-keep.jsonl');
-      const gone = join(dir, 'prune-gone.jsonl');
-      writeFileSync(keep, DAY1.map(record).join(''));
-      writeFileSync(gone, DAY2.map(record).join(''));
+      const [keep, gone] = writeDays(dir, 'prune-keep.jsonl', 'prune-gone.jsonl');
       const store = await emptyStore();
       await ingestFiles([keep, gone], store);
       unlinkSync(gone);
@@ -249,10 +249,7 @@ for (const kind of ['snapshot', 'neo4j'] as const) {
     });
 
     it('takes a source id instead of the path: a new version from elsewhere replaces the old', async () => {
-      const first = join(dir, 'source-v1.jsonl');
-      const second = join(dir, 'source-v2.jsonl');
-      writeFileSync(first, DAY1.map(record).join(''));
-      writeFileSync(second, DAY2.map(record).join(''));
+      const [first, second] = writeDays(dir, 'source-v1.jsonl', 'source-v2.jsonl');
       const store = await emptyStore();
       await ingestFiles([first], store, { sourceId: 'xuchang-daily' });
       await ingestFiles([second], store, { sourceId: 'xuchang-daily' });

@@ -71,8 +71,7 @@ export function findParticipation(
   // title chains the lexicon does not know (电焊技师, 理事长), so long as no act stands between.
   const listItem = (between: string) => between.length <= 50 && /^[，、；,]/.test(between) && !actIn(between);
   for (let g = groups.length - 1; g > 0; g--) {
-    const closed = /^等/.test(text.slice(groups[g].at(-1)!.end));
-    if (!closed) continue;
+    if (text[groups[g].at(-1)!.end] !== '等') continue;
     while (g > 0 && listItem(text.slice(groups[g - 1].at(-1)!.end, chainStart(groups[g][0])))) {
       groups.splice(g - 1, 2, [...groups[g - 1], ...groups[g]]);
       g--;
@@ -103,8 +102,8 @@ export function findParticipation(
     }
     // Who is heard (听取X所作的报告, 听取总经理X专题汇报) speaks; so does who gave a report
     // (…、镇人大主席Y同志所作的《…报告》).
-    const heard = /听取(并审议)?了?[^，。；、]{0,10}$/.test(before) && /^[^。；]{0,24}?(报告|汇报|说明|介绍)/.test(text.slice(last.end));
     const following = text.slice(last.end);
+    const heard = /听取(并审议)?了?[^，。；、]{0,10}$/.test(before) && /^[^。；]{0,24}?(报告|汇报|说明|介绍)/.test(following);
     const reported = /^(同志)?[^。；，、]{0,16}?所作的?[^。；，]{0,30}?(报告|说明)/.test(following) || /^(同志)?[作做]了?[^。；，、]{0,12}?(报告|说明)/.test(following);
     if (heard || reported) {
       for (const n of names) give(n, 'spoke', sentence);
@@ -146,7 +145,7 @@ export function findParticipation(
     let accompanying = false;
     let visiting = false;
     // A party of several (A，B，C等一行来到…勉励…): the first leads it and speaks for it, the others take part.
-    const party = names.length > 1 && /^(等)?一行/.test(text.slice(last.end));
+    const party = names.length > 1 && /^(等)?一行/.test(after);
     const giveAll = (role: Role) => names.forEach((n, k) => give(n, party && k > 0 ? 'attended' : role, sentence));
     for (let i = 0; i < scope.length; i++) {
       const length = cuesAfter.longestAt(scope, i);

@@ -81,10 +81,10 @@ export function titleChain(
         item.org.resolved = organization;
       } else {
         // A bare level body (省委, 市人大常委会) in a chain after a named division is that division's.
-        const where = !named && chainPlace?.division ? { ...(home ?? { abbreviation: '' }), division: chainPlace.division } : null;
+        const where = named ? null : homeAtPlace(home, chainPlace);
         const level = /^(?:中共)?([市省县区])/.exec(item.org.text)?.[1];
-        organization = where && level && homeAt(level, where) ? resolveOrg(item.org.text, where) : item.org.resolved;
-        if (organization !== item.org.resolved) item.org.resolved = organization;
+        if (where && level && homeAt(level, where)) item.org.resolved = resolveOrg(item.org.text, where);
+        organization = item.org.resolved;
       }
       parent = organization;
     } else {
@@ -95,12 +95,17 @@ export function titleChain(
         continue;
       }
       // A post after a committee's in the chain is the committee's (市委常委、秘书长): unless it implies its own body.
-      const where = chainPlace?.division ? { ...(home ?? { abbreviation: '' }), division: chainPlace.division } : home;
+      const where = homeAtPlace(home, chainPlace) ?? home;
       organization = IMPLIED.find(([re]) => re.test(item.title))?.[1](where) ?? (parent && (/委$/.test(parent) || heldIn(item.title, parent)) ? parent : null);
     }
     out.push({ title: item.title, organization, start: item.start });
   }
   return out;
+}
+
+/** The home as seen from a division a chain names (its level words then speak of that division), or null. */
+function homeAtPlace(home: Home | null, place: PlaceMention | null): Home | null {
+  return place?.division ? { ...(home ?? { abbreviation: '' }), division: place.division } : null;
 }
 
 // Which bodies hold a post written bare in a chain after the body's own post (区政协党组书记、主席;

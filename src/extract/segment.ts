@@ -226,13 +226,15 @@ export function segmentRecord(paragraphs: Paragraph[], title: string | undefined
   }
   // The title and a deck repeated above the dateline (黄华华会见…⏎三句“离不开”…⏎本报讯（记者…）):
   // the deck is the subtitle, and the article starts at its dateline.
-  const opening = texts.slice(1, 3).findIndex((t) => parseDateline(t)) + 1;
-  if (opening > 0 && !parseDateline(texts[0]) && texts.slice(0, opening).every((t) => t.length <= 60 && !/[。！？]/.test(t))) {
+  const datelines = texts.slice(0, 3).map((t) => parseDateline(t));
+  const opening = datelines.findIndex((x) => x !== null);
+  let d = opening === 0 ? datelines[0] : null;
+  if (opening > 0 && texts.slice(0, opening).every((t) => t.length <= 60 && !/[。！？]/.test(t))) {
     const deck = texts.slice(0, opening).filter((t) => t !== draft.headline);
     draft.subtitle = deck.join(' ') || null;
     texts = texts.slice(opening);
+    d = datelines[opening];
   }
-  const d = texts.length ? parseDateline(texts[0]) : null;
   if (d) {
     mergeByline(draft.byline, d);
     draft.bylineLength = d.end;

@@ -33,7 +33,6 @@ export function ofType(spans: EntitySpan[], type: EntityType): EntitySpan[] {
   return spans.filter((s) => s.type === type);
 }
 
-/** Whether a rule's person is a name to the tagger or to the name-likelihood test. */
 /**
  * The tagger's persons that are the home's own name as a reader writes it (《黄梅新闻》 on 黄梅县's
  * site): a paper names its county more often than any namesake, so the span is the place.
@@ -51,6 +50,7 @@ export function settlementsReadAsPersons(text: string, tagged: EntitySpan[]): Se
   return new Set(tagged.filter((s) => s.type === 'PER' && s.end - s.start >= 3 && /[村镇乡]$/.test(text.slice(s.start, s.end)) && (text[s.end] === '、' || text[s.start - 1] === '、')));
 }
 
+/** Whether a rule's person is a name to the tagger or to the name-likelihood test. */
 export function plausiblePerson(m: PersonMention, tagged: EntitySpan[]): boolean {
   if (tagged.some((s) => s.type === 'PER' && overlaps(s, m))) return true;
   if (tagged.some((s) => s.type !== 'PER' && covers(s, m))) return false;

@@ -108,7 +108,8 @@ function committees(text: string, divisions: PlaceMention[]): OrgMention[] {
     if (d) {
       start = d.start;
       // The divisions it is in, written before it (北京市|房山区委).
-      for (let outer = divisions.find((x) => x.end === start && x.kind === 'division'); outer; outer = divisions.find((x) => x.end === start && x.kind === 'division')) start = outer.start;
+      const endingAt = (end: number) => divisions.find((x) => x.end === end && x.kind === 'division');
+      for (let outer = endingAt(start); outer; outer = endingAt(start)) start = outer.start;
     } else if (at > 0 && WORD_BEFORE_LEVEL.includes(text[at - 1])) continue;
     if (text.startsWith('中共', start - 2)) start -= 2;
     // 团市委, 共青团X区委: the Youth League's committee, not the party's (集团 is no 团).

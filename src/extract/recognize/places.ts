@@ -130,7 +130,6 @@ export function findProvinceAbbreviations(text: string): PlaceMention[] {
   return out;
 }
 
-/** A place word's canonical name: the division a gazetteer form names (北京 → 北京市), else itself. */
 /**
  * The forms a home's own paper writes it in: its name, its short form, and for a county the stem
  * without 县, 市 or 区 (黄梅 for 黄梅县), which the gazetteer leaves out because many are words.
@@ -148,6 +147,7 @@ export function canonicalPlaceAt(home: Home | null): (surface: string) => string
   return (surface) => (forms.has(surface) ? home!.division!.name : canonicalPlace(surface));
 }
 
+/** A place word's canonical name: the division a gazetteer form names (北京 → 北京市), else itself. */
 export function canonicalPlace(surface: string): string {
   return lexicon().gazetteer.byForm.get(surface)?.[0].name ?? surface;
 }
