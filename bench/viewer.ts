@@ -15,8 +15,9 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { emptyGraph, type GuanxiGraph, type NodeAttributes } from '../src/graph/assemble.js';
+import { emptyGraph, graphCounts, type GuanxiGraph, type NodeAttributes } from '../src/graph/assemble.js';
 import { nodeKey, type NodeLabel, type RelationshipType } from '../src/graph/model.js';
+import { runNamedQuery } from '../src/graph/queries.js';
 import { createViewerServer } from '../src/server/app.js';
 import type { GraphStore } from '../src/store/store.js';
 import { launchChromium, WEBGL_BACKENDS, type WebGLBackend } from '../tests/e2e/chromium.js';
@@ -121,6 +122,9 @@ export function memoryStore(graph: GuanxiGraph): GraphStore {
     write: async () => {},
     documents: async () => [],
     remove: async () => {},
+    changes: async () => 'fixed',
+    counts: async () => graphCounts(graph),
+    namedQuery: async (name, params) => runNamedQuery(graph, name, params),
     graph: async () => graph,
     close: async () => {},
   };
@@ -225,7 +229,7 @@ async function measureSize(browser: Browser, backend: WebGLBackend, size: number
   const t0 = Date.now();
   const graph = syntheticGraph(size);
   const server = await createViewerServer({ store: memoryStore(graph) });
-  const payload = server.loaded.payload;
+  const payload = server.view.payload();
   const built = Date.now() - t0;
   const context = await browser.newContext({ viewport: { width: 1400, height: 850 }, bypassCSP: true });
   const page = await context.newPage();

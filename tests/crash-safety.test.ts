@@ -13,6 +13,7 @@ import { iteratePfrArticles } from '../src/corpus/pfr.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { Neo4jStore } from '../src/store/neo4j-store.js';
 import { SnapshotGraphStore } from '../src/store/snapshot-store.js';
+import { SqliteGraphStore } from '../src/store/sqlite-store.js';
 import { dump } from './support/graph-dump.js';
 import { testNeo4jUri, wipeTestDatabase } from './support/neo4j.js';
 import { mulberry32 } from '../src/seeded-random.js';
@@ -138,7 +139,28 @@ describe('crash safety', () => {
       graph: async () => dump(SnapshotGraphStore.open(path)),
     };
   };
-  crashSuite('the snapshot', snapshot, () => inputs);
+  crashSuite('the JSON Lines journal', snapshot, () => inputs);
+
+  const sqlite = (): Target => {
+    const path = join(dir, 'graph.db');
+    const open = <T>(read: (store: SqliteGraphStore) => Promise<T>) => async () => {
+      const store = SqliteGraphStore.open(path);
+      try {
+        return await read(store);
+      } finally {
+        await store.close();
+      }
+    };
+    return {
+      args: ['--snapshot', path],
+      env: { ...process.env, NEO4J_URI: '' },
+      reset: async () => ['', '-wal', '-shm'].forEach((end) => rmSync(path + end, { force: true })),
+      settle: async () => {},
+      storedDocuments: open(async (store) => (await store.documents()).length),
+      graph: open((store) => dump(store)),
+    };
+  };
+  crashSuite('the embedded store', sqlite, () => inputs);
 
   describe('on Neo4j', function () {
     this.timeout(180_000);

@@ -19,6 +19,7 @@ import { documentHash, ingestFiles, pruneDocuments } from '../src/store/ingest.j
 import { cypher } from '../src/store/cypher-files.js';
 import { Neo4jStore } from '../src/store/neo4j-store.js';
 import { SnapshotGraphStore } from '../src/store/snapshot-store.js';
+import { SqliteGraphStore } from '../src/store/sqlite-store.js';
 import type { GraphStore } from '../src/store/store.js';
 import { testNeo4jUri, wipeTestDatabase } from './support/neo4j.js';
 
@@ -82,7 +83,7 @@ describe('article keys', () => {
   });
 });
 
-for (const kind of ['snapshot', 'neo4j'] as const) {
+for (const kind of ['sqlite', 'snapshot', 'neo4j'] as const) {
   describe(`document identity (${kind})`, function () {
     this.timeout(180_000);
     let dir: string;
@@ -94,6 +95,7 @@ for (const kind of ['snapshot', 'neo4j'] as const) {
     async function emptyStore(): Promise<GraphStore> {
       let store: GraphStore;
       if (kind === 'snapshot') store = SnapshotGraphStore.open(join(dir, `graph-${serial++}.jsonl`));
+      else if (kind === 'sqlite') store = SqliteGraphStore.open(join(dir, `graph-${serial++}.db`));
       else {
         const neo = await Neo4jStore.connect(uri, { schema: true });
         await wipeTestDatabase(neo.client);

@@ -41,6 +41,15 @@ class StopsAfter implements GraphStore {
     if (++this.done > this.writes) throw new Error('stopped');
     await this.inner.write(batch);
   }
+  namedQuery(name: string, params: Record<string, string | null>) {
+    return this.inner.namedQuery(name, params);
+  }
+  changes() {
+    return this.inner.changes();
+  }
+  counts() {
+    return this.inner.counts();
+  }
   graph() {
     return this.inner.graph();
   }

@@ -8,7 +8,7 @@ import { DEFAULT_CONSOLE_LIMITS } from '../src/server/query.js';
 import type { Neo4jStore } from '../src/store/neo4j-store.js';
 import type { GraphPayload, Meta, NamedQueryInfo, EventDetails, OrganizationDetails, PersonDetails, QueryResponse, Suggestion } from '../src/server/protocol.js';
 import type { GraphStore } from '../src/store/store.js';
-import { HOSTILE_KEY, HOSTILE_NAME, sampleNeo4j, sampleSnapshot } from './viewer-fixtures.js';
+import { HOSTILE_KEY, HOSTILE_NAME, sampleNeo4j, sampleEmbedded } from './viewer-fixtures.js';
 
 const ZHANG_FEI = 'Person:张飞@许昌市';
 
@@ -35,13 +35,13 @@ function raw(server: ViewerServer, path: string, headers: Record<string, string>
   });
 }
 
-describe('viewer API on the snapshot', function () {
+for (const kind of ['sqlite', 'snapshot'] as const) describe(`viewer API on the embedded ${kind === 'sqlite' ? 'store' : 'JSON Lines journal'}`, function () {
   this.timeout(60_000);
   let store: GraphStore;
   let server: ViewerServer;
 
   before(async () => {
-    store = await sampleSnapshot();
+    store = await sampleEmbedded(kind);
     server = await createViewerServer({ store });
   });
   after(async () => {
@@ -56,7 +56,7 @@ describe('viewer API on the snapshot', function () {
   it('GET /api/meta tells the store and its counts', async () => {
     const { status, body } = await get<Meta>(server, '/api/meta');
     expect(status).to.equal(200);
-    expect(body).to.include({ store: 'snapshot', cypher: false });
+    expect(body).to.include({ store: kind, cypher: false });
     expect(body.counts.Person).to.be.greaterThan(20);
     expect(body.nodes).to.equal(Object.entries(body.counts).filter(([k]) => /^[A-Z][a-z]/.test(k)).reduce((n, [, v]) => n + v, 0));
   });
@@ -64,7 +64,7 @@ describe('viewer API on the snapshot', function () {
   it('GET /api/graph gives every node and edge, edges by node index', async () => {
     const { body, headers } = await get<GraphPayload>(server, '/api/graph');
     expect(headers.get('access-control-allow-origin')).to.equal(null);
-    const graph = server.loaded.graph;
+    const graph = await store.graph();
     expect(body.nodes.key).to.have.length(graph.order);
     expect(body.edges.source).to.have.length(graph.size);
     for (const column of [body.nodes.kind, body.nodes.label, body.nodes.date]) expect(column).to.have.length(graph.order);
@@ -79,7 +79,7 @@ describe('viewer API on the snapshot', function () {
   it('compresses the graph for clients that take gzip', async () => {
     const res = await raw(server, '/api/graph', { 'accept-encoding': 'gzip' });
     expect(res.headers['content-encoding']).to.equal('gzip');
-    expect(gunzipSync(res.body).equals(server.loaded.payload.raw)).to.equal(true);
+    expect(gunzipSync(res.body).equals(server.view.payload().raw)).to.equal(true);
   });
 
   it('GET /api/search suggests persons first, by substring', async () => {
@@ -346,7 +346,7 @@ describe('viewer API on Neo4j', function () {
   });
 
   it('reads the same graph as the snapshot', async () => {
-    const snapshot = await sampleSnapshot();
+    const snapshot = await sampleEmbedded();
     const expected = (await snapshot.graph()).order - 2; // the snapshot also holds the hostile document's two nodes
     const { body } = await get<Meta>(server, '/api/meta');
     expect(body).to.include({ store: 'neo4j', cypher: true, nodes: expected });

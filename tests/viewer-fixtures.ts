@@ -11,6 +11,8 @@ import { DEFAULT_SAMPLE } from '../src/paths.js';
 import { ingestFiles } from '../src/store/ingest.js';
 import { Neo4jStore } from '../src/store/neo4j-store.js';
 import { SnapshotGraphStore } from '../src/store/snapshot-store.js';
+import { SqliteGraphStore } from '../src/store/sqlite-store.js';
+import type { GraphStore } from '../src/store/store.js';
 import { testNeo4jUri, wipeTestDatabase } from './support/neo4j.js';
 
 /** A name that would run script if the viewer ever inserted it as HTML. */
@@ -37,9 +39,10 @@ export function hostileDocument(): DocumentFacts {
   };
 }
 
-/** The sample page and the hostile document in a new snapshot in a temporary folder. */
-export async function sampleSnapshot(): Promise<SnapshotGraphStore> {
-  const store = SnapshotGraphStore.open(join(mkdtempSync(join(tmpdir(), 'guanxi-viewer-')), 'graph.jsonl'));
+/** The sample page and the hostile document in a new embedded store (SQLite, or a JSON Lines journal) in a temporary folder. */
+export async function sampleEmbedded(kind: 'sqlite' | 'snapshot' = 'sqlite'): Promise<GraphStore> {
+  const dir = mkdtempSync(join(tmpdir(), 'guanxi-viewer-'));
+  const store = kind === 'sqlite' ? SqliteGraphStore.open(join(dir, 'graph.db')) : SnapshotGraphStore.open(join(dir, 'graph.jsonl'));
   await ingestFiles([DEFAULT_SAMPLE], store);
   await store.write([hostileDocument()]);
   return store;

@@ -1,21 +1,15 @@
 /** WriteBehind: batches written in the background, in order where they share documents. */
 import { expect } from 'chai';
-import type { GuanxiGraph } from '../src/graph/assemble.js';
 import type { DocumentFacts } from '../src/graph/model.js';
 import type { GraphStore } from '../src/store/store.js';
 import { WriteBehind } from '../src/store/write-behind.js';
 
 /** A store whose writes take `ms` and which records when each batch started and ended. */
-class SlowStore implements GraphStore {
-  readonly kind = 'snapshot' as const;
-  readonly location = 'memory';
+class SlowStore implements Pick<GraphStore, 'write'> {
   readonly log: string[] = [];
   running = 0;
   maxRunning = 0;
   constructor(private readonly ms: number, private readonly failOn?: string) {}
-  async hasDocument(): Promise<boolean> {
-    return false;
-  }
   async write(batch: readonly DocumentFacts[]): Promise<void> {
     const name = batch.map((f) => f.document).join('+');
     this.running++;
@@ -26,14 +20,6 @@ class SlowStore implements GraphStore {
     this.log.push(`end ${name}`);
     if (name === this.failOn) throw new Error(`cannot write ${name}`);
   }
-  async documents(): Promise<[]> {
-    return [];
-  }
-  async remove(): Promise<void> {}
-  async graph(): Promise<GuanxiGraph> {
-    throw new Error('not needed');
-  }
-  async close(): Promise<void> {}
 }
 
 const facts = (document: string): DocumentFacts => ({ document, hash: document, nodes: [], relationships: [] });

@@ -12,7 +12,7 @@ export interface StoreFlags {
 export function storeOptions(command: Command): Command {
   return command
     .option('--neo4j <uri>', 'use Neo4j at this URI (bolt:// or neo4j:// for a cluster or Aura; default: $NEO4J_URI). Credentials come from $NEO4J_USER and $NEO4J_PASSWORD')
-    .option('--snapshot <file>', 'the embedded snapshot used when no Neo4j is configured (default: $GUANXI_SNAPSHOT or .guanxi/graph.jsonl)');
+    .option('--snapshot <file>', 'the embedded store used when no Neo4j is configured: an SQLite file (default: $GUANXI_SNAPSHOT or .guanxi/graph.db), or a JSON Lines journal for a path ending in .jsonl');
 }
 
 /** A plain Error, not commander's InvalidArgumentError: it ends the command with one line, not the help. */

@@ -1,45 +1,22 @@
 /**
- * The viewer's JSON API. The graph is read from the store once, when the server starts, and every
- * answer but ad-hoc Cypher comes from that copy; restart `guanxi serve` to see documents ingested since.
+ * The viewer's JSON API, answered through a GraphView (graph-view.ts): the embedded store read by
+ * index, or Neo4j's graph loaded whole; either way, what an ingest adds meanwhile shows without a restart.
  *
- *   GET  /api/meta              store, location, counts
- *   GET  /api/graph             the whole graph (GraphPayload)
+ *   GET  /api/meta              store, location, counts, change marker
+ *   GET  /api/graph             the graph (GraphPayload): all of it, or its most connected nodes
  *   GET  /api/node?key=K        the side panel's details of a node
  *   GET  /api/search?q=TEXT     suggestions as one types (&kind=Person: of one kind)
  *   GET  /api/queries           the named queries and their parameters
  *   POST /api/query             {cypher, params} (Neo4j, read-only, allow-listed) or {name, params} (either store)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { graphCounts, type GuanxiGraph } from '../graph/assemble.js';
 import { NODE_LABELS, type NodeLabel } from '../graph/model.js';
 import { namedQuery, namedQueryNames } from '../store/named-queries.js';
 import type { GraphStore } from '../store/store.js';
-import { nodeDetails } from './details.js';
-import { HttpError, PreparedJson, readJsonBody, sendJson } from './http.js';
-import { graphPayload } from './payload.js';
-import type { Meta, NamedQueryInfo } from './protocol.js';
+import { HttpError, readJsonBody, sendJson } from './http.js';
+import type { GraphView } from './graph-view.js';
+import type { NamedQueryInfo } from './protocol.js';
 import { runQuery, type ConsoleLimits } from './query.js';
-import { SearchIndex } from './search.js';
-
-/** The graph as loaded, with what is derived from it once. */
-export class LoadedGraph {
-  readonly payload: PreparedJson;
-  readonly search: SearchIndex;
-  readonly meta: Meta;
-
-  constructor(
-    readonly graph: GuanxiGraph,
-    store: GraphStore,
-  ) {
-    this.payload = new PreparedJson(graphPayload(graph));
-    this.search = new SearchIndex(graph);
-    this.meta = { store: store.kind, location: store.location, nodes: graph.order, edges: graph.size, counts: graphCounts(graph), cypher: store.kind === 'neo4j' };
-  }
-
-  static async load(store: GraphStore): Promise<LoadedGraph> {
-    return new LoadedGraph(await store.graph(), store);
-  }
-}
 
 const QUERIES: NamedQueryInfo[] = namedQueryNames().map((name) => {
   const { description, params } = namedQuery(name);
@@ -86,18 +63,19 @@ function clientGone(res: ServerResponse): AbortSignal {
 }
 
 /** Answers an /api/ request; throws HttpError for the client's mistakes. */
-export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, store: GraphStore, loaded: LoadedGraph, limits: ConsoleLimits): Promise<void> {
+export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, store: GraphStore, view: GraphView, limits: ConsoleLimits): Promise<void> {
   const route = `${req.method} ${url.pathname}`;
+  await view.refresh();
   switch (route) {
     case 'GET /api/meta':
       queryParams(url, []);
-      return sendJson(req, res, 200, loaded.meta);
+      return sendJson(req, res, 200, view.meta());
     case 'GET /api/graph':
       queryParams(url, []);
-      return sendJson(req, res, 200, loaded.payload);
+      return sendJson(req, res, 200, view.payload());
     case 'GET /api/node': {
       const key = required(queryParams(url, ['key']), 'key');
-      const details = nodeDetails(loaded.graph, key);
+      const details = view.details(key);
       if (!details) throw new HttpError(404, `no node ${key}`);
       return sendJson(req, res, 200, details);
     }
@@ -106,7 +84,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       const kind = params.get('kind') ?? null;
       if (kind !== null && !(NODE_LABELS as readonly string[]).includes(kind)) throw new HttpError(400, `kind must be one of ${NODE_LABELS.join(', ')}`);
       const limit = suggestionLimit(params.get('limit'));
-      return sendJson(req, res, 200, loaded.search.search(params.get('q') ?? '', limit, (kind as NodeLabel | null) ?? undefined));
+      return sendJson(req, res, 200, view.search(params.get('q') ?? '', limit, (kind as NodeLabel | null) ?? undefined));
     }
     case 'GET /api/queries':
       queryParams(url, []);
@@ -114,7 +92,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
     case 'POST /api/query': {
       queryParams(url, []);
       const signal = clientGone(res);
-      return sendJson(req, res, 200, await runQuery(store, loaded.graph, await readJsonBody(req), limits, signal));
+      return sendJson(req, res, 200, await runQuery(store, view, await readJsonBody(req), limits, signal));
     }
   }
   const known = ['/api/meta', '/api/graph', '/api/node', '/api/search', '/api/queries', '/api/query'];

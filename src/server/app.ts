@@ -8,7 +8,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphStore } from '../store/store.js';
-import { handleApi, LoadedGraph } from './api.js';
+import { handleApi } from './api.js';
+import { openGraphView, type GraphView } from './graph-view.js';
 import { HttpError, sendError } from './http.js';
 import { DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './query.js';
 import { serveStatic } from './static.js';
@@ -23,13 +24,15 @@ export interface ViewerServerOptions {
   staticDir?: string;
   /** Rows, bytes and time a console query may take (default DEFAULT_CONSOLE_LIMITS). */
   consoleLimits?: ConsoleLimits;
+  /** Nodes /api/graph sends at most: the most connected ones of a larger graph (default DEFAULT_OVERVIEW_NODES). */
+  overviewNodes?: number;
   /** Called with errors that are the server's fault (the client gets a 500). */
   onError?: (err: Error) => void;
 }
 
 export interface ViewerServer {
   url: string;
-  loaded: LoadedGraph;
+  view: GraphView;
   /** Stops listening and drops open connections; the store is the caller's to close. */
   close(): Promise<void>;
 }
@@ -44,7 +47,7 @@ function loopbackHosts(bound: string, port: number): Set<string> {
 
 export async function createViewerServer(options: ViewerServerOptions): Promise<ViewerServer> {
   const { store, host = '127.0.0.1', port = 0, staticDir, consoleLimits = DEFAULT_CONSOLE_LIMITS, onError = (err) => console.error(`guanxi serve: ${err.stack ?? err.message}`) } = options;
-  const loaded = await LoadedGraph.load(store);
+  const view = await openGraphView(store, options.overviewNodes);
   let allowedHosts = new Set<string>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -58,7 +61,7 @@ export async function createViewerServer(options: ViewerServerOptions): Promise<
     } catch {
       throw new HttpError(400, 'malformed request target');
     }
-    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url, store, loaded, consoleLimits);
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url, store, view, consoleLimits);
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, `${req.method} is not allowed`);
     return serveStatic(req, res, url.pathname, staticDir);
   };
@@ -88,7 +91,7 @@ export async function createViewerServer(options: ViewerServerOptions): Promise<
   allowedHosts = loopbackHosts(shownHost, address.port);
   return {
     url: `http://${shownHost}:${address.port}/`,
-    loaded,
+    view,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

@@ -32,13 +32,17 @@ export interface GraphPayload {
 }
 
 export interface Meta {
-  store: 'snapshot' | 'neo4j';
+  store: 'sqlite' | 'snapshot' | 'neo4j';
   location: string;
   nodes: number;
   edges: number;
   counts: Record<string, number>;
   /** Whether POST /api/query accepts ad-hoc Cypher (Neo4j only). */
   cypher: boolean;
+  /** Moves whenever the stored graph changes (another process's ingest): the viewer may load it again. */
+  changes: string;
+  /** What GET /api/graph sends: the whole graph, or its most connected nodes when it is larger (see `nodes`). */
+  shown: { nodes: number; edges: number };
 }
 
 export interface Suggestion {

@@ -6,12 +6,11 @@
  * viewer can draw the result.
  */
 import { NODE_LABELS, nodeKey, type NodeLabel } from '../graph/model.js';
-import { runNamedQuery } from '../graph/queries.js';
 import { bindParams, namedQuery, namedQueryNames } from '../store/named-queries.js';
 import { Neo4jTimeoutError, QueryCancelledError, ReadOnlyError } from '../store/neo4j.js';
 import { Neo4jStore } from '../store/neo4j-store.js';
 import type { GraphStore } from '../store/store.js';
-import type { GuanxiGraph } from '../graph/assemble.js';
+import type { GraphView } from './graph-view.js';
 import { checkConsoleCypher, CypherRefused } from './cypher-guard.js';
 import { HttpError } from './http.js';
 import type { QueryResponse } from './protocol.js';
@@ -79,7 +78,7 @@ async function onNeo4j(store: Neo4jStore, statement: string, params: Record<stri
   }
 }
 
-export async function runQuery(store: GraphStore, graph: GuanxiGraph, body: unknown, limits: ConsoleLimits, signal: AbortSignal): Promise<QueryResponse> {
+export async function runQuery(store: GraphStore, view: GraphView, body: unknown, limits: ConsoleLimits, signal: AbortSignal): Promise<QueryResponse> {
   if (!isObject(body)) throw new HttpError(400, 'expected {"cypher": "…", "params"?: {…}} or {"name": "…", "params"?: {…}}');
   if (typeof body.name === 'string') {
     if (!namedQueryNames().includes(body.name)) throw new HttpError(404, `no named query "${body.name}"; the named queries are: ${namedQueryNames().join(', ')}`);
@@ -91,12 +90,12 @@ export async function runQuery(store: GraphStore, graph: GuanxiGraph, body: unkn
       throw err instanceof HttpError ? err : new HttpError(400, (err as Error).message);
     }
     if (store instanceof Neo4jStore) return onNeo4j(store, q.statement, params, limits, signal);
-    const result = runNamedQuery(graph, q.name, params);
+    const result = view.namedQuery(q.name, params);
     return { ...result, truncated: false, graph: resultGraph(result.rows) };
   }
   if (typeof body.cypher !== 'string' || !body.cypher.trim()) throw new HttpError(400, 'expected {"cypher": "…"} or {"name": "…"}');
   if (!(store instanceof Neo4jStore)) {
-    throw new HttpError(501, 'Cypher needs Neo4j: start the viewer with --neo4j URI (or NEO4J_URI); on the embedded snapshot only the named queries run');
+    throw new HttpError(501, 'Cypher needs Neo4j: start the viewer with --neo4j URI (or NEO4J_URI); on the embedded store only the named queries run');
   }
   if (body.params !== undefined && !isObject(body.params)) throw new HttpError(400, 'params must be an object');
   try {

@@ -6,10 +6,10 @@
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import { emptyGraph, remergedProps, type GuanxiGraph, type NodeAttributes, type EdgeAttributes } from '../graph/assemble.js';
-import { nodeKey, relationshipKey, type DocumentFacts, type NodeLabel, type RelationshipRecord, type RelationshipType } from '../graph/model.js';
+import { nodeKey, relationshipKey, NODE_LABELS, RELATIONSHIP_TYPES, type DocumentFacts, type NodeLabel, type RelationshipRecord, type RelationshipType } from '../graph/model.js';
 import { cypher, cypherScript } from './cypher-files.js';
 import { displayUri, Neo4jClient, neo4jSettings } from './neo4j.js';
-import type { GraphStore, StoredDocument } from './store.js';
+import type { GraphStore, QueryRows, StoredDocument } from './store.js';
 
 /**
  * cypher/write/<file> for each relationship type and pair of labels the model has. Article-borne
@@ -167,6 +167,21 @@ export class Neo4jStore implements GraphStore {
       await tx.run(cypher('write/delete-unsupported'));
       await tx.run(cypher('write/delete-documents'), { documents });
     });
+  }
+
+  async namedQuery(name: string, params: Record<string, string | null>): Promise<QueryRows> {
+    return this.client.query(cypher(`queries/${name}`), params);
+  }
+
+  /** The stored documents' count and latest time of storing: every write marks its documents, every removal takes them out. */
+  async changes(): Promise<string> {
+    const r = await this.client.read((tx) => tx.run(cypher('read/change-marker')));
+    return String(r.records[0]?.get('marker') ?? 'none');
+  }
+
+  async counts(): Promise<Record<string, number>> {
+    const r = await this.client.read((tx) => tx.run(cypher('read/graph-counts'), { labels: [...NODE_LABELS], types: [...RELATIONSHIP_TYPES] }));
+    return Object.fromEntries(r.records.map((rec) => [rec.get('name') as string, Number(rec.get('count'))]));
   }
 
   async graph(): Promise<GuanxiGraph> {

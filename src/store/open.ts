@@ -1,7 +1,17 @@
-/** Which store a command uses: Neo4j when a URI is given (flag or NEO4J_URI), else the embedded snapshot. */
-import { snapshotPath } from './snapshot.js';
+/**
+ * Which store a command uses: Neo4j when a URI is given (flag or NEO4J_URI), else the embedded store
+ * at --snapshot, $GUANXI_SNAPSHOT or .guanxi/graph.db: an SQLite file (sqlite-store.ts), or, for a
+ * path ending in .jsonl, the JSON Lines journal that earlier versions used (snapshot.ts).
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { SnapshotGraphStore } from './snapshot-store.js';
+import { SqliteGraphStore } from './sqlite-store.js';
 import type { GraphStore } from './store.js';
+
+export const DEFAULT_STORE = '.guanxi/graph.db';
+/** Where earlier versions kept the graph by default. */
+const OLD_DEFAULT = '.guanxi/graph.jsonl';
 
 export interface StoreOptions {
   /** bolt://, neo4j:// (routing) or their +s/+ssc forms. */
@@ -9,10 +19,18 @@ export interface StoreOptions {
   snapshot?: string;
   /**
    * Told what opening found wrong but worked around, such as the torn last line an interrupted
-   * ingest leaves in the snapshot (docs/snapshot.md). Default: `guanxi: FILE:LINE: what` on stderr.
+   * ingest leaves in a journal (docs/snapshot.md). Default: `guanxi: FILE:LINE: what` on stderr.
    */
   onWarning?: (message: string) => void;
 }
+
+/** --snapshot, else GUANXI_SNAPSHOT, else .guanxi/graph.db in the working directory. */
+export function embeddedStorePath(given?: string): string {
+  return resolve(given ?? process.env.GUANXI_SNAPSHOT ?? DEFAULT_STORE);
+}
+
+/** True for a path that names a JSON Lines journal rather than an SQLite store. */
+export const isJournalPath = (path: string) => /\.jsonl$/i.test(path);
 
 /** `ingest` also prepares Neo4j's schema; reading commands leave it alone (and need no rights to change it). */
 export async function openStore(options: StoreOptions, purpose: 'read' | 'ingest' = 'read'): Promise<GraphStore> {
@@ -21,8 +39,15 @@ export async function openStore(options: StoreOptions, purpose: 'read' | 'ingest
     const { Neo4jStore } = await import('./neo4j-store.js');
     return Neo4jStore.connect(uri, { schema: purpose === 'ingest' });
   }
-  const store = SnapshotGraphStore.open(snapshotPath(options.snapshot));
+  const path = embeddedStorePath(options.snapshot);
   const warn = options.onWarning ?? ((message: string) => process.stderr.write(`guanxi: ${message}\n`));
-  for (const warning of store.warnings) warn(warning);
-  return store;
+  if (isJournalPath(path)) {
+    const store = SnapshotGraphStore.open(path);
+    for (const warning of store.warnings) warn(warning);
+    return store;
+  }
+  if (path === resolve(DEFAULT_STORE) && !existsSync(path) && existsSync(resolve(OLD_DEFAULT))) {
+    warn(`${resolve(OLD_DEFAULT)}: a graph in the older journal format; bring it into ${DEFAULT_STORE} with: guanxi import ${OLD_DEFAULT}`);
+  }
+  return SqliteGraphStore.open(path);
 }

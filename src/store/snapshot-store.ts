@@ -1,6 +1,8 @@
 /** The GraphStore over the embedded snapshot file. */
-import type { GuanxiGraph } from '../graph/assemble.js';
+import { graphCounts, type GuanxiGraph } from '../graph/assemble.js';
+import { statSync } from 'node:fs';
 import type { DocumentFacts } from '../graph/model.js';
+import { runNamedQuery, type QueryResult } from '../graph/queries.js';
 import { SnapshotStore } from './snapshot.js';
 import type { GraphStore, StoredDocument } from './store.js';
 
@@ -34,6 +36,20 @@ export class SnapshotGraphStore implements GraphStore {
 
   async remove(documents: readonly string[]): Promise<void> {
     this.snapshot.remove(documents);
+  }
+
+  async namedQuery(name: string, params: Record<string, string | null>): Promise<QueryResult> {
+    return runNamedQuery(this.snapshot.graph(), name, params);
+  }
+
+  /** The journal's size and time of change: every write appends or rewrites it. */
+  async changes(): Promise<string> {
+    const stat = statSync(this.snapshot.path, { throwIfNoEntry: false });
+    return stat ? `${stat.size}:${stat.mtimeMs}` : 'none';
+  }
+
+  async counts(): Promise<Record<string, number>> {
+    return graphCounts(this.snapshot.graph());
   }
 
   async graph(): Promise<GuanxiGraph> {

@@ -8,18 +8,11 @@
  * replaced lines make up half the file, `compact()` rewrites it (to a temporary file, then renamed).
  */
 import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readSync, renameSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { buildGraph, type GuanxiGraph } from '../graph/assemble.js';
 import type { DocumentFacts } from '../graph/model.js';
 
 const HEADER = { guanxi: 'snapshot', version: 1 } as const;
-
-export const DEFAULT_SNAPSHOT = '.guanxi/graph.jsonl';
-
-/** GUANXI_SNAPSHOT, else .guanxi/graph.jsonl in the working directory. */
-export function snapshotPath(given?: string): string {
-  return resolve(given ?? process.env.GUANXI_SNAPSHOT ?? DEFAULT_SNAPSHOT);
-}
 
 export class SnapshotError extends Error {}
 

@@ -12,8 +12,15 @@ export interface StoredDocument {
   path: string | null;
 }
 
+/** A query's answer: its columns, and its rows by column. */
+export interface QueryRows {
+  columns: string[];
+  rows: Record<string, unknown>[];
+}
+
 export interface GraphStore {
-  readonly kind: 'snapshot' | 'neo4j';
+  /** sqlite: the embedded store; snapshot: a JSON Lines journal (the older embedded format); neo4j. */
+  readonly kind: 'sqlite' | 'snapshot' | 'neo4j';
   /** Where the graph lives, for messages: a file path or a URI without credentials. */
   readonly location: string;
   /** True when this document, with this content hash, is already stored completely. */
@@ -24,6 +31,12 @@ export interface GraphStore {
   documents(): Promise<StoredDocument[]>;
   /** Takes documents' facts out of the graph; entities that no other document supports go with them. */
   remove(documents: readonly string[]): Promise<void>;
+  /** A marker that moves whenever the stored graph changes, by this process or another. */
+  changes(): Promise<string>;
+  /** Nodes by label and relationships by type (as graphCounts gives them), without loading the graph. */
+  counts(): Promise<Record<string, number>>;
+  /** A named query of cypher/queries/ with its parameters bound (named-queries.ts bindParams). */
+  namedQuery(name: string, params: Record<string, string | null>): Promise<QueryRows>;
   /** The whole graph in memory. */
   graph(): Promise<GuanxiGraph>;
   close(): Promise<void>;

@@ -55,7 +55,7 @@ export class WriteBehind {
   private readonly onWritten: (batch: readonly DocumentFacts[]) => void;
 
   constructor(
-    private readonly store: GraphStore,
+    private readonly store: Pick<GraphStore, 'write'>,
     options: WriteBehindOptions = {},
   ) {
     this.batchRelationships = options.batchRelationships ?? 20_000;

@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { createViewerServer, type ViewerServer } from '../../src/server/app.js';
 import type { GraphStore } from '../../src/store/store.js';
-import { HOSTILE_KEY, HOSTILE_NAME, sampleNeo4j, sampleSnapshot } from '../viewer-fixtures.js';
+import { HOSTILE_KEY, HOSTILE_NAME, sampleEmbedded, sampleNeo4j } from '../viewer-fixtures.js';
 import { memoryStore, syntheticGraph } from '../../bench/viewer.js';
 import { CHROMIUM, launchChromium } from './chromium.js';
 
@@ -112,7 +112,7 @@ describe('viewer in headless Chromium', function () {
 
     before(async function () {
       if (!browser) return this.skip();
-      store = await sampleSnapshot();
+      store = await sampleEmbedded();
       viewing = await viewStore(browser, store);
       ({ page } = viewing);
     });
@@ -122,7 +122,7 @@ describe('viewer in headless Chromium', function () {
     });
 
     it('draws the graph with a legend of the kinds', async () => {
-      expect(await hook<number>(page, 'g.graph.order')).to.equal(viewing.server.loaded.meta.nodes);
+      expect(await hook<number>(page, 'g.graph.order')).to.equal(viewing.server.view.meta().nodes);
       expect(await page.locator('#legend .legend-item').count()).to.equal(5);
       expect(await page.locator('#legend').innerText()).to.match(/Person 人物\s*26/);
       expect(await hook<number>(page, 'g.firstRender')).to.be.greaterThan(0);

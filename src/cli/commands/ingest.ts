@@ -1,9 +1,8 @@
-/** `guanxi ingest`: files into the graph (the snapshot, or Neo4j when configured). */
+/** `guanxi ingest`: files into the graph (the embedded store, or Neo4j when configured). */
 import { InvalidArgumentError, type Command } from 'commander';
 import { DETECTED_ENCODINGS } from '../../ingest/decode.js';
 import { openStore } from '../../store/open.js';
 import { ingestFiles, pruneDocuments } from '../../store/ingest.js';
-import { graphCounts } from '../../graph/assemble.js';
 import { DEFAULT_SAMPLE } from '../../paths.js';
 import { int, Progress, rate } from '../progress.js';
 import { storeOptions, type StoreFlags, dateOption, homeOption } from '../options.js';
@@ -47,7 +46,7 @@ export function registerIngest(program: Command): void {
         if (inputs.length) progress.done();
         // After the ingest, so that a file moved since the last one is found moved, not gone.
         if (opts.prune) for (const d of await pruneDocuments(store)) console.error(`guanxi: ${d.path ?? d.id}: file gone; removed from the graph`);
-        const counts = graphCounts(await store.graph());
+        const counts = await store.counts();
         console.log(`graph in ${store.kind} ${store.location}: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
         if (summary.failed) process.exitCode = 1;
       } catch (err) {

@@ -1,7 +1,7 @@
 /** `guanxi query`: Cypher against Neo4j (read-only unless --write), or a named query against either store. */
 import { Option, type Command } from 'commander';
 import { csvText } from '../../graph/export/csv.js';
-import { runNamedQuery, type QueryResult } from '../../graph/queries.js';
+import type { QueryRows } from '../../store/store.js';
 import { bindParams, describeParams, namedQuery, namedQueryNames } from '../../store/named-queries.js';
 import { Neo4jStore } from '../../store/neo4j-store.js';
 import { openStore } from '../../store/open.js';
@@ -23,7 +23,7 @@ const cell = (v: unknown): string => {
 
 const clip = (s: string, max = 48) => ([...s].length > max ? [...s].slice(0, max - 1).join('') + '…' : s);
 
-export function formatResult(result: QueryResult | { columns: string[]; rows: Record<string, unknown>[] }, format: 'table' | 'json' | 'csv'): string {
+export function formatResult(result: QueryRows, format: 'table' | 'json' | 'csv'): string {
   if (format === 'json') return JSON.stringify(result.rows, null, 2);
   if (format === 'csv') return csvText(result.columns, result.rows.map((r) => Object.fromEntries(result.columns.map((c) => [c, cell(r[c])]))));
   const rows = result.rows.map((r) => result.columns.map((c) => cell(r[c])));
@@ -43,7 +43,7 @@ export function registerQuery(program: Command): void {
   storeOptions(
     program
       .command('query')
-      .description('run Cypher (Neo4j; read-only unless --write) or a named query from cypher/queries (Neo4j or the snapshot)')
+      .description('run Cypher (Neo4j; read-only unless --write) or a named query from cypher/queries (Neo4j or the embedded store)')
       .argument('[cypher]', 'a Cypher statement; use $names for parameters')
       .option('--name <query>', 'run a named query (see --list)')
       .option('--param <key=value>', 'a query parameter (repeatable)', collectParam, {})
@@ -62,10 +62,10 @@ export function registerQuery(program: Command): void {
       if (opts.name) {
         const q = namedQuery(opts.name);
         const params = bindParams(q, opts.param);
-        result = store instanceof Neo4jStore ? await store.client.query(q.statement, params) : runNamedQuery(await store.graph(), q.name, params);
+        result = await store.namedQuery(q.name, params);
       } else {
         if (!(store instanceof Neo4jStore)) {
-          throw new Error('Cypher needs Neo4j: give --neo4j URI or set NEO4J_URI (npm run neo4j:start runs one here); named queries also work on the snapshot: guanxi query --name …');
+          throw new Error('Cypher needs Neo4j: give --neo4j URI or set NEO4J_URI (npm run neo4j:start runs one here); named queries also work on the embedded store: guanxi query --name …');
         }
         result = await store.client.query(statement!, opts.param, !!opts.write);
       }

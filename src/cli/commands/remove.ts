@@ -1,6 +1,5 @@
 /** `guanxi remove PATH…`: documents' facts out of the graph. */
 import type { Command } from 'commander';
-import { graphCounts } from '../../graph/assemble.js';
 import { documentsAt } from '../../store/documents.js';
 import { openStore } from '../../store/open.js';
 import { storeOptions, type StoreFlags } from '../options.js';
@@ -25,7 +24,7 @@ export function registerRemove(program: Command): void {
         for (const d of found) ids.add(d.id);
       }
       await store.remove([...ids]);
-      const counts = graphCounts(await store.graph());
+      const counts = await store.counts();
       console.log(`removed ${ids.size} document${ids.size === 1 ? '' : 's'}; graph in ${store.kind} ${store.location}: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ') || 'empty'}`);
     } finally {
       await store.close();

@@ -25,7 +25,7 @@ export function registerServe(program: Command): void {
   storeOptions(
     program
       .command('serve')
-      .description('show the graph in the browser (Sigma.js viewer) with a JSON API; reads Neo4j when configured, else the snapshot')
+      .description('show the graph in the browser (Sigma.js viewer) with a JSON API; reads Neo4j when configured, else the embedded store; shows what later ingests add without a restart')
       .option('--port <n>', `port to listen on (0: any free port)`, portNumber, DEFAULT_PORT)
       .option('--host <host>', 'address to bind; other than 127.0.0.1, anyone who can reach it can read the graph', '127.0.0.1')
       .option('--open', 'open the viewer in the default browser'),
@@ -40,7 +40,7 @@ export function registerServe(program: Command): void {
       if (code === 'EADDRINUSE') throw new Error(`port ${opts.port} is in use: give another with --port N (0 picks a free one)`);
       throw err;
     }
-    const { nodes, edges } = server.loaded.meta;
+    const { nodes, edges } = server.view.meta();
     console.log(`guanxi viewer: ${server.url}  (${store.kind} ${store.location}: ${nodes} nodes, ${edges} edges; Ctrl-C stops it)`);
     if (nodes === 0) console.error(`guanxi: the graph is empty; run guanxi ingest first (with no file, it ingests the bundled sample page)`);
     if (opts.open) openBrowser(server.url);

@@ -1,0 +1,177 @@
+/**
+ * What the API reads the graph through. Two forms, one behaviour:
+ * - the embedded SQLite store is read through its indexes, request by request (IndexedGraphView):
+ *   opening costs nothing whatever its size, and a side panel or a named query loads only the
+ *   neighbourhood it shows;
+ * - Neo4j and a JSON Lines journal are loaded whole into memory once (WholeGraphView).
+ * Both follow the store: when its change marker moves (a `guanxi ingest` beside the server), the
+ * next request sees the new graph, without a restart.
+ */
+import { graphCounts, type GuanxiGraph } from '../graph/assemble.js';
+import type { NodeLabel, RelationshipType } from '../graph/model.js';
+import { runNamedQuery } from '../graph/queries.js';
+import { sqliteNamedQuery } from '../store/sqlite-named-queries.js';
+import type { SqliteGraphStore } from '../store/sqlite-store.js';
+import type { GraphStore, QueryRows } from '../store/store.js';
+import { nodeDetails } from './details.js';
+import { PreparedJson } from './http.js';
+import { graphPayload } from './payload.js';
+import type { Meta, NodeDetails, Suggestion } from './protocol.js';
+import { rankSuggestions, SearchIndex } from './search.js';
+
+export interface GraphView {
+  meta(): Meta;
+  /** The graph the viewer draws: all of it, or its most connected nodes when it is larger than the overview's limit. */
+  payload(): PreparedJson;
+  details(key: string): NodeDetails | null;
+  search(query: string, limit: number, kind?: NodeLabel): Suggestion[];
+  /** A named query with its parameters bound; Neo4j's run in Neo4j (api.ts), not here. */
+  namedQuery(name: string, params: Record<string, string | null>): QueryRows;
+  /** Catches up with the store if it changed since the last look (looked at most once a second). */
+  refresh(): Promise<void>;
+}
+
+/** Nodes the viewer is sent at most: the most connected ones of a larger graph. */
+export const DEFAULT_OVERVIEW_NODES = 20_000;
+
+export async function openGraphView(store: GraphStore, overviewNodes = DEFAULT_OVERVIEW_NODES): Promise<GraphView> {
+  if (store.kind === 'sqlite') return new IndexedGraphView(store as SqliteGraphStore, overviewNodes);
+  const view = new WholeGraphView(store, overviewNodes);
+  await view.refresh();
+  return view;
+}
+
+const CHECK_EVERY_MS = 1000;
+
+/** Calls `check` at most once per interval; `check` says whether the store moved. */
+class ChangeWatch {
+  private last = 0;
+  private marker: string | null = null;
+  constructor(private readonly read: () => Promise<string>) {}
+
+  /** True the first time and whenever the store's marker moved since. */
+  async moved(): Promise<boolean> {
+    const now = Date.now();
+    if (this.marker !== null && now - this.last < CHECK_EVERY_MS) return false;
+    this.last = now;
+    const marker = await this.read();
+    if (marker === this.marker) return false;
+    this.marker = marker;
+    return true;
+  }
+}
+
+function baseMeta(store: GraphStore, counts: Record<string, number>, changes: string): Omit<Meta, 'shown'> {
+  const labels = new Set<string>(['Person', 'Organization', 'Place', 'Event', 'Article']);
+  const sum = (pick: (name: string) => boolean) => Object.entries(counts).reduce((n, [name, c]) => n + (pick(name) ? c : 0), 0);
+  return { store: store.kind, location: store.location, nodes: sum((n) => labels.has(n)), edges: sum((n) => !labels.has(n)), counts, cypher: store.kind === 'neo4j', changes };
+}
+
+/** The graph loaded whole: Neo4j (read once, then again when it changes) and the JSON Lines journal. */
+class WholeGraphView implements GraphView {
+  private graph!: GuanxiGraph;
+  private index!: SearchIndex;
+  private prepared!: { json: PreparedJson; shown: Meta['shown'] };
+  private info!: Meta;
+  private readonly watch: ChangeWatch;
+
+  constructor(
+    private readonly store: GraphStore,
+    private readonly overviewNodes: number,
+  ) {
+    this.watch = new ChangeWatch(() => store.changes());
+  }
+
+  async refresh(): Promise<void> {
+    if (!(await this.watch.moved())) return;
+    const graph = await this.store.graph();
+    this.graph = graph;
+    this.index = new SearchIndex(graph);
+    this.prepared = prepare(overview(graph, this.overviewNodes));
+    this.info = { ...baseMeta(this.store, graphCounts(graph), await this.store.changes()), shown: this.prepared.shown };
+  }
+
+  meta = () => this.info;
+  payload = () => this.prepared.json;
+  details = (key: string) => nodeDetails(this.graph, key);
+  search = (query: string, limit: number, kind?: NodeLabel) => this.index.search(query, limit, kind);
+  namedQuery = (name: string, params: Record<string, string | null>) => runNamedQuery(this.graph, name, params);
+}
+
+/** The embedded store, read through its indexes. */
+class IndexedGraphView implements GraphView {
+  private prepared: { json: PreparedJson; shown: Meta['shown'] } | null = null;
+  private info: Meta | null = null;
+  private readonly watch: ChangeWatch;
+
+  constructor(
+    private readonly store: SqliteGraphStore,
+    private readonly overviewNodes: number,
+  ) {
+    this.watch = new ChangeWatch(() => store.changes());
+  }
+
+  async refresh(): Promise<void> {
+    if (!(await this.watch.moved())) return;
+    this.prepared = null;
+    this.info = null;
+  }
+
+  meta(): Meta {
+    return (this.info ??= { ...baseMeta(this.store, this.store.reads.counts(), String(this.store.reads.changes())), shown: this.overview().shown });
+  }
+
+  payload(): PreparedJson {
+    return this.overview().json;
+  }
+
+  private overview() {
+    return (this.prepared ??= prepare(this.store.reads.overview(this.overviewNodes)));
+  }
+
+  details(key: string): NodeDetails | null {
+    const seeds = this.store.reads.seqsOfKeys([key]);
+    if (!seeds.length) return null;
+    // An organization's panel lists the members of the bodies under it; a place's, the events and bodies within.
+    const label = key.slice(0, key.indexOf(':'));
+    const below: RelationshipType[] = label === 'Organization' || label === 'Place' ? ['PART_OF'] : [];
+    return nodeDetails(this.store.reads.neighbourhood(seeds, { below }), key);
+  }
+
+  search(query: string, limit: number, kind?: NodeLabel): Suggestion[] {
+    const q = query.trim().toLowerCase();
+    if (!q) return [];
+    // The store orders by everything but the name; candidates enough that the name's order decides among equals.
+    return rankSuggestions(this.store.reads.searchCandidates(q, kind ?? null, Math.max(500, limit * 20)), q, limit);
+  }
+
+  namedQuery(name: string, params: Record<string, string | null>): QueryRows {
+    return sqliteNamedQuery(this.store.reads, name, params);
+  }
+}
+
+/** The `max` most connected nodes of a graph and the edges among them; the graph itself when it is no larger. */
+function overview(graph: GuanxiGraph, max: number): GuanxiGraph {
+  if (graph.order <= max) return graph;
+  const keep = new Set(
+    graph
+      .nodes()
+      .map((key, i) => ({ key, i, degree: graph.degree(key) }))
+      .sort((a, b) => b.degree - a.degree || a.i - b.i)
+      .slice(0, max)
+      .map((n) => n.key),
+  );
+  const copy = graph.emptyCopy() as GuanxiGraph;
+  graph.forEachNode((key, a) => {
+    if (keep.has(key)) copy.addNode(key, a);
+  });
+  graph.forEachEdge((key, a, s, t) => {
+    if (keep.has(s) && keep.has(t)) copy.addDirectedEdgeWithKey(key, s, t, a);
+  });
+  return copy;
+}
+
+/** The payload of /api/graph, ready to send, and how much of the graph it shows. */
+function prepare(graph: GuanxiGraph): { json: PreparedJson; shown: Meta['shown'] } {
+  return { json: new PreparedJson(graphPayload(graph)), shown: { nodes: graph.order, edges: graph.size } };
+}

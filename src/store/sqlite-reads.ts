@@ -1,0 +1,212 @@
+/**
+ * What is read from the embedded store without loading it whole: counts, search candidates, and
+ * neighbourhoods — the few nodes and edges a side panel, a named query or a page of the CSV export
+ * needs, as a small in-memory graph that the same code as the in-memory path then reads
+ * (src/server/details.ts, src/graph/queries.ts, src/graph/export/tables.ts).
+ */
+import type Database from 'better-sqlite3';
+import { emptyGraph, type EdgeAttributes, type GuanxiGraph, type NodeAttributes } from '../graph/assemble.js';
+import { relationshipKey, type NodeLabel, type RelationshipRecord, type RelationshipType } from '../graph/model.js';
+
+interface NodeRow {
+  seq: number;
+  key: string;
+  label: NodeLabel;
+  props: string;
+}
+interface EdgeRow {
+  seq: number;
+  type: RelationshipType;
+  source: number;
+  target: number;
+  props: string;
+}
+
+export interface SearchCandidate {
+  key: string;
+  kind: NodeLabel;
+  label: string;
+  detail: string | null;
+  degree: number;
+}
+
+/** What to load around the seed nodes. */
+export interface Neighbourhood {
+  /** Also the nodes below the seeds along these relationships, followed backwards (an organization's departments). */
+  below?: readonly RelationshipType[];
+  /** Also the participants and places of the events one step away (co-participation, an event's size). */
+  eventParticipants?: boolean;
+}
+
+const ids = (values: Iterable<number | string>) => JSON.stringify([...values]);
+
+export class SqliteReads {
+  private readonly sql;
+
+  constructor(db: Database.Database) {
+    this.sql = {
+      counts: db.prepare<[], { name: string; n: number }>('SELECT name, n FROM counts WHERE n > 0'),
+      changes: db.prepare<[], { value: string }>(`SELECT value FROM info WHERE name = 'changes'`),
+      nodesBySeq: db.prepare<[string], NodeRow>('SELECT seq, key, label, props FROM nodes WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq'),
+      nodesByKey: db.prepare<[string], NodeRow>('SELECT seq, key, label, props FROM nodes WHERE key IN (SELECT value FROM json_each(?)) ORDER BY seq'),
+      seqOfKey: db.prepare<[string], { seq: number }>('SELECT seq FROM nodes WHERE key = ?'),
+      named: db.prepare<[string, string], { seq: number }>('SELECT seq FROM nodes WHERE name = ? AND label = ?'),
+      eventsNaming: db.prepare<[string], { seq: number }>(`SELECT seq FROM nodes WHERE label = 'Event' AND instr(name, ?) > 0`),
+      edgesOut: db.prepare<[string], EdgeRow>('SELECT seq, type, source, target, props FROM edges WHERE source IN (SELECT value FROM json_each(?))'),
+      edgesIn: db.prepare<[string], EdgeRow>('SELECT seq, type, source, target, props FROM edges WHERE target IN (SELECT value FROM json_each(?))'),
+      edgesOutOfType: db.prepare<[string, string], EdgeRow>('SELECT seq, type, source, target, props FROM edges WHERE source IN (SELECT value FROM json_each(?)) AND type = ?'),
+      edgesInOfType: db.prepare<[string, string], EdgeRow>('SELECT seq, type, source, target, props FROM edges WHERE target IN (SELECT value FROM json_each(?)) AND type = ?'),
+      below: db.prepare<[string, string], { n: number }>(
+        `WITH RECURSIVE below(n) AS (
+           SELECT value FROM json_each(?)
+           UNION SELECT e.source FROM edges e JOIN below b ON e.target = b.n WHERE e.type IN (SELECT value FROM json_each(?))
+         ) SELECT n FROM below`,
+      ),
+      search: db.prepare<[{ q: string; kind: string | null; limit: number }], SearchCandidate>(
+        `SELECT key, label AS kind, name AS label, detail, degree FROM nodes
+         WHERE instr(folded, @q) > 0 AND (@kind IS NULL OR label = @kind)
+         ORDER BY (folded = @q) DESC, (substr(folded, 1, length(@q)) = @q) DESC,
+                  CASE label WHEN 'Person' THEN 0 WHEN 'Organization' THEN 1 WHEN 'Event' THEN 2 WHEN 'Place' THEN 3 ELSE 4 END,
+                  degree DESC
+         LIMIT @limit`,
+      ),
+      top: db.prepare<[number], { seq: number }>('SELECT seq FROM nodes ORDER BY degree DESC, seq LIMIT ?'),
+      nodeCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM nodes'),
+      allNodes: db.prepare<[], NodeRow>('SELECT seq, key, label, props FROM nodes ORDER BY seq'),
+      allEdges: db.prepare<[], EdgeRow>('SELECT seq, type, source, target, props FROM edges ORDER BY seq'),
+      seqsAfter: db.prepare<[number, number], { seq: number }>('SELECT seq FROM nodes WHERE seq > ? ORDER BY seq LIMIT ?'),
+    };
+  }
+
+  /** Nodes by label and relationships by type, as graphCounts gives them. */
+  counts(): Record<string, number> {
+    // In graphCounts' order, so that the two compare equal as text too.
+    return Object.fromEntries(this.sql.counts.all().map((r) => [r.name, r.n] as const).sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  /**
+   * A number that changes whenever the graph does, whoever wrote it (a `guanxi ingest` running beside
+   * `guanxi serve`): the store's count of committed writes.
+   */
+  changes(): number {
+    return Number(this.sql.changes.get()?.value ?? 0);
+  }
+
+  nodeCount(): number {
+    return this.sql.nodeCount.get()!.n;
+  }
+
+  /** The node numbers of these keys (unknown keys are left out). */
+  seqsOfKeys(keys: readonly string[]): number[] {
+    return keys.flatMap((k) => {
+      const row = this.sql.seqOfKey.get(k);
+      return row ? [row.seq] : [];
+    });
+  }
+
+  /** Persons, organizations or places of exactly this name. */
+  named(label: NodeLabel, name: string): number[] {
+    return this.sql.named.all(name, label).map((r) => r.seq);
+  }
+
+  /** Events whose name contains `text`. */
+  eventsNaming(text: string): number[] {
+    return this.sql.eventsNaming.all(text).map((r) => r.seq);
+  }
+
+  /**
+   * Nodes whose name contains `folded` (lower case), best first: exact, then prefix, then anywhere;
+   * persons, organizations, events, places, articles; most connected first. At most `limit`.
+   */
+  searchCandidates(folded: string, kind: NodeLabel | null, limit: number): SearchCandidate[] {
+    return this.sql.search.all({ q: folded, kind, limit });
+  }
+
+  /** The seeds, what lies below them, every edge touching those, and the nodes at the edges' ends and the articles the edges cite. */
+  neighbourhood(seeds: readonly number[], how: Neighbourhood = {}): GuanxiGraph {
+    let core = [...new Set(seeds)];
+    if (how.below?.length && core.length) core = this.sql.below.all(ids(core), JSON.stringify(how.below)).map((r) => r.n);
+    const edges = new Map<number, EdgeRow>();
+    const take = (rows: EdgeRow[]) => rows.forEach((e) => edges.set(e.seq, e));
+    const coreIds = ids(core);
+    take(this.sql.edgesOut.all(coreIds));
+    take(this.sql.edgesIn.all(coreIds));
+    const nodes = this.loadEnds(core, edges);
+    if (how.eventParticipants) {
+      const events = [...nodes.values()].filter((n) => n.label === 'Event').map((n) => n.seq);
+      take(this.sql.edgesInOfType.all(ids(events), 'PARTICIPATED_IN'));
+      take(this.sql.edgesOutOfType.all(ids(events), 'HELD_AT'));
+      for (const [seq, row] of this.loadEnds([], edges, nodes)) nodes.set(seq, row);
+    }
+    return buildGraph([...nodes.values()], [...edges.values()]);
+  }
+
+  /** The `max` most connected nodes and the edges among them (everything, when the graph is that small). */
+  overview(max: number): GuanxiGraph {
+    if (this.nodeCount() <= max) return this.wholeGraph();
+    const seqs = this.sql.top.all(max).map((r) => r.seq);
+    const inside = new Set(seqs);
+    const nodes = this.sql.nodesBySeq.all(ids(seqs));
+    const edges = this.sql.edgesOut.all(ids(seqs)).filter((e) => inside.has(e.target));
+    return buildGraph(nodes, edges);
+  }
+
+  /** The node numbers in order, `size` at a time (the CSV export's pages). */
+  *pages(size: number): Generator<number[]> {
+    for (let after = 0; ; ) {
+      const page = this.sql.seqsAfter.all(after, size).map((r) => r.seq);
+      if (!page.length) return;
+      yield page;
+      after = page.at(-1)!;
+    }
+  }
+
+  /** Everything, as the in-memory graph (for small stores, GEXF, and tests). */
+  wholeGraph(): GuanxiGraph {
+    return buildGraph(this.sql.allNodes.all(), this.sql.allEdges.all());
+  }
+
+  /** The nodes the edges reach, plus the articles whose ids the edges cite, beside those already `have`. */
+  private loadEnds(core: readonly number[], edges: Map<number, EdgeRow>, have = new Map<number, NodeRow>()): Map<number, NodeRow> {
+    const wanted = new Set<number>(core);
+    const articles = new Set<string>();
+    for (const e of edges.values()) {
+      wanted.add(e.source);
+      wanted.add(e.target);
+      const article = (JSON.parse(e.props) as { article?: string }).article;
+      if (article) articles.add(`Article:${article}`);
+    }
+    const out = new Map<number, NodeRow>();
+    const missing = [...wanted].filter((s) => !have.has(s));
+    for (const row of this.sql.nodesBySeq.all(ids(missing))) out.set(row.seq, row);
+    for (const row of this.sql.nodesByKey.all(JSON.stringify([...articles]))) if (!have.has(row.seq)) out.set(row.seq, row);
+    for (const [seq, row] of have) out.set(seq, row);
+    return out;
+  }
+}
+
+/** A node key's label and id (`Person:王自合@许昌市`). */
+function endOf(key: string): { label: NodeLabel; id: string } {
+  const colon = key.indexOf(':');
+  return { label: key.slice(0, colon) as NodeLabel, id: key.slice(colon + 1) };
+}
+
+/** Rows into a graphology graph, nodes and edges each in the order they were first stored. */
+function buildGraph(nodeRows: NodeRow[], edgeRows: EdgeRow[]): GuanxiGraph {
+  const graph = emptyGraph();
+  const keys = new Map<number, string>();
+  for (const n of [...nodeRows].sort((a, b) => a.seq - b.seq)) {
+    keys.set(n.seq, n.key);
+    graph.addNode(n.key, { kind: n.label, ...JSON.parse(n.props) } as NodeAttributes);
+  }
+  for (const e of [...edgeRows].sort((a, b) => a.seq - b.seq)) {
+    const source = keys.get(e.source);
+    const target = keys.get(e.target);
+    if (source === undefined || target === undefined) continue;
+    const props = JSON.parse(e.props);
+    // Keyed as the in-memory graph keys it, so that graphs from any store compare line by line.
+    const key = relationshipKey({ type: e.type, from: endOf(source), to: endOf(target), props } as RelationshipRecord);
+    graph.addDirectedEdgeWithKey(key, source, target, { rel: e.type, ...props } as EdgeAttributes);
+  }
+  return graph;
+}

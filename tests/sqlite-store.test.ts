@@ -1,0 +1,134 @@
+/**
+ * The embedded SQLite store against the in-memory graph of the same documents: the same graph,
+ * the same side panels, suggestions and named queries answered from neighbourhoods, the same after
+ * documents are replaced and removed; and what it refuses to open.
+ */
+import { expect } from 'chai';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pfrJsonlRecord } from '../bench/whole-process.js';
+import { iteratePfrArticles } from '../src/corpus/pfr.js';
+import type { GuanxiGraph } from '../src/graph/assemble.js';
+import { graphCounts } from '../src/graph/assemble.js';
+import { runNamedQuery } from '../src/graph/queries.js';
+import { PACKAGE_ROOT, DEFAULT_SAMPLE } from '../src/paths.js';
+import { nodeDetails } from '../src/server/details.js';
+import { openGraphView, type GraphView } from '../src/server/graph-view.js';
+import { SearchIndex } from '../src/server/search.js';
+import { ingestFiles } from '../src/store/ingest.js';
+import { bindParams, namedQuery } from '../src/store/named-queries.js';
+import { SnapshotGraphStore } from '../src/store/snapshot-store.js';
+import { SqliteGraphStore } from '../src/store/sqlite-store.js';
+import { mulberry32 } from '../src/seeded-random.js';
+import { dump } from './support/graph-dump.js';
+
+const CORPUS = join(PACKAGE_ROOT, '..', 'shared', 'corpora', 'pfr-199801.txt');
+
+describe('the embedded SQLite store', function () {
+  this.timeout(180_000);
+  let dir: string;
+  let files: string[];
+  let sqlite: SqliteGraphStore;
+  let journal: SnapshotGraphStore;
+  let whole: GuanxiGraph;
+  let view: GraphView;
+
+  before(async function () {
+    dir = mkdtempSync(join(tmpdir(), 'guanxi-sqlite-'));
+    files = [DEFAULT_SAMPLE];
+    if (existsSync(CORPUS)) {
+      // Three days of the People's Daily (training days: nothing here is measured), as two files.
+      const records = [...iteratePfrArticles(readFileSync(CORPUS, 'utf8'), { days: [1, 3] })].map((a) => JSON.stringify(pfrJsonlRecord(a)));
+      const half = Math.floor(records.length / 2);
+      for (const [name, part] of [['a.jsonl', records.slice(0, half)], ['b.jsonl', records.slice(half)]] as const) {
+        writeFileSync(join(dir, name), part.join('\n') + '\n');
+        files.push(join(dir, name));
+      }
+    }
+    sqlite = SqliteGraphStore.open(join(dir, 'graph.db'));
+    journal = SnapshotGraphStore.open(join(dir, 'graph.jsonl'));
+    await ingestFiles(files, sqlite);
+    await ingestFiles(files, journal);
+    whole = await journal.graph();
+    view = await openGraphView(sqlite);
+  });
+  after(async () => {
+    await sqlite?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('holds the graph the in-memory path builds, node for node and edge for edge, in the same order', async () => {
+    expect(await dump(sqlite)).to.deep.equal(await dump(journal));
+    const g = await sqlite.graph();
+    expect(g.nodes()).to.deep.equal(whole.nodes());
+    expect(g.edges()).to.deep.equal(whole.edges());
+    expect(await sqlite.counts()).to.deep.equal(graphCounts(whole));
+    expect(whole.order).to.be.greaterThan(existsSync(CORPUS) ? 1000 : 50);
+  });
+
+  it('gives every side panel of the sample page, and of a sample of the rest, as the whole graph does', () => {
+    const random = mulberry32(7);
+    const keys = whole.nodes().filter((k, i) => i < 400 || random() < 0.05);
+    for (const key of keys) expect(view.details(key), key).to.deep.equal(nodeDetails(whole, key));
+    expect(view.details('Person:nobody@nowhere')).to.equal(null);
+  });
+
+  it('suggests what the in-memory index suggests', () => {
+    const index = new SearchIndex(whole);
+    const queries = ['张', '王', '许昌', '市委', '会议', '公安', '中国', '北京', 'zzz-none', '  李  '];
+    for (const q of queries) {
+      expect(view.search(q, 12), q).to.deep.equal(index.search(q, 12));
+      expect(view.search(q, 50, 'Organization'), q).to.deep.equal(index.search(q, 50, 'Organization'));
+    }
+  });
+
+  it('answers the named queries as on the whole graph', () => {
+    const nameOf = (key: string) => (whole.getNodeAttributes(key) as { name: string }).name;
+    const names = (kind: string) => [...new Set(whole.filterNodes((_k, a) => a.kind === kind).map((k) => nameOf(k)))];
+    const busiest = (kind: string, n: number) =>
+      whole
+        .filterNodes((_k, a) => a.kind === kind)
+        .sort((a, b) => whole.degree(b) - whole.degree(a))
+        .slice(0, n)
+        .map((k) => nameOf(k));
+    const cases: [string, Record<string, string>][] = [
+      ...busiest('Person', 15).flatMap((name): [string, Record<string, string>][] => [
+        ['events-of-person', { name }],
+        ['titles-of-person', { name }],
+        ['co-participation', { a: name }],
+      ]),
+      ...busiest('Organization', 10).map((org): [string, Record<string, string>] => ['officials-of-organization', { org }]),
+      ...busiest('Place', 10).map((place): [string, Record<string, string>] => ['events-at-place', { place }]),
+      ['events-at-place', { place: '许昌市', from: '2023-02-01', to: '2023-02-28' }],
+      ['participants-of-event', { event: '会议' }],
+      ['participants-of-event', { event: '座谈会', date: '2023-02-17' }],
+      ['co-participation', { a: '张飞', b: '关羽' }],
+    ];
+    expect(names('Person').length).to.be.greaterThan(10);
+    for (const [name, given] of cases) {
+      const params = bindParams(namedQuery(name), given);
+      expect(view.namedQuery(name, params), `${name} ${JSON.stringify(given)}`).to.deep.equal(runNamedQuery(whole, name, params));
+    }
+  });
+
+  it('replaces a changed document and removes documents as the in-memory path does', async function () {
+    if (files.length < 3) this.skip();
+    const [, a, b] = files;
+    // b changes: its second half is dropped. Then a goes.
+    const lines = readFileSync(b, 'utf8').trimEnd().split('\n');
+    writeFileSync(b, lines.slice(0, Math.floor(lines.length / 2)).join('\n') + '\n');
+    for (const store of [sqlite, journal]) await ingestFiles([b], store);
+    expect(await dump(sqlite)).to.deep.equal(await dump(journal));
+    for (const store of [sqlite, journal]) await store.remove([a]);
+    expect(await dump(sqlite)).to.deep.equal(await dump(journal));
+    expect(await sqlite.counts()).to.deep.equal(graphCounts(await journal.graph()));
+    expect((await sqlite.documents()).map((d) => d.id)).to.deep.equal((await journal.documents()).map((d) => d.id));
+  });
+
+  it('refuses a file that is not a store, naming it', () => {
+    const path = join(dir, 'not-a-store.db');
+    writeFileSync(path, '{"guanxi":"snapshot","version":1}\n');
+    expect(() => SqliteGraphStore.open(path)).to.throw(`${path}: not a guanxi store`);
+  });
+});
