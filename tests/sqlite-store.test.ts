@@ -11,6 +11,7 @@ import { pfrJsonlRecord } from '../bench/whole-process.js';
 import { iteratePfrArticles } from '../src/corpus/pfr.js';
 import type { GuanxiGraph } from '../src/graph/assemble.js';
 import { graphCounts } from '../src/graph/assemble.js';
+import { entityTables } from '../src/graph/export/tables.js';
 import { runNamedQuery } from '../src/graph/queries.js';
 import { PACKAGE_ROOT, DEFAULT_SAMPLE } from '../src/paths.js';
 import { nodeDetails } from '../src/server/details.js';
@@ -110,6 +111,13 @@ describe('the embedded SQLite store', function () {
       const params = bindParams(namedQuery(name), given);
       expect(view.namedQuery(name, params), `${name} ${JSON.stringify(given)}`).to.deep.equal(runNamedQuery(whole, name, params));
     }
+  });
+
+  it('exports the same tables a page at a time as from the whole graph', () => {
+    const pages = [...sqlite.reads.pages(97)].map((page) => entityTables(page.graph, page.keys));
+    expect(pages.length).to.be.greaterThan(3);
+    const joined = pages[0].map((table, i) => ({ ...table, rows: pages.flatMap((p) => p[i].rows) }));
+    expect(joined).to.deep.equal(entityTables(whole));
   });
 
   it('replaces a changed document and removes documents as the in-memory path does', async function () {

@@ -17,6 +17,7 @@ import { int, Progress, rate } from './progress.js';
 import { table } from './table.js';
 import { registerEvalNer } from './commands/eval-ner.js';
 import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuery } from './commands/query.js';
 import { registerRemove } from './commands/remove.js';
@@ -203,6 +204,7 @@ registerIngest(program);
 registerRemove(program);
 registerQuery(program);
 registerExport(program);
+registerImport(program);
 registerServe(program);
 
 program.parseAsync().catch((err: Error) => {

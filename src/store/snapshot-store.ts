@@ -30,6 +30,11 @@ export class SnapshotGraphStore implements GraphStore {
     for (const facts of batch) this.snapshot.put(facts);
   }
 
+  /** Every document's facts, in the journal's order. */
+  facts(): Iterable<DocumentFacts> {
+    return this.snapshot.facts();
+  }
+
   async documents(): Promise<StoredDocument[]> {
     return [...this.snapshot.facts()].map((f) => ({ id: f.document, hash: f.hash, path: f.path ?? null }));
   }

@@ -8,7 +8,7 @@
  * replaced lines make up half the file, `compact()` rewrites it (to a temporary file, then renamed).
  */
 import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readSync, renameSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { buildGraph, type GuanxiGraph } from '../graph/assemble.js';
 import type { DocumentFacts } from '../graph/model.js';
 
@@ -154,6 +154,29 @@ export class SnapshotStore {
   graph(): GuanxiGraph {
     return buildGraph(this.facts());
   }
+}
+
+/**
+ * Writes a journal of these documents' facts (`guanxi export --journal`): to a temporary file,
+ * synced, then renamed, so that the path holds a whole journal or what it held before.
+ */
+export function writeJournal(path: string, documents: Iterable<DocumentFacts>): number {
+  const tmp = `${path}.tmp`;
+  mkdirSync(dirname(resolve(path)), { recursive: true });
+  const fd = openSync(tmp, 'w');
+  let lines = 0;
+  try {
+    appendFileSync(fd, JSON.stringify(HEADER) + '\n');
+    for (const facts of documents) {
+      appendFileSync(fd, factsLine(path, facts));
+      lines++;
+    }
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+  return lines;
 }
 
 /** One document's line; a document whose facts outgrow a JavaScript string (about 500 M characters) is refused plainly. */

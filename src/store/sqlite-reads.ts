@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { emptyGraph, type EdgeAttributes, type GuanxiGraph, type NodeAttributes } from '../graph/assemble.js';
-import { relationshipKey, type NodeLabel, type RelationshipRecord, type RelationshipType } from '../graph/model.js';
+import { nodeKey, relationshipKey, type DocumentFacts, type NodeLabel, type NodeRecord, type RelationshipRecord, type RelationshipType } from '../graph/model.js';
 
 interface NodeRow {
   seq: number;
@@ -72,9 +72,17 @@ export class SqliteReads {
       ),
       top: db.prepare<[number], { seq: number }>('SELECT seq FROM nodes ORDER BY degree DESC, seq LIMIT ?'),
       nodeCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM nodes'),
+      allDocuments: db.prepare<[], { seq: number; id: string; hash: string; path: string | null; complete: number }>('SELECT seq, id, hash, path, complete FROM documents ORDER BY seq'),
+      nodesOfDocument: db.prepare<[number], { key: string; label: NodeLabel; props: string }>(
+        'SELECT n.key, n.label, s.props FROM node_support s JOIN nodes n ON n.seq = s.node WHERE s.document = ? ORDER BY n.seq',
+      ),
+      edgesOfDocument: db.prepare<[number], { type: RelationshipType; source: string; target: string; props: string }>(
+        `SELECT e.type, a.key AS source, b.key AS target, e.props FROM edge_support s JOIN edges e ON e.seq = s.edge
+         JOIN nodes a ON a.seq = e.source JOIN nodes b ON b.seq = e.target WHERE s.document = ? ORDER BY e.seq`,
+      ),
       allNodes: db.prepare<[], NodeRow>('SELECT seq, key, label, props FROM nodes ORDER BY seq'),
       allEdges: db.prepare<[], EdgeRow>('SELECT seq, type, source, target, props FROM edges ORDER BY seq'),
-      seqsAfter: db.prepare<[number, number], { seq: number }>('SELECT seq FROM nodes WHERE seq > ? ORDER BY seq LIMIT ?'),
+      page: db.prepare<[number, number], { seq: number; key: string }>('SELECT seq, key FROM nodes WHERE seq > ? ORDER BY seq LIMIT ?'),
     };
   }
 
@@ -151,13 +159,44 @@ export class SqliteReads {
     return buildGraph(nodes, edges);
   }
 
-  /** The node numbers in order, `size` at a time (the CSV export's pages). */
-  *pages(size: number): Generator<number[]> {
+  /**
+   * The graph a page at a time, for an export of any size: `size` nodes in the order they were
+   * stored (`keys`), in a graph with everything around them.
+   */
+  *pages(size: number): Generator<{ keys: string[]; graph: GuanxiGraph }> {
     for (let after = 0; ; ) {
-      const page = this.sql.seqsAfter.all(after, size).map((r) => r.seq);
+      const page = this.sql.page.all(after, size);
       if (!page.length) return;
-      yield page;
-      after = page.at(-1)!;
+      yield { keys: page.map((r) => r.key), graph: this.neighbourhood(page.map((r) => r.seq)) };
+      after = page.at(-1)!.seq;
+    }
+  }
+
+  /**
+   * Each stored document's facts, as it gave them (its own view of each node): what the JSON Lines
+   * journal holds, for `guanxi export --journal`. A document with many relationships comes in parts
+   * of at most `partSize`, each carrying the nodes its relationships need.
+   */
+  *documentFacts(partSize = 50_000): Generator<DocumentFacts> {
+    for (const doc of this.sql.allDocuments.all()) {
+      const nodes = new Map<string, NodeRecord>();
+      for (const n of this.sql.nodesOfDocument.all(doc.seq)) nodes.set(n.key, { label: n.label, props: JSON.parse(n.props) } as NodeRecord);
+      const relationships: RelationshipRecord[] = this.sql.edgesOfDocument.all(doc.seq).map((e) => ({ type: e.type, from: endOf(e.source), to: endOf(e.target), props: JSON.parse(e.props) }) as RelationshipRecord);
+      const parts = Math.max(1, Math.ceil(relationships.length / partSize));
+      for (let i = 0; i < parts; i++) {
+        const rels = relationships.slice(i * partSize, (i + 1) * partSize);
+        // The first part carries every node (some have no relationship); the others what theirs need.
+        const needed = i === 0 ? [...nodes.values()] : [...new Set(rels.flatMap((r) => [nodeKey(r.from.label, r.from.id), nodeKey(r.to.label, r.to.id)]))].flatMap((k) => nodes.get(k) ?? []);
+        const complete = doc.complete === 1;
+        yield {
+          document: doc.id,
+          hash: doc.hash,
+          ...(doc.path ? { path: doc.path } : {}),
+          nodes: needed,
+          relationships: rels,
+          ...(parts > 1 || !complete ? { part: { index: i + 1, last: complete && i === parts - 1 } } : {}),
+        };
+      }
     }
   }
 

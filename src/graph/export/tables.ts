@@ -1,6 +1,8 @@
 /**
  * The graph as entity tables (persons, organizations, places, events, titles, participation): the
- * rows that `guanxi export --csv` writes, computed from the in-memory graph so both stores agree.
+ * rows that `guanxi export --csv` writes, computed from the in-memory graph so all stores agree. A
+ * large store is exported a page at a time: the rows of some nodes, from a graph that holds those
+ * nodes with everything around them.
  */
 import type { EdgeAttributes, GuanxiGraph, NodeAttributes } from '../assemble.js';
 
@@ -33,7 +35,8 @@ const name = (graph: GuanxiGraph, key: string) => {
 const idOf = (graph: GuanxiGraph, key: string) => graph.getNodeAttributes(key).id;
 const articleIds = (edges: Edge[]) => join(edges.flatMap((e) => ('article' in e.attrs ? [e.attrs.article] : [])));
 
-export function entityTables(graph: GuanxiGraph): EntityTable[] {
+/** The tables of the whole graph, or only the rows of the nodes in `only`. */
+export function entityTables(graph: GuanxiGraph, only?: Iterable<string>): EntityTable[] {
   const persons: Row[] = [];
   const organizations: Row[] = [];
   const places: Row[] = [];
@@ -41,7 +44,9 @@ export function entityTables(graph: GuanxiGraph): EntityTable[] {
   const titles: Row[] = [];
   const participation: Row[] = [];
 
-  graph.forEachNode((key, a) => {
+  const keys = only ? [...only] : graph.nodes();
+  for (const key of keys) {
+    const a = graph.getNodeAttributes(key);
     const inE = edgesOf(graph, key, 'in');
     const outE = edgesOf(graph, key, 'out');
     const all = [...inE, ...outE];
@@ -104,7 +109,7 @@ export function entityTables(graph: GuanxiGraph): EntityTable[] {
       case 'Article':
         break;
     }
-  });
+  }
 
   const table = (tableName: string, rows: Row[], columns: string[]): EntityTable => ({ name: tableName, columns, rows });
   return [
