@@ -1,8 +1,13 @@
 /** The viewer's HTTP API (src/server): on the sample page's snapshot, and /api/query on a real Neo4j. */
 import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
+import { PACKAGE_ROOT } from '../src/paths.js';
 import { createViewerServer, type ViewerServer } from '../src/server/app.js';
 import { DEFAULT_CONSOLE_LIMITS } from '../src/server/query.js';
 import type { Neo4jStore } from '../src/store/neo4j-store.js';
@@ -11,6 +16,7 @@ import type { GraphStore } from '../src/store/store.js';
 import { HOSTILE_KEY, HOSTILE_NAME, sampleNeo4j, sampleEmbedded } from './viewer-fixtures.js';
 
 const ZHANG_FEI = 'Person:张飞@许昌市';
+const CLI = join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js');
 
 async function get<T>(server: ViewerServer, path: string): Promise<{ status: number; body: T; headers: Headers }> {
   const res = await fetch(new URL(path, server.url));
@@ -211,6 +217,59 @@ for (const kind of ['sqlite', 'snapshot'] as const) describe(`viewer API on the 
     expect((await fetch(new URL('/app.js', server.url))).headers.get('content-type')).to.include('javascript');
     const escape = await raw(server, '/%2e%2e/%2e%2e/package.json', {});
     expect(escape.status).to.equal(404);
+  });
+});
+
+describe('a running viewer follows the store', function () {
+  this.timeout(120_000);
+
+  for (const kind of ['sqlite', 'snapshot'] as const) {
+    it(`shows what a later ingest adds, without a restart (${kind})`, async () => {
+      const store = await sampleEmbedded(kind);
+      const server = await createViewerServer({ store });
+      try {
+        const before = (await get<Meta>(server, '/api/meta')).body;
+        const found = async () => (await get<Suggestion[]>(server, `/api/search?q=${encodeURIComponent('欧阳明远')}`)).body;
+        expect(await found()).to.deep.equal([]);
+        // Another process's ingest, as `guanxi ingest` beside `guanxi serve`.
+        const dir = mkdtempSync(join(tmpdir(), 'guanxi-live-'));
+        const file = join(dir, 'later.jsonl');
+        writeFileSync(file, JSON.stringify({ title: '市长调研', date: '2023-03-02', text: '3月1日，许昌市市长欧阳明远到建安区调研农业生产。' }) + '\n');
+        const r = spawnSync(process.execPath, [CLI, 'ingest', '--snapshot', store.location, file], { encoding: 'utf8', env: { ...process.env, NEO4J_URI: '' } });
+        expect(r.status, r.stderr).to.equal(0);
+        // The server looks at the store's change marker at most once a second.
+        await new Promise((resolve) => setTimeout(resolve, 1100));
+        const after = (await get<Meta>(server, '/api/meta')).body;
+        expect(after.changes).to.not.equal(before.changes);
+        expect(after.counts.Article).to.equal(before.counts.Article + 1);
+        expect((await found()).map((s) => s.key)).to.include('Person:欧阳明远@许昌市');
+        const graph = (await get<GraphPayload>(server, '/api/graph')).body;
+        expect(graph.nodes.key).to.include('Person:欧阳明远@许昌市');
+      } finally {
+        await server.close();
+        await store.close();
+      }
+    });
+  }
+
+  it('sends the most connected nodes of a graph larger than the overview, and says so', async () => {
+    const store = await sampleEmbedded('sqlite');
+    const server = await createViewerServer({ store, overviewNodes: 40 });
+    try {
+      const meta = (await get<Meta>(server, '/api/meta')).body;
+      const graph = (await get<GraphPayload>(server, '/api/graph')).body;
+      expect(meta.nodes).to.be.greaterThan(40);
+      expect(meta.shown.nodes).to.equal(40);
+      expect(graph.nodes.key).to.have.length(40);
+      expect(graph.edges.source).to.have.length(meta.shown.edges);
+      const whole = await store.graph();
+      const degrees = whole.nodes().map((k) => whole.degree(k)).sort((a, b) => b - a);
+      const least = Math.min(...graph.nodes.key.map((k) => whole.degree(k)));
+      expect(least, 'no node left out is more connected than one sent').to.equal(degrees[39]);
+    } finally {
+      await server.close();
+      await store.close();
+    }
   });
 });
 

@@ -22,10 +22,14 @@ export function emptyGraph(): GuanxiGraph {
   return new Graph<NodeAttributes, EdgeAttributes>({ multi: true, type: 'directed', allowSelfLoops: false });
 }
 
+/** The labels whose nodes' properties a later document can change (remergedProps). */
+export const REMERGED_LABELS: ReadonlySet<NodeLabel> = new Set(['Event', 'Person']);
+
 /**
  * What a node already present becomes when another document gives it again: an event gains the
  * dates of every report, a person placed by posts in any document says so (`org-region` over
- * `document-home`, which give the same key); everything else stays as the first document gave it.
+ * `document-home`, which give the same key); everything else stays as the first document gave it
+ * (so only the labels in REMERGED_LABELS ever change).
  * Both are the same in whatever order documents are written, as a re-run after a crash needs
  * (cypher/write/merge-event.cypher and merge-person.cypher do the same in Neo4j). Null: unchanged.
  */

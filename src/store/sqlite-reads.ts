@@ -63,14 +63,15 @@ export class SqliteReads {
          ) SELECT n FROM below`,
       ),
       search: db.prepare<[{ q: string; kind: string | null; limit: number }], SearchCandidate>(
-        `SELECT key, label AS kind, name AS label, detail, degree FROM nodes
+        `SELECT key, label AS kind, name AS label, detail, coalesce(d.degree, 0) AS degree
+         FROM nodes LEFT JOIN node_degree d ON d.node = nodes.seq
          WHERE instr(folded, @q) > 0 AND (@kind IS NULL OR label = @kind)
          ORDER BY (folded = @q) DESC, (substr(folded, 1, length(@q)) = @q) DESC,
                   CASE label WHEN 'Person' THEN 0 WHEN 'Organization' THEN 1 WHEN 'Event' THEN 2 WHEN 'Place' THEN 3 ELSE 4 END,
                   degree DESC
          LIMIT @limit`,
       ),
-      top: db.prepare<[number], { seq: number }>('SELECT seq FROM nodes ORDER BY degree DESC, seq LIMIT ?'),
+      top: db.prepare<[number], { seq: number }>('SELECT node AS seq FROM node_degree ORDER BY degree DESC, node LIMIT ?'),
       nodeCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM nodes'),
       allDocuments: db.prepare<[], { seq: number; id: string; hash: string; path: string | null; complete: number }>('SELECT seq, id, hash, path, complete FROM documents ORDER BY seq'),
       nodesOfDocument: db.prepare<[number], { key: string; label: NodeLabel; props: string }>(

@@ -33,10 +33,16 @@ CREATE TABLE IF NOT EXISTS nodes (
   folded TEXT NOT NULL,
   -- a person's region, an event's or article's date: the search suggestion's detail
   detail TEXT,
-  props  TEXT NOT NULL,
-  degree INTEGER NOT NULL DEFAULT 0
+  props  TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS nodes_by_name ON nodes (name, label);
+
+-- Edges at each node, apart from the node's row: kept up to date on every write, and a row this
+-- small is cheap to rewrite.
+CREATE TABLE IF NOT EXISTS node_degree (
+  node   INTEGER PRIMARY KEY,
+  degree INTEGER NOT NULL
+);
 
 CREATE TABLE IF NOT EXISTS edges (
   seq    INTEGER PRIMARY KEY,

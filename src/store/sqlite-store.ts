@@ -10,7 +10,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { remergedProps, type GuanxiGraph } from '../graph/assemble.js';
+import { REMERGED_LABELS, remergedProps, type GuanxiGraph } from '../graph/assemble.js';
 import { nodeKey, relationshipKey, type DocumentFacts, type NodeLabel, type NodeRecord, type RelationshipRecord } from '../graph/model.js';
 import { keyHash } from './key-hash.js';
 import { SCHEMA, SCHEMA_VERSION } from './sqlite-schema.js';
@@ -98,8 +98,10 @@ export class SqliteGraphStore implements GraphStore {
       setNodeProps: db.prepare<[string, string, string | null, string, number]>('UPDATE nodes SET name = ?, folded = ?, detail = ?, props = ? WHERE seq = ?'),
       nodeLabel: db.prepare<[number], { label: NodeLabel; props: string }>('SELECT label, props FROM nodes WHERE seq = ?'),
       deleteNode: db.prepare<[number]>('DELETE FROM nodes WHERE seq = ?'),
-      addDegree: db.prepare<[number, number]>('UPDATE nodes SET degree = degree + ? WHERE seq = ?'),
+      addDegree: db.prepare<[number, number]>('INSERT INTO node_degree (node, degree) VALUES (?, ?) ON CONFLICT (node) DO UPDATE SET degree = degree + excluded.degree'),
+      dropDegree: db.prepare<[number]>('DELETE FROM node_degree WHERE node = ?'),
       nodeSupport: db.prepare<[number, number], { props: string }>('SELECT props FROM node_support WHERE node = ? AND document = ?'),
+      keepNodeSupport: db.prepare<[number, number, string]>('INSERT OR IGNORE INTO node_support (node, document, props) VALUES (?, ?, ?)'),
       setNodeSupport: db.prepare<[number, number, string]>('INSERT OR REPLACE INTO node_support (node, document, props) VALUES (?, ?, ?)'),
       supportsOfNode: db.prepare<[number], { props: string }>('SELECT props FROM node_support WHERE node = ? ORDER BY document'),
       dropNodeSupport: db.prepare<[number], { node: number }>('DELETE FROM node_support WHERE document = ? RETURNING node'),
@@ -170,7 +172,7 @@ export class SqliteGraphStore implements GraphStore {
     this.tallies.clear();
     this.db.transaction(() => {
       work();
-      for (const [seq, delta] of this.degrees) if (delta) this.sql.addDegree.run(delta, seq);
+      for (const [seq, delta] of this.degrees) if (delta) this.sql.addDegree.run(seq, delta);
       for (const [name, delta] of this.tallies) if (delta) this.sql.addCount.run(name, delta);
       this.sql.bump.run();
     })();
@@ -215,6 +217,11 @@ export class SqliteGraphStore implements GraphStore {
     }
     const found = this.sql.node.get(key)!;
     const seq = found.seq;
+    if (!REMERGED_LABELS.has(n.label)) {
+      // Its properties never change: the first document's stand, and so does this document's own view.
+      this.sql.keepNodeSupport.run(seq, doc, json);
+      return seq;
+    }
     const merged = remergedProps(n.label, JSON.parse(found.props) as Props, props);
     if (merged) this.setProps(seq, n.label, merged);
     // The document's own view of the node, merged over its parts, for when other documents go.
@@ -268,6 +275,7 @@ export class SqliteGraphStore implements GraphStore {
       if (!row) continue;
       if (!this.sql.nodeSupported.get(node)) {
         this.sql.deleteNode.run(node);
+        this.sql.dropDegree.run(node);
         this.degrees.delete(node);
         this.tally(row.label, -1);
         continue;
