@@ -114,7 +114,7 @@ describe('the embedded SQLite store', function () {
   });
 
   it('exports the same tables a page at a time as from the whole graph', () => {
-    const pages = [...sqlite.reads.pages(97)].map((page) => entityTables(page.graph, page.keys));
+    const pages = [...sqlite.reads.pages(400, 97)].map((page) => entityTables(page.graph, page.keys));
     expect(pages.length).to.be.greaterThan(3);
     const joined = pages[0].map((table, i) => ({ ...table, rows: pages.flatMap((p) => p[i].rows) }));
     expect(joined).to.deep.equal(entityTables(whole));

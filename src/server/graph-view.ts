@@ -7,10 +7,11 @@
  * Both follow the store: when its change marker moves (a `guanxi ingest` beside the server), the
  * next request sees the new graph, without a restart.
  */
-import { graphCounts, type GuanxiGraph } from '../graph/assemble.js';
-import type { NodeLabel, RelationshipType } from '../graph/model.js';
+import { emptyGraph, graphCounts, type GuanxiGraph } from '../graph/assemble.js';
+import type { NodeLabel } from '../graph/model.js';
 import { runNamedQuery } from '../graph/queries.js';
 import { sqliteNamedQuery } from '../store/sqlite-named-queries.js';
+import type { Neighbourhood } from '../store/sqlite-reads.js';
 import type { SqliteGraphStore } from '../store/sqlite-store.js';
 import type { GraphStore, QueryRows } from '../store/store.js';
 import { nodeDetails } from './details.js';
@@ -32,7 +33,7 @@ export interface GraphView {
 }
 
 /** Nodes the viewer is sent at most: the most connected ones of a larger graph. */
-export const DEFAULT_OVERVIEW_NODES = 20_000;
+export const DEFAULT_OVERVIEW_NODES = 5_000;
 
 export async function openGraphView(store: GraphStore, overviewNodes = DEFAULT_OVERVIEW_NODES): Promise<GraphView> {
   if (store.kind === 'sqlite') return new IndexedGraphView(store as SqliteGraphStore, overviewNodes);
@@ -61,17 +62,30 @@ class ChangeWatch {
   }
 }
 
-function baseMeta(store: GraphStore, counts: Record<string, number>, changes: string): Omit<Meta, 'shown'> {
+function baseMeta(store: GraphStore, counts: Record<string, number>, changes: string, overview: number): Meta {
   const labels = new Set<string>(['Person', 'Organization', 'Place', 'Event', 'Article']);
   const sum = (pick: (name: string) => boolean) => Object.entries(counts).reduce((n, [name, c]) => n + (pick(name) ? c : 0), 0);
-  return { store: store.kind, location: store.location, nodes: sum((n) => labels.has(n)), edges: sum((n) => !labels.has(n)), counts, cypher: store.kind === 'neo4j', changes };
+  return { store: store.kind, location: store.location, nodes: sum((n) => labels.has(n)), edges: sum((n) => !labels.has(n)), counts, cypher: store.kind === 'neo4j', changes, overview };
 }
+
+/**
+ * What each kind of side panel reads (details.ts): a city's panel shows its events and bodies, not
+ * the tens of thousands of articles that mention it. Organizations' and places' panels include
+ * what lies below them along PART_OF.
+ */
+const PANEL_EDGES: Record<NodeLabel, Neighbourhood> = {
+  Person: { edges: { out: ['HOLDS', 'PARTICIPATED_IN'], in: ['MENTIONS'] } },
+  Event: { edges: { out: ['HELD_AT'], in: ['PARTICIPATED_IN', 'REPORTS'] } },
+  Organization: { below: ['PART_OF'], edges: { out: ['PART_OF'], in: ['HOLDS'] } },
+  Place: { below: ['PART_OF'], edges: { out: ['PART_OF', 'LOCATED_IN'], in: ['HELD_AT', 'LOCATED_IN'] } },
+  Article: { edges: { out: ['REPORTS', 'MENTIONS'], in: ['WROTE'] } },
+};
 
 /** The graph loaded whole: Neo4j (read once, then again when it changes) and the JSON Lines journal. */
 class WholeGraphView implements GraphView {
   private graph!: GuanxiGraph;
   private index!: SearchIndex;
-  private prepared!: { json: PreparedJson; shown: Meta['shown'] };
+  private prepared!: PreparedJson;
   private info!: Meta;
   private readonly watch: ChangeWatch;
 
@@ -87,12 +101,12 @@ class WholeGraphView implements GraphView {
     const graph = await this.store.graph();
     this.graph = graph;
     this.index = new SearchIndex(graph);
-    this.prepared = prepare(overview(graph, this.overviewNodes));
-    this.info = { ...baseMeta(this.store, graphCounts(graph), await this.store.changes()), shown: this.prepared.shown };
+    this.prepared = new PreparedJson(graphPayload(overview(graph, this.overviewNodes)));
+    this.info = baseMeta(this.store, graphCounts(graph), await this.store.changes(), this.overviewNodes);
   }
 
   meta = () => this.info;
-  payload = () => this.prepared.json;
+  payload = () => this.prepared;
   details = (key: string) => nodeDetails(this.graph, key);
   search = (query: string, limit: number, kind?: NodeLabel) => this.index.search(query, limit, kind);
   namedQuery = (name: string, params: Record<string, string | null>) => runNamedQuery(this.graph, name, params);
@@ -100,7 +114,7 @@ class WholeGraphView implements GraphView {
 
 /** The embedded store, read through its indexes. */
 class IndexedGraphView implements GraphView {
-  private prepared: { json: PreparedJson; shown: Meta['shown'] } | null = null;
+  private prepared: PreparedJson | null = null;
   private info: Meta | null = null;
   private readonly watch: ChangeWatch;
 
@@ -118,24 +132,21 @@ class IndexedGraphView implements GraphView {
   }
 
   meta(): Meta {
-    return (this.info ??= { ...baseMeta(this.store, this.store.reads.counts(), String(this.store.reads.changes())), shown: this.overview().shown });
+    return (this.info ??= baseMeta(this.store, this.store.reads.counts(), String(this.store.reads.changes()), this.overviewNodes));
   }
 
+  /** Built on the first request for it, not when the server opens. */
   payload(): PreparedJson {
-    return this.overview().json;
-  }
-
-  private overview() {
-    return (this.prepared ??= prepare(this.store.reads.overview(this.overviewNodes)));
+    return (this.prepared ??= new PreparedJson(graphPayload(this.store.reads.overview(this.overviewNodes))));
   }
 
   details(key: string): NodeDetails | null {
     const seeds = this.store.reads.seqsOfKeys([key]);
-    if (!seeds.length) return null;
-    // An organization's panel lists the members of the bodies under it; a place's, the events and bodies within.
-    const label = key.slice(0, key.indexOf(':'));
-    const below: RelationshipType[] = label === 'Organization' || label === 'Place' ? ['PART_OF'] : [];
-    return nodeDetails(this.store.reads.neighbourhood(seeds, { below }), key);
+    const plan = PANEL_EDGES[key.slice(0, key.indexOf(':')) as NodeLabel];
+    if (!seeds.length || !plan) return null;
+    const details = nodeDetails(this.store.reads.neighbourhood(seeds, plan), key);
+    // The small graph holds only the relationships the panel shows; the store counts them all.
+    return details && { ...details, degree: this.store.reads.degree(seeds[0]) };
   }
 
   search(query: string, limit: number, kind?: NodeLabel): Suggestion[] {
@@ -150,7 +161,10 @@ class IndexedGraphView implements GraphView {
   }
 }
 
-/** The `max` most connected nodes of a graph and the edges among them; the graph itself when it is no larger. */
+/**
+ * The `max` most connected nodes of a graph and, among them, the first edge of each pair and type;
+ * the graph itself when it is no larger (as SqliteReads.overview).
+ */
 function overview(graph: GuanxiGraph, max: number): GuanxiGraph {
   if (graph.order <= max) return graph;
   const keep = new Set(
@@ -161,17 +175,16 @@ function overview(graph: GuanxiGraph, max: number): GuanxiGraph {
       .slice(0, max)
       .map((n) => n.key),
   );
-  const copy = graph.emptyCopy() as GuanxiGraph;
+  const copy = emptyGraph();
   graph.forEachNode((key, a) => {
     if (keep.has(key)) copy.addNode(key, a);
   });
+  const pairs = new Set<string>();
   graph.forEachEdge((key, a, s, t) => {
-    if (keep.has(s) && keep.has(t)) copy.addDirectedEdgeWithKey(key, s, t, a);
+    const pair = `${s}\n${t}\n${a.rel}`;
+    if (!keep.has(s) || !keep.has(t) || pairs.has(pair)) return;
+    pairs.add(pair);
+    copy.addDirectedEdgeWithKey(key, s, t, a);
   });
   return copy;
-}
-
-/** The payload of /api/graph, ready to send, and how much of the graph it shows. */
-function prepare(graph: GuanxiGraph): { json: PreparedJson; shown: Meta['shown'] } {
-  return { json: new PreparedJson(graphPayload(graph)), shown: { nodes: graph.order, edges: graph.size } };
 }

@@ -41,8 +41,11 @@ export interface Meta {
   cypher: boolean;
   /** Moves whenever the stored graph changes (another process's ingest): the viewer may load it again. */
   changes: string;
-  /** What GET /api/graph sends: the whole graph, or its most connected nodes when it is larger (see `nodes`). */
-  shown: { nodes: number; edges: number };
+  /**
+   * Nodes GET /api/graph sends at most: a graph with more sends its most connected nodes, and one
+   * edge for each pair and type among them (a person's title in 500 articles is one line).
+   */
+  overview: number;
 }
 
 export interface Suggestion {

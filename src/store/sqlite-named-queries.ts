@@ -17,13 +17,19 @@ interface Plan extends Neighbourhood {
 
 const PARTS: RelationshipType[] = ['PART_OF'];
 
+// Each names the relationships its in-memory form follows from the nodes it starts from, no more.
 const PLANS: Record<string, Plan> = {
-  'events-of-person': { seeds: (r, p) => r.named('Person', p.name ?? ''), eventParticipants: true },
-  'titles-of-person': { seeds: (r, p) => r.named('Person', p.name ?? '') },
-  'co-participation': { seeds: (r, p) => r.named('Person', p.a ?? ''), eventParticipants: true },
-  'participants-of-event': { seeds: (r, p) => r.eventsNaming(p.event ?? '') },
-  'officials-of-organization': { seeds: (r, p) => r.named('Organization', p.org ?? ''), below: PARTS },
-  'events-at-place': { seeds: (r, p) => r.named('Place', p.place ?? ''), below: ['PART_OF', 'LOCATED_IN'], eventParticipants: true },
+  'events-of-person': { seeds: (r, p) => r.named('Person', p.name ?? ''), edges: { out: ['PARTICIPATED_IN'] }, eventParticipants: true },
+  'titles-of-person': { seeds: (r, p) => r.named('Person', p.name ?? ''), edges: { out: ['HOLDS'], in: ['MENTIONS'] } },
+  'co-participation': { seeds: (r, p) => r.named('Person', p.a ?? ''), edges: { out: ['PARTICIPATED_IN'] }, eventParticipants: true },
+  'participants-of-event': { seeds: (r, p) => r.eventsNaming(p.event ?? ''), edges: { in: ['PARTICIPATED_IN'] } },
+  'officials-of-organization': { seeds: (r, p) => r.named('Organization', p.org ?? ''), below: PARTS, edges: { in: ['HOLDS'] } },
+  'events-at-place': {
+    seeds: (r, p) => r.named('Place', p.place ?? ''),
+    below: ['PART_OF', 'LOCATED_IN'],
+    edges: { in: ['HELD_AT'] },
+    eventParticipants: true,
+  },
 };
 
 /** Answers a named query from the store; `params` are already bound (bindParams). */

@@ -36,6 +36,19 @@ export interface Neighbourhood {
   below?: readonly RelationshipType[];
   /** Also the participants and places of the events one step away (co-participation, an event's size). */
   eventParticipants?: boolean;
+  /**
+   * Only these relationships of the seeds and what lies below them (default: all, as a side panel
+   * needs for the node's degree): a query about a city's events need not load its mentions.
+   */
+  edges?: { in?: readonly RelationshipType[]; out?: readonly RelationshipType[] };
+  /** Also the articles the relationships cite, for their headlines and dates (default: yes; the export needs none). */
+  citedArticles?: boolean;
+}
+
+/** A value made on first use, then kept. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
 }
 
 const ids = (values: Iterable<number | string>) => JSON.stringify([...values]);
@@ -43,7 +56,7 @@ const ids = (values: Iterable<number | string>) => JSON.stringify([...values]);
 export class SqliteReads {
   private readonly sql;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     this.sql = {
       counts: db.prepare<[], { name: string; n: number }>('SELECT name, n FROM counts WHERE n > 0'),
       changes: db.prepare<[], { value: string }>(`SELECT value FROM info WHERE name = 'changes'`),
@@ -52,6 +65,17 @@ export class SqliteReads {
       seqOfKey: db.prepare<[string], { seq: number }>('SELECT seq FROM nodes WHERE key = ?'),
       named: db.prepare<[string, string], { seq: number }>('SELECT seq FROM nodes WHERE name = ? AND label = ?'),
       eventsNaming: db.prepare<[string], { seq: number }>(`SELECT seq FROM nodes WHERE label = 'Event' AND instr(name, ?) > 0`),
+      // Prepared when first used: they need the temporary table overview() makes.
+      chooseOverview: once(() => db.prepare<[number]>('INSERT INTO overview_nodes SELECT node FROM node_degree ORDER BY degree DESC, node LIMIT ?')),
+      overviewNodes: once(() => db.prepare<[], NodeRow>('SELECT seq, key, label, props FROM overview_nodes JOIN nodes ON nodes.seq = overview_nodes.n')),
+      overviewEdges: once(() =>
+        db.prepare<[], { seq: number }>(
+          `SELECT min(e.seq) AS seq FROM overview_nodes o JOIN edges e ON e.target = o.n
+           WHERE e.source IN overview_nodes GROUP BY e.source, e.target, e.type`,
+        ),
+      ),
+      edgesBySeq: db.prepare<[string], EdgeRow>('SELECT seq, type, source, target, props FROM edges WHERE seq IN (SELECT value FROM json_each(?))'),
+      degree: db.prepare<[number], { degree: number }>('SELECT degree FROM node_degree WHERE node = ?'),
       edgesOut: db.prepare<[string], EdgeRow>('SELECT seq, type, source, target, props FROM edges WHERE source IN (SELECT value FROM json_each(?))'),
       edgesIn: db.prepare<[string], EdgeRow>('SELECT seq, type, source, target, props FROM edges WHERE target IN (SELECT value FROM json_each(?))'),
       edgesOutOfType: db.prepare<[string, string], EdgeRow>('SELECT seq, type, source, target, props FROM edges WHERE source IN (SELECT value FROM json_each(?)) AND type = ?'),
@@ -83,7 +107,10 @@ export class SqliteReads {
       ),
       allNodes: db.prepare<[], NodeRow>('SELECT seq, key, label, props FROM nodes ORDER BY seq'),
       allEdges: db.prepare<[], EdgeRow>('SELECT seq, type, source, target, props FROM edges ORDER BY seq'),
-      page: db.prepare<[number, number], { seq: number; key: string }>('SELECT seq, key FROM nodes WHERE seq > ? ORDER BY seq LIMIT ?'),
+      entities: db.prepare<[number, number], { seq: number; key: string; degree: number }>(
+        `SELECT seq, key, coalesce(d.degree, 0) AS degree FROM nodes LEFT JOIN node_degree d ON d.node = nodes.seq
+         WHERE seq > ? AND label != 'Article' ORDER BY seq LIMIT ?`,
+      ),
     };
   }
 
@@ -113,6 +140,11 @@ export class SqliteReads {
     });
   }
 
+  /** The node's relationships, in and out. */
+  degree(seq: number): number {
+    return this.sql.degree.get(seq)?.degree ?? 0;
+  }
+
   /** Persons, organizations or places of exactly this name. */
   named(label: NodeLabel, name: string): number[] {
     return this.sql.named.all(name, label).map((r) => r.seq);
@@ -138,39 +170,63 @@ export class SqliteReads {
     const edges = new Map<number, EdgeRow>();
     const take = (rows: EdgeRow[]) => rows.forEach((e) => edges.set(e.seq, e));
     const coreIds = ids(core);
-    take(this.sql.edgesOut.all(coreIds));
-    take(this.sql.edgesIn.all(coreIds));
-    const nodes = this.loadEnds(core, edges);
+    if (how.edges) {
+      for (const type of how.edges.out ?? []) take(this.sql.edgesOutOfType.all(coreIds, type));
+      // The relationships that lead below are followed again in the small graph: they come too.
+      for (const type of new Set([...(how.edges.in ?? []), ...(how.below ?? [])])) take(this.sql.edgesInOfType.all(coreIds, type));
+    } else {
+      take(this.sql.edgesOut.all(coreIds));
+      take(this.sql.edgesIn.all(coreIds));
+    }
+    const nodes = this.loadEnds(core, edges, how.citedArticles ?? true);
     if (how.eventParticipants) {
       const events = [...nodes.values()].filter((n) => n.label === 'Event').map((n) => n.seq);
       take(this.sql.edgesInOfType.all(ids(events), 'PARTICIPATED_IN'));
       take(this.sql.edgesOutOfType.all(ids(events), 'HELD_AT'));
-      for (const [seq, row] of this.loadEnds([], edges, nodes)) nodes.set(seq, row);
+      for (const [seq, row] of this.loadEnds([], edges, how.citedArticles ?? true, nodes)) nodes.set(seq, row);
     }
     return buildGraph([...nodes.values()], [...edges.values()]);
   }
 
-  /** The `max` most connected nodes and the edges among them (everything, when the graph is that small). */
+  /**
+   * The `max` most connected nodes and, among them, the first edge of each pair and type (a title
+   * seen in 500 articles is one edge); everything, when the graph is that small.
+   */
   overview(max: number): GuanxiGraph {
     if (this.nodeCount() <= max) return this.wholeGraph();
-    const seqs = this.sql.top.all(max).map((r) => r.seq);
-    const inside = new Set(seqs);
-    const nodes = this.sql.nodesBySeq.all(ids(seqs));
-    const edges = this.sql.edgesOut.all(ids(seqs)).filter((e) => inside.has(e.target));
-    return buildGraph(nodes, edges);
+    this.db.exec('CREATE TEMP TABLE IF NOT EXISTS overview_nodes (n INTEGER PRIMARY KEY); DELETE FROM overview_nodes;');
+    this.sql.chooseOverview().run(max);
+    // The first edge of each pair, then those edges' rows: one query doing both reads every row of every pair.
+    const first = ids(this.sql.overviewEdges().all().map((r) => r.seq));
+    return buildGraph(this.sql.overviewNodes().all(), this.sql.edgesBySeq.all(first));
   }
 
   /**
-   * The graph a page at a time, for an export of any size: `size` nodes in the order they were
-   * stored (`keys`), in a graph with everything around them.
+   * The entities (all but articles) a page at a time, for an export of any size: nodes in the order
+   * they were stored (`keys`), in a graph with every relationship they have. A page ends when its
+   * nodes' relationships reach `edges`, so a person named in ten thousand articles makes a page
+   * of its own and memory stays bounded.
    */
-  *pages(size: number): Generator<{ keys: string[]; graph: GuanxiGraph }> {
+  *pages(edges: number, nodes = 5_000): Generator<{ keys: string[]; graph: GuanxiGraph }> {
+    let page: { seq: number; key: string }[] = [];
+    let size = 0;
+    const flush = () => {
+      const out = { keys: page.map((r) => r.key), graph: this.neighbourhood(page.map((r) => r.seq), { citedArticles: false }) };
+      page = [];
+      size = 0;
+      return out;
+    };
     for (let after = 0; ; ) {
-      const page = this.sql.page.all(after, size);
-      if (!page.length) return;
-      yield { keys: page.map((r) => r.key), graph: this.neighbourhood(page.map((r) => r.seq)) };
-      after = page.at(-1)!.seq;
+      const rows = this.sql.entities.all(after, 1_000);
+      if (!rows.length) break;
+      for (const row of rows) {
+        if (page.length && (size + row.degree > edges || page.length >= nodes)) yield flush();
+        page.push(row);
+        size += row.degree;
+      }
+      after = rows.at(-1)!.seq;
     }
+    if (page.length) yield flush();
   }
 
   /**
@@ -207,13 +263,13 @@ export class SqliteReads {
   }
 
   /** The nodes the edges reach, plus the articles whose ids the edges cite, beside those already `have`. */
-  private loadEnds(core: readonly number[], edges: Map<number, EdgeRow>, have = new Map<number, NodeRow>()): Map<number, NodeRow> {
+  private loadEnds(core: readonly number[], edges: Map<number, EdgeRow>, cited: boolean, have = new Map<number, NodeRow>()): Map<number, NodeRow> {
     const wanted = new Set<number>(core);
     const articles = new Set<string>();
     for (const e of edges.values()) {
       wanted.add(e.source);
       wanted.add(e.target);
-      const article = (JSON.parse(e.props) as { article?: string }).article;
+      const article = cited ? (JSON.parse(e.props) as { article?: string }).article : undefined;
       if (article) articles.add(`Article:${article}`);
     }
     const out = new Map<number, NodeRow>();

@@ -13,12 +13,12 @@ import type { DocumentFacts } from '../../graph/model.js';
 import type { GraphStore } from '../../store/store.js';
 import { storeOptions, type StoreFlags } from '../options.js';
 
-/** Nodes a page of the embedded store's export holds: what it needs in memory is this and their neighbours. */
-const PAGE_NODES = 5_000;
+/** Relationships a page of the embedded store's export holds (more only for one node that has more): its memory. */
+const PAGE_EDGES = 100_000;
 
 /** The graph in pages: the embedded store's a page at a time, another store's whole. */
 async function* graphPages(store: GraphStore): AsyncGenerator<{ keys?: string[]; graph: GuanxiGraph }> {
-  if (store instanceof SqliteGraphStore) yield* store.reads.pages(PAGE_NODES);
+  if (store instanceof SqliteGraphStore) yield* store.reads.pages(PAGE_EDGES);
   else yield { graph: await store.graph() };
 }
 
