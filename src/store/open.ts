@@ -49,5 +49,5 @@ export async function openStore(options: StoreOptions, purpose: 'read' | 'ingest
   if (path === resolve(DEFAULT_STORE) && !existsSync(path) && existsSync(resolve(OLD_DEFAULT))) {
     warn(`${resolve(OLD_DEFAULT)}: a graph in the older journal format; bring it into ${DEFAULT_STORE} with: guanxi import ${OLD_DEFAULT}`);
   }
-  return SqliteGraphStore.open(path);
+  return SqliteGraphStore.open(path, purpose);
 }

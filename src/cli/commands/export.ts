@@ -14,7 +14,7 @@ import type { GraphStore } from '../../store/store.js';
 import { storeOptions, type StoreFlags } from '../options.js';
 
 /** Relationships a page of the embedded store's export holds (more only for one node that has more): its memory. */
-const PAGE_EDGES = 100_000;
+const PAGE_EDGES = 25_000;
 
 /** The graph in pages: the embedded store's a page at a time, another store's whole. */
 async function* graphPages(store: GraphStore): AsyncGenerator<{ keys?: string[]; graph: GuanxiGraph }> {
