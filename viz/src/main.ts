@@ -5,7 +5,7 @@
 import type { Meta } from '../../src/server/protocol.js';
 import { api } from './api.js';
 import { createConsole } from './console.js';
-import { byId, replace } from './dom.js';
+import { byId, h, replace } from './dom.js';
 import { createExport } from './export.js';
 import { createFilters } from './filters.js';
 import { buildViewGraph, type ViewGraph } from './graph-data.js';
@@ -14,6 +14,7 @@ import { startLayout, type LayoutState } from './layout.js';
 import { createPanel } from './panel.js';
 import { createRenderer, type Renderer } from './renderer.js';
 import { Store } from './state.js';
+import { watchStoreChanges } from './store-changes.js';
 import { suggestInput } from './suggest.js';
 import { readUrl, syncUrl } from './url-state.js';
 
@@ -35,8 +36,11 @@ declare global {
 
 const hook: TestHook = (window.__guanxi = { firstRender: null, layout: 'loading', error: null, renderer: null, graph: null, store: null });
 
+const STORE_NAMES: Record<Meta['store'], string> = { sqlite: 'embedded store', snapshot: 'journal', neo4j: 'Neo4j' };
+
 function describeStore(meta: Meta): string {
-  return `${meta.store === 'neo4j' ? 'Neo4j' : 'snapshot'} ${meta.location} · ${meta.nodes.toLocaleString()} nodes · ${meta.edges.toLocaleString()} edges`;
+  const part = meta.overview < meta.nodes ? ` (showing the ${meta.overview.toLocaleString()} most connected)` : '';
+  return `${STORE_NAMES[meta.store]} ${meta.location} · ${meta.nodes.toLocaleString()} nodes${part} · ${meta.edges.toLocaleString()} edges`;
 }
 
 async function main(): Promise<void> {
@@ -47,7 +51,11 @@ async function main(): Promise<void> {
   const store = new Store(state);
   const [meta, payload, queries] = await Promise.all([api.meta(), api.graph(), api.queries()]);
   replace(byId('store-info'), describeStore(meta));
-  if (meta.nodes === 0) replace(byId('empty'), 'The graph is empty: run `guanxi ingest` (it ingests the bundled sample page) and restart `guanxi serve`.');
+  watchStoreChanges(meta.changes, () => {
+    const reload = h('button', { type: 'button', class: 'ego', on: { click: () => location.reload() } }, 'Reload');
+    replace(byId('store-info'), describeStore(meta), ' · the graph has changed since: ', reload);
+  });
+  if (meta.nodes === 0) replace(byId('empty'), 'The graph is empty: run `guanxi ingest` (it ingests the bundled sample page) and reload this page.');
 
   const graph = buildViewGraph(payload);
   let renderer: Renderer | null = null;
