@@ -8,7 +8,7 @@
  */
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startServer, stopServer } from '#neo4j-server';
@@ -105,6 +105,19 @@ describe('guanxi ingest --bulk (real Neo4j 5.26)', function () {
     expect(run.stdout).to.include(`--multiline-fields=nodes-Article.multiline-1.csv`);
     const nodes = await withBulkStore(async (store) => (await store.client.query(cypher('read/node-count'))).rows[0].nodes);
     expect(nodes).to.equal(0);
+
+    // The neo4j-admin line, run by the shell as printed, names every file written, from the folder.
+    const bin = join(dir, 'bin');
+    mkdirSync(bin);
+    writeFileSync(join(bin, 'neo4j-admin'), '#!/bin/sh\nprintf \'%s\\n\' "$PWD" "$@" > "$ARGS_OUT"\n', { mode: 0o755 });
+    const line = run.stdout.split('\n').find((l) => l.trim().startsWith('cd '))!.trim();
+    const out = join(dir, 'admin-args.txt');
+    const shell = spawnSync('sh', ['-c', line], { env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, ARGS_OUT: out }, encoding: 'utf8' });
+    expect(shell.status, shell.stderr).to.equal(0);
+    const [cwd, ...args] = readFileSync(out, 'utf8').trimEnd().split('\n');
+    expect([cwd, ...args.slice(0, 4)]).to.deep.equal([printed, 'database', 'import', 'full', 'neo4j']);
+    const named = args.filter((a) => /^--(nodes|relationships)=/.test(a)).map((a) => join(cwd, a.slice(a.indexOf('=') + 1)));
+    expect(named.sort()).to.deep.equal(readdirSync(printed).filter((f) => f.endsWith('.csv')).map((f) => join(printed, f)).sort());
   });
 
   it('loads the graph the incremental writer builds: the same counts and the same checksum over every fact', async () => {
