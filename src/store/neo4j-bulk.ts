@@ -92,19 +92,19 @@ export async function bulkIngest(files: readonly string[], options: BulkOptions)
   const local = options.printCommand ? null : await localServer(options.uri, options.neo4jHome);
   const client = await Neo4jClient.connect(neo4jSettings(options.uri));
   let database: string;
+  let folder: { dir: string; temporary: boolean };
   try {
     await assertEmpty(client);
     database = String((await client.query(cypher('read/database-name'))).rows[0].name);
+    folder = csvFolder(options.csvDir, !local);
   } catch (err) {
     await client.close();
     throw err;
   }
   const ms = { extract: 0, csv: 0 };
-  let folder: { dir: string; temporary: boolean };
   let written: ImportFiles;
   let ingest: IngestSummary;
   try {
-    folder = csvFolder(options.csvDir, !local);
     const store = new Neo4jImportStore(new ImportCsvWriter(folder.dir), displayUri(options.uri));
     ingest = await ingestFiles(files, store, options);
     const t = Date.now();
@@ -115,6 +115,9 @@ export async function bulkIngest(files: readonly string[], options: BulkOptions)
     step(`wrote ${written.nodeCount.toLocaleString('en-US')} nodes and ${written.relationshipCount.toLocaleString('en-US')} relationships of ${store.documentCount} documents to ${folder.dir}`);
     // Someone may have written to the database while the files were read.
     if (local) await assertEmpty(client);
+  } catch (err) {
+    if (folder.temporary) rmSync(folder.dir, { recursive: true, force: true });
+    throw err;
   } finally {
     await client.close();
   }
