@@ -58,6 +58,12 @@ export const NEO4J_VERSION: string;
 /** .cache/neo4j/<version>/lib */
 export function libDir(version?: string): string;
 
+/** A TCP port free on 127.0.0.1 now, for a throwaway server. */
+export function freePort(): Promise<number>;
+
+/** The java executable: $JAVA_HOME/bin/java, else `java` on PATH. */
+export function javaCommand(): string;
+
 /** Downloads the server's jars with Maven unless already there; returns the lib folder. Synchronous. */
 export function ensureJars(options?: { log?: (message: string) => void }): string;
 

@@ -45,7 +45,7 @@ import { randomBytes } from 'node:crypto';
 import {
   closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync,
 } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -194,7 +194,8 @@ function writeConfig(s, lib) {
   writeFileSync(join(s.home, 'conf', 'neo4j.conf'), text);
 }
 
-function javaCommand() {
+/** Java from JAVA_HOME, else `java` on PATH (the server and neo4j-admin's tools run on it). */
+export function javaCommand() {
   const exe = process.platform === 'win32' ? 'java.exe' : 'java';
   return process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', exe) : exe;
 }
@@ -310,6 +311,18 @@ async function probeBolt(port, password) {
   } finally {
     await driver.close();
   }
+}
+
+/** A TCP port free on the loopback now, for a throwaway server (a test's or a benchmark's). */
+export function freePort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, HOST, () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
 }
 
 const fileSize = (file) => (existsSync(file) ? statSync(file).size : 0);

@@ -17,7 +17,7 @@ import type { ArticleOut, DocumentContext } from '../extract/types.js';
 import type { SourceDocument } from '../ingest/types.js';
 import { formatProblem, hasErrors, parseSource, readSource } from '../ingest/read.js';
 import { DocumentsByContent, isGone } from './documents.js';
-import type { GraphStore } from './store.js';
+import type { DocumentSink } from './store.js';
 import { WriteBehind } from './write-behind.js';
 
 /** Bumped when the facts a document gives change, so that stored documents are read again. */
@@ -63,7 +63,7 @@ export function documentHash(bytes: Buffer, options: ExtractOptions): string {
     .digest('hex');
 }
 
-export async function ingestFiles(files: readonly string[], store: GraphStore, options: IngestOptions = {}): Promise<IngestSummary> {
+export async function ingestFiles(files: readonly string[], store: DocumentSink, options: IngestOptions = {}): Promise<IngestSummary> {
   if (options.sourceId !== undefined && files.length !== 1) throw new Error('a source id names one document: give one file with it');
   const start = Date.now();
   const p: IngestSummary = { files: 0, totalFiles: files.length, skipped: 0, articles: 0, relationships: 0, elapsed: 0, failed: 0, moved: 0 };
@@ -131,7 +131,7 @@ export async function ingestFiles(files: readonly string[], store: GraphStore, o
 }
 
 /** Takes out of the store the documents whose files are gone (ingest --prune); returns them. */
-export async function pruneDocuments(store: GraphStore): Promise<{ id: string; path: string | null }[]> {
+export async function pruneDocuments(store: DocumentSink): Promise<{ id: string; path: string | null }[]> {
   const gone = (await store.documents()).filter(isGone);
   await store.remove(gone.map((d) => d.id));
   return gone;

@@ -18,6 +18,9 @@ export interface QueryRows {
   rows: Record<string, unknown>[];
 }
 
+/** What an ingest writes documents into: any store, or a first load's import files (neo4j-import-store.ts). */
+export type DocumentSink = Pick<GraphStore, 'hasDocument' | 'documents' | 'write' | 'remove'>;
+
 export interface GraphStore {
   /** sqlite: the embedded store; snapshot: a JSON Lines journal (the older embedded format); neo4j. */
   readonly kind: 'sqlite' | 'snapshot' | 'neo4j';

@@ -5,6 +5,7 @@ import { openStore } from '../../store/open.js';
 import { ingestFiles, pruneDocuments } from '../../store/ingest.js';
 import { DEFAULT_SAMPLE } from '../../paths.js';
 import { int, Progress, rate } from '../progress.js';
+import { runBulkIngest, runFinishBulk, type BulkFlags } from './ingest-bulk.js';
 import { storeOptions, type StoreFlags, dateOption, homeOption } from '../options.js';
 
 export function registerIngest(program: Command): void {
@@ -19,9 +20,22 @@ export function registerIngest(program: Command): void {
     .option('--prune', 'then remove the documents whose files no longer exist')
     .option('--source-id <id>', "the document's id in the graph instead of the file's path (one file)")
     .option('--batch <relationships>', 'relationships per Neo4j transaction (a smaller batch loses less to a crash, a larger one writes faster)', positiveInt, 20_000)
-    .action(async (files: string[], opts: StoreFlags & { date?: string; home?: string; batch: number; prune?: boolean; sourceId?: string }) => {
+    .option('--bulk', "first load of an empty Neo4j database with neo4j-admin's importer: stops and restarts the local server of `npm run neo4j:start`, prints the command for any other")
+    .option('--print-command', 'with --bulk: write the CSV files and print the import command instead of running it')
+    .option('--csv-dir <folder>', `with --bulk: a new or empty folder for the CSV files (default: a temporary one; ./guanxi-bulk-import with --print-command)`)
+    .option('--finish-bulk', 'after a printed bulk import, with Neo4j running: put back the empty lists the importer leaves out, create the schema')
+    .action(async (files: string[], opts: StoreFlags & BulkFlags & { date?: string; home?: string; batch: number; prune?: boolean; sourceId?: string; bulk?: boolean; finishBulk?: boolean }) => {
       const inputs = files.length || opts.prune ? files : [DEFAULT_SAMPLE];
       if (opts.sourceId !== undefined && inputs.length !== 1) throw new Error(`--source-id ${opts.sourceId}: names one document; give exactly one file with it`);
+      if (opts.finishBulk) {
+        if (files.length || opts.bulk || opts.prune) throw new Error('--finish-bulk takes no files and goes alone: it finishes an import already done');
+        return runFinishBulk(opts);
+      }
+      if (opts.bulk) {
+        if (opts.prune) throw new Error('--bulk loads an empty database: there is nothing to --prune');
+        return runBulkIngest(inputs, opts);
+      }
+      if (opts.printCommand || opts.csvDir) throw new Error('--print-command and --csv-dir go with --bulk');
       const store = await openStore(opts, 'ingest').catch((err: Error) => {
         throw new Error(`${err.message}; nothing was ingested: run the same command again once that is fixed`);
       });
