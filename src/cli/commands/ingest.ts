@@ -6,7 +6,7 @@ import { ingestFiles, pruneDocuments } from '../../store/ingest.js';
 import { graphCounts } from '../../graph/assemble.js';
 import { DEFAULT_SAMPLE } from '../../paths.js';
 import { int, Progress, rate } from '../progress.js';
-import { storeOptions, type StoreFlags, dateOption, homeOption } from '../options.js';
+import { storeOptions, type StoreFlags, dateOption, homeOption, jobsOption } from '../options.js';
 
 export function registerIngest(program: Command): void {
   storeOptions(
@@ -17,10 +17,11 @@ export function registerIngest(program: Command): void {
   )
     .addOption(dateOption())
     .addOption(homeOption())
+    .addOption(jobsOption())
     .option('--prune', 'then remove the documents whose files no longer exist')
     .option('--source-id <id>', "the document's id in the graph instead of the file's path (one file)")
     .option('--batch <relationships>', 'relationships per Neo4j transaction (a smaller batch loses less to a crash, a larger one writes faster)', positiveInt, 20_000)
-    .action(async (files: string[], opts: StoreFlags & { date?: string; home?: string; batch: number; prune?: boolean; sourceId?: string }) => {
+    .action(async (files: string[], opts: StoreFlags & { date?: string; home?: string; jobs: number; batch: number; prune?: boolean; sourceId?: string }) => {
       const inputs = files.length || opts.prune ? files : [DEFAULT_SAMPLE];
       if (opts.sourceId !== undefined && inputs.length !== 1) throw new Error(`--source-id ${opts.sourceId}: names one document; give exactly one file with it`);
       const store = await openStore(opts, 'ingest').catch((err: Error) => {
@@ -37,6 +38,7 @@ export function registerIngest(program: Command): void {
           date: opts.date,
           home: opts.home,
           sourceId: opts.sourceId,
+          jobs: opts.jobs,
           batchRelationships: opts.batch,
           onProgress: (p) => {
             last = p;
