@@ -50,8 +50,32 @@ export function textDecoder(encoding: string): { write(chunk: Buffer): string; e
     const decoder = new TextDecoder(encoding.toLowerCase());
     return { write: (chunk) => decoder.decode(chunk, { stream: true }), end: () => decoder.decode() };
   }
-  const decoder = iconv.getDecoder(encoding);
-  return { write: (chunk) => decoder.write(chunk), end: () => decoder.end() ?? '' };
+  return wholeCharacters(iconv.getDecoder(encoding));
+}
+
+/** Bytes kept back at most while waiting for a byte after which a legacy decoder may be given a chunk. */
+const MAX_HELD_BYTES = 1 << 22;
+
+/**
+ * iconv-lite's decoders of GB18030 and Big5 size their output by the chunk they are given, and lose a
+ * character when the bytes they kept from the chunk before complete a four-byte one at the start of a
+ * short chunk. So they are given the bytes up to the last one below 0x30 (a line break, a space, most
+ * ASCII punctuation), which no multi-byte character holds: no character is then split between two
+ * chunks. Text without such a byte in MAX_HELD_BYTES is passed on as it is (a chunk that long has
+ * room for what the decoder kept).
+ */
+function wholeCharacters(decoder: { write(chunk: Buffer): string; end(): string | undefined }): { write(chunk: Buffer): string; end(): string } {
+  let held = Buffer.alloc(0);
+  return {
+    write(chunk) {
+      const bytes = held.length ? Buffer.concat([held, chunk]) : chunk;
+      let cut = bytes.length;
+      if (bytes.length < MAX_HELD_BYTES) while (cut > 0 && bytes[cut - 1] >= 0x30) cut--;
+      held = Buffer.from(bytes.subarray(cut));
+      return cut ? decoder.write(bytes.subarray(0, cut)) : '';
+    },
+    end: () => (held.length ? decoder.write(held) : '') + (decoder.end() ?? ''),
+  };
 }
 
 /**
