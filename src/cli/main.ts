@@ -13,7 +13,7 @@ import { formatProblem, readSource } from '../ingest/read.js';
 import { openSource, type SourceStream } from '../ingest/source-stream.js';
 import { DEFAULT_SAMPLE, PACKAGE_ROOT, SAMPLES_DIR } from '../paths.js';
 import { streamSink, writeExtractionJson, type Sink } from './extraction-json.js';
-import { int, Progress, rate } from './progress.js';
+import { ExtractProgress } from './extract-progress.js';
 import { table } from './table.js';
 import { registerEvalNer } from './commands/eval-ner.js';
 import { registerExport } from './commands/export.js';
@@ -96,40 +96,6 @@ async function writeSourceJson(sink: Sink, source: SourceStream, results: AsyncG
     for await (const result of results) yield* result.articles;
   }
   await writeExtractionJson(sink, head, articles(), pretty);
-}
-
-/** Progress on stderr when a file takes more than a few seconds; problems with lines are printed above it. */
-class ExtractProgress {
-  private readonly start = Date.now();
-  private articles = 0;
-  private chars = 0;
-  private readonly progress: Progress;
-
-  constructor(file: string) {
-    this.progress = new Progress(
-      () => `extract: ${file}: ${int(this.articles)} articles, ${int(this.chars)} characters (${rate(this.chars, Date.now() - this.start)}/s)`,
-      undefined,
-      3000,
-    );
-  }
-
-  /** The results as they go by, counted. */
-  async *count<A>(results: AsyncIterable<Extracted<A>>): AsyncGenerator<Extracted<A>> {
-    for await (const result of results) {
-      this.articles += result.articles.length;
-      this.chars += result.chars;
-      this.progress.update();
-      yield result;
-    }
-  }
-
-  log(message: string): void {
-    this.progress.log(message);
-  }
-
-  done(): void {
-    this.progress.done();
-  }
 }
 
 /** The gold's document: --input, the sample folder, or the samples folder beside the gold's. */
