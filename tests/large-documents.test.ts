@@ -18,7 +18,7 @@ import { testNeo4jUri, wipeTestDatabase } from './support/neo4j.js';
 
 /** The sample page's text on one line, repeated: about 200,000 characters, read as pieces. */
 const ONE_LINE = readFileSync(DEFAULT_SAMPLE, 'utf8').replace(/\s+/g, '').repeat(30);
-const IN_PARTS: IngestOptions = { largeDocument: 100_000, part: 40_000, batchRelationships: 1 };
+const IN_PARTS: IngestOptions = { largeDocument: 100_000, part: 40_000, batchRelationships: 1, jobs: 2 };
 
 /** A store that fails after `writes` writes, as a crash between two parts would stop the ingest. */
 class StopsAfter implements GraphStore {
@@ -81,6 +81,15 @@ function partsSuite(name: string, open: () => Promise<GraphStore>, reset: () => 
     it('holds every piece as an article', () => {
       const articles = clean.nodes.filter((n) => n.startsWith('Article:'));
       expect(articles.length).to.be.greaterThan(ONE_LINE.length / 10_000);
+    });
+
+    it('stores the same graph extracting on this thread alone (one job) as on two workers', async () => {
+      await reset();
+      const store = await open();
+      const summary = await ingestFiles([file], store, { ...IN_PARTS, jobs: 1 });
+      expect(summary.articles).to.equal(clean.nodes.filter((n) => n.startsWith('Article:')).length);
+      expect(await dump(store)).to.deep.equal(clean);
+      await store.close();
     });
 
     it('keeps the parts a stopped run wrote, and a re-run completes it to the clean graph', async () => {

@@ -1,14 +1,16 @@
 /**
  * Long text in bounded pieces (src/extract/work-units.ts), extraction written one article at a time
- * (src/cli/extraction-json.ts) and with pauses for the writer (extractDocumentPausing).
+ * (src/cli/extraction-json.ts).
  */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { streamSink, writeExtractionJson, type ExtractionHead } from '../src/cli/extraction-json.js';
+import { articleJson } from '../src/extract/article-json.js';
 import { ExtractionPool } from '../src/extract/parallel.js';
 import type { ArticleOut } from '../src/extract/types.js';
-import { extractDocument, extractDocumentPausing, unitArticles } from '../src/extract/pipeline.js';
-import { cutText, LONG_ARTICLE, PIECE } from '../src/extract/work-units.js';
+import { extractDocument, unitArticles } from '../src/extract/pipeline.js';
+import { LONG_ARTICLE, PIECE } from '../src/extract/work-units.js';
+import { cutText } from '../src/ingest/cut-text.js';
 import { readSource } from '../src/ingest/read.js';
 import type { SourceDocument } from '../src/ingest/types.js';
 import { DEFAULT_SAMPLE } from '../src/paths.js';
@@ -28,7 +30,7 @@ describe('work units: long text in bounded pieces', () => {
   });
 
   it('covers the whole text in pieces of at most PIECE characters', () => {
-    const cuts = cutText(ONE_LINE);
+    const cuts = cutText(ONE_LINE, PIECE);
     expect(cuts.every((c) => c.end - c.start <= PIECE && c.end > c.start)).to.equal(true);
     expect(cuts.map(({ start, end }) => ONE_LINE.slice(start, end)).join('')).to.equal(ONE_LINE);
   });
@@ -59,7 +61,7 @@ describe('work units: long text in bounded pieces', () => {
     const pool = new ExtractionPool(2);
     try {
       const streamed: ArticleOut[] = [];
-      for await (const a of pool.stream(doc).articles) streamed.push(a);
+      for await (const { articles } of pool.extractInOrder(doc.name, doc.units, {}, 'object')) streamed.push(...articles);
       expect(JSON.stringify(streamed)).to.equal(JSON.stringify([...unitArticles('long.txt', doc.units[0]).articles]));
     } finally {
       await pool.close();
@@ -78,7 +80,7 @@ describe('extract --format json one article at a time', () => {
     const stream = new PassThrough();
     const chunks: Buffer[] = [];
     stream.on('data', (c: Buffer) => chunks.push(c));
-    await writeExtractionJson(streamSink(stream), head, articles, pretty);
+    await writeExtractionJson(streamSink(stream), head, articles.map((a) => articleJson(a, pretty)), pretty);
     return Buffer.concat(chunks).toString('utf8');
   };
 
@@ -96,15 +98,5 @@ describe('extract --format json one article at a time', () => {
       await writeExtractionJson(async (c) => void (text += c), head, [], pretty);
       expect(text).to.equal(JSON.stringify({ ...head, articles: [] }, null, pretty ? 2 : undefined) + '\n');
     }
-  });
-});
-
-describe('extractDocumentPausing', () => {
-  it('gives extractDocument\'s result and pauses between articles', async () => {
-    const doc = readSource(DEFAULT_SAMPLE).document!;
-    const counts: number[] = [];
-    const out = await extractDocumentPausing(doc, {}, async (n) => void counts.push(n), 0);
-    expect(JSON.stringify(out)).to.equal(JSON.stringify(extractDocument(doc)));
-    expect(counts).to.deep.equal(out.articles.map((_, i) => i + 1));
   });
 });

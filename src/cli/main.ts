@@ -4,16 +4,16 @@ import { Command, Option } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { combineReports, evaluate, MEASURES, type EvalReport, type Gold } from '../eval/compare.js';
+import type { Extracted } from '../extract/extraction-task.js';
 import { ExtractionPool } from '../extract/parallel.js';
-import { extractDocument, type ExtractOptions } from '../extract/pipeline.js';
+import { extractDocument } from '../extract/pipeline.js';
 import type { ArticleOut, ExtractionOut } from '../extract/types.js';
-import { LONG_ARTICLE } from '../extract/work-units.js';
 import { DETECTED_ENCODINGS } from '../ingest/decode.js';
-import type { SourceDocument } from '../ingest/types.js';
-import { formatProblem, hasErrors, readSource } from '../ingest/read.js';
+import { formatProblem, readSource } from '../ingest/read.js';
+import { openSource, type SourceStream } from '../ingest/source-stream.js';
 import { DEFAULT_SAMPLE, PACKAGE_ROOT, SAMPLES_DIR } from '../paths.js';
-import { streamSink, writeExtractionJson, type ExtractionHead } from './extraction-json.js';
-import { int, Progress, rate } from './progress.js';
+import { streamSink, writeExtractionJson, type Sink } from './extraction-json.js';
+import { ExtractProgress } from './extract-progress.js';
 import { table } from './table.js';
 import { registerEvalNer } from './commands/eval-ner.js';
 import { registerExport } from './commands/export.js';
@@ -53,17 +53,33 @@ async function runExtract(files: string[], opts: { format: 'json' | 'table'; dat
   let failed = 0;
   const pool = new ExtractionPool(opts.jobs);
   const sink = streamSink(process.stdout);
+  const pretty = files.length === 1;
   try {
     for (const file of files) {
-      const { document, problems } = readSource(file);
-      for (const p of problems) console.error(formatProblem(p));
-      if (hasErrors(problems)) failed++;
-      if (!document) continue;
+      const opened = await openSource(file);
+      if ('problem' in opened) {
+        console.error(formatProblem(opened.problem));
+        failed++;
+        continue;
+      }
+      const { source } = opened;
+      const progress = new ExtractProgress(file);
+      let lost = false;
+      const units = source.units((problem) => {
+        progress.log(formatProblem(problem));
+        lost ||= !problem.warning;
+      });
       const options = { date: opts.date, home: opts.home };
       if (opts.format === 'json') {
-        const { head, articles } = await extractForOutput(pool, document, options);
-        await writeExtractionJson(sink, head, withProgress(file, articles), files.length === 1);
-      } else printTable(await pool.extract(document, options));
+        await writeSourceJson(sink, source, progress.count(pool.extractInOrder(source.name, units, options, pretty ? 'json-pretty' : 'json')), pretty);
+      } else {
+        const results: Extracted<ArticleOut>[] = [];
+        for await (const result of progress.count(pool.extractInOrder(source.name, units, options, 'object'))) results.push(result);
+        // A file without one good record has nothing to show (as with JSON).
+        if (results.length) printTable({ document: source.name, encoding: source.encoding, context: results[0].context, articles: results.flatMap((r) => r.articles) });
+      }
+      progress.done();
+      if (lost) failed++;
     }
   } finally {
     await pool.close();
@@ -71,36 +87,16 @@ async function runExtract(files: string[], opts: { format: 'json' | 'table'; dat
   return failed ? 1 : 0;
 }
 
-/**
- * A document's extraction for writing out: from the pool when its units are many and short, else
- * as a stream in which long articles' pieces are read on every core and written as they are ready.
- */
-async function extractForOutput(pool: ExtractionPool, doc: SourceDocument, options: ExtractOptions): Promise<{ head: ExtractionHead; articles: Iterable<ArticleOut> | AsyncIterable<ArticleOut> }> {
-  if (doc.units.length > 1 && pool.jobs > 1 && !doc.units.some((u) => u.text.length > LONG_ARTICLE)) {
-    const { articles, ...head } = await pool.extract(doc, options);
-    return { head, articles };
+/** A file's extraction as JSON, its head once the first results say the document's context; nothing for a file without one good record. */
+async function writeSourceJson(sink: Sink, source: SourceStream, results: AsyncGenerator<Extracted<string>>, pretty: boolean): Promise<void> {
+  const first = await results.next();
+  if (first.done) return;
+  const head = { document: source.name, encoding: source.encoding, context: first.value.context };
+  async function* articles() {
+    yield* first.value!.articles;
+    for await (const result of results) yield* result.articles;
   }
-  const { context, articles } = pool.stream(doc, options);
-  return { head: { document: doc.name, encoding: doc.encoding, context }, articles };
-}
-
-/** The articles as they go by, with progress on stderr when a file takes more than a few seconds. */
-async function* withProgress(file: string, articles: Iterable<ArticleOut> | AsyncIterable<ArticleOut>): AsyncGenerator<ArticleOut> {
-  const start = Date.now();
-  let count = 0;
-  let chars = 0;
-  const progress = new Progress(
-    () => `extract: ${file}: ${int(count)} articles, ${int(chars)} characters (${rate(chars, Date.now() - start)}/s)`,
-    undefined,
-    3000,
-  );
-  for await (const article of articles) {
-    count++;
-    chars += article.text.length;
-    progress.update();
-    yield article;
-  }
-  progress.done();
+  await writeExtractionJson(sink, head, articles(), pretty);
 }
 
 /** The gold's document: --input, the sample folder, or the samples folder beside the gold's. */

@@ -1,24 +1,25 @@
 /**
- * Extraction on every core: a document's units (pages, records) go in batches to a pool of worker
- * threads, each running the pipeline (parallel-worker.ts), and come back in the document's order.
- * The pool lives as long as the command; one job (or one unit) runs on this thread instead.
+ * Extraction on every core. The thread that reads a document cuts its units into tasks as it reads
+ * them (extraction-task.ts) and hands them to a pool of worker threads (parallel-worker.ts), a few
+ * per worker in flight; the results come back in the document's order. With one job, or one core,
+ * the tasks run on the reading thread instead. The pool lives as long as the command.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { SourceDocument, SourceUnit } from '../ingest/types.js';
-import { assembleDocument, extractDocument, extractPieceRun, unitSteps, type ExtractOptions, type PieceRun, type UnitExtraction } from './pipeline.js';
-import type { ArticleOut, DocumentContext, ExtractionOut } from './types.js';
+import { extractionTasks, runTask, type ArticleForm, type Extracted, type ExtractionTask } from './extraction-task.js';
+import { inOrder } from './in-order.js';
+import { assembleDocument, type ExtractOptions } from './pipeline.js';
+import type { ArticleOut, ExtractionOut } from './types.js';
 
-/** Units of a document to extract, or a run of a long article's pieces. */
-export type BatchRequest = { id: number; document: string; units: SourceUnit[]; options: ExtractOptions } | { id: number; run: PieceRun };
-
-export type BatchReply = { id: number; results: UnitExtraction[] } | { id: number; articles: ArticleOut[] } | { id: number; error: string };
+export type TaskRequest = { id: number; task: ExtractionTask };
+export type TaskReply = { id: number; result: Extracted } | { id: number; error: string };
 
 /** The default number of jobs: the cores this process may use. */
 export const defaultJobs = (): number => Math.max(1, availableParallelism());
 
-// Small enough to keep every worker busy to the end, large enough that messages cost little.
-const MAX_BATCH = 32;
+/** Tasks in flight per worker: one at work, the next ones waiting, so that no worker idles between two. */
+const TASKS_PER_WORKER = 3;
 
 export class ExtractionPool {
   private readonly workers: Worker[] = [];
@@ -28,37 +29,20 @@ export class ExtractionPool {
 
   constructor(readonly jobs: number = defaultJobs()) {}
 
-  /** Extracts a document, in parallel when it has several units and the pool has several jobs. */
-  async extract(doc: SourceDocument, options: ExtractOptions = {}): Promise<ExtractionOut> {
-    if (this.jobs <= 1 || doc.units.length < 2) return extractDocument(doc, options);
-    const size = Math.min(MAX_BATCH, Math.ceil(doc.units.length / (this.jobs * 4)));
-    const batches: SourceUnit[][] = [];
-    for (let i = 0; i < doc.units.length; i += size) batches.push(doc.units.slice(i, i + size));
-    const results = await Promise.all(batches.map((units) => this.run({ id: this.nextId++, document: doc.name, units, options }) as Promise<UnitExtraction[]>));
-    return assembleDocument(doc, results.flat());
+  /** A document's units extracted, as they are read, into its articles in order (or their JSON); each result is one task's. */
+  extractInOrder(document: string, units: AsyncIterable<SourceUnit> | Iterable<SourceUnit>, options: ExtractOptions, form: 'object'): AsyncGenerator<Extracted<ArticleOut>>;
+  extractInOrder(document: string, units: AsyncIterable<SourceUnit> | Iterable<SourceUnit>, options: ExtractOptions, form: 'json' | 'json-pretty'): AsyncGenerator<Extracted<string>>;
+  extractInOrder(document: string, units: AsyncIterable<SourceUnit> | Iterable<SourceUnit>, options: ExtractOptions, form: ArticleForm): AsyncGenerator<Extracted> {
+    const tasks = extractionTasks(document, units, options, form);
+    if (this.jobs <= 1) return inOrder(tasks, async (task) => runTask(task), 1);
+    return inOrder(tasks, (task) => this.run(task), this.jobs * TASKS_PER_WORKER);
   }
 
-  /**
-   * A document's context and its articles in order, as they are ready: the long articles' runs of
-   * pieces go to the workers, at most two per job at once, and everything else is read here. So a
-   * long line is read on every core, and in memory only the runs in flight.
-   */
-  stream(doc: SourceDocument, options: ExtractOptions = {}): { context: DocumentContext; articles: AsyncIterable<ArticleOut> } {
-    const [first, ...rest] = doc.units;
-    const firstSteps = unitSteps(doc.name, first, options);
-    const window = Math.max(1, this.jobs) * 2;
-    const run = (request: PieceRun) => (this.jobs <= 1 ? Promise.resolve(extractPieceRun(request).articles) : (this.run({ id: this.nextId++, run: request }) as Promise<ArticleOut[]>));
-    async function* articles() {
-      const queue: (ArticleOut[] | Promise<ArticleOut[]>)[] = [];
-      for (const steps of [firstSteps.steps, ...rest.map((unit) => unitSteps(doc.name, unit, options).steps)]) {
-        for (const step of steps) {
-          queue.push('article' in step ? [step.article()] : run(step.run));
-          while (queue.length > window) yield* await queue.shift()!;
-        }
-      }
-      while (queue.length) yield* await queue.shift()!;
-    }
-    return { context: firstSteps.context, articles: articles() };
+  /** A whole document in memory, extracted as extractDocument extracts it. */
+  async extract(doc: SourceDocument, options: ExtractOptions = {}): Promise<ExtractionOut> {
+    const results: Extracted<ArticleOut>[] = [];
+    for await (const result of this.extractInOrder(doc.name, doc.units, options, 'object')) results.push(result);
+    return assembleDocument(doc, results);
   }
 
   /** Stops the workers. */
@@ -68,21 +52,22 @@ export class ExtractionPool {
     this.idle.length = 0;
   }
 
-  private async run(request: BatchRequest): Promise<UnitExtraction[] | ArticleOut[]> {
+  private async run(task: ExtractionTask): Promise<Extracted> {
     const worker = await this.acquire();
+    const request: TaskRequest = { id: this.nextId++, task };
     let crashed = false;
     try {
-      return await new Promise<UnitExtraction[] | ArticleOut[]>((resolve, reject) => {
+      return await new Promise<Extracted>((resolve, reject) => {
         const onError = (e: Error) => {
           crashed = true;
           reject(e);
         };
-        const onMessage = (reply: BatchReply) => {
+        const onMessage = (reply: TaskReply) => {
           if (reply.id !== request.id) return;
           worker.off('message', onMessage);
           worker.off('error', onError);
           if ('error' in reply) reject(new Error(reply.error));
-          else resolve('articles' in reply ? reply.articles : reply.results);
+          else resolve(reply.result);
         };
         worker.on('message', onMessage);
         worker.once('error', onError);

@@ -275,18 +275,10 @@ export interface UnitExtraction {
 }
 
 /**
- * Runs the pipeline on one unit of a document. Units are independent of each other (a page's articles
- * share what the page says; a record shares nothing), so they may be extracted in any order or
- * in parallel (src/extract/parallel.ts).
- */
-export function extractUnit(documentName: string, unit: SourceUnit, options: ExtractOptions = {}): UnitExtraction {
-  const { context, articles } = unitArticles(documentName, unit, options);
-  return { articles: [...articles], context };
-}
-
-/**
  * A unit's context, and its articles extracted one at a time as they are asked for: a unit of text
  * without breaks gives many pieces (src/extract/work-units.ts), which need never be in memory at once.
+ * Units are independent of each other (a page's articles share what the page says; a record shares
+ * nothing), so they may be extracted in any order or in parallel (src/extract/parallel.ts).
  */
 export function unitArticles(documentName: string, unit: SourceUnit, options: ExtractOptions = {}): { context: DocumentContext; articles: Iterable<ArticleOut> } {
   const { context, steps } = unitSteps(documentName, unit, options);
@@ -325,10 +317,12 @@ export function unitSteps(documentName: string, unit: SourceUnit, options: Extra
     const ctx = resolveContext(paragraphs.map((p) => p.text).join('\n'), options);
     const known = new Set<string>();
     const drafts = segmentPage(paragraphs);
+    // A section of a long page dump numbers its articles within it: page.txt#2.5.
+    const prefix = unit.section === undefined ? `${documentName}#` : `${documentName}#${unit.section}.`;
     return {
       context: ctx.out,
       steps: (function* () {
-        for (const [i, draft] of drafts.entries()) yield* draftSteps(draft, `${documentName}#${i + 1}`, ctx, known);
+        for (const [i, draft] of drafts.entries()) yield* draftSteps(draft, `${prefix}${i + 1}`, ctx, known);
       })(),
     };
   }
@@ -368,35 +362,11 @@ export function assembleDocument(doc: SourceDocument, units: UnitExtraction[]): 
 
 /** Runs the whole pipeline on one decoded document, on this thread. */
 export function extractDocument(doc: SourceDocument, options: ExtractOptions = {}): ExtractionOut {
-  return assembleDocument(doc, doc.units.map((unit) => extractUnit(doc.name, unit, options)));
-}
-
-/**
- * extractDocument for long work: between two articles, once every `everyMs`, `pause` is awaited with
- * the number of articles so far, so that the caller can write what is due, show progress and let
- * I/O run while a large document is read. The result is extractDocument's.
- */
-export async function extractDocumentPausing(
-  doc: SourceDocument,
-  options: ExtractOptions,
-  pause: (articles: number) => Promise<void>,
-  everyMs = 100,
-): Promise<ExtractionOut> {
-  const units: UnitExtraction[] = [];
-  let count = 0;
-  let last = Date.now();
-  for (const unit of doc.units) {
-    const { context, articles } = unitArticles(doc.name, unit, options);
-    const done: ArticleOut[] = [];
-    for (const article of articles) {
-      done.push(article);
-      count++;
-      if (Date.now() - last >= everyMs) {
-        await pause(count);
-        last = Date.now();
-      }
-    }
-    units.push({ context, articles: done });
-  }
-  return assembleDocument(doc, units);
+  return assembleDocument(
+    doc,
+    doc.units.map((unit) => {
+      const { context, articles } = unitArticles(doc.name, unit, options);
+      return { context, articles: [...articles] };
+    }),
+  );
 }

@@ -6,7 +6,13 @@
  */
 import { resolve } from 'node:path';
 import type { ExtractionOut } from '../extract/types.js';
-import type { SourceDocument } from '../ingest/types.js';
+import type { InputFormat } from '../ingest/types.js';
+
+/** What article keys depend on: the document's format and its records' ids and lines (a SourceDocument, or a census of one: src/ingest/census.ts). */
+export interface KeyedSource {
+  format: InputFormat;
+  units: readonly ({ kind: 'page' } | { kind: 'record'; id?: string; line: number })[];
+}
 
 /** The document a file is: the id its user gives, else the file's absolute path. */
 export function documentId(path: string, sourceId?: string): string {
@@ -19,7 +25,7 @@ export function documentId(path: string, sourceId?: string): string {
  * its line. A long article read in pieces (src/extract/work-units.ts: `…~2`, `…~3`) keeps its
  * article's key with the piece's suffix.
  */
-export function articleKeyer(doc: SourceDocument): (articleId: string) => string {
+export function articleKeyer(doc: KeyedSource): (articleId: string) => string {
   const records = doc.units.flatMap((u) => (u.kind === 'record' ? [u] : []));
   const lineKeys = new Set(records.map((r) => `L${r.line}`));
   const uses = new Map<string, number>();
@@ -42,6 +48,6 @@ export function articleKeyer(doc: SourceDocument): (articleId: string) => string
  * The extraction with the document's id and its articles' ids `<document>#<key>`, unique in any graph.
  * A document extracted in parts passes one keyer to every part, so that the keys run on.
  */
-export function identify(extraction: ExtractionOut, doc: SourceDocument, id: string, key = articleKeyer(doc)): ExtractionOut {
+export function identify(extraction: ExtractionOut, doc: KeyedSource, id: string, key = articleKeyer(doc)): ExtractionOut {
   return { ...extraction, document: id, articles: extraction.articles.map((a) => ({ ...a, id: `${id}#${key(a.id)}` })) };
 }

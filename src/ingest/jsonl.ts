@@ -12,17 +12,24 @@ export function parseJsonl(text: string, path: string): JsonlResult {
   const units: RecordUnit[] = [];
   const problems: InputProblem[] = [];
   text.split('\n').forEach((raw, index) => {
-    const line = index + 1;
-    const source = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (source.trim() === '') return;
-    const result = parseLine(source, line);
-    if (typeof result === 'string') problems.push({ path, line, message: result });
-    else {
-      units.push(result.record);
-      if (result.warning) problems.push({ path, line, message: result.warning, warning: true });
-    }
+    const { record, problem } = parseJsonlLine(raw, index + 1, path);
+    if (record) units.push(record);
+    if (problem) problems.push(problem);
   });
   return { units, problems };
+}
+
+/**
+ * One line of a JSON Lines file (without its line feed; a carriage return before it is dropped): its
+ * record, or none for a blank line or a bad one, and the problem with it (a warning when the record
+ * is still read).
+ */
+export function parseJsonlLine(raw: string, line: number, path: string): { record: RecordUnit | null; problem: InputProblem | null } {
+  const source = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  if (source.trim() === '') return { record: null, problem: null };
+  const result = parseLine(source, line);
+  if (typeof result === 'string') return { record: null, problem: { path, line, message: result } };
+  return { record: result.record, problem: result.warning ? { path, line, message: result.warning, warning: true } : null };
 }
 
 /** One line to a record (with a warning about a date it could not read), or the message saying what is wrong with it. */

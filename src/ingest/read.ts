@@ -1,4 +1,7 @@
-/** Read one input file into a SourceDocument, or say plainly why it cannot be read. */
+/**
+ * Read one input file whole into a SourceDocument, or say plainly why it cannot be read. For files of
+ * any size, source-stream.ts reads the same way in chunks.
+ */
 
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
@@ -13,11 +16,6 @@ export function readSource(path: string): ReadResult {
   } catch (err) {
     return failed(path, readError(err as NodeJS.ErrnoException));
   }
-  return parseSource(path, buf);
-}
-
-/** A file's bytes, already read, into a SourceDocument (for callers that also need the bytes). */
-export function parseSource(path: string, buf: Buffer): ReadResult {
   const decoded = decodeBuffer(buf);
   if ('error' in decoded) return failed(path, decoded.error);
 
@@ -34,13 +32,17 @@ export function parseSource(path: string, buf: Buffer): ReadResult {
 }
 
 /** The extension decides; otherwise a first line that opens an object means JSON Lines. */
-export function detectFormat(path: string, text: string): InputFormat {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
+function detectFormat(path: string, text: string): InputFormat {
   // The first character that is not white space: splitting the whole text into lines to find it
   // would copy a large file for one character.
-  const first = /\S/.exec(text.length > 4096 ? text.slice(0, 4096) : text)?.[0] ?? /\S/.exec(text)?.[0];
-  return first === '{' ? 'jsonl' : 'page';
+  return formatFor(path, /\S/.exec(text.length > 4096 ? text.slice(0, 4096) : text)?.[0] ?? /\S/.exec(text)?.[0]);
+}
+
+/** The format of a file by its extension, else by the first character of its text that is not white space. */
+export function formatFor(path: string, firstPrinted: string | undefined): InputFormat {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
+  return firstPrinted === '{' ? 'jsonl' : 'page';
 }
 
 /** One terminal line: `guanxi: file:line: message`, without the line when the whole file is at fault. */
@@ -58,7 +60,7 @@ function failed(path: string, message: string): ReadResult {
   return { document: null, problems: [{ path, message }] };
 }
 
-function readError(err: NodeJS.ErrnoException): string {
+export function readError(err: NodeJS.ErrnoException): string {
   switch (err.code) {
     case 'ENOENT':
     case 'ENOTDIR': return 'no such file';

@@ -6,6 +6,8 @@ export type InputFormat = 'page' | 'jsonl';
 export interface PageUnit {
   kind: 'page';
   text: string;
+  /** A page dump too long to read at once is read in sections (source-stream.ts): this one's place, from 1. */
+  section?: number;
 }
 
 /** One crawled article from a JSON Lines file: already an article, though its text may still hold a byline. */

@@ -8,17 +8,19 @@
  * and the others go on.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { documentFacts } from '../graph/facts.js';
-import { articleKeyer, documentId, identify } from '../graph/identity.js';
-import { extractDocumentPausing, unitArticles, type ExtractOptions } from '../extract/pipeline.js';
-import type { ArticleOut, DocumentContext } from '../extract/types.js';
-import type { SourceDocument } from '../ingest/types.js';
-import { formatProblem, hasErrors, parseSource, readSource } from '../ingest/read.js';
+import { documentId } from '../graph/identity.js';
+import { ExtractionPool } from '../extract/parallel.js';
+import type { ExtractOptions } from '../extract/pipeline.js';
+import { takeCensus, type SourceCensus } from '../ingest/census.js';
+import { formatProblem } from '../ingest/read.js';
+import { openSource, type SourceStream } from '../ingest/source-stream.js';
 import { DocumentsByContent, isGone } from './documents.js';
 import type { DocumentSink } from './store.js';
+import { storeDocument } from './store-document.js';
 import { WriteBehind } from './write-behind.js';
+
+export { LARGE_DOCUMENT, PART } from './store-document.js';
 
 /** Bumped when the facts a document gives change, so that stored documents are read again. */
 export const FACTS_VERSION = 1;
@@ -36,6 +38,8 @@ export interface IngestProgress {
 export interface IngestOptions extends ExtractOptions {
   /** The document's id instead of its path (one file only). */
   sourceId?: string;
+  /** Threads extracting (default: the cores this process may use). */
+  jobs?: number;
   /** Write when the pending facts hold this many relationships (Neo4j transactions of a useful size)… */
   batchRelationships?: number;
   /** …or this many articles, or when the first pending document has waited this long: what is done is soon durable. */
@@ -57,16 +61,28 @@ export interface IngestSummary extends IngestProgress {
 
 /** The content hash of a document: its bytes, the options that change its extraction, and FACTS_VERSION. */
 export function documentHash(bytes: Buffer, options: ExtractOptions): string {
-  return createHash('sha256')
-    .update(bytes)
-    .update(JSON.stringify({ v: FACTS_VERSION, date: options.date ?? null, home: options.home ?? null }))
-    .digest('hex');
+  const hash = contentHash();
+  hash.update(bytes);
+  return hash.digest(options);
+}
+
+/** documentHash over bytes given in chunks. */
+function contentHash(): { update(chunk: Buffer): void; digest(options: ExtractOptions): string } {
+  const sha = createHash('sha256');
+  return {
+    update: (chunk) => sha.update(chunk),
+    digest: (options) => sha.update(JSON.stringify({ v: FACTS_VERSION, date: options.date ?? null, home: options.home ?? null })).digest('hex'),
+  };
 }
 
 export async function ingestFiles(files: readonly string[], store: DocumentSink, options: IngestOptions = {}): Promise<IngestSummary> {
   if (options.sourceId !== undefined && files.length !== 1) throw new Error('a source id names one document: give one file with it');
   const start = Date.now();
   const p: IngestSummary = { files: 0, totalFiles: files.length, skipped: 0, articles: 0, relationships: 0, elapsed: 0, failed: 0, moved: 0 };
+  const progress = () => {
+    p.elapsed = Date.now() - start;
+    options.onProgress?.(p);
+  };
   // Extraction of the next batch goes on while the store writes the last one.
   const writer = new WriteBehind(store, {
     batchRelationships: options.batchRelationships,
@@ -77,56 +93,46 @@ export async function ingestFiles(files: readonly string[], store: DocumentSink,
     },
   });
   const byContent = new DocumentsByContent(await store.documents());
-  for (const file of files) {
-    const bytes = readBytes(file);
-    // readSource reads again only to report why the file cannot be read.
-    const { document, problems } = bytes ? parseSource(file, bytes) : readSource(file);
-    for (const problem of problems) options.onProblem?.(formatProblem(problem));
-    if (hasErrors(problems)) p.failed++;
-    if (document) {
-      const id = documentId(file, options.sourceId);
-      const hash = documentHash(bytes!, options);
-      if (await store.hasDocument(id, hash)) p.skipped++;
-      else {
-        const moved = byContent.claimMoved(hash, id);
-        const copied = moved ? undefined : byContent.copyOf(hash, id);
-        if (moved) {
-          options.onProblem?.(`guanxi: ${file}: moved from ${moved.path ?? moved.id}; its facts move with it`);
-          // Nothing of it is in flight (it was stored before this run); the removal waits for what is,
-          // so that no write links to an entity the removal finds unsupported.
-          await writer.drain();
-          await store.remove([moved.id]);
-          p.moved++;
-        } else if (copied) {
-          options.onProblem?.(`guanxi: ${file}: same content as ${copied.path ?? copied.id}, which is still there; both are kept`);
-        }
-        const path = resolve(file);
-        byContent.add({ id, hash, path });
-        const before = p.articles;
-        // Paused now and then: batches due are written and progress shown while a large file is read.
-        const pause = async (articles: number) => {
-          p.articles = before + articles;
-          p.elapsed = Date.now() - start;
-          options.onProgress?.(p);
-          await writer.tick();
-          await new Promise((resume) => setImmediate(resume));
-        };
-        if (textLength(document) <= (options.largeDocument ?? LARGE_DOCUMENT)) {
-          const extraction = identify(await extractDocumentPausing(document, options, pause), document, id);
-          p.articles = before + extraction.articles.length;
-          await writer.add(documentFacts(extraction, hash, path));
-        } else {
-          p.articles = before + (await addInParts(document, { id, hash, path }, options, writer, pause));
+  const pool = new ExtractionPool(options.jobs);
+  try {
+    for (const file of files) {
+      const read = await readForIngest(file, options);
+      if (read.lost) p.failed++;
+      if (read.document) {
+        const { source, census, hash } = read.document;
+        const id = documentId(file, options.sourceId);
+        if (await store.hasDocument(id, hash)) p.skipped++;
+        else {
+          const moved = byContent.claimMoved(hash, id);
+          const copied = moved ? undefined : byContent.copyOf(hash, id);
+          if (moved) {
+            options.onProblem?.(`guanxi: ${file}: moved from ${moved.path ?? moved.id}; its facts move with it`);
+            // Nothing of it is in flight (it was stored before this run); the removal waits for what is,
+            // so that no write links to an entity the removal finds unsupported.
+            await writer.drain();
+            await store.remove([moved.id]);
+            p.moved++;
+          } else if (copied) {
+            options.onProblem?.(`guanxi: ${file}: same content as ${copied.path ?? copied.id}, which is still there; both are kept`);
+          }
+          const path = resolve(file);
+          byContent.add({ id, hash, path });
+          const before = p.articles;
+          const onArticles = (articles: number) => {
+            p.articles = before + articles;
+            progress();
+          };
+          p.articles = before + (await storeDocument(source, census, { id, hash, path }, pool, writer, { ...options, onArticles }));
         }
       }
+      p.files++;
+      progress();
     }
-    p.files++;
-    p.elapsed = Date.now() - start;
-    options.onProgress?.(p);
+    await writer.drain();
+  } finally {
+    await pool.close();
   }
-  await writer.drain();
-  p.elapsed = Date.now() - start;
-  options.onProgress?.(p);
+  progress();
   return p;
 }
 
@@ -137,64 +143,23 @@ export async function pruneDocuments(store: DocumentSink): Promise<{ id: string;
   return gone;
 }
 
-/** The file's bytes, read once for both the hash and the extraction; null when unreadable. */
-function readBytes(file: string): Buffer | null {
-  try {
-    return readFileSync(file);
-  } catch {
-    return null;
-  }
-}
-
 /**
- * Documents with more text than this (in characters; about 15 MB of Chinese) are extracted and
- * stored in parts of about PART characters: a document of any size then needs bounded memory (its
- * facts are never all in memory, nor in one snapshot line), and a run killed in the middle of it keeps
- * the parts it finished. Persons are resolved within each part rather than the whole document.
+ * A file opened (its bytes hashed on the first reading) and its records counted, with its problems
+ * told; no document when nothing in it can be extracted. `lost`: something of it was (a bad line).
  */
-export const LARGE_DOCUMENT = 5_000_000;
-export const PART = 1_000_000;
-
-function textLength(document: SourceDocument): number {
-  return document.units.reduce((n, unit) => n + unit.text.length, 0);
-}
-
-/** Extracts a large document and adds its facts part by part; returns its number of articles. */
-async function addInParts(
-  document: SourceDocument,
-  stored: { id: string; hash: string; path: string },
-  options: IngestOptions,
-  writer: WriteBehind,
-  pause: (articles: number) => Promise<void>,
-): Promise<number> {
-  const size = options.part ?? PART;
-  let context: DocumentContext | undefined;
-  let articles: ArticleOut[] = [];
-  let chars = 0;
-  let count = 0;
-  let index = 0;
-  let last = Date.now();
-  const keys = articleKeyer(document);
-  const add = async (final: boolean) => {
-    const extraction = identify({ document: document.name, encoding: document.encoding, context: context!, articles }, document, stored.id, keys);
-    await writer.add({ ...documentFacts(extraction, stored.hash, stored.path), part: { index: ++index, last: final } });
-    articles = [];
-    chars = 0;
-  };
-  for (const unit of document.units) {
-    const read = unitArticles(document.name, unit, options);
-    context ??= read.context;
-    for (const article of read.articles) {
-      articles.push(article);
-      chars += article.text.length;
-      count++;
-      if (chars >= size) await add(false);
-      if (Date.now() - last >= 100) {
-        await pause(count);
-        last = Date.now();
-      }
-    }
+async function readForIngest(file: string, options: IngestOptions): Promise<{ document: { source: SourceStream; census: SourceCensus; hash: string } | null; lost: boolean }> {
+  const hash = contentHash();
+  const opened = await openSource(file, { onBytes: (chunk) => hash.update(chunk) });
+  if ('problem' in opened) {
+    options.onProblem?.(formatProblem(opened.problem));
+    return { document: null, lost: true };
   }
-  await add(true);
-  return count;
+  let lost = false;
+  const census = await takeCensus(opened.source, (problem) => {
+    options.onProblem?.(formatProblem(problem));
+    lost ||= !problem.warning;
+  });
+  // With no good line at all there is nothing to extract; the line problems said why.
+  const document = census.units.length ? { source: opened.source, census, hash: hash.digest(options) } : null;
+  return { document, lost };
 }

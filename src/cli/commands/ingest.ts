@@ -6,7 +6,7 @@ import { ingestFiles, pruneDocuments } from '../../store/ingest.js';
 import { DEFAULT_SAMPLE } from '../../paths.js';
 import { int, Progress, rate } from '../progress.js';
 import { runBulkIngest, runFinishBulk, type BulkFlags } from './ingest-bulk.js';
-import { storeOptions, type StoreFlags, dateOption, homeOption } from '../options.js';
+import { storeOptions, type StoreFlags, dateOption, homeOption, jobsOption } from '../options.js';
 
 export function registerIngest(program: Command): void {
   storeOptions(
@@ -17,6 +17,7 @@ export function registerIngest(program: Command): void {
   )
     .addOption(dateOption())
     .addOption(homeOption())
+    .addOption(jobsOption())
     .option('--prune', 'then remove the documents whose files no longer exist')
     .option('--source-id <id>', "the document's id in the graph instead of the file's path (one file)")
     .option('--batch <relationships>', 'relationships per Neo4j transaction (a smaller batch loses less to a crash, a larger one writes faster)', positiveInt, 20_000)
@@ -24,7 +25,7 @@ export function registerIngest(program: Command): void {
     .option('--print-command', 'with --bulk: write the CSV files and print the import command instead of running it')
     .option('--csv-dir <folder>', `with --bulk: a new or empty folder for the CSV files (default: a temporary one; ./guanxi-bulk-import with --print-command)`)
     .option('--finish-bulk', 'after a printed bulk import, with Neo4j running: put back the empty lists the importer leaves out, create the schema')
-    .action(async (files: string[], opts: StoreFlags & BulkFlags & { date?: string; home?: string; batch: number; prune?: boolean; sourceId?: string; bulk?: boolean; finishBulk?: boolean }) => {
+    .action(async (files: string[], opts: StoreFlags & BulkFlags & { date?: string; home?: string; jobs: number; batch: number; prune?: boolean; sourceId?: string; bulk?: boolean; finishBulk?: boolean }) => {
       const inputs = files.length || opts.prune ? files : [DEFAULT_SAMPLE];
       if (opts.sourceId !== undefined && inputs.length !== 1) throw new Error(`--source-id ${opts.sourceId}: names one document; give exactly one file with it`);
       if (opts.finishBulk) {
@@ -50,6 +51,7 @@ export function registerIngest(program: Command): void {
           date: opts.date,
           home: opts.home,
           sourceId: opts.sourceId,
+          jobs: opts.jobs,
           batchRelationships: opts.batch,
           onProgress: (p) => {
             last = p;
