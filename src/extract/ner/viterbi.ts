@@ -95,7 +95,7 @@ export function emissionsPacked(features: Uint32Array, n: number, packed: Uint32
     let e0 = 0; let o0 = 0; let e1 = 0; let o1 = 0; let e2 = 0; let o2 = 0; let e3 = 0;
     const f = i * FEATURE_COUNT;
     for (let k = 0; k < FEATURE_COUNT; k++) {
-      const r = features[f + k] * PACKED_STRIDE;
+      const r = features[f + k] << 2;
       const w0 = packed[r];
       const w1 = packed[r + 1];
       const w2 = packed[r + 2];
