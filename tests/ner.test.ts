@@ -112,6 +112,14 @@ describe('learned NER (src/extract/ner)', () => {
     expect(index.longestAt('去河南省郑州', 1)).to.equal(3);
     expect(index.longestAt('去河北', 1)).to.equal(0);
     expect(index.get('河南')).to.equal(1);
+    // The first value given stays; a prefix of a word is no word; past the text's end there is none.
+    index.add('河南', 7);
+    expect(index.get('河南')).to.equal(1);
+    expect(index.get('河')).to.equal(undefined);
+    expect(index.valueAt('去河南省', 1, 3)).to.equal(2);
+    expect(index.longestAt('去河南', 3)).to.equal(0);
+    expect(index.longestAt('去河南', 9)).to.equal(0);
+    expect(index.entries()).to.deep.equal([['河南', 1], ['河南省', 2]]);
   });
 });
 

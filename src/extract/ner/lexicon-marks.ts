@@ -11,6 +11,8 @@ import { lexicon, readTable } from '../lexicon/index.js';
 import { givenNameness } from '../recognize/name-model.js';
 import { findTownships } from '../recognize/places.js';
 import { WordIndex } from '../lexicon/word-index.js';
+import { WordSets } from '../lexicon/word-sets.js';
+import { Scratch } from './scratch.js';
 
 
 /** Kinds of place word, by how reliably the word names a place. */
@@ -43,7 +45,13 @@ export interface MarkLexicon {
   surnames: WordIndex<number>;
   /** How name-like a character is as a given name, by UTF-16 code: 0 (unknown) … 4, from data/lang/name-stats.json. */
   givenClass: Uint8Array;
+  /** The six lists above in one trie, numbered as LIST says: computeMarks walks it once a character. */
+  all: WordSets;
 }
+
+/** The lists' numbers in MarkLexicon.all. */
+const LIST = { places: 0, orgEndings: 1, words: 2, posts: 3, followers: 4, surnames: 5 } as const;
+const LISTS = 6;
 
 let cached: MarkLexicon | null = null;
 
@@ -69,7 +77,10 @@ export function markLexicon(): MarkLexicon {
     const g = givenNameness(ch);
     givenClass[ch.charCodeAt(0)] = g > 0.5 ? 4 : g > 0.2 ? 3 : g > 0.05 ? 2 : 1;
   }
-  cached = { places, orgEndings, posts: lex.postPhrases, followers: lex.afterName, words, surnames, givenClass };
+  const posts = lex.postPhrases;
+  const followers = lex.afterName;
+  const all = new WordSets([places, orgEndings, words, posts, followers, surnames]);
+  cached = { places, orgEndings, posts, followers, words, surnames, givenClass, all };
   return cached;
 }
 
@@ -91,10 +102,13 @@ export interface Marks {
   surname: Uint8Array;
 }
 
-/** Marks the longest word of `index` starting at each position, left to right without overlap. */
-function markWords(text: string, index: WordIndex<unknown>, out: Uint8Array, code: (len: number, at: number) => number, part: (k: number, len: number) => number): void {
-  for (let i = 0; i < text.length; ) {
-    const len = index.longestAt(text, i);
+/**
+ * Marks the longest word of list `list` starting at each position, left to right without overlap;
+ * longest[i * LISTS + list] is that word's length at i (WordSets.longestAt).
+ */
+function markWords(longest: Uint8Array, list: number, out: Uint8Array, code: (len: number, at: number) => number, part: (k: number, len: number) => number): void {
+  for (let i = 0; i < out.length; ) {
+    const len = longest[i * LISTS + list];
     if (len === 0) {
       i++;
       continue;
@@ -117,29 +131,34 @@ function markTownships(text: string, place: Uint8Array): void {
 
 const position = (k: number, len: number) => (len === 1 ? 3 : k === 0 ? 0 : k === len - 1 ? 2 : 1);
 
+// Each list's longest word at each position of the text being marked (reused from text to text).
+const LONGEST = new Scratch((n) => new Uint8Array(n));
+
 export function computeMarks(text: string, lex: MarkLexicon = markLexicon()): Marks {
   const n = text.length;
+  const longest = LONGEST.take(n * LISTS);
+  for (let i = 0; i < n; i++) lex.all.longestAt(text, i, longest, i * LISTS);
   const place = new Uint8Array(n);
-  markWords(text, lex.places, place, (len, at) => lex.places.get(text.slice(at, at + len)) ?? 0, position);
+  markWords(longest, LIST.places, place, (len, at) => lex.places.valueAt(text, at, len) ?? 0, position);
   const org = new Uint8Array(n);
-  markWords(text, lex.orgEndings, org, () => 0, (k, len) => (k === len - 1 ? 3 : k === 0 ? 1 : 2));
+  markWords(longest, LIST.orgEndings, org, () => 0, (k, len) => (k === len - 1 ? 3 : k === 0 ? 1 : 2));
   markTownships(text, place);
   const word = new Uint8Array(n);
-  markWords(text, lex.words, word, (len) => Math.min(len, 4) - 1, position);
+  markWords(longest, LIST.words, word, (len) => Math.min(len, 4) - 1, position);
   const given = new Uint8Array(n);
   const post = new Uint8Array(n);
   const follower = new Uint8Array(n);
   const surname = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const p = lex.posts.longestAt(text, i);
+  for (let i = 0, at = 0; i < n; i++, at += LISTS) {
+    const p = longest[at + LIST.posts];
     if (p) {
       post[i] |= 1;
       post[i + p - 1] |= 2;
     }
-    if (lex.followers.longestAt(text, i)) follower[i] = 1;
+    if (longest[at + LIST.followers]) follower[i] = 1;
     given[i] = lex.givenClass[text.charCodeAt(i)];
-    const s = lex.surnames.longestAt(text, i);
-    if (s) surname[i] = s > 1 ? 4 : lex.surnames.get(text[i])!;
+    const s = longest[at + LIST.surnames];
+    if (s) surname[i] = s > 1 ? 4 : lex.surnames.valueAt(text, i, 1)!;
   }
   return { place, org, post, follower, word, given, surname };
 }
