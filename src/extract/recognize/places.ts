@@ -33,20 +33,19 @@ const VENUE_STOP = new Set([...'在到往赴于从由向对把和与及的是了
 
 /** Gazetteer matches: longest form at each position, skipping forms glued inside a longer Han word. */
 export function findDivisions(text: string): PlaceMention[] {
-  const { gazetteer } = lexicon();
+  const { forms, lengthsByFirstChar } = lexicon().gazetteer;
   const out: PlaceMention[] = [];
+  // Every form has two characters or more.
   for (let i = 0; i < text.length - 1; i++) {
-    if (!gazetteer.prefixes.has((text.charCodeAt(i) << 16) | text.charCodeAt(i + 1))) continue;
-    const lengths = gazetteer.lengthsByFirstChar.get(text[i]);
-    if (!lengths) continue;
-    for (const length of lengths) {
-      const form = text.slice(i, i + length);
-      const divisions = gazetteer.byForm.get(form);
-      if (!divisions) continue;
-      out.push({ start: i, end: i + length, text: form, kind: 'division', division: divisions[0] });
-      i += length - 1;
-      break;
-    }
+    let length = forms.longestAt(text, i);
+    if (length === 0) continue;
+    const form = text.slice(i, i + length);
+    // A form that ends the text is given the length of the longest form with its first character
+    // (北京 at the end, where 北京市 is a form, ends past the text): the scan by lengths this replaced
+    // did so, and the output stays the same.
+    if (i + length === text.length) length = lengthsByFirstChar.get(text[i])![0];
+    out.push({ start: i, end: i + length, text: form, kind: 'division', division: forms.get(form)![0] });
+    i += length - 1;
   }
   return out;
 }
