@@ -96,6 +96,15 @@ export function findVenues(text: string, home: Home | null): PlaceMention[] {
   return out;
 }
 
+const comingToHome = new Map<string, RegExp>();
+
+/** 来许, 在许考察…: a verb of coming or staying before the home's one-character abbreviation (made once an abbreviation). */
+function comingTo(abbreviation: string): RegExp {
+  let re = comingToHome.get(abbreviation);
+  if (!re) comingToHome.set(abbreviation, (re = new RegExp(`[来在赴抵离返回]${abbreviation}(?=[^\\u4e00-\\u9fff]|考察|调研|期间|参观|交流|访问|工作|后|时)`, 'g')));
+  return re;
+}
+
 /** 我市, 全市, 来许, 在许 (and 我省, 全省 in a province's own paper): the paper's home. */
 export function findHomeWords(text: string, home: Home | null): PlaceMention[] {
   if (!home?.division) return [];
@@ -107,8 +116,7 @@ export function findHomeWords(text: string, home: Home | null): PlaceMention[] {
       if (division) out.push({ start: at, end: at + word.length, text: word, kind: 'home', division });
     }
   }
-  const abbreviated = new RegExp(`[来在赴抵离返回]${home.abbreviation}(?=[^\\u4e00-\\u9fff]|考察|调研|期间|参观|交流|访问|工作|后|时)`, 'g');
-  for (const m of text.matchAll(abbreviated)) {
+  for (const m of text.matchAll(comingTo(home.abbreviation))) {
     out.push({ start: m.index! + 1, end: m.index! + 2, text: home.abbreviation, kind: 'home', division: home.division });
   }
   return out;
