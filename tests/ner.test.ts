@@ -4,7 +4,8 @@ import { ExtractionPool } from '../src/extract/parallel.js';
 import { extractDocument } from '../src/extract/pipeline.js';
 import { allowed, canEnd, canStart, decodeSpans, encodeSpans, LABEL_COUNT, type EntitySpan } from '../src/extract/ner/labels.js';
 import { FEATURE_COUNT } from '../src/extract/ner/features.js';
-import { emissions, emissionsPacked, PACKED_MAX, packWeights, viterbi } from '../src/extract/ner/viterbi.js';
+import { emissions, PACKED_MAX, packWeights, viterbi } from '../src/extract/ner/viterbi.js';
+import { EmissionKernel } from '../src/extract/ner/emission-kernel.js';
 import { nerModel, trimSpan } from '../src/extract/ner/model.js';
 import { WordIndex } from '../src/extract/lexicon/word-index.js';
 import type { ArticleOut } from '../src/extract/types.js';
@@ -96,13 +97,19 @@ describe('learned NER (src/extract/ner)', () => {
     }
   });
 
-  it('sums packed byte weights exactly as the plain weights', () => {
+  it('sums packed byte weights in the WebAssembly kernel exactly as the plain weights, on lines short and long', () => {
     const random = seeded(3);
     const rows = 64;
     const weights = Int16Array.from({ length: rows * LABEL_COUNT }, () => Math.round((random() * 2 - 1) * PACKED_MAX));
-    const n = 9;
-    const features = Uint32Array.from({ length: n * FEATURE_COUNT }, () => Math.floor(random() * rows));
-    expect([...emissionsPacked(features, n, packWeights(weights, rows, LABEL_COUNT))]).to.deep.equal([...emissions(features, n, weights, LABEL_COUNT)]);
+    weights[0] = PACKED_MAX;
+    weights[1] = -PACKED_MAX;
+    const kernel = new EmissionKernel(packWeights(weights, rows, LABEL_COUNT));
+    // 5000 characters outgrow the kernel's first buffers; 9 come after in the grown ones.
+    for (const n of [9, 5000, 9]) {
+      const features = Uint32Array.from({ length: n * FEATURE_COUNT }, (_, i) => (i < 2 * FEATURE_COUNT ? 0 : Math.floor(random() * rows)));
+      kernel.take(n * FEATURE_COUNT).set(features);
+      expect([...kernel.emit(n)], `${n} characters`).to.deep.equal([...emissions(features, n, weights, LABEL_COUNT)]);
+    }
   });
 
   it('finds the longest word at a position without building substrings', () => {

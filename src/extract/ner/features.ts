@@ -73,7 +73,7 @@ interface Window {
  * template k at character i. Written `into` a scratch buffer when given (tagging), else into a new
  * array (training keeps every sentence's).
  */
-export function featurize(text: string, bits: number, marks: Marks = computeMarks(text), into?: Scratch<Uint32Array>): Uint32Array {
+export function featurize(text: string, bits: number, marks: Marks = computeMarks(text), into?: { take(length: number): Uint32Array }): Uint32Array {
   const n = text.length;
   // Padded copies so that the window never needs a bounds test.
   const c = PADDED_CODES.take(n + 4);

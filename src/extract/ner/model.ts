@@ -16,7 +16,8 @@ import { featurize, FEATURE_COUNT } from './features.js';
 import { decodeSpans, LABEL_COUNT as L, type EntitySpan } from './labels.js';
 import { Scratch } from './scratch.js';
 import type { TrainedWeights } from './train.js';
-import { emissionsPacked, PACKED_MAX, PACKED_STRIDE, packWeights, viterbi } from './viterbi.js';
+import { EmissionKernel } from './emission-kernel.js';
+import { PACKED_MAX, PACKED_STRIDE, packWeights, viterbi } from './viterbi.js';
 
 /** The bundled model; $GUANXI_NER_MODEL names another (one trained on fewer days, say). */
 export const DEFAULT_MODEL = process.env.GUANXI_NER_MODEL || join(PACKAGE_ROOT, 'data', 'models', 'ner.bin.gz');
@@ -37,6 +38,8 @@ export interface ModelHeader {
 export class NerModel {
   /** Transitions on the packed weights' scale. */
   private readonly packedTransitions: Float64Array;
+  /** The packed rows in the emission kernel's memory, with its line buffers. */
+  private readonly kernel: EmissionKernel;
 
   /**
    * `packed` holds the 2^bits rows of byte weights (packWeights), `transitions` the L*L + L
@@ -48,6 +51,7 @@ export class NerModel {
     private readonly transitions: Float32Array,
   ) {
     this.packedTransitions = Float64Array.from(transitions, (v) => v * REQUANTIZE);
+    this.kernel = new EmissionKernel(packed);
   }
 
   /**
@@ -120,7 +124,8 @@ export class NerModel {
 
   private tagLine(line: string, offset: number): EntitySpan[] {
     const n = line.length;
-    const em = emissionsPacked(featurize(line, this.header.bits, undefined, FEATURES), n, this.packed, EMISSIONS.take(n * L));
+    featurize(line, this.header.bits, undefined, this.kernel);
+    const em = this.kernel.emit(n);
     return decodeSpans(viterbi(em, n, this.packedTransitions, TAGS.take(n)), offset).flatMap((s) => trimSpan(line, offset, s));
   }
 }
@@ -149,9 +154,7 @@ export function trimSpan(line: string, offset: number, s: EntitySpan): EntitySpa
   return end > start ? [{ ...s, start: start + offset, end: end + offset }] : [];
 }
 
-// Tagging reuses these from line to line (one model tags on a thread at a time).
-const FEATURES = new Scratch((n) => new Uint32Array(n));
-const EMISSIONS = new Scratch((n) => new Float64Array(n));
+// Tagging reuses this from line to line (one model tags on a thread at a time).
 const TAGS = new Scratch((n) => new Uint8Array(n));
 
 let loaded: NerModel | null = null;
