@@ -5,6 +5,7 @@
  */
 import { isHan } from '../chars.js';
 import { lexicon } from '../lexicon/index.js';
+import { WordScan } from '../lexicon/word-scan.js';
 import { occurrences } from './occurrences.js';
 import type { Division } from '../lexicon/gazetteer.js';
 import type { LocalBodies } from '../local-bodies.js';
@@ -71,27 +72,29 @@ export function findTownships(text: string): PlaceMention[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+// The venue endings, looked for in one pass (the lexicon never changes).
+let venueScan: WordScan | null = null;
+
 /** Venues: a proper name of one to six characters before a venue ending (曹魏古城, 中央公园). */
 export function findVenues(text: string, home: Home | null): PlaceMention[] {
-  const { venueSuffixes } = lexicon();
+  venueScan ??= new WordScan(lexicon().venueSuffixes);
   const out: PlaceMention[] = [];
-  for (const suffix of venueSuffixes) {
-    for (const at of occurrences(text, suffix)) {
-      if (out.some((v) => at >= v.start && at < v.end)) continue;
-      let start = at;
-      while (start > 0 && at - start < 6 && isHan(text[start - 1]) && !VENUE_STOP.has(text[start - 1])) start--;
-      if (start === at) continue;
-      // A division at the front is a place of its own (东城区 | 鹿鸣湖体育公园); 市 alone means the home city.
-      let name = text.slice(start, at + suffix.length);
-      const divisions = findDivisions(name);
-      const lead = divisions.find((d) => d.start === 0);
-      if (lead && lead.end < name.length - suffix.length && /[区县市省]$/.test(lead.text)) {
-        start += lead.end;
-        name = text.slice(start, at + suffix.length);
-      }
-      if (name.length - suffix.length < 2 && !(name.startsWith('市') && home)) continue;
-      out.push({ start, end: at + suffix.length, text: name, kind: 'venue', division: null });
+  for (const { word, at } of venueScan.occurrences(text)) {
+    const suffix = venueScan.words[word];
+    if (out.some((v) => at >= v.start && at < v.end)) continue;
+    let start = at;
+    while (start > 0 && at - start < 6 && isHan(text[start - 1]) && !VENUE_STOP.has(text[start - 1])) start--;
+    if (start === at) continue;
+    // A division at the front is a place of its own (东城区 | 鹿鸣湖体育公园); 市 alone means the home city.
+    let name = text.slice(start, at + suffix.length);
+    const divisions = findDivisions(name);
+    const lead = divisions.find((d) => d.start === 0);
+    if (lead && lead.end < name.length - suffix.length && /[区县市省]$/.test(lead.text)) {
+      start += lead.end;
+      name = text.slice(start, at + suffix.length);
     }
+    if (name.length - suffix.length < 2 && !(name.startsWith('市') && home)) continue;
+    out.push({ start, end: at + suffix.length, text: name, kind: 'venue', division: null });
   }
   return out;
 }
