@@ -9,7 +9,7 @@ import wabt from 'wabt';
 import { PACKAGE_ROOT } from '../src/paths.js';
 
 /** The kernels' sources, relative to the package root; each binary is the same path ending in .wasm. */
-export const KERNEL_SOURCES = ['src/extract/ner/emissions.wat'];
+export const KERNEL_SOURCES = ['src/extract/ner/tagger.wat'];
 
 export const binaryPath = (source: string) => join(PACKAGE_ROOT, source.replace(/\.wat$/, '.wasm'));
 

@@ -5,7 +5,7 @@ import { extractDocument } from '../src/extract/pipeline.js';
 import { allowed, canEnd, canStart, decodeSpans, encodeSpans, LABEL_COUNT, type EntitySpan } from '../src/extract/ner/labels.js';
 import { FEATURE_COUNT } from '../src/extract/ner/features.js';
 import { emissions, PACKED_MAX, packWeights, viterbi } from '../src/extract/ner/viterbi.js';
-import { EmissionKernel } from '../src/extract/ner/emission-kernel.js';
+import { TaggerKernel } from '../src/extract/ner/tagger-kernel.js';
 import { nerModel, trimSpan } from '../src/extract/ner/model.js';
 import { WordIndex } from '../src/extract/lexicon/word-index.js';
 import type { ArticleOut } from '../src/extract/types.js';
@@ -97,18 +97,25 @@ describe('learned NER (src/extract/ner)', () => {
     }
   });
 
-  it('sums packed byte weights in the WebAssembly kernel exactly as the plain weights, on lines short and long', () => {
+  it('tags in the WebAssembly kernel as the plain sums and viterbi() do, ties included, on lines short and long', () => {
     const random = seeded(3);
     const rows = 64;
-    const weights = Int16Array.from({ length: rows * LABEL_COUNT }, () => Math.round((random() * 2 - 1) * PACKED_MAX));
-    weights[0] = PACKED_MAX;
-    weights[1] = -PACKED_MAX;
-    const kernel = new EmissionKernel(packWeights(weights, rows, LABEL_COUNT));
-    // 5000 characters outgrow the kernel's first buffers; 9 come after in the grown ones.
-    for (const n of [9, 5000, 9]) {
-      const features = Uint32Array.from({ length: n * FEATURE_COUNT }, (_, i) => (i < 2 * FEATURE_COUNT ? 0 : Math.floor(random() * rows)));
-      kernel.take(n * FEATURE_COUNT).set(features);
-      expect([...kernel.emit(n)], `${n} characters`).to.deep.equal([...emissions(features, n, weights, LABEL_COUNT)]);
+    const L = LABEL_COUNT;
+    for (const spread of [PACKED_MAX, 2]) {
+      // Weights of -2 … 2 and whole transitions make many paths score the same: the kernel must pick
+      // the one viterbi() picks.
+      const weights = Int16Array.from({ length: rows * L }, () => Math.round((random() * 2 - 1) * spread));
+      weights[0] = PACKED_MAX;
+      weights[1] = -PACKED_MAX;
+      const trans = Float64Array.from({ length: L * L + L }, () => Math.round((random() * 2 - 1) * spread) / 2);
+      const kernel = new TaggerKernel(packWeights(weights, rows, L), trans);
+      // 5000 characters outgrow the kernel's first buffers; the lines after them use the grown ones.
+      for (const n of [1, 9, 5000, 9, 40]) {
+        const features = Uint32Array.from({ length: n * FEATURE_COUNT }, (_, i) => (i < FEATURE_COUNT ? 0 : Math.floor(random() * rows)));
+        kernel.take(n * FEATURE_COUNT).set(features);
+        const expected = viterbi(emissions(features, n, weights, L), n, trans);
+        expect([...kernel.tag(n)], `${n} characters, weights up to ${spread}`).to.deep.equal([...expected]);
+      }
     }
   });
 

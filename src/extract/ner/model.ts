@@ -14,10 +14,9 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { PACKAGE_ROOT } from '../../paths.js';
 import { featurize, FEATURE_COUNT } from './features.js';
 import { decodeSpans, LABEL_COUNT as L, type EntitySpan } from './labels.js';
-import { Scratch } from './scratch.js';
 import type { TrainedWeights } from './train.js';
-import { EmissionKernel } from './emission-kernel.js';
-import { PACKED_MAX, PACKED_STRIDE, packWeights, viterbi } from './viterbi.js';
+import { TaggerKernel } from './tagger-kernel.js';
+import { PACKED_MAX, PACKED_STRIDE, packWeights } from './viterbi.js';
 
 /** The bundled model; $GUANXI_NER_MODEL names another (one trained on fewer days, say). */
 export const DEFAULT_MODEL = process.env.GUANXI_NER_MODEL || join(PACKAGE_ROOT, 'data', 'models', 'ner.bin.gz');
@@ -36,10 +35,8 @@ export interface ModelHeader {
 }
 
 export class NerModel {
-  /** Transitions on the packed weights' scale. */
-  private readonly packedTransitions: Float64Array;
-  /** The packed rows in the emission kernel's memory, with its line buffers. */
-  private readonly kernel: EmissionKernel;
+  /** The packed rows and the transitions (on their scale) in the tagging kernel's memory, with its line buffers. */
+  private readonly kernel: TaggerKernel;
 
   /**
    * `packed` holds the 2^bits rows of byte weights (packWeights), `transitions` the L*L + L
@@ -50,8 +47,7 @@ export class NerModel {
     private readonly packed: Uint32Array,
     private readonly transitions: Float32Array,
   ) {
-    this.packedTransitions = Float64Array.from(transitions, (v) => v * REQUANTIZE);
-    this.kernel = new EmissionKernel(packed);
+    this.kernel = new TaggerKernel(packed, Float64Array.from(transitions, (v) => v * REQUANTIZE));
   }
 
   /**
@@ -125,8 +121,7 @@ export class NerModel {
   private tagLine(line: string, offset: number): EntitySpan[] {
     const n = line.length;
     featurize(line, this.header.bits, undefined, this.kernel);
-    const em = this.kernel.emit(n);
-    return decodeSpans(viterbi(em, n, this.packedTransitions, TAGS.take(n)), offset).flatMap((s) => trimSpan(line, offset, s));
+    return decodeSpans(this.kernel.tag(n), offset).flatMap((s) => trimSpan(line, offset, s));
   }
 }
 
@@ -154,8 +149,6 @@ export function trimSpan(line: string, offset: number, s: EntitySpan): EntitySpa
   return end > start ? [{ ...s, start: start + offset, end: end + offset }] : [];
 }
 
-// Tagging reuses this from line to line (one model tags on a thread at a time).
-const TAGS = new Scratch((n) => new Uint8Array(n));
 
 let loaded: NerModel | null = null;
 

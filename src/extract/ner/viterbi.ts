@@ -65,12 +65,12 @@ export const PACKED_MAX = 127;
 const BIAS = PACKED_MAX + 1;
 /** 32-bit words a packed row takes: four labels a word, 13 labels in 16 bytes. */
 export const PACKED_STRIDE = 4;
-// The emission kernel (emissions.wat) sums a row's biased bytes in 16-bit lanes.
+// The tagging kernel (tagger.wat) sums a row's biased bytes in 16-bit lanes.
 if ((2 * BIAS - 1) * FEATURE_COUNT >= 65536) throw new Error('packed emissions: too many features for 16-bit lanes');
 
 /**
  * Packs rows of small integer weights (|w| ≤ PACKED_MAX) four to a 32-bit word, each byte biased to
- * be non-negative (1 … 255), for the emission kernel (emission-kernel.ts).
+ * be non-negative (1 … 255), for the tagging kernel (tagger-kernel.ts).
  */
 export function packWeights(weights: ArrayLike<number>, rows: number, stride: number): Uint32Array {
   const packed = new Uint32Array(rows * PACKED_STRIDE);
