@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { PACKAGE_ROOT } from '../../paths.js';
 import { featurize, FEATURE_COUNT } from './features.js';
+import { computeMarks, markLexicon } from './lexicon-marks.js';
 import { decodeSpans, LABEL_COUNT as L, type EntitySpan } from './labels.js';
 import type { TrainedWeights } from './train.js';
 import { TaggerKernel } from './tagger-kernel.js';
@@ -120,7 +121,7 @@ export class NerModel {
 
   private tagLine(line: string, offset: number): EntitySpan[] {
     const n = line.length;
-    featurize(line, this.header.bits, undefined, this.kernel);
+    featurize(line, this.header.bits, computeMarks(line, markLexicon(), true), this.kernel);
     return decodeSpans(this.kernel.tag(n), offset).flatMap((s) => trimSpan(line, offset, s));
   }
 }
