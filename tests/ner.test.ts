@@ -4,7 +4,8 @@ import { ExtractionPool } from '../src/extract/parallel.js';
 import { extractDocument } from '../src/extract/pipeline.js';
 import { allowed, canEnd, canStart, decodeSpans, encodeSpans, LABEL_COUNT, type EntitySpan } from '../src/extract/ner/labels.js';
 import { FEATURE_COUNT } from '../src/extract/ner/features.js';
-import { emissions, emissionsPacked, PACKED_MAX, packWeights, viterbi } from '../src/extract/ner/viterbi.js';
+import { emissions, PACKED_MAX, packWeights, viterbi } from '../src/extract/ner/viterbi.js';
+import { TaggerKernel } from '../src/extract/ner/tagger-kernel.js';
 import { nerModel, trimSpan } from '../src/extract/ner/model.js';
 import { WordIndex } from '../src/extract/lexicon/word-index.js';
 import type { ArticleOut } from '../src/extract/types.js';
@@ -96,13 +97,26 @@ describe('learned NER (src/extract/ner)', () => {
     }
   });
 
-  it('sums packed byte weights exactly as the plain weights', () => {
+  it('tags in the WebAssembly kernel as the plain sums and viterbi() do, ties included, on lines short and long', () => {
     const random = seeded(3);
     const rows = 64;
-    const weights = Int16Array.from({ length: rows * LABEL_COUNT }, () => Math.round((random() * 2 - 1) * PACKED_MAX));
-    const n = 9;
-    const features = Uint32Array.from({ length: n * FEATURE_COUNT }, () => Math.floor(random() * rows));
-    expect([...emissionsPacked(features, n, packWeights(weights, rows, LABEL_COUNT))]).to.deep.equal([...emissions(features, n, weights, LABEL_COUNT)]);
+    const L = LABEL_COUNT;
+    for (const spread of [PACKED_MAX, 2]) {
+      // Weights of -2 … 2 and whole transitions make many paths score the same: the kernel must pick
+      // the one viterbi() picks.
+      const weights = Int16Array.from({ length: rows * L }, () => Math.round((random() * 2 - 1) * spread));
+      weights[0] = PACKED_MAX;
+      weights[1] = -PACKED_MAX;
+      const trans = Float64Array.from({ length: L * L + L }, () => Math.round((random() * 2 - 1) * spread) / 2);
+      const kernel = new TaggerKernel(packWeights(weights, rows, L), trans);
+      // 5000 characters outgrow the kernel's first buffers; the lines after them use the grown ones.
+      for (const n of [1, 9, 5000, 9, 40]) {
+        const features = Uint32Array.from({ length: n * FEATURE_COUNT }, (_, i) => (i < FEATURE_COUNT ? 0 : Math.floor(random() * rows)));
+        kernel.take(n * FEATURE_COUNT).set(features);
+        const expected = viterbi(emissions(features, n, weights, L), n, trans);
+        expect([...kernel.tag(n)], `${n} characters, weights up to ${spread}`).to.deep.equal([...expected]);
+      }
+    }
   });
 
   it('finds the longest word at a position without building substrings', () => {
@@ -112,6 +126,14 @@ describe('learned NER (src/extract/ner)', () => {
     expect(index.longestAt('去河南省郑州', 1)).to.equal(3);
     expect(index.longestAt('去河北', 1)).to.equal(0);
     expect(index.get('河南')).to.equal(1);
+    // The first value given stays; a prefix of a word is no word; past the text's end there is none.
+    index.add('河南', 7);
+    expect(index.get('河南')).to.equal(1);
+    expect(index.get('河')).to.equal(undefined);
+    expect(index.valueAt('去河南省', 1, 3)).to.equal(2);
+    expect(index.longestAt('去河南', 3)).to.equal(0);
+    expect(index.longestAt('去河南', 9)).to.equal(0);
+    expect(index.entries()).to.deep.equal([['河南', 1], ['河南省', 2]]);
   });
 });
 

@@ -39,7 +39,7 @@ export function foldWidth(text: string): string {
     return String.fromCharCode(c - 0xfee0);
   });
   // A full-width full stop between digits is a decimal point (６．７万 → 6.7万).
-  return out.replace(/(\d)\s*．\s*(?=\d)/g, '$1.');
+  return out.includes('．') ? out.replace(/(\d)\s*．\s*(?=\d)/g, '$1.') : out;
 }
 
 /** The characters foldWidth maps: full-width digits and letters, ％ ＋ －, and the wide and no-break spaces. */

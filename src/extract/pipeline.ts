@@ -152,7 +152,7 @@ export function extractArticle(
 
   const dayDates = dates.flatMap((d) => d.iso.map((iso) => ({ text: d.text, iso })));
   const events: EventOut[] = [];
-  const firstSentence = text.slice(draft.bylineLength).split(/[。！？\n]/)[0] ?? '';
+  const firstSentence = firstSentenceAfter(text, draft.bylineLength);
   const described = describeEvent(draft.headline, firstSentence);
   if (described || participation.size > 0) {
     const firstDates = dates.filter((d) => d.start < firstSentence.length + draft.bylineLength + 1);
@@ -191,6 +191,13 @@ export function extractArticle(
     dates: dayDates.filter((d, i) => dayDates.findIndex((x) => x.iso === d.iso) === i),
     events,
   };
+}
+
+/** The text from `start` to the first sentence end or line break (the whole rest when none). */
+function firstSentenceAfter(text: string, start: number): string {
+  const rest = text.slice(start);
+  const end = rest.search(/[。！？\n]/);
+  return end < 0 ? rest : rest.slice(0, end);
 }
 
 /**

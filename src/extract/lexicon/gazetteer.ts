@@ -5,6 +5,7 @@
  * are too often ordinary words (和平, 通道, 富民).
  */
 import { createRequire } from 'node:module';
+import { WordIndex } from './word-index.js';
 
 const require = createRequire(import.meta.url);
 
@@ -27,8 +28,8 @@ export interface Gazetteer {
   byCode: Map<string, Division>;
   /** For each first character, the lengths of the forms that start with it, longest first (for scanning). */
   lengthsByFirstChar: Map<string, number[]>;
-  /** The first two characters of every form, as one number (c0 << 16 | c1): a cheap first test. */
-  prefixes: Set<number>;
+  /** The same forms as a trie, for the longest form at each position of a text. */
+  forms: WordIndex<Division[]>;
 }
 
 interface RawDivision {
@@ -97,7 +98,7 @@ export function loadGazetteer(): Gazetteer {
     lengthsByFirstChar.set(form[0], list);
   }
   for (const list of lengthsByFirstChar.values()) list.sort((a, b) => b - a);
-  const prefixes = new Set<number>();
-  for (const form of byForm.keys()) prefixes.add((form.charCodeAt(0) << 16) | form.charCodeAt(1));
-  return { byForm, byCode, lengthsByFirstChar, prefixes };
+  const forms = new WordIndex<Division[]>();
+  for (const [form, divisions] of byForm) forms.add(form, divisions);
+  return { byForm, byCode, lengthsByFirstChar, forms };
 }

@@ -1,17 +1,15 @@
 /**
  * A set of words looked up by position: the longest word that starts at text[i]. A trie over
- * character codes, so a look-up walks only as far as the text still matches some word (most
- * positions stop after one step) and never builds a substring.
+ * character codes (code-trie.ts), so a look-up walks only as far as the text still matches some
+ * word (most positions stop after one step) and never builds a substring.
  */
-interface TrieNode<V> {
-  next: Map<number, TrieNode<V>> | null;
-  value: V | undefined;
-}
+import { CodeTrie } from './code-trie.js';
 
 export class WordIndex<V = true> {
-  private readonly root: TrieNode<V> = { next: null, value: undefined };
-  // Which UTF-16 units begin a word: most positions are turned away by one array read.
-  private readonly firsts = new Uint8Array(65536);
+  private readonly trie = new CodeTrie();
+  /** Each node's value, undefined where no word ends. */
+  private readonly values: (V | undefined)[] = [];
+  private readonly added: [string, V][] = [];
 
   /** A set of words (no values). */
   static of(words: Iterable<string>): WordIndex {
@@ -23,34 +21,37 @@ export class WordIndex<V = true> {
   /** Adds a word; the first value given for a word stays. */
   add(word: string, value: V): void {
     if (!word) return;
-    this.firsts[word.charCodeAt(0)] = 1;
-    let node = this.root;
-    for (let i = 0; i < word.length; i++) {
-      const code = word.charCodeAt(i);
-      node.next ??= new Map();
-      let child = node.next.get(code);
-      if (!child) node.next.set(code, (child = { next: null, value: undefined }));
-      node = child;
-    }
-    node.value ??= value;
+    const node = this.trie.insert(word);
+    while (this.values.length < this.trie.size) this.values.push(undefined);
+    if (this.values[node] !== undefined) return;
+    this.values[node] = value;
+    this.added.push([word, value]);
+  }
+
+  /** The words and their values, in the order they were first added. */
+  entries(): readonly (readonly [string, V])[] {
+    return this.added;
   }
 
   get(word: string): V | undefined {
-    let node: TrieNode<V> | undefined = this.root;
-    for (let i = 0; i < word.length && node; i++) node = node.next?.get(word.charCodeAt(i));
-    return node?.value;
+    return this.valueAt(word, 0, word.length);
+  }
+
+  /** The value of the word text[i, i + length), undefined when that is no word. */
+  valueAt(text: string, i: number, length: number): V | undefined {
+    const node = this.trie.nodeAt(text, i, length);
+    return node === 0 ? undefined : this.values[node];
   }
 
   /** Length of the longest word starting at i (0 when none). */
   longestAt(text: string, i: number): number {
-    if (this.firsts[text.charCodeAt(i)] === 0) return 0;
-    let node = this.root;
-    let best = 0;
-    for (let j = i; j < text.length; j++) {
-      const child = node.next?.get(text.charCodeAt(j));
-      if (!child) break;
-      node = child;
-      if (node.value !== undefined) best = j - i + 1;
+    let node = this.trie.first(text.charCodeAt(i));
+    if (node === 0) return 0;
+    let best = this.values[node] !== undefined ? 1 : 0;
+    for (let j = i + 1; j < text.length; j++) {
+      node = this.trie.child(node, text.charCodeAt(j));
+      if (node === 0) break;
+      if (this.values[node] !== undefined) best = j - i + 1;
     }
     return best;
   }

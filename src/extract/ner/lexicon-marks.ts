@@ -11,6 +11,8 @@ import { lexicon, readTable } from '../lexicon/index.js';
 import { givenNameness } from '../recognize/name-model.js';
 import { findTownships } from '../recognize/places.js';
 import { WordIndex } from '../lexicon/word-index.js';
+import { WordSets } from '../lexicon/word-sets.js';
+import { Scratch } from './scratch.js';
 
 
 /** Kinds of place word, by how reliably the word names a place. */
@@ -39,11 +41,19 @@ export interface MarkLexicon {
   followers: WordIndex;
   /** Common words learned from the training corpus (data/lang/common-words.txt), when present. */
   words: WordIndex;
-  /** Surname → frequency class: 1 listed only, 2 seen, 3 common. */
+  /** Surname → frequency class: 1 listed only, 2 seen, 3 common (4 for compound surnames). */
   surnames: WordIndex<number>;
+  /** The class of each one-character surname, by UTF-16 code (0 for none). */
+  surnameClass: Uint8Array;
   /** How name-like a character is as a given name, by UTF-16 code: 0 (unknown) … 4, from data/lang/name-stats.json. */
   givenClass: Uint8Array;
+  /** The six lists above in one trie, numbered as LIST says: computeMarks walks it once a character. */
+  all: WordSets;
 }
+
+/** The lists' numbers in MarkLexicon.all. */
+const LIST = { places: 0, orgEndings: 1, words: 2, posts: 3, followers: 4, surnames: 5 } as const;
+const LISTS = 6;
 
 let cached: MarkLexicon | null = null;
 
@@ -61,7 +71,11 @@ export function markLexicon(): MarkLexicon {
   for (const { suffix } of lex.orgSuffixes) orgEndings.add(suffix, true);
   for (const body of lex.orgBodies.keys()) orgEndings.add(body, true);
   const surnames = new WordIndex<number>();
-  for (const [s, n] of lex.surnames) surnames.add(s, s.length > 1 ? 4 : n >= 20 ? 3 : n > 0 ? 2 : 1);
+  const surnameClass = new Uint8Array(65536);
+  for (const [s, n] of lex.surnames) {
+    surnames.add(s, s.length > 1 ? 4 : n >= 20 ? 3 : n > 0 ? 2 : 1);
+    if (s.length === 1) surnameClass[s.charCodeAt(0)] = surnames.get(s)!;
+  }
   const words = new WordIndex();
   if (existsSync(join(LANG_DIR, COMMON_WORDS))) for (const [w] of readTable(COMMON_WORDS)) words.add(w, true);
   const givenClass = new Uint8Array(65536);
@@ -69,7 +83,10 @@ export function markLexicon(): MarkLexicon {
     const g = givenNameness(ch);
     givenClass[ch.charCodeAt(0)] = g > 0.5 ? 4 : g > 0.2 ? 3 : g > 0.05 ? 2 : 1;
   }
-  cached = { places, orgEndings, posts: lex.postPhrases, followers: lex.afterName, words, surnames, givenClass };
+  const posts = lex.postPhrases;
+  const followers = lex.afterName;
+  const all = new WordSets([places, orgEndings, words, posts, followers, surnames]);
+  cached = { places, orgEndings, posts, followers, words, surnames, surnameClass, givenClass, all };
   return cached;
 }
 
@@ -91,16 +108,21 @@ export interface Marks {
   surname: Uint8Array;
 }
 
-/** Marks the longest word of `index` starting at each position, left to right without overlap. */
-function markWords(text: string, index: WordIndex<unknown>, out: Uint8Array, code: (len: number, at: number) => number, part: (k: number, len: number) => number): void {
-  for (let i = 0; i < text.length; ) {
-    const len = index.longestAt(text, i);
+/**
+ * Marks the longest word of list `list` starting at each position, left to right without overlap;
+ * longest[i * LISTS + list] is that word's length at i (WordSets.longestAt). A word's characters get
+ * kind * 4 + their part: begin 0, inside 1, end 2, alone 3 (`ORG_PARTS`: begin 1, inside 2, end 3).
+ */
+function markWords(longest: Uint8Array, list: number, out: Uint8Array, kindOf: (len: number, at: number) => number, orgParts = false): void {
+  for (let i = 0; i < out.length; ) {
+    const len = longest[i * LISTS + list];
     if (len === 0) {
       i++;
       continue;
     }
-    const c = code(len, i);
-    for (let k = 0; k < len; k++) out[i + k] = c * 4 + part(k, len);
+    const c = kindOf(len, i) * 4;
+    if (orgParts) for (let k = 0; k < len; k++) out[i + k] = c + (k === len - 1 ? 3 : k === 0 ? 1 : 2);
+    else for (let k = 0; k < len; k++) out[i + k] = c + position(k, len);
     i += len;
   }
 }
@@ -117,29 +139,36 @@ function markTownships(text: string, place: Uint8Array): void {
 
 const position = (k: number, len: number) => (len === 1 ? 3 : k === 0 ? 0 : k === len - 1 ? 2 : 1);
 
-export function computeMarks(text: string, lex: MarkLexicon = markLexicon()): Marks {
+// Each list's longest word at each position of the text being marked, and the marks of a text
+// marked to be featurized at once (computeMarks with `reuse`): reused from text to text.
+const LONGEST = new Scratch((n) => new Uint8Array(n));
+const REUSED = Array.from({ length: 7 }, () => new Scratch((n) => new Uint8Array(n)));
+const NEW_MARKS = [0, 1, 2, 3, 4, 5, 6];
+
+/**
+ * The marks of a text. With `reuse`, they live in buffers that the next such call overwrites (tagging
+ * featurizes a line's marks at once: a text's seven arrays are not allocated anew each line).
+ */
+export function computeMarks(text: string, lex: MarkLexicon = markLexicon(), reuse = false): Marks {
   const n = text.length;
-  const place = new Uint8Array(n);
-  markWords(text, lex.places, place, (len, at) => lex.places.get(text.slice(at, at + len)) ?? 0, position);
-  const org = new Uint8Array(n);
-  markWords(text, lex.orgEndings, org, () => 0, (k, len) => (k === len - 1 ? 3 : k === 0 ? 1 : 2));
+  const longest = LONGEST.take(n * LISTS);
+  for (let i = 0; i < n; i++) lex.all.longestAt(text, i, longest, i * LISTS);
+  const [place, org, word, given, post, follower, surname] = reuse ? REUSED.map((buffer) => buffer.take(n).fill(0)) : NEW_MARKS.map(() => new Uint8Array(n));
+  markWords(longest, LIST.places, place, (len, at) => lex.places.valueAt(text, at, len) ?? 0);
+  markWords(longest, LIST.orgEndings, org, () => 0, true);
   markTownships(text, place);
-  const word = new Uint8Array(n);
-  markWords(text, lex.words, word, (len) => Math.min(len, 4) - 1, position);
-  const given = new Uint8Array(n);
-  const post = new Uint8Array(n);
-  const follower = new Uint8Array(n);
-  const surname = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const p = lex.posts.longestAt(text, i);
+  markWords(longest, LIST.words, word, (len) => Math.min(len, 4) - 1);
+  for (let i = 0, at = 0; i < n; i++, at += LISTS) {
+    const p = longest[at + LIST.posts];
     if (p) {
       post[i] |= 1;
       post[i + p - 1] |= 2;
     }
-    if (lex.followers.longestAt(text, i)) follower[i] = 1;
-    given[i] = lex.givenClass[text.charCodeAt(i)];
-    const s = lex.surnames.longestAt(text, i);
-    if (s) surname[i] = s > 1 ? 4 : lex.surnames.get(text[i])!;
+    if (longest[at + LIST.followers]) follower[i] = 1;
+    const code = text.charCodeAt(i);
+    given[i] = lex.givenClass[code];
+    const s = longest[at + LIST.surnames];
+    if (s) surname[i] = s > 1 ? 4 : lex.surnameClass[code];
   }
   return { place, org, post, follower, word, given, surname };
 }

@@ -1,82 +1,77 @@
 /**
- * The trained tagger as the pipeline uses it: weights stored as 16 bits and tagged with as bytes
- * (packed four to a word: tagging waits on memory), loaded once from data/models/ner.bin.gz, and
- * `tag(text)` giving the PER / LOC / ORG spans of a text.
+ * The trained tagger as the pipeline uses it: weights as bytes packed four to a word (tagging waits
+ * on memory), loaded once from data/models/ner.bin.gz, and `tag(text)` giving the PER / LOC / ORG
+ * spans of a text.
  *
- * File format (gzip): "GXNER1", a uint32 header length and a JSON header {bits, labels, features,
- * scale, …}, then (L*L + L) float32 transitions, a uint32 row count, the row indices (uint32, rising)
- * and their weights (int16, L a row). Rows never touched in training are left out.
+ * File format (gzip): "GXNER2", a uint32 header length and a JSON header {bits, labels, features,
+ * scale, …}, then (L*L + L) float32 transitions on the header's scale, then the 2^bits rows of the
+ * weight table as tagging reads them (PACKED_STRIDE uint32 words a row, packWeights): the file holds
+ * what is tagged with, so loading is reading, not requantizing and packing a quarter million rows.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { PACKAGE_ROOT } from '../../paths.js';
 import { featurize, FEATURE_COUNT } from './features.js';
+import { computeMarks, markLexicon } from './lexicon-marks.js';
 import { decodeSpans, LABEL_COUNT as L, type EntitySpan } from './labels.js';
-import { Scratch } from './scratch.js';
 import type { TrainedWeights } from './train.js';
-import { emissionsPacked, PACKED_MAX, packWeights, viterbi } from './viterbi.js';
+import { TaggerKernel } from './tagger-kernel.js';
+import { PACKED_MAX, PACKED_STRIDE, packWeights } from './viterbi.js';
 
 /** The bundled model; $GUANXI_NER_MODEL names another (one trained on fewer days, say). */
 export const DEFAULT_MODEL = process.env.GUANXI_NER_MODEL || join(PACKAGE_ROOT, 'data', 'models', 'ner.bin.gz');
-const MAGIC = 'GXNER1';
+const MAGIC = 'GXNER2';
+/** From the header's scale (weights up to 32767) to bytes (up to PACKED_MAX). */
+const REQUANTIZE = PACKED_MAX / 32767;
 
 export interface ModelHeader {
   bits: number;
   labels: number;
   features: number;
-  /** Weights were multiplied by this before rounding to int16. */
+  /** Weights were multiplied by this (the largest became 32767) before rounding; bytes are those × PACKED_MAX / 32767, rounded again. */
   scale: number;
   /** Free-form provenance: data, epochs, date. */
   [key: string]: unknown;
 }
 
 export class NerModel {
-  /** The rows as tagging reads them: requantized to a byte and packed four labels a word (emissionsPacked). */
-  private readonly packed: Uint32Array;
-  /** Transitions on the packed weights' scale. */
-  private readonly packedTransitions: Float64Array;
+  /** The packed rows and the transitions (on their scale) in the tagging kernel's memory, with its line buffers. */
+  private readonly kernel: TaggerKernel;
 
   /**
-   * `rows` are the weight-table rows any training step touched (rising), `values` their L weights
-   * each, as int16 on the header's scale; the other rows are zero.
+   * `packed` holds the 2^bits rows of byte weights (packWeights), `transitions` the L*L + L
+   * transition scores on the header's scale.
    */
   private constructor(
     readonly header: ModelHeader,
-    private readonly rows: Uint32Array,
-    private readonly values: Int16Array,
+    private readonly packed: Uint32Array,
     private readonly transitions: Float32Array,
   ) {
-    const requantize = PACKED_MAX / 32767;
-    const small = new Int16Array(values.length);
-    for (let i = 0; i < values.length; i++) small[i] = Math.round(values[i] * requantize);
-    const dense = new Int16Array((1 << header.bits) * L);
-    for (let r = 0; r < rows.length; r++) dense.set(small.subarray(r * L, r * L + L), rows[r] * L);
-    this.packed = packWeights(dense, 1 << header.bits, L);
-    this.packedTransitions = Float64Array.from(transitions, (v) => v * requantize);
+    this.kernel = new TaggerKernel(packed, Float64Array.from(transitions, (v) => v * REQUANTIZE));
   }
 
-  /** Quantizes trained weights to int16, keeping the rows that training touched. */
+  /**
+   * Quantizes trained weights: scaled so that the largest is 32767 and rounded (as int16), then
+   * rounded again to bytes and packed. The two roundings are the ones the bundled model was made with.
+   */
   static fromTrained(trained: TrainedWeights, bits: number, info: Record<string, unknown> = {}): NerModel {
     let max = 0;
     for (const v of trained.weights) max = Math.max(max, Math.abs(v));
     const scale = max > 0 ? 32767 / max : 1;
-    const rows: number[] = [];
-    const values: number[] = [];
-    for (let r = 0; r < 1 << bits; r++) {
-      const row = Array.from({ length: L }, (_, y) => Math.round(trained.weights[r * L + y] * scale));
-      if (row.every((v) => v === 0)) continue;
-      rows.push(r);
-      values.push(...row);
-    }
+    const bytes = Int16Array.from(trained.weights.subarray(0, (1 << bits) * L), (v) => Math.round(Math.round(v * scale) * REQUANTIZE));
     const transitions = Float32Array.from(trained.transitions, (v) => v * scale);
-    return new NerModel({ ...info, bits, labels: L, features: FEATURE_COUNT, scale }, Uint32Array.from(rows), Int16Array.from(values), transitions);
+    return new NerModel({ ...info, bits, labels: L, features: FEATURE_COUNT, scale }, packWeights(bytes, 1 << bits, L), transitions);
   }
 
   static load(path: string = DEFAULT_MODEL): NerModel {
     if (!existsSync(path)) throw new Error(`guanxi: no NER model at ${path} (npm run train:ner makes one)`);
     const buf = gunzipSync(readFileSync(path));
-    if (buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error(`guanxi: ${path} is not a Guanxi NER model`);
+    const magic = buf.toString('latin1', 0, MAGIC.length);
+    if (magic !== MAGIC) {
+      const old = magic.startsWith('GXNER');
+      throw new Error(`guanxi: ${path} is ${old ? 'a Guanxi NER model of an older format (run npm run train:ner)' : 'not a Guanxi NER model'}`);
+    }
     let at = MAGIC.length;
     const headerLength = buf.readUInt32LE(at);
     const header = JSON.parse(buf.toString('utf8', at + 4, at + 4 + headerLength)) as ModelHeader;
@@ -84,6 +79,9 @@ export class NerModel {
     if (header.labels !== L || header.features !== FEATURE_COUNT) {
       throw new Error(`guanxi: ${path} was trained with other features (${header.features}×${header.labels}); run npm run train:ner`);
     }
+    const rowBytes = (1 << header.bits) * PACKED_STRIDE * 4;
+    if (buf.length !== at + (L * L + L) * 4 + rowBytes) throw new Error(`guanxi: ${path} is cut short or too long for 2^${header.bits} rows`);
+    // Copied out of the buffer: a typed array needs its offset aligned to its element size.
     const copy = (bytes: number) => {
       const out = new Uint8Array(bytes);
       out.set(buf.subarray(at, at + bytes));
@@ -91,17 +89,11 @@ export class NerModel {
       return out.buffer;
     };
     const transitions = new Float32Array(copy((L * L + L) * 4));
-    const rowCount = buf.readUInt32LE(at);
-    at += 4;
-    const rows = new Uint32Array(copy(rowCount * 4));
-    const values = new Int16Array(copy(rowCount * L * 2));
-    return new NerModel(header, rows, values, transitions);
+    return new NerModel(header, new Uint32Array(copy(rowBytes)), transitions);
   }
 
   save(path: string): void {
     const header = Buffer.from(JSON.stringify(this.header), 'utf8');
-    const count = Buffer.alloc(4);
-    count.writeUInt32LE(this.rows.length);
     const headerLength = Buffer.alloc(4);
     headerLength.writeUInt32LE(header.length);
     const body = Buffer.concat([
@@ -109,9 +101,7 @@ export class NerModel {
       headerLength,
       header,
       Buffer.from(this.transitions.buffer, this.transitions.byteOffset, this.transitions.byteLength),
-      count,
-      Buffer.from(this.rows.buffer, this.rows.byteOffset, this.rows.byteLength),
-      Buffer.from(this.values.buffer, this.values.byteOffset, this.values.byteLength),
+      Buffer.from(this.packed.buffer, this.packed.byteOffset, this.packed.byteLength),
     ]);
     writeFileSync(path, gzipSync(body, { level: 9 }));
   }
@@ -131,8 +121,8 @@ export class NerModel {
 
   private tagLine(line: string, offset: number): EntitySpan[] {
     const n = line.length;
-    const em = emissionsPacked(featurize(line, this.header.bits, undefined, FEATURES), n, this.packed, EMISSIONS.take(n * L));
-    return decodeSpans(viterbi(em, n, this.packedTransitions, TAGS.take(n)), offset).flatMap((s) => trimSpan(line, offset, s));
+    featurize(line, this.header.bits, computeMarks(line, markLexicon(), true), this.kernel);
+    return decodeSpans(this.kernel.tag(n), offset).flatMap((s) => trimSpan(line, offset, s));
   }
 }
 
@@ -160,10 +150,6 @@ export function trimSpan(line: string, offset: number, s: EntitySpan): EntitySpa
   return end > start ? [{ ...s, start: start + offset, end: end + offset }] : [];
 }
 
-// Tagging reuses these from line to line (one model tags on a thread at a time).
-const FEATURES = new Scratch((n) => new Uint32Array(n));
-const EMISSIONS = new Scratch((n) => new Float64Array(n));
-const TAGS = new Scratch((n) => new Uint8Array(n));
 
 let loaded: NerModel | null = null;
 

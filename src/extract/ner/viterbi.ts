@@ -65,11 +65,12 @@ export const PACKED_MAX = 127;
 const BIAS = PACKED_MAX + 1;
 /** 32-bit words a packed row takes: four labels a word, 13 labels in 16 bytes. */
 export const PACKED_STRIDE = 4;
+// The tagging kernel (tagger.wat) sums a row's biased bytes in 16-bit lanes.
 if ((2 * BIAS - 1) * FEATURE_COUNT >= 65536) throw new Error('packed emissions: too many features for 16-bit lanes');
 
 /**
  * Packs rows of small integer weights (|w| ≤ PACKED_MAX) four to a 32-bit word, each byte biased to
- * be non-negative, for emissionsPacked.
+ * be non-negative (1 … 255), for the tagging kernel (tagger-kernel.ts).
  */
 export function packWeights(weights: ArrayLike<number>, rows: number, stride: number): Uint32Array {
   const packed = new Uint32Array(rows * PACKED_STRIDE);
@@ -80,49 +81,6 @@ export function packWeights(weights: ArrayLike<number>, rows: number, stride: nu
     }
   }
   return packed;
-}
-
-/**
- * emissions() over packed rows. Tagging waits on fetching rows more than on adding, so a row is 16
- * bytes (a quarter of a cache line): each word's even and odd bytes are masked into two 16-bit lanes,
- * which cannot carry in FEATURE_COUNT additions of at most 255.
- */
-export function emissionsPacked(features: Uint32Array, n: number, packed: Uint32Array, out = new Float64Array(n * L)): Float64Array {
-  if (L !== 13) throw new Error('emissionsPacked: written out for 13 labels');
-  const bias = BIAS * FEATURE_COUNT;
-  for (let i = 0; i < n; i++) {
-    // e_j holds labels 4j and 4j + 2, o_j labels 4j + 1 and 4j + 3.
-    let e0 = 0; let o0 = 0; let e1 = 0; let o1 = 0; let e2 = 0; let o2 = 0; let e3 = 0;
-    const f = i * FEATURE_COUNT;
-    for (let k = 0; k < FEATURE_COUNT; k++) {
-      const r = features[f + k] * PACKED_STRIDE;
-      const w0 = packed[r];
-      const w1 = packed[r + 1];
-      const w2 = packed[r + 2];
-      e0 += w0 & 0xff00ff;
-      o0 += (w0 >>> 8) & 0xff00ff;
-      e1 += w1 & 0xff00ff;
-      o1 += (w1 >>> 8) & 0xff00ff;
-      e2 += w2 & 0xff00ff;
-      o2 += (w2 >>> 8) & 0xff00ff;
-      e3 += packed[r + 3] & 0xff;
-    }
-    const o = i * 13;
-    out[o] = (e0 & 0xffff) - bias;
-    out[o + 1] = (o0 & 0xffff) - bias;
-    out[o + 2] = (e0 >>> 16) - bias;
-    out[o + 3] = (o0 >>> 16) - bias;
-    out[o + 4] = (e1 & 0xffff) - bias;
-    out[o + 5] = (o1 & 0xffff) - bias;
-    out[o + 6] = (e1 >>> 16) - bias;
-    out[o + 7] = (o1 >>> 16) - bias;
-    out[o + 8] = (e2 & 0xffff) - bias;
-    out[o + 9] = (o2 & 0xffff) - bias;
-    out[o + 10] = (e2 >>> 16) - bias;
-    out[o + 11] = (o2 >>> 16) - bias;
-    out[o + 12] = e3 - bias;
-  }
-  return out;
 }
 
 const SCORES = new Scratch((n) => new Float64Array(n));

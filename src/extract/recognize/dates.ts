@@ -37,6 +37,8 @@ export function parseNumber(s: string): number | null {
 
 const NUM = '(?:\\d{1,4}|[〇零一二两三四五六七八九十]{1,4})';
 const DAY = `(?:(${NUM})月)?(${NUM})[日号]`;
+// A day, perhaps with its month (6日, 3月15号), in what follows a match's first month.
+const DAY_RE = new RegExp(DAY, 'g');
 // A full date, then more days joined by 、 和 至 到 — (2月18日、19日; 7月16日至17日).
 const DATE_RE = new RegExp(
   `(?:(${NUM})年)?(?:(${NUM})月)(?:${NUM}[日号])?(?:\\s*[、,，和及至到—-]\\s*${DAY})*|(${NUM})年(?!代)|(?<![\\d月])(\\d{1,2})日(?=[上下中晚早凌前，、电讯])`,
@@ -110,10 +112,9 @@ export function findDates(text: string, ctx: DateContext): DateMention[] {
     // Every day named in the match, in order, with the month that applies to it.
     // A range (3月6日至15日) gives the days it names, its ends: the days between are not named.
     const days: { month: number; day: number }[] = [];
-    const dayRe = new RegExp(`(?:(${NUM})月)?(${NUM})[日号]`, 'g');
     const tail = raw.slice(raw.indexOf('月') + 1);
     let mo = month;
-    for (const dm of tail.matchAll(dayRe)) {
+    for (const dm of tail.matchAll(DAY_RE)) {
       if (dm[1] !== undefined) mo = parseNumber(dm[1]) ?? mo;
       const day = parseNumber(dm[2]);
       if (day !== null) days.push({ month: mo, day });

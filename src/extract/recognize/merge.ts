@@ -13,6 +13,7 @@ import { isHan } from '../chars.js';
 import { lexicon, readTable } from '../lexicon/index.js';
 import type { EntitySpan, EntityType } from '../ner/labels.js';
 import { markLexicon } from '../ner/lexicon-marks.js';
+import { SpanCover } from '../span-cover.js';
 import { nameScore, splitNames, surnameLength } from './name-model.js';
 import type { OrgMention } from './organizations.js';
 import type { PersonMention } from './persons.js';
@@ -92,15 +93,17 @@ export function mergePersons(text: string, rules: PersonMention[], taggedSpans: 
 function repeats(text: string, mentions: PersonMention[], blocked: Span[]): PersonMention[] {
   const { cuesAfter } = lexicon();
   const out: PersonMention[] = [];
-  const taken = (s: Span) => mentions.some((m) => overlaps(m, s)) || out.some((m) => overlaps(m, s)) || blocked.some((b) => overlaps(b, s));
+  // What the mentions, the blocked spans and the repeats found so far cover.
+  const taken = new SpanCover(text.length, [...mentions, ...blocked]);
   for (const name of new Set(mentions.map((m) => m.name))) {
     if (name.length < 2) continue;
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
       const span = { start: at, end: at + name.length };
-      if (taken(span)) continue;
+      if (taken.overlaps(span)) continue;
       const glued = isHan(text[at - 1] ?? '') && isHan(text[span.end] ?? '');
       if (name.length === 2 && glued && cuesAfter.longestAt(text, span.end) === 0) continue;
       out.push({ ...span, name, anchor: 'repeat' });
+      taken.add(span);
     }
   }
   return out;

@@ -17,10 +17,28 @@ export function surnameLength(text: string, i: number): 0 | 1 | 2 {
 
 /** Share of a character's occurrences that are as a given-name character (0 … 1, smoothed). */
 export function givenNameness(ch: string): number {
+  if (ch.length !== 1) return givenNamenessOf(ch);
+  givenByCode ??= givenNamenessByCode();
+  return givenByCode[ch.charCodeAt(0)];
+}
+
+function givenNamenessOf(ch: string): number {
   const { names } = lexicon();
   const given = (names.given1[ch] ?? 0) + (names.given2[ch] ?? 0) + (names.single[ch] ?? 0);
   const total = names.total[ch] ?? 0;
   return (given + 0.5) / (total + 2);
+}
+
+// givenNameness of every UTF-16 unit, worked out once: the name tests ask it of most characters of a text.
+let givenByCode: Float64Array | null = null;
+
+function givenNamenessByCode(): Float64Array {
+  const { names } = lexicon();
+  const out = new Float64Array(65536).fill(givenNamenessOf('\u0000'));
+  for (const table of [names.given1, names.given2, names.single, names.total]) {
+    for (const ch of Object.keys(table)) if (ch.length === 1) out[ch.charCodeAt(0)] = givenNamenessOf(ch);
+  }
+  return out;
 }
 
 /** How common a surname is, 0 … 1 (log-scaled frequency; listed but unseen surnames get a little). */

@@ -8,10 +8,10 @@
  * Each is resolved against the paper's home: 市委 → 中共许昌市委, 市公安局 → 许昌市公安局.
  */
 import { isHan } from '../chars.js';
-import { lexicon, readTable } from '../lexicon/index.js';
+import { lexicon, readTable, type BodyKind } from '../lexicon/index.js';
 import { WordIndex } from '../lexicon/word-index.js';
+import { WordScan } from '../lexicon/word-scan.js';
 import { markLexicon } from '../ner/lexicon-marks.js';
-import { occurrences } from './occurrences.js';
 import type { Home, PlaceMention } from './places.js';
 
 export interface OrgMention {
@@ -81,18 +81,24 @@ function attachPrefix(text: string, start: number, divisions: PlaceMention[]): n
 /** Whether a body ending at `end` in 部 runs into its post (教育部长, 统战部长: 部 + 部长). */
 const runsIntoPost = (text: string, end: number) => text[end - 1] === '部' && text[end] === '长';
 
+// The bodies and the organization endings, each list looked for in one pass (the lexicon never changes).
+let bodyScan: { scan: WordScan; kinds: BodyKind[] } | null = null;
+let suffixScan: WordScan | null = null;
+
 function bodies(text: string, divisions: PlaceMention[], home: Home | null): OrgMention[] {
   const { orgBodies } = lexicon();
+  bodyScan ??= { scan: new WordScan([...orgBodies.keys()]), kinds: [...orgBodies.values()] };
+  const { scan, kinds } = bodyScan;
   const out: OrgMention[] = [];
-  for (const [body, kind] of orgBodies) {
+  for (const { word, at } of scan.occurrences(text)) {
+    const body = scan.words[word];
+    const kind = kinds[word];
     // A university's offices named bare (教务处) are bodies only in its own news.
     if (kind === 'campus' && !home?.local?.institution) continue;
     const system = kind === 'campus' ? 'other' : kind;
-    for (const at of occurrences(text, body)) {
-      const start = attachPrefix(text, at, divisions);
-      const contracted = runsIntoPost(text, at + body.length);
-      out.push({ start, end: at + body.length, text: text.slice(start, at + body.length), resolved: '', system, ...(contracted ? { contracted } : {}) });
-    }
+    const start = attachPrefix(text, at, divisions);
+    const contracted = runsIntoPost(text, at + body.length);
+    out.push({ start, end: at + body.length, text: text.slice(start, at + body.length), resolved: '', system, ...(contracted ? { contracted } : {}) });
   }
   return out;
 }
@@ -148,43 +154,43 @@ function committees(text: string, divisions: PlaceMention[]): OrgMention[] {
 
 function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
   const { orgSuffixes } = lexicon();
+  suffixScan ??= new WordScan(orgSuffixes.map((s) => s.suffix));
   const out: OrgMention[] = [];
   const taken = new Set<number>();
-  for (const { suffix, free, notBefore, notAfter } of orgSuffixes) {
-    for (const at of occurrences(text, suffix, true)) {
-      const end = at + suffix.length;
-      if (taken.has(end)) continue;
-      if (notBefore.some((w) => text.startsWith(w, end)) || notAfter.some((w) => text.startsWith(w, at - w.length))) continue;
-      if (VERB_ENDING.test(text.slice(at - 1, end))) continue;
-      // 常委, 部长, 局长: the ending is part of a post, not of a name (short endings only).
-      if (suffix.length <= 2 && postCovers(text, at)) continue;
-      let start = at;
-      while (start > 0 && at - start < 12 && isHan(text[start - 1]) && !STEM_STOP.has(text[start - 1])) start--;
-      // The name begins at the first place or level word in the stem, if any.
-      const lead = divisions.find((d) => d.kind === 'division' && d.start >= start && d.end <= at);
-      const national = ['中共', '中央', '国家', '全国'].find((w) => text.indexOf(w, start) >= start && text.indexOf(w, start) < at);
-      if (lead) {
-        start = lead.start;
-        if (!free && at - lead.end > 6) continue;
-      } else if (national) start = text.indexOf(national, start);
-      // A level word right before the ending is the body's whole stem (同志代表|镇人民政府).
-      else if (LEVEL.includes(text[at - 1]) && !LEVEL.includes(text[at - 2] ?? '') && text[at - 2] !== '委') start = at - 1;
-      else if (LEVEL.includes(text[start]) && at - start <= 7 && !STEM_VERBS.test(text.slice(start, at)) && !/[部委局厅办院所处]/.test(text.slice(start + 1, at))) {
-        // 市档案局: a level word opening the stem names the home's body.
-      } else if (!free) continue; // known bodies are found by bodies()
-      else {
-        if (at - start > 6) start = at - 6;
-        while (start < at && STEM_VERBS.test(text.slice(start, at))) start++;
-        if (at - start < 2) continue;
-      }
-      if (DETERMINER.test(text.slice(start, at))) continue;
-      // The last character of a word before the name (召|开市委常委会, 表|示市政集团, 召|开第十届…) is no part of it.
-      if ((LEVEL.includes(text[start + 1]) || text[start + 1] === '第') && markLexicon().words.longestAt(text, start - 1) === 2) start += 1;
-      // A committee before the name owns it (市委|台湾工作办公室, 省委|党史研究室).
-      if (text[start - 1] === '委') start = attachPrefix(text, start, divisions);
-      taken.add(end);
-      out.push({ start, end, text: text.slice(start, end), resolved: '', system: 'other' });
+  for (const { word, at } of suffixScan.occurrences(text, true)) {
+    const { suffix, free, notBefore, notAfter } = orgSuffixes[word];
+    const end = at + suffix.length;
+    if (taken.has(end)) continue;
+    if (notBefore.some((w) => text.startsWith(w, end)) || notAfter.some((w) => text.startsWith(w, at - w.length))) continue;
+    if (VERB_ENDING.test(text.slice(at - 1, end))) continue;
+    // 常委, 部长, 局长: the ending is part of a post, not of a name (short endings only).
+    if (suffix.length <= 2 && postCovers(text, at)) continue;
+    let start = at;
+    while (start > 0 && at - start < 12 && isHan(text[start - 1]) && !STEM_STOP.has(text[start - 1])) start--;
+    // The name begins at the first place or level word in the stem, if any.
+    const lead = divisions.find((d) => d.kind === 'division' && d.start >= start && d.end <= at);
+    const national = ['中共', '中央', '国家', '全国'].find((w) => text.indexOf(w, start) >= start && text.indexOf(w, start) < at);
+    if (lead) {
+      start = lead.start;
+      if (!free && at - lead.end > 6) continue;
+    } else if (national) start = text.indexOf(national, start);
+    // A level word right before the ending is the body's whole stem (同志代表|镇人民政府).
+    else if (LEVEL.includes(text[at - 1]) && !LEVEL.includes(text[at - 2] ?? '') && text[at - 2] !== '委') start = at - 1;
+    else if (LEVEL.includes(text[start]) && at - start <= 7 && !STEM_VERBS.test(text.slice(start, at)) && !/[部委局厅办院所处]/.test(text.slice(start + 1, at))) {
+      // 市档案局: a level word opening the stem names the home's body.
+    } else if (!free) continue; // known bodies are found by bodies()
+    else {
+      if (at - start > 6) start = at - 6;
+      while (start < at && STEM_VERBS.test(text.slice(start, at))) start++;
+      if (at - start < 2) continue;
     }
+    if (DETERMINER.test(text.slice(start, at))) continue;
+    // The last character of a word before the name (召|开市委常委会, 表|示市政集团, 召|开第十届…) is no part of it.
+    if ((LEVEL.includes(text[start + 1]) || text[start + 1] === '第') && markLexicon().words.longestAt(text, start - 1) === 2) start += 1;
+    // A committee before the name owns it (市委|台湾工作办公室, 省委|党史研究室).
+    if (text[start - 1] === '委') start = attachPrefix(text, start, divisions);
+    taken.add(end);
+    out.push({ start, end, text: text.slice(start, end), resolved: '', system: 'other' });
   }
   // Schools known by number: 许昌二高, 郑州一中.
   for (const m of text.matchAll(/[一二三四五六七八九十]{1,2}[高中小](?![中学级速度等])/g)) {

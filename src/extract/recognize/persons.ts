@@ -10,6 +10,7 @@
  */
 import { isHan, NAME_DOTS } from '../chars.js';
 import { lexicon } from '../lexicon/index.js';
+import { WordScan } from '../lexicon/word-scan.js';
 import { givenNameness, nameScore, surnameLength } from './name-model.js';
 import { occurrences } from './occurrences.js';
 
@@ -67,6 +68,9 @@ function startsWithAny(text: string, at: number, words: string[]): string | null
   for (const w of words) if (text.startsWith(w, at)) return w;
   return null;
 }
+
+// The role words and counters, looked for in one pass (the lexicon, hence the list, never changes).
+let cueScan: WordScan | null = null;
 
 export class PersonFinder {
   private readonly lex = lexicon();
@@ -173,16 +177,15 @@ export class PersonFinder {
       add(this.nameAt(post.end));
     }
     // Before a role word, perhaps across a bridge (分别, 等, 两位), or before a word that counts persons.
-    for (const cue of [...this.cues, ...PERSON_COUNTERS]) {
-      for (const at of occurrences(t, cue, true)) {
-        let end = at;
-        for (let k = 0; k < 2; k++) {
-          const bridge = this.lex.nameBridges.find((b) => t.startsWith(b, end - b.length));
-          if (bridge) end -= bridge.length;
-        }
-        if ([...found.values()].some((f) => f.end === end)) continue;
-        add(this.nameEndingAt(end));
+    cueScan ??= new WordScan([...this.cues, ...PERSON_COUNTERS]);
+    for (const { at } of cueScan.occurrences(t, true)) {
+      let end = at;
+      for (let k = 0; k < 2; k++) {
+        const bridge = this.lex.nameBridges.find((b) => t.startsWith(b, end - b.length));
+        if (bridge) end -= bridge.length;
       }
+      if ([...found.values()].some((f) => f.end === end)) continue;
+      add(this.nameEndingAt(end));
     }
     // Before a post used as a form of address (习近平总书记).
     for (const post of this.posts) {

@@ -5,6 +5,7 @@
  */
 import { isHan } from '../chars.js';
 import { lexicon } from '../lexicon/index.js';
+import { WordScan } from '../lexicon/word-scan.js';
 import { occurrences } from './occurrences.js';
 import type { Division } from '../lexicon/gazetteer.js';
 import type { LocalBodies } from '../local-bodies.js';
@@ -33,20 +34,19 @@ const VENUE_STOP = new Set([...'在到往赴于从由向对把和与及的是了
 
 /** Gazetteer matches: longest form at each position, skipping forms glued inside a longer Han word. */
 export function findDivisions(text: string): PlaceMention[] {
-  const { gazetteer } = lexicon();
+  const { forms, lengthsByFirstChar } = lexicon().gazetteer;
   const out: PlaceMention[] = [];
+  // Every form has two characters or more.
   for (let i = 0; i < text.length - 1; i++) {
-    if (!gazetteer.prefixes.has((text.charCodeAt(i) << 16) | text.charCodeAt(i + 1))) continue;
-    const lengths = gazetteer.lengthsByFirstChar.get(text[i]);
-    if (!lengths) continue;
-    for (const length of lengths) {
-      const form = text.slice(i, i + length);
-      const divisions = gazetteer.byForm.get(form);
-      if (!divisions) continue;
-      out.push({ start: i, end: i + length, text: form, kind: 'division', division: divisions[0] });
-      i += length - 1;
-      break;
-    }
+    let length = forms.longestAt(text, i);
+    if (length === 0) continue;
+    const form = text.slice(i, i + length);
+    // A form that ends the text is given the length of the longest form with its first character
+    // (北京 at the end, where 北京市 is a form, ends past the text): the scan by lengths this replaced
+    // did so, and the output stays the same.
+    if (i + length === text.length) length = lengthsByFirstChar.get(text[i])![0];
+    out.push({ start: i, end: i + length, text: form, kind: 'division', division: forms.get(form)![0] });
+    i += length - 1;
   }
   return out;
 }
@@ -72,29 +72,40 @@ export function findTownships(text: string): PlaceMention[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+// The venue endings, looked for in one pass (the lexicon never changes).
+let venueScan: WordScan | null = null;
+
 /** Venues: a proper name of one to six characters before a venue ending (曹魏古城, 中央公园). */
 export function findVenues(text: string, home: Home | null): PlaceMention[] {
-  const { venueSuffixes } = lexicon();
+  venueScan ??= new WordScan(lexicon().venueSuffixes);
   const out: PlaceMention[] = [];
-  for (const suffix of venueSuffixes) {
-    for (const at of occurrences(text, suffix)) {
-      if (out.some((v) => at >= v.start && at < v.end)) continue;
-      let start = at;
-      while (start > 0 && at - start < 6 && isHan(text[start - 1]) && !VENUE_STOP.has(text[start - 1])) start--;
-      if (start === at) continue;
-      // A division at the front is a place of its own (东城区 | 鹿鸣湖体育公园); 市 alone means the home city.
-      let name = text.slice(start, at + suffix.length);
-      const divisions = findDivisions(name);
-      const lead = divisions.find((d) => d.start === 0);
-      if (lead && lead.end < name.length - suffix.length && /[区县市省]$/.test(lead.text)) {
-        start += lead.end;
-        name = text.slice(start, at + suffix.length);
-      }
-      if (name.length - suffix.length < 2 && !(name.startsWith('市') && home)) continue;
-      out.push({ start, end: at + suffix.length, text: name, kind: 'venue', division: null });
+  for (const { word, at } of venueScan.occurrences(text)) {
+    const suffix = venueScan.words[word];
+    if (out.some((v) => at >= v.start && at < v.end)) continue;
+    let start = at;
+    while (start > 0 && at - start < 6 && isHan(text[start - 1]) && !VENUE_STOP.has(text[start - 1])) start--;
+    if (start === at) continue;
+    // A division at the front is a place of its own (东城区 | 鹿鸣湖体育公园); 市 alone means the home city.
+    let name = text.slice(start, at + suffix.length);
+    const divisions = findDivisions(name);
+    const lead = divisions.find((d) => d.start === 0);
+    if (lead && lead.end < name.length - suffix.length && /[区县市省]$/.test(lead.text)) {
+      start += lead.end;
+      name = text.slice(start, at + suffix.length);
     }
+    if (name.length - suffix.length < 2 && !(name.startsWith('市') && home)) continue;
+    out.push({ start, end: at + suffix.length, text: name, kind: 'venue', division: null });
   }
   return out;
+}
+
+const comingToHome = new Map<string, RegExp>();
+
+/** 来许, 在许考察…: a verb of coming or staying before the home's one-character abbreviation (made once an abbreviation). */
+function comingTo(abbreviation: string): RegExp {
+  let re = comingToHome.get(abbreviation);
+  if (!re) comingToHome.set(abbreviation, (re = new RegExp(`[来在赴抵离返回]${abbreviation}(?=[^\\u4e00-\\u9fff]|考察|调研|期间|参观|交流|访问|工作|后|时)`, 'g')));
+  return re;
 }
 
 /** 我市, 全市, 来许, 在许 (and 我省, 全省 in a province's own paper): the paper's home. */
@@ -108,8 +119,7 @@ export function findHomeWords(text: string, home: Home | null): PlaceMention[] {
       if (division) out.push({ start: at, end: at + word.length, text: word, kind: 'home', division });
     }
   }
-  const abbreviated = new RegExp(`[来在赴抵离返回]${home.abbreviation}(?=[^\\u4e00-\\u9fff]|考察|调研|期间|参观|交流|访问|工作|后|时)`, 'g');
-  for (const m of text.matchAll(abbreviated)) {
+  for (const m of text.matchAll(comingTo(home.abbreviation))) {
     out.push({ start: m.index! + 1, end: m.index! + 2, text: home.abbreviation, kind: 'home', division: home.division });
   }
   return out;
