@@ -1,6 +1,8 @@
 /**
- * Read one input file whole into a SourceDocument, or say plainly why it cannot be read. For files of
- * any size, source-stream.ts reads the same way in chunks.
+ * Read one input file whole into a SourceDocument, or say plainly why it cannot be read: for files
+ * known to be small (a gold file's document, tests). Files of any size are read by source-stream.ts,
+ * which gives the same units in chunks (but for a page dump longer than PAGE_SECTION, which it reads
+ * in sections).
  */
 
 import { readFileSync } from 'node:fs';
