@@ -10,7 +10,7 @@
  * tagging of the same text; ingest into a fresh embedded store, then serve, a named query and a CSV
  * export on it; Neo4j (a server of its own on --bolt-port): ingest from text, import of the facts
  * alone, and `--bulk` once the CLI has it. A step whose option the CLI lacks is "not available".
- * The table is printed and written to bench/results/archive-<date>.md (and .json).
+ * The table is printed and written to bench/results/archive-<date>-<copies>x.md (and .json).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -385,7 +385,8 @@ async function main(): Promise<void> {
   ].join('\n');
   const results = resolve(ROOT, 'bench/results');
   mkdirSync(results, { recursive: true });
-  const base = join(results, `archive-${date}`);
+  // Named by date and size, so that a quick run does not overwrite the day's full one.
+  const base = join(results, `archive-${date}-${copies}x`);
   writeFileSync(`${base}.md`, markdown);
   const json = { started: started.toISOString(), machine, args: { ...args, steps: [...args.steps] }, archive: archive.manifest, rows: bench.rows };
   writeFileSync(`${base}.json`, JSON.stringify(json, null, 2) + '\n');
