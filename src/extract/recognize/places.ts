@@ -6,7 +6,6 @@
 import { isHan } from '../chars.js';
 import { lexicon } from '../lexicon/index.js';
 import { WordScan } from '../lexicon/word-scan.js';
-import { occurrences } from './occurrences.js';
 import type { Division } from '../lexicon/gazetteer.js';
 import type { LocalBodies } from '../local-bodies.js';
 
@@ -108,16 +107,19 @@ function comingTo(abbreviation: string): RegExp {
   return re;
 }
 
+// The home words, looked for in one pass (the lexicon never changes).
+let homeWordScan: { scan: WordScan; levels: string[] } | null = null;
+
 /** 我市, 全市, 来许, 在许 (and 我省, 全省 in a province's own paper): the paper's home. */
 export function findHomeWords(text: string, home: Home | null): PlaceMention[] {
   if (!home?.division) return [];
   const { homeWords } = lexicon();
+  homeWordScan ??= { scan: new WordScan([...homeWords.keys()]), levels: [...homeWords.values()] };
+  const { scan, levels } = homeWordScan;
   const out: PlaceMention[] = [];
-  for (const [word, level] of homeWords) {
-    for (const at of occurrences(text, word)) {
-      const division = level === home.division.level ? home.division : null;
-      if (division) out.push({ start: at, end: at + word.length, text: word, kind: 'home', division });
-    }
+  for (const { word, at } of scan.occurrences(text)) {
+    const form = scan.words[word];
+    if (levels[word] === home.division.level) out.push({ start: at, end: at + form.length, text: form, kind: 'home', division: home.division });
   }
   for (const m of text.matchAll(comingTo(home.abbreviation))) {
     out.push({ start: m.index! + 1, end: m.index! + 2, text: home.abbreviation, kind: 'home', division: home.division });
