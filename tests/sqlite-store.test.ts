@@ -120,6 +120,23 @@ describe('the embedded SQLite store', function () {
     expect(joined).to.deep.equal(entityTables(whole));
   });
 
+  it('gives back every document as a journal, in parts, that any store reads into the same graph', async () => {
+    const parts = [...sqlite.reads.documentFacts(500)];
+    expect(parts.filter((f) => f.part).length, 'large documents come in parts').to.be.greaterThan(2);
+    const copy = SqliteGraphStore.open(join(dir, 'copy.db'));
+    const journalCopy = SnapshotGraphStore.open(join(dir, 'copy.jsonl'));
+    try {
+      for (const facts of parts) {
+        await copy.write([facts]);
+        await journalCopy.write([facts]);
+      }
+      expect(await dump(copy)).to.deep.equal(await dump(sqlite));
+      expect(await dump(journalCopy)).to.deep.equal(await dump(sqlite));
+    } finally {
+      await copy.close();
+    }
+  });
+
   it('replaces a changed document and removes documents as the in-memory path does', async function () {
     if (files.length < 3) this.skip();
     const [, a, b] = files;

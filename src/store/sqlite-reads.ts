@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { emptyGraph, type EdgeAttributes, type GuanxiGraph, type NodeAttributes } from '../graph/assemble.js';
-import { nodeKey, relationshipKey, type DocumentFacts, type NodeLabel, type NodeRecord, type RelationshipRecord, type RelationshipType } from '../graph/model.js';
+import { relationshipKey, type DocumentFacts, type NodeLabel, type NodeRecord, type RelationshipRecord, type RelationshipType } from '../graph/model.js';
 
 interface NodeRow {
   seq: number;
@@ -232,7 +232,8 @@ export class SqliteReads {
   /**
    * Each stored document's facts, as it gave them (its own view of each node): what the JSON Lines
    * journal holds, for `guanxi export --journal`. A document with many relationships comes in parts
-   * of at most `partSize`, each carrying the nodes its relationships need.
+   * of at most `partSize`: the first carries all its nodes, the others only relationships (a store
+   * creates an article once: Neo4j refuses it twice).
    */
   *documentFacts(partSize = 50_000): Generator<DocumentFacts> {
     for (const doc of this.sql.allDocuments.all()) {
@@ -242,8 +243,7 @@ export class SqliteReads {
       const parts = Math.max(1, Math.ceil(relationships.length / partSize));
       for (let i = 0; i < parts; i++) {
         const rels = relationships.slice(i * partSize, (i + 1) * partSize);
-        // The first part carries every node (some have no relationship); the others what theirs need.
-        const needed = i === 0 ? [...nodes.values()] : [...new Set(rels.flatMap((r) => [nodeKey(r.from.label, r.from.id), nodeKey(r.to.label, r.to.id)]))].flatMap((k) => nodes.get(k) ?? []);
+        const needed = i === 0 ? [...nodes.values()] : [];
         const complete = doc.complete === 1;
         yield {
           document: doc.id,
