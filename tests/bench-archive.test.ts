@@ -92,7 +92,8 @@ describe('bench:archive', () => {
       expect(ingest.has('--snapshot')).to.equal(true);
       expect(ingest.has('--batch')).to.equal(true);
       expect(ingest.has('--help')).to.equal(true);
-      expect(ingest.has('--jobs')).to.equal(false);
+      expect(ingest.has('--jobs')).to.equal(true);
+      expect(ingest.has('--no-such-option')).to.equal(false);
       expect(commandOptions(CLI, 'extract').has('--jobs')).to.equal(true);
     });
 
