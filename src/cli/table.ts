@@ -19,3 +19,10 @@ export function table(header: string[], rows: (string | number)[][], alignRight:
       .trimEnd();
   return [line(text[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...text.slice(1).map(line)].join('\n');
 }
+
+/** Node and relationship counts as one line: `Article 10, Event 8, …` ('' for an empty graph). */
+export function countsText(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+}

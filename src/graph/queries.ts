@@ -5,6 +5,7 @@
  */
 import { ROLES } from '../extract/types.js';
 import type { EdgeAttributes, GuanxiGraph, NodeAttributes } from './assemble.js';
+import { nodeLabel } from './node-text.js';
 
 export type Value = string | number | string[] | null;
 export type Row = Record<string, Value>;
@@ -26,7 +27,6 @@ const edges = (g: GuanxiGraph, node: string, dir: 'in' | 'out', rel: EdgeAttribu
 };
 const attrs = (g: GuanxiGraph, key: string): NodeAttributes => g.getNodeAttributes(key);
 const nodesWhere = (g: GuanxiGraph, test: (a: NodeAttributes) => boolean) => g.filterNodes((_k, a) => test(a));
-const nameOf = (a: NodeAttributes) => (a.kind === 'Article' ? (a.headline ?? a.id) : a.name);
 
 /** Cypher's ascending order: by UTF-16 code units, nulls last. */
 function compare(a: Value, b: Value): number {
@@ -72,7 +72,7 @@ const QUERIES: Record<string, (g: GuanxiGraph, p: Params) => QueryResult> = {
         if (e.attrs.rel !== 'PARTICIPATED_IN') continue;
         const event = attrs(g, e.target);
         if (event.kind !== 'Event') continue;
-        const places = [...new Set(edges(g, e.target, 'out', 'HELD_AT').map((h) => nameOf(attrs(g, h.target))))].sort((x, y) => compare(x, y));
+        const places = [...new Set(edges(g, e.target, 'out', 'HELD_AT').map((h) => nodeLabel(attrs(g, h.target))))].sort((x, y) => compare(x, y));
         const article = g.hasNode(`Article:${e.attrs.article}`) ? attrs(g, `Article:${e.attrs.article}`) : null;
         rows.push({
           person: attrs(g, person).id,
@@ -98,7 +98,7 @@ const QUERIES: Record<string, (g: GuanxiGraph, p: Params) => QueryResult> = {
       for (const e of edges(g, ev, 'in', 'PARTICIPATED_IN')) {
         if (e.attrs.rel !== 'PARTICIPATED_IN') continue;
         const person = attrs(g, e.source);
-        rows.push({ event: event.name, date: event.date, person: nameOf(person), person_id: person.id, roles: e.attrs.roles, article: e.attrs.article, evidence: e.attrs.sentence });
+        rows.push({ event: event.name, date: event.date, person: nodeLabel(person), person_id: person.id, roles: e.attrs.roles, article: e.attrs.article, evidence: e.attrs.sentence });
       }
     }
     return { columns: ['event', 'date', 'person', 'person_id', 'roles', 'article', 'evidence'], rows: orderBy(rows, ['date', 'event', 'person', 'article']) };
@@ -111,10 +111,10 @@ const QUERIES: Record<string, (g: GuanxiGraph, p: Params) => QueryResult> = {
         for (const r2 of edges(g, r1.target, 'in', 'PARTICIPATED_IN')) {
           if (r2.source === p1) continue;
           const other = attrs(g, r2.source);
-          if (p.b !== null && nameOf(other) !== p.b) continue;
+          if (p.b !== null && nodeLabel(other) !== p.b) continue;
           if (r1.attrs.rel !== 'PARTICIPATED_IN' || r2.attrs.rel !== 'PARTICIPATED_IN') continue;
           const key = `${p1}\n${r2.source}\n${r1.target}`;
-          const group = groups.get(key) ?? { a: nameOf(attrs(g, p1)), b: nameOf(other), event: attrs(g, r1.target), rolesA: [], rolesB: [] };
+          const group = groups.get(key) ?? { a: nodeLabel(attrs(g, p1)), b: nodeLabel(other), event: attrs(g, r1.target), rolesA: [], rolesB: [] };
           // Cypher's collect() runs over every (r1, r2) pair, so each list gains one entry per pair.
           group.rolesA.push(r1.attrs.roles);
           group.rolesB.push(r2.attrs.roles);
@@ -125,7 +125,7 @@ const QUERIES: Record<string, (g: GuanxiGraph, p: Params) => QueryResult> = {
     const rows = [...groups.values()].map((x) => ({
       a: x.a,
       b: x.b,
-      event: nameOf(x.event),
+      event: nodeLabel(x.event),
       date: x.event.kind === 'Event' ? x.event.date : null,
       roles_a: unionOfRoles(x.rolesA),
       roles_b: unionOfRoles(x.rolesB),
@@ -142,7 +142,7 @@ const QUERIES: Record<string, (g: GuanxiGraph, p: Params) => QueryResult> = {
           if (h.attrs.rel !== 'HOLDS') continue;
           const person = attrs(g, h.source);
           const key = `${org}\n${h.source}\n${h.attrs.title}`;
-          const group = groups.get(key) ?? { organization: nameOf(attrs(g, org)), person: nameOf(person), person_id: person.id, title: h.attrs.title, dates: [], articles: new Set() };
+          const group = groups.get(key) ?? { organization: nodeLabel(attrs(g, org)), person: nodeLabel(person), person_id: person.id, title: h.attrs.title, dates: [], articles: new Set() };
           group.dates.push(h.attrs.date);
           group.articles.add(h.attrs.article);
           groups.set(key, group);
@@ -162,7 +162,7 @@ const QUERIES: Record<string, (g: GuanxiGraph, p: Params) => QueryResult> = {
       const id = attrs(g, person).id;
       for (const h of edges(g, person, 'out', 'HOLDS')) {
         if (h.attrs.rel !== 'HOLDS') continue;
-        rows.push({ person: id, title: h.attrs.title, organization: nameOf(attrs(g, h.target)), date: h.attrs.date, article: h.attrs.article, evidence: h.attrs.sentence });
+        rows.push({ person: id, title: h.attrs.title, organization: nodeLabel(attrs(g, h.target)), date: h.attrs.date, article: h.attrs.article, evidence: h.attrs.sentence });
       }
       for (const m of edges(g, person, 'in', 'MENTIONS')) {
         if (m.attrs.rel !== 'MENTIONS') continue;
@@ -187,7 +187,7 @@ const QUERIES: Record<string, (g: GuanxiGraph, p: Params) => QueryResult> = {
           if (seen.has(key)) continue;
           seen.add(key);
           const participants = new Set(edges(g, h.source, 'in', 'PARTICIPATED_IN').map((e) => e.source)).size;
-          rows.push({ event: event.name, type: event.type, date: event.date, place: nameOf(attrs(g, place)), participants });
+          rows.push({ event: event.name, type: event.type, date: event.date, place: nodeLabel(attrs(g, place)), participants });
         }
       }
     }

@@ -5,7 +5,7 @@
  */
 import type { EdgeAttributes, GuanxiGraph, NodeAttributes } from '../graph/assemble.js';
 import type { Provenance, RelationshipType } from '../graph/model.js';
-import { nodeLabel } from './payload.js';
+import { nodeLabel } from '../graph/node-text.js';
 import type {
   ArticleDetails,
   EventDetails,

@@ -36,19 +36,23 @@ export interface GraphView {
 export const DEFAULT_OVERVIEW_NODES = 5_000;
 
 export async function openGraphView(store: GraphStore, overviewNodes = DEFAULT_OVERVIEW_NODES): Promise<GraphView> {
-  if (store.kind === 'sqlite') return new IndexedGraphView(store as SqliteGraphStore, overviewNodes);
-  const view = new WholeGraphView(store, overviewNodes);
+  const view = store.kind === 'sqlite' ? new IndexedGraphView(store as SqliteGraphStore, overviewNodes) : new WholeGraphView(store, overviewNodes);
   await view.refresh();
   return view;
 }
 
 const CHECK_EVERY_MS = 1000;
 
-/** Calls `check` at most once per interval; `check` says whether the store moved. */
+/** Reads the store's change marker at most once per interval, and says whether it moved. */
 class ChangeWatch {
   private last = 0;
   private marker: string | null = null;
   constructor(private readonly read: () => Promise<string>) {}
+
+  /** The marker as last read. */
+  get current(): string {
+    return this.marker ?? '';
+  }
 
   /** True the first time and whenever the store's marker moved since. */
   async moved(): Promise<boolean> {
@@ -102,7 +106,7 @@ class WholeGraphView implements GraphView {
     this.graph = graph;
     this.index = new SearchIndex(graph);
     this.prepared = new PreparedJson(graphPayload(overview(graph, this.overviewNodes)));
-    this.info = baseMeta(this.store, graphCounts(graph), await this.store.changes(), this.overviewNodes);
+    this.info = baseMeta(this.store, graphCounts(graph), this.watch.current, this.overviewNodes);
   }
 
   meta = () => this.info;
@@ -132,7 +136,7 @@ class IndexedGraphView implements GraphView {
   }
 
   meta(): Meta {
-    return (this.info ??= baseMeta(this.store, this.store.reads.counts(), String(this.store.reads.changes()), this.overviewNodes));
+    return (this.info ??= baseMeta(this.store, this.store.reads.counts(), this.watch.current, this.overviewNodes));
   }
 
   /** Built on the first request for it, not when the server opens. */

@@ -2,11 +2,8 @@
 import { createHash } from 'node:crypto';
 import type { GuanxiGraph, NodeAttributes } from '../graph/assemble.js';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../graph/model.js';
+import { nodeLabel } from '../graph/node-text.js';
 import type { GraphPayload } from './protocol.js';
-
-export function nodeLabel(a: NodeAttributes): string {
-  return a.kind === 'Article' ? (a.headline ?? a.id) : a.name;
-}
 
 export function nodeDate(a: NodeAttributes): string | null {
   return a.kind === 'Event' || a.kind === 'Article' ? a.date : null;

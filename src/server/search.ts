@@ -1,7 +1,7 @@
 /** Search suggestions: names matching what was typed, exact before prefix before substring, persons first. */
 import type { GuanxiGraph } from '../graph/assemble.js';
 import type { NodeLabel } from '../graph/model.js';
-import { nodeLabel } from './payload.js';
+import { nodeDetail, nodeLabel } from '../graph/node-text.js';
 import type { Suggestion } from './protocol.js';
 
 const KIND_ORDER: Record<NodeLabel, number> = { Person: 0, Organization: 1, Event: 2, Place: 3, Article: 4 };
@@ -28,8 +28,7 @@ export class SearchIndex {
   constructor(graph: GuanxiGraph) {
     graph.forEachNode((key, a) => {
       const label = nodeLabel(a);
-      const detail = a.kind === 'Person' ? a.region : a.kind === 'Event' || a.kind === 'Article' ? a.date : null;
-      this.entries.push({ key, kind: a.kind, label, detail, folded: label.toLowerCase(), degree: graph.degree(key) });
+      this.entries.push({ key, kind: a.kind, label, detail: nodeDetail(a), folded: label.toLowerCase(), degree: graph.degree(key) });
     });
   }
 

@@ -25,12 +25,12 @@ export interface StoreOptions {
 }
 
 /** --snapshot, else GUANXI_SNAPSHOT, else .guanxi/graph.db in the working directory. */
-export function embeddedStorePath(given?: string): string {
+function embeddedStorePath(given?: string): string {
   return resolve(given ?? process.env.GUANXI_SNAPSHOT ?? DEFAULT_STORE);
 }
 
 /** True for a path that names a JSON Lines journal rather than an SQLite store. */
-export const isJournalPath = (path: string) => /\.jsonl$/i.test(path);
+const isJournalPath = (path: string) => /\.jsonl$/i.test(path);
 
 /** `ingest` also prepares Neo4j's schema; reading commands leave it alone (and need no rights to change it). */
 export async function openStore(options: StoreOptions, purpose: 'read' | 'ingest' = 'read'): Promise<GraphStore> {

@@ -15,6 +15,8 @@ interface NodeRow {
   props: string;
 }
 interface EdgeRow {
+  /** `props` parsed, once: by whichever reader needs it first (propsOf). */
+  parsed?: Record<string, unknown>;
   seq: number;
   type: RelationshipType;
   source: number;
@@ -95,7 +97,6 @@ export class SqliteReads {
                   degree DESC
          LIMIT @limit`,
       ),
-      top: db.prepare<[number], { seq: number }>('SELECT node AS seq FROM node_degree ORDER BY degree DESC, node LIMIT ?'),
       nodeCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM nodes'),
       allDocuments: db.prepare<[], { seq: number; id: string; hash: string; path: string | null; complete: number }>('SELECT seq, id, hash, path, complete FROM documents ORDER BY seq'),
       nodesOfDocument: db.prepare<[number], { key: string; label: NodeLabel; props: string }>(
@@ -269,7 +270,7 @@ export class SqliteReads {
     for (const e of edges.values()) {
       wanted.add(e.source);
       wanted.add(e.target);
-      const article = cited ? (JSON.parse(e.props) as { article?: string }).article : undefined;
+      const article = cited ? (propsOf(e) as { article?: string }).article : undefined;
       if (article) articles.add(`Article:${article}`);
     }
     const out = new Map<number, NodeRow>();
@@ -279,6 +280,11 @@ export class SqliteReads {
     for (const [seq, row] of have) out.set(seq, row);
     return out;
   }
+}
+
+/** An edge's properties, parsed once however many readers need them. */
+function propsOf(e: EdgeRow): Record<string, unknown> {
+  return (e.parsed ??= JSON.parse(e.props) as Record<string, unknown>);
 }
 
 /** A node key's label and id (`Person:王自合@许昌市`). */
@@ -299,7 +305,7 @@ function buildGraph(nodeRows: NodeRow[], edgeRows: EdgeRow[]): GuanxiGraph {
     const source = keys.get(e.source);
     const target = keys.get(e.target);
     if (source === undefined || target === undefined) continue;
-    const props = JSON.parse(e.props);
+    const props = propsOf(e);
     // Keyed as the in-memory graph keys it, so that graphs from any store compare line by line.
     const key = relationshipKey({ type: e.type, from: endOf(source), to: endOf(target), props } as RelationshipRecord);
     graph.addDirectedEdgeWithKey(key, source, target, { rel: e.type, ...props } as EdgeAttributes);

@@ -10,7 +10,8 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { REMERGED_LABELS, remergedProps, type GuanxiGraph } from '../graph/assemble.js';
+import { REMERGED_LABELS, remergedProps, type GuanxiGraph, type NodeAttributes } from '../graph/assemble.js';
+import { nodeDetail, nodeLabel } from '../graph/node-text.js';
 import { nodeKey, relationshipKey, type DocumentFacts, type NodeLabel, type NodeRecord, type RelationshipRecord } from '../graph/model.js';
 import { keyHash } from './key-hash.js';
 import { SCHEMA, SCHEMA_VERSION } from './sqlite-schema.js';
@@ -23,12 +24,10 @@ export class EmbeddedStoreError extends Error {}
 
 type Props = Record<string, unknown>;
 
-/** What the viewer shows for a node and its search detail (as payload.ts's nodeLabel). */
+/** What the viewer shows for a node, and its search detail: the columns search reads. */
 function display(label: NodeLabel, props: Props): { name: string; detail: string | null } {
-  const p = props as { id: string; name?: string; headline?: string | null; region?: string | null; date?: string | null };
-  const name = label === 'Article' ? (p.headline ?? p.id) : (p.name ?? p.id);
-  const detail = label === 'Person' ? (p.region ?? null) : label === 'Event' || label === 'Article' ? (p.date ?? null) : null;
-  return { name, detail };
+  const node = { kind: label, ...props } as NodeAttributes;
+  return { name: nodeLabel(node), detail: nodeDetail(node) };
 }
 
 /** SQLite files begin with this; anything else at the path is not ours to open. */

@@ -5,6 +5,7 @@ import { openStore } from '../../store/open.js';
 import { SnapshotStore } from '../../store/snapshot.js';
 import { int, Progress } from '../progress.js';
 import { storeOptions, type StoreFlags } from '../options.js';
+import { countsText } from '../table.js';
 
 /** Relationships a write carries at most: a transaction of a useful size. */
 const BATCH_RELATIONSHIPS = 20_000;
@@ -46,7 +47,7 @@ export function registerImport(program: Command): void {
       await flush();
       progress.done();
       const counts = await store.counts();
-      console.log(`graph in ${store.kind} ${store.location}: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ') || 'empty'}`);
+      console.log(`graph in ${store.kind} ${store.location}: ${countsText(counts) || 'empty'}`);
     } finally {
       await store.close();
     }

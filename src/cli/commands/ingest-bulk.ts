@@ -2,12 +2,14 @@
 import { bulkIngest, finishBulk } from '../../store/neo4j-bulk.js';
 import { displayUri } from '../../store/neo4j.js';
 import { int, Progress, rate } from '../progress.js';
+import { countsText } from '../table.js';
 
 export interface BulkFlags {
   neo4j?: string;
   date?: string;
   home?: string;
   sourceId?: string;
+  jobs: number;
   batch: number;
   printCommand?: boolean;
   csvDir?: string;
@@ -21,7 +23,6 @@ function neo4jUri(flags: { neo4j?: string }, flag: string): string {
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const countsLine = (counts: Record<string, number>) => Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ');
 
 export async function runBulkIngest(inputs: string[], flags: BulkFlags): Promise<void> {
   const uri = neo4jUri(flags, '--bulk');
@@ -42,6 +43,7 @@ export async function runBulkIngest(inputs: string[], flags: BulkFlags): Promise
     date: flags.date,
     home: flags.home,
     sourceId: flags.sourceId,
+    jobs: flags.jobs,
     batchRelationships: flags.batch,
     onProgress: (p) => {
       last = p;
@@ -61,7 +63,7 @@ export async function runBulkIngest(inputs: string[], flags: BulkFlags): Promise
   }
   const { ms, files } = result;
   const load = ms.csv + ms.stop + ms.import + ms.start + ms.finish;
-  console.log(`graph in neo4j ${displayUri(uri)}: ${countsLine(result.counts!)}`);
+  console.log(`graph in neo4j ${displayUri(uri)}: ${countsText(result.counts!)}`);
   console.log(
     `bulk load: ${int(files.relationshipCount)} relationships in ${seconds(load)}, ${rate(files.relationshipCount, load)}/s ` +
       `(CSV ${seconds(ms.csv)}, server stopped ${seconds(ms.stop)}, import ${seconds(ms.import)}, started ${seconds(ms.start)}, ` +
@@ -72,5 +74,5 @@ export async function runBulkIngest(inputs: string[], flags: BulkFlags): Promise
 export async function runFinishBulk(flags: { neo4j?: string }): Promise<void> {
   const uri = neo4jUri(flags, '--finish-bulk');
   const counts = await finishBulk(uri);
-  console.log(`graph in neo4j ${displayUri(uri)}: ${countsLine(counts)}`);
+  console.log(`graph in neo4j ${displayUri(uri)}: ${countsText(counts)}`);
 }

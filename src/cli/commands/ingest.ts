@@ -7,6 +7,7 @@ import { DEFAULT_SAMPLE } from '../../paths.js';
 import { int, Progress, rate } from '../progress.js';
 import { runBulkIngest, runFinishBulk, type BulkFlags } from './ingest-bulk.js';
 import { storeOptions, type StoreFlags, dateOption, homeOption, jobsOption } from '../options.js';
+import { countsText } from '../table.js';
 
 export function registerIngest(program: Command): void {
   storeOptions(
@@ -63,7 +64,7 @@ export function registerIngest(program: Command): void {
         // After the ingest, so that a file moved since the last one is found moved, not gone.
         if (opts.prune) for (const d of await pruneDocuments(store)) console.error(`guanxi: ${d.path ?? d.id}: file gone; removed from the graph`);
         const counts = await store.counts();
-        console.log(`graph in ${store.kind} ${store.location}: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+        console.log(`graph in ${store.kind} ${store.location}: ${countsText(counts)}`);
         if (summary.failed) process.exitCode = 1;
       } catch (err) {
         // What is stored stays (documents are marked stored only with all their facts), so a re-run finishes the rest.

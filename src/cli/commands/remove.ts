@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { documentsAt } from '../../store/documents.js';
 import { openStore } from '../../store/open.js';
 import { storeOptions, type StoreFlags } from '../options.js';
+import { countsText } from '../table.js';
 
 export function registerRemove(program: Command): void {
   storeOptions(
@@ -25,7 +26,7 @@ export function registerRemove(program: Command): void {
       }
       await store.remove([...ids]);
       const counts = await store.counts();
-      console.log(`removed ${ids.size} document${ids.size === 1 ? '' : 's'}; graph in ${store.kind} ${store.location}: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ') || 'empty'}`);
+      console.log(`removed ${ids.size} document${ids.size === 1 ? '' : 's'}; graph in ${store.kind} ${store.location}: ${countsText(counts) || 'empty'}`);
     } finally {
       await store.close();
     }
