@@ -11,7 +11,7 @@ import { PACKAGE_ROOT } from '../src/paths.js';
 import { createViewerServer, type ViewerServer } from '../src/server/app.js';
 import { DEFAULT_CONSOLE_LIMITS } from '../src/server/query.js';
 import type { Neo4jStore } from '../src/store/neo4j-store.js';
-import type { GraphPayload, Meta, NamedQueryInfo, EventDetails, OrganizationDetails, PersonDetails, QueryResponse, Suggestion } from '../src/server/protocol.js';
+import type { GraphPayload, MeetingsPayload, Meta, TimelinePayload, NamedQueryInfo, EventDetails, OrganizationDetails, PersonDetails, QueryResponse, Suggestion } from '../src/server/protocol.js';
 import type { GraphStore } from '../src/store/store.js';
 import { HOSTILE_KEY, HOSTILE_NAME, sampleNeo4j, sampleEmbedded } from './viewer-fixtures.js';
 
@@ -134,6 +134,36 @@ for (const kind of ['sqlite', 'snapshot'] as const) describe(`viewer API on the 
     expect(body.label).to.equal(HOSTILE_NAME);
     expect(body.evidence[0].sentence).to.include('<script>');
     expect(body.evidence[0].mention).to.equal('<script>window.__xss=3</script>');
+  });
+
+  it('GET /api/meetings: who met whom at the sample page’s events, around a person, and a bad range refused', async () => {
+    const all = await get<MeetingsPayload>(server, '/api/meetings');
+    expect(all.status).to.equal(200);
+    // The newest month of events: the sample page's February 2023.
+    expect(all.body.period).to.deep.equal({ from: '2023-01-20', to: '2023-02-19' });
+    const label = (i: number) => all.body.persons[i].label;
+    const pairs = all.body.pairs.map((p) => [label(p.a), label(p.b)].sort().join('-'));
+    expect(pairs).to.include.members(['吾尔叶提·吾守尔-李红霞', '张飞-汤超']);
+    const led = all.body.pairs.find((p) => [label(p.a), label(p.b)].includes('吾尔叶提·吾守尔') && [label(p.a), label(p.b)].includes('李红霞'))!;
+    expect(led.events[0].label).to.equal('哈密市考察团来许考察');
+    expect(led.roles.flatMap((r) => Object.keys(r)).sort()).to.deep.equal(['accompanied', 'led']);
+    const around = await get<MeetingsPayload>(server, `/api/meetings?person=${encodeURIComponent('Person:张飞@许昌市')}&limit=3`);
+    expect(around.body.persons.map((p) => p.label)[0]).to.equal('张飞');
+    expect(around.body.persons).to.have.length(3);
+    const day = await get<MeetingsPayload>(server, '/api/meetings?from=2023-02-18&to=2023-02-18');
+    expect(day.body.persons.map((p) => p.label)).to.not.include('张飞');
+    const impossible = await get<{ error: string }>(server, '/api/meetings?from=2023-02-30');
+    expect([impossible.status, impossible.body.error]).to.deep.equal([400, '2023-02-30: 2023-02 has no day 30']);
+    const inverted = await get<{ error: string }>(server, '/api/meetings?from=2023-03-01&to=2023-02-01');
+    expect(inverted.status).to.equal(400);
+    expect(inverted.body.error).to.match(/ends \(2023-02-01\) before it starts/);
+    expect((await get(server, '/api/meetings?limit=0')).status).to.equal(400);
+  });
+
+  it('GET /api/timeline counts events by day', async () => {
+    const { body } = await get<TimelinePayload>(server, '/api/timeline');
+    expect(body.days.map(([d]) => d)).to.include('2023-02-17');
+    expect(body.days.reduce((n, [, c]) => n + c, 0) + body.coarse + body.undated).to.equal((await get<Meta>(server, '/api/meta')).body.counts.Event);
   });
 
   it('GET /api/queries lists the named queries with their parameters', async () => {

@@ -11,6 +11,7 @@ import { pfrJsonlRecord } from '../bench/whole-process.js';
 import { iteratePfrArticles } from '../src/corpus/pfr.js';
 import type { GuanxiGraph } from '../src/graph/assemble.js';
 import { graphCounts } from '../src/graph/assemble.js';
+import { OPEN_RANGE, parseDateRange } from '../src/graph/date-range.js';
 import { entityTables } from '../src/graph/export/tables.js';
 import { runNamedQuery } from '../src/graph/queries.js';
 import { PACKAGE_ROOT, DEFAULT_SAMPLE } from '../src/paths.js';
@@ -111,6 +112,18 @@ describe('the embedded SQLite store', function () {
       const params = bindParams(namedQuery(name), given);
       expect(view.namedQuery(name, params), `${name} ${JSON.stringify(given)}`).to.deep.equal(runNamedQuery(whole, name, params));
     }
+  });
+
+  it('gives the same who-met-whom views and timeline as the whole graph', async () => {
+    const wholeView = await openGraphView(journal);
+    expect(view.timeline()).to.deep.equal(wholeView.timeline());
+    const ranges = [OPEN_RANGE, parseDateRange('1998-01-01', '1998-01-02'), parseDateRange('1998', '1998'), parseDateRange('2023-02-17', '2023-02-17')];
+    for (const range of ranges) {
+      const met = view.meetings(range, 30, null);
+      expect(met, JSON.stringify(range)).to.deep.equal(wholeView.meetings(range, 30, null));
+      for (const p of met.persons.slice(0, 5)) expect(view.meetings(range, 20, p.key), p.key).to.deep.equal(wholeView.meetings(range, 20, p.key));
+    }
+    expect(view.meetings(parseDateRange('1998-01-01', '1998-01-03'), 30, null).pairs.length).to.be.greaterThan(existsSync(CORPUS) ? 10 : -1);
   });
 
   it('exports the same tables a page at a time as from the whole graph', () => {

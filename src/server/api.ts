@@ -6,10 +6,14 @@
  *   GET  /api/graph             the graph (GraphPayload): all of it, or its most connected nodes
  *   GET  /api/node?key=K        the side panel's details of a node
  *   GET  /api/search?q=TEXT     suggestions as one types (&kind=Person: of one kind)
+ *   GET  /api/meetings          who met whom (&from=&to= a period, default the newest; &person=K around one; &limit=N)
+ *   GET  /api/timeline          events by day, for the time slider
  *   GET  /api/queries           the named queries and their parameters
  *   POST /api/query             {cypher, params} (Neo4j, read-only, allow-listed) or {name, params} (either store)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DateRangeError, parseDateRange, type DateRange } from '../graph/date-range.js';
+import { DEFAULT_MEETING_PERSONS } from '../graph/meetings.js';
 import { NODE_LABELS, type NodeLabel } from '../graph/model.js';
 import { namedQuery, namedQueryNames } from '../store/named-queries.js';
 import type { GraphStore } from '../store/store.js';
@@ -44,13 +48,24 @@ function required(params: Map<string, string>, name: string): string {
 }
 
 const MAX_SUGGESTIONS = 50;
+const MAX_MEETING_PERSONS = 500;
 
-/** ?limit= of /api/search: a whole number from 1 to MAX_SUGGESTIONS, default 12. */
-function suggestionLimit(value: string | undefined): number {
-  if (value === undefined) return 12;
+/** ?limit=: a whole number from 1 to `max`, `fallback` when absent. */
+function countParam(value: string | undefined, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1 || n > MAX_SUGGESTIONS) throw new HttpError(400, `limit must be a whole number from 1 to ${MAX_SUGGESTIONS}`);
+  if (!/^\d+$/.test(value) || n < 1 || n > max) throw new HttpError(400, `limit must be a whole number from 1 to ${max}`);
   return n;
+}
+
+/** ?from=&to=: a valid range (an impossible date or an inverted range is the client's mistake). */
+function dateRangeParam(params: Map<string, string>): DateRange {
+  try {
+    return parseDateRange(params.get('from'), params.get('to'));
+  } catch (err) {
+    if (err instanceof DateRangeError) throw new HttpError(400, err.message);
+    throw err;
+  }
 }
 
 /** A signal that aborts when the client goes away before its answer is sent (its query is then cancelled). */
@@ -83,9 +98,18 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       const params = queryParams(url, ['q', 'kind', 'limit']);
       const kind = params.get('kind') ?? null;
       if (kind !== null && !(NODE_LABELS as readonly string[]).includes(kind)) throw new HttpError(400, `kind must be one of ${NODE_LABELS.join(', ')}`);
-      const limit = suggestionLimit(params.get('limit'));
+      const limit = countParam(params.get('limit'), 12, MAX_SUGGESTIONS);
       return sendJson(req, res, 200, view.search(params.get('q') ?? '', limit, (kind as NodeLabel | null) ?? undefined));
     }
+    case 'GET /api/meetings': {
+      const params = queryParams(url, ['from', 'to', 'person', 'limit']);
+      const range = dateRangeParam(params);
+      const limit = countParam(params.get('limit'), DEFAULT_MEETING_PERSONS, MAX_MEETING_PERSONS);
+      return sendJson(req, res, 200, view.meetings(range, limit, params.get('person') || null));
+    }
+    case 'GET /api/timeline':
+      queryParams(url, []);
+      return sendJson(req, res, 200, view.timeline());
     case 'GET /api/queries':
       queryParams(url, []);
       return sendJson(req, res, 200, QUERIES);
@@ -95,7 +119,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       return sendJson(req, res, 200, await runQuery(store, view, await readJsonBody(req), limits, signal));
     }
   }
-  const known = ['/api/meta', '/api/graph', '/api/node', '/api/search', '/api/queries', '/api/query'];
+  const known = ['/api/meta', '/api/graph', '/api/node', '/api/search', '/api/meetings', '/api/timeline', '/api/queries', '/api/query'];
   if (known.includes(url.pathname)) throw new HttpError(405, `${req.method} is not allowed on ${url.pathname}`);
   throw new HttpError(404, `no API route ${url.pathname}`);
 }

@@ -8,6 +8,9 @@
  * next request sees the new graph, without a restart.
  */
 import { emptyGraph, graphCounts, type GuanxiGraph } from '../graph/assemble.js';
+import type { DateRange } from '../graph/date-range.js';
+import { graphParticipations, meetings, newestPeriod, type Participation } from '../graph/meetings.js';
+import { graphEventsByDate, timeline, type Timeline } from '../graph/timeline.js';
 import type { NodeLabel } from '../graph/model.js';
 import { runNamedQuery } from '../graph/queries.js';
 import { sqliteNamedQuery } from '../store/sqlite-named-queries.js';
@@ -17,7 +20,7 @@ import type { GraphStore, QueryRows } from '../store/store.js';
 import { nodeDetails } from './details.js';
 import { PreparedJson } from './http.js';
 import { graphPayload } from './payload.js';
-import type { Meta, NodeDetails, Suggestion } from './protocol.js';
+import type { MeetingsPayload, Meta, NodeDetails, Suggestion, TimelinePayload } from './protocol.js';
 import { rankSuggestions, SearchIndex } from './search.js';
 
 export interface GraphView {
@@ -26,6 +29,10 @@ export interface GraphView {
   payload(): PreparedJson;
   details(key: string): NodeDetails | null;
   search(query: string, limit: number, kind?: NodeLabel): Suggestion[];
+  /** Who met whom in a period (the newest when the range is open and no person is asked for). */
+  meetings(range: DateRange, limit: number, around: string | null): MeetingsPayload;
+  /** Events by day, for the time slider. */
+  timeline(): TimelinePayload;
   /** A named query with its parameters bound; Neo4j's run in Neo4j (api.ts), not here. */
   namedQuery(name: string, params: Record<string, string | null>): QueryRows;
   /** Catches up with the store if it changed since the last look (looked at most once a second). */
@@ -85,12 +92,23 @@ const PANEL_EDGES: Record<NodeLabel, Neighbourhood> = {
   Article: { edges: { out: ['REPORTS', 'MENTIONS'], in: ['WROTE'] } },
 };
 
+/**
+ * The who-met-whom view: of the period asked for; with none, of the newest period (or, around a
+ * person, of all time, so that a search always finds whom they met).
+ */
+function meetingsOf(rows: (range: DateRange) => Iterable<Participation>, events: Timeline, range: DateRange, limit: number, around: string | null): MeetingsPayload {
+  const open = !range.from && !range.to;
+  const period = open && !around ? newestPeriod(events.days.at(-1)?.[0] ?? null) : range;
+  return meetings(rows(period), { period, limit, around });
+}
+
 /** The graph loaded whole: Neo4j (read once, then again when it changes) and the JSON Lines journal. */
 class WholeGraphView implements GraphView {
   private graph!: GuanxiGraph;
   private index!: SearchIndex;
   private prepared!: PreparedJson;
   private info!: Meta;
+  private events!: Timeline;
   private readonly watch: ChangeWatch;
 
   constructor(
@@ -107,6 +125,7 @@ class WholeGraphView implements GraphView {
     this.index = new SearchIndex(graph);
     this.prepared = new PreparedJson(graphPayload(overview(graph, this.overviewNodes)));
     this.info = baseMeta(this.store, graphCounts(graph), this.watch.current, this.overviewNodes);
+    this.events = timeline(graphEventsByDate(graph));
   }
 
   meta = () => this.info;
@@ -114,12 +133,15 @@ class WholeGraphView implements GraphView {
   details = (key: string) => nodeDetails(this.graph, key);
   search = (query: string, limit: number, kind?: NodeLabel) => this.index.search(query, limit, kind);
   namedQuery = (name: string, params: Record<string, string | null>) => runNamedQuery(this.graph, name, params);
+  meetings = (range: DateRange, limit: number, around: string | null) => meetingsOf(() => graphParticipations(this.graph), this.events, range, limit, around);
+  timeline = () => this.events;
 }
 
 /** The embedded store, read through its indexes. */
 class IndexedGraphView implements GraphView {
   private prepared: PreparedJson | null = null;
   private info: Meta | null = null;
+  private events: Timeline | null = null;
   private readonly watch: ChangeWatch;
 
   constructor(
@@ -133,6 +155,15 @@ class IndexedGraphView implements GraphView {
     if (!(await this.watch.moved())) return;
     this.prepared = null;
     this.info = null;
+    this.events = null;
+  }
+
+  timeline(): Timeline {
+    return (this.events ??= timeline(this.store.reads.eventsByDate()));
+  }
+
+  meetings(range: DateRange, limit: number, around: string | null): MeetingsPayload {
+    return meetingsOf((period) => this.store.reads.participations(period.from, period.to, around), this.timeline(), range, limit, around);
   }
 
   meta(): Meta {

@@ -3,6 +3,13 @@
  * import these types, so the two cannot drift apart. Types only: nothing here runs.
  */
 import type { NodeLabel, RelationshipType } from '../graph/model.js';
+import type { Meetings } from '../graph/meetings.js';
+import type { Timeline } from '../graph/timeline.js';
+
+/** GET /api/meetings: who met whom in a period (src/graph/meetings.ts). */
+export type MeetingsPayload = Meetings;
+/** GET /api/timeline: events by day, for the time slider. */
+export type TimelinePayload = Timeline;
 
 /**
  * The whole graph, compact: 100,000 edges as objects with string keys would be megabytes of repeated

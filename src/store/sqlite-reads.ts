@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { emptyGraph, type EdgeAttributes, type GuanxiGraph, type NodeAttributes } from '../graph/assemble.js';
+import type { Participation } from '../graph/meetings.js';
 import { relationshipKey, type DocumentFacts, type NodeLabel, type NodeRecord, type RelationshipRecord, type RelationshipType } from '../graph/model.js';
 
 interface NodeRow {
@@ -21,6 +22,10 @@ interface EdgeRow {
   type: RelationshipType;
   source: number;
   target: number;
+  props: string;
+}
+
+interface ParticipationRow extends Omit<Participation, 'roles'> {
   props: string;
 }
 
@@ -108,6 +113,20 @@ export class SqliteReads {
       ),
       allNodes: db.prepare<[], NodeRow>('SELECT seq, key, label, props FROM nodes ORDER BY seq'),
       allEdges: db.prepare<[], EdgeRow>('SELECT seq, type, source, target, props FROM edges ORDER BY seq'),
+      participations: db.prepare<[{ from: string | null; to: string | null }], ParticipationRow>(
+        `SELECT p.key AS person, p.name AS personLabel, p.detail AS personDetail, ev.key AS event, ev.name AS eventLabel, ev.detail AS eventDate, e.props
+         FROM nodes ev JOIN edges e ON e.target = ev.seq AND e.type = 'PARTICIPATED_IN' JOIN nodes p ON p.seq = e.source
+         WHERE ev.label = 'Event' AND (@from IS NULL OR ev.detail >= substr(@from, 1, 4)) AND (@to IS NULL OR ev.detail <= @to || char(65535))
+         ORDER BY ev.seq, e.seq`,
+      ),
+      participationsAround: db.prepare<[{ person: string; from: string | null; to: string | null }], ParticipationRow>(
+        `WITH mine AS (SELECT e.target AS seq FROM nodes me JOIN edges e ON e.source = me.seq AND e.type = 'PARTICIPATED_IN' WHERE me.key = @person)
+         SELECT p.key AS person, p.name AS personLabel, p.detail AS personDetail, ev.key AS event, ev.name AS eventLabel, ev.detail AS eventDate, e.props
+         FROM mine JOIN nodes ev ON ev.seq = mine.seq JOIN edges e ON e.target = ev.seq AND e.type = 'PARTICIPATED_IN' JOIN nodes p ON p.seq = e.source
+         WHERE (@from IS NULL OR ev.detail >= substr(@from, 1, 4)) AND (@to IS NULL OR ev.detail <= @to || char(65535))
+         ORDER BY ev.seq, e.seq`,
+      ),
+      eventsByDate: db.prepare<[], { date: string | null; n: number }>(`SELECT detail AS date, count(*) AS n FROM nodes WHERE label = 'Event' GROUP BY detail`),
       entities: db.prepare<[number, number], { seq: number; key: string; degree: number }>(
         `SELECT seq, key, coalesce(d.degree, 0) AS degree FROM nodes LEFT JOIN node_degree d ON d.node = nodes.seq
          WHERE seq > ? AND label != 'Article' ORDER BY seq LIMIT ?`,
@@ -162,6 +181,17 @@ export class SqliteReads {
    */
   searchCandidates(folded: string, kind: NodeLabel | null, limit: number): SearchCandidate[] {
     return this.sql.search.all({ q: folded, kind, limit });
+  }
+
+  /** Who took part in the events of the period (of the person's events, around one), by the events' dates as an index range (meetings() checks their precision). */
+  *participations(from: string | null, to: string | null, around: string | null = null): Generator<Participation> {
+    const rows = around ? this.sql.participationsAround.iterate({ person: around, from, to }) : this.sql.participations.iterate({ from, to });
+    for (const { props, ...row } of rows) yield { ...row, roles: (JSON.parse(props) as { roles: Participation['roles'] }).roles };
+  }
+
+  /** How many events each date (or date prefix) has. */
+  eventsByDate(): Map<string | null, number> {
+    return new Map(this.sql.eventsByDate.all().map((r) => [r.date, r.n]));
   }
 
   /** The seeds, what lies below them, every edge touching those, and the nodes at the edges' ends and the articles the edges cite. */

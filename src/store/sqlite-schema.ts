@@ -36,6 +36,8 @@ CREATE TABLE IF NOT EXISTS nodes (
   props  TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS nodes_by_name ON nodes (name, label);
+-- events by date: the who-met-whom view and the time slider read one period, or count by day
+CREATE INDEX IF NOT EXISTS nodes_by_label_detail ON nodes (label, detail);
 
 -- Edges at each node, apart from the node's row: kept up to date on every write, and a row this
 -- small is cheap to rewrite.
