@@ -1,6 +1,6 @@
 /** The server's JSON API (src/server/api.ts), typed by the shared protocol. */
 import type { NodeLabel } from '../../src/graph/model.js';
-import type { ApiError, GraphPayload, Meta, NamedQueryInfo, NodeDetails, QueryRequest, QueryResponse, Suggestion } from '../../src/server/protocol.js';
+import type { ApiError, GraphPayload, MeetingsPayload, Meta, NamedQueryInfo, NodeDetails, QueryRequest, QueryResponse, Suggestion, TimelinePayload } from '../../src/server/protocol.js';
 
 /** An answer other than 2xx, with the server's message. */
 export class RequestError extends Error {
@@ -24,6 +24,14 @@ export const api = {
   graph: () => request<GraphPayload>('/api/graph'),
   node: (key: string) => request<NodeDetails>(`/api/node?key=${encodeURIComponent(key)}`),
   search: (q: string, kind?: NodeLabel) => request<Suggestion[]>(`/api/search?q=${encodeURIComponent(q)}${kind ? `&kind=${kind}` : ''}`),
+  meetings: (q: { from: string | null; to: string | null; person: string | null; limit: number }) => {
+    const params = new URLSearchParams({ limit: String(q.limit) });
+    if (q.from) params.set('from', q.from);
+    if (q.to) params.set('to', q.to);
+    if (q.person) params.set('person', q.person);
+    return request<MeetingsPayload>(`/api/meetings?${params}`);
+  },
+  timeline: () => request<TimelinePayload>('/api/timeline'),
   queries: () => request<NamedQueryInfo[]>('/api/queries'),
   query: (body: QueryRequest) => request<QueryResponse>('/api/query', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
 };

@@ -1,5 +1,5 @@
 /**
- * The filter bar: the legend (which doubles as the kinds filter), a date range, an organization, the
+ * The filter bar of the full graph: the legend (which doubles as the kinds filter), an organization, the
  * shortest path between two people, and what is active now (ego network, query result) with a way out.
  */
 import type { NodeLabel } from '../../src/graph/model.js';
@@ -9,8 +9,6 @@ import { KINDS, KIND_NAMES } from './kinds.js';
 import { isFiltered, type Store, type ViewState } from './state.js';
 import { suggestInput } from './suggest.js';
 import type { Visibility } from './visibility.js';
-
-const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 export function createFilters(graph: ViewGraph, store: Store, visibility: () => Visibility): void {
   const label = (key: string | null | undefined) => (key && graph.hasNode(key) ? graph.getNodeAttribute(key, 'label') : (key ?? ''));
@@ -34,19 +32,6 @@ export function createFilters(graph: ViewGraph, store: Store, visibility: () => 
     }),
   );
 
-  // Dates: applied when both fields are valid (or empty), so typing does not flash the graph.
-  const from = byId<HTMLInputElement>('date-from');
-  const to = byId<HTMLInputElement>('date-to');
-  const applyDates = () => {
-    const [f, t] = [from.value.trim(), to.value.trim()];
-    const ok = (v: string) => v === '' || DATE.test(v);
-    from.classList.toggle('invalid', !ok(f));
-    to.classList.toggle('invalid', !ok(t));
-    if (ok(f) && ok(t)) store.set({ from: f || null, to: t || null });
-  };
-  from.addEventListener('change', applyDates);
-  to.addEventListener('change', applyDates);
-
   const org = suggestInput(byId<HTMLInputElement>('org-filter'), { kind: 'Organization', onPick: (s) => store.set({ org: s.key }) });
   byId<HTMLInputElement>('org-filter').addEventListener('change', (e) => {
     if (!(e.target as HTMLInputElement).value.trim()) store.set({ org: null });
@@ -58,6 +43,7 @@ export function createFilters(graph: ViewGraph, store: Store, visibility: () => 
   const pathFrom = suggestInput(byId<HTMLInputElement>('path-from'), { kind: 'Person', onPick: (s) => ((ends.from = s.key), setPath()) });
   const pathTo = suggestInput(byId<HTMLInputElement>('path-to'), { kind: 'Person', onPick: (s) => ((ends.to = s.key), setPath()) });
 
+  // Dates are the timeline's (timeline.ts): every view shares them.
   byId('clear-filters').addEventListener('click', () => {
     ends = {};
     store.set({ kinds: new Set(KINDS), from: null, to: null, org: null, ego: null, path: null, result: null });
@@ -66,8 +52,6 @@ export function createFilters(graph: ViewGraph, store: Store, visibility: () => 
   const status = byId('filter-status');
   const sync = (s: ViewState) => {
     for (const [kind, box] of boxes) box.checked = s.kinds.has(kind);
-    from.value = s.from ?? '';
-    to.value = s.to ?? '';
     org.show(label(s.org));
     pathFrom.show(label(s.path?.from));
     pathTo.show(label(s.path?.to));

@@ -13,19 +13,25 @@ import { KIND_COLORS, KINDS } from './kinds.js';
 import { startLayout, type LayoutState } from './layout.js';
 import { createPanel } from './panel.js';
 import { createRenderer, type Renderer } from './renderer.js';
-import { Store } from './state.js';
+import { Store, type ViewName, type ViewState } from './state.js';
 import { watchStoreChanges } from './store-changes.js';
 import { suggestInput } from './suggest.js';
-import { readUrl, syncUrl } from './url-state.js';
+import { readUrl, syncUrl, urlView, type CameraView } from './url-state.js';
+import { createMeetingsView, type MeetingsStatus, type MeetingsView } from './meetings-view.js';
+import { createTimeline, type TimelineControl } from './timeline.js';
 
 export interface TestHook {
-  /** ms since navigation start when sigma's first frame of the graph was on screen. */
+  /** ms since navigation start when the first view's first frame was on screen. */
   firstRender: number | null;
+  /** The full graph's layout; 'done' while only who met whom is shown. */
   layout: LayoutState | 'loading';
   error: string | null;
+  /** The full graph's renderer and graph, once its tab has been opened. */
   renderer: Renderer | null;
   graph: ViewGraph | null;
   store: Store | null;
+  meetings: MeetingsView | null;
+  timeline: TimelineControl | null;
 }
 
 declare global {
@@ -34,13 +40,31 @@ declare global {
   }
 }
 
-const hook: TestHook = (window.__guanxi = { firstRender: null, layout: 'loading', error: null, renderer: null, graph: null, store: null });
+const hook: TestHook = (window.__guanxi = { firstRender: null, layout: 'loading', error: null, renderer: null, graph: null, store: null, meetings: null, timeline: null });
 
 const STORE_NAMES: Record<Meta['store'], string> = { sqlite: 'embedded store', snapshot: 'journal', neo4j: 'Neo4j' };
 
+/**
+ * The view a graph opens on when the link names none: the full graph when it is small enough to
+ * draw whole, else who met whom (a picture of the whole of a large graph is a grey disc).
+ */
+function defaultView(meta: Meta): ViewName {
+  return meta.nodes > meta.overview && (meta.counts.PARTICIPATED_IN ?? 0) > 0 ? 'meetings' : 'graph';
+}
+
 function describeStore(meta: Meta): string {
-  const part = meta.overview < meta.nodes ? ` (showing the ${meta.overview.toLocaleString()} most connected)` : '';
+  const part = meta.overview < meta.nodes ? ` (the full graph shows the ${meta.overview.toLocaleString()} most connected)` : '';
   return `${STORE_NAMES[meta.store]} ${meta.location} · ${meta.nodes.toLocaleString()} nodes${part} · ${meta.edges.toLocaleString()} edges`;
+}
+
+function describeMeetings(status: MeetingsStatus | null, around: string | null, meetings: MeetingsView): string {
+  if (!status) return 'Loading who met whom…';
+  const { from, to } = status.period;
+  const period = from || to ? `${from ?? '…'} – ${to ?? '…'}` : 'all time';
+  const centre = around && meetings.graph.hasNode(around) ? `around ${meetings.graph.getNodeAttribute(around, 'label')}` : 'the most active people';
+  if (!status.persons) return `Who met whom, ${period}: nobody took part in an event with someone else in this period.`;
+  const added = status.added.length ? ` · ${status.added.length} added` : '';
+  return `Who met whom, ${period}: ${centre} · ${status.persons.toLocaleString()} of ${status.totalPersons.toLocaleString()} people · ${status.pairs.toLocaleString()} pairs${added}`;
 }
 
 async function main(): Promise<void> {
@@ -48,15 +72,84 @@ async function main(): Promise<void> {
   for (const kind of KINDS) document.documentElement.style.setProperty(`--kind-${kind}`, KIND_COLORS[kind]);
 
   const { state, camera } = readUrl();
+  const [meta, queries, events] = await Promise.all([api.meta(), api.queries(), api.timeline()]);
+  state.view = urlView() ?? defaultView(meta);
   const store = new Store(state);
-  const [meta, payload, queries] = await Promise.all([api.meta(), api.graph(), api.queries()]);
+  hook.store = store;
   replace(byId('store-info'), describeStore(meta));
   watchStoreChanges(meta.changes, () => {
     const reload = h('button', { type: 'button', class: 'ego', on: { click: () => location.reload() } }, 'Reload');
     replace(byId('store-info'), describeStore(meta), ' · the graph has changed since: ', reload);
   });
   if (meta.nodes === 0) replace(byId('empty'), 'The graph is empty: run `guanxi ingest` (it ingests the bundled sample page) and reload this page.');
+  const url = syncUrl(store);
 
+  // Who met whom: drawn at once when it is the opening view, else when its tab is first chosen.
+  const meetings = createMeetingsView(byId('meetings'), store);
+  hook.meetings = meetings;
+  hook.timeline = createTimeline(events, store);
+
+  // The full graph: loaded, laid out and wired the first time its tab is open.
+  let full: Promise<Renderer> | null = null;
+  const fullGraph = () => (full ??= openFullGraph(store, camera, url.follow));
+
+  const open = (key: string) => {
+    store.set({ selected: key, pair: null });
+    if (store.get().view === 'graph') void fullGraph().then((r) => r.focus(key));
+  };
+  createPanel(byId('panel'), store, {
+    open,
+    pair: (a, b) => (meetings.graph.hasEdge(a, b) ? meetings.graph.getEdgeAttributes(meetings.graph.edge(a, b)!) : null),
+    expand: (key) => void meetings.expand(key).then(showMeetingsBar),
+  });
+  suggestInput(byId<HTMLInputElement>('search'), {
+    onPick: (s) => (store.get().view === 'meetings' && s.kind === 'Person' ? store.set({ around: s.key, selected: s.key, pair: null }) : (store.set({ view: 'graph' }), open(s.key))),
+  });
+  createConsole(store, queries, meta.cypher);
+  byId('fit').addEventListener('click', () => (store.get().view === 'meetings' ? meetings.fit() : void fullGraph().then((r) => r.fit())));
+
+  const bar = byId('meetings-bar');
+  const back = byId<HTMLButtonElement>('meetings-back');
+  const clear = byId<HTMLButtonElement>('meetings-clear');
+  function showMeetingsBar(): void {
+    const s = store.get();
+    replace(byId('meetings-status'), describeMeetings(meetings.status(), s.around, meetings));
+    back.hidden = !meetings.canGoBack();
+    clear.hidden = !s.around;
+  }
+  back.addEventListener('click', () => meetings.back() && showMeetingsBar());
+  clear.addEventListener('click', () => store.set({ around: null, pair: null }));
+
+  const tabs = { meetings: byId('view-meetings'), graph: byId('view-graph') };
+  for (const [name, tab] of Object.entries(tabs)) tab.addEventListener('click', () => store.set({ view: name as ViewName }));
+  const showView = (s: ViewState) => {
+    for (const [name, tab] of Object.entries(tabs)) tab.setAttribute('aria-selected', String(name === s.view));
+    byId('meetings').hidden = bar.hidden = s.view !== 'meetings';
+    byId('graph').hidden = s.view !== 'graph';
+    byId('filters').classList.toggle('meetings-view', s.view === 'meetings');
+    if (s.view === 'graph') void fullGraph();
+    else meetings.sigma.resize(), meetings.sigma.refresh();
+  };
+  store.subscribe((s, prev) => {
+    // A query drawn as a graph is drawn on the full graph.
+    if (s.result && s.result !== prev.result && s.view !== 'graph') return store.set({ view: 'graph' });
+    if (s.view !== prev.view) showView(s);
+    if (s.view === 'meetings' && (s.view !== prev.view || s.from !== prev.from || s.to !== prev.to || s.around !== prev.around)) void meetings.ready().then(showMeetingsBar);
+  });
+  showView(store.get());
+
+  if (store.get().view === 'meetings') {
+    await meetings.ready();
+    showMeetingsBar();
+    hook.layout = 'done';
+    requestAnimationFrame(() => (hook.firstRender ??= performance.now()));
+  } else await fullGraph();
+}
+
+/** The full graph's picture: the graph, its layout, the renderer, its filters and exports. */
+async function openFullGraph(store: Store, camera: CameraView | null, follow: (sigma: Renderer['sigma']) => void): Promise<Renderer> {
+  hook.layout = 'loading';
+  const payload = await api.graph();
   const graph = buildViewGraph(payload);
   let renderer: Renderer | null = null;
   // Positions first (from the cache, or a seed the workers start from), so the first frame has them.
@@ -64,21 +157,13 @@ async function main(): Promise<void> {
   hook.layout = layout.state;
   renderer = createRenderer(byId('graph'), graph, store);
   const { sigma } = renderer;
-  Object.assign(hook, { renderer, graph, store });
+  Object.assign(hook, { renderer, graph });
   // Sigma draws its first frame inside its constructor; the next animation frame is when it is on screen.
-  requestAnimationFrame(() => (hook.firstRender = performance.now()));
+  requestAnimationFrame(() => (hook.firstRender ??= performance.now()));
   void layout.done.then(() => (hook.layout = layout.state));
 
-  const open = (key: string) => {
-    store.set({ selected: key });
-    renderer!.focus(key);
-  };
-  createPanel(byId('panel'), store, { open });
   createFilters(graph, store, renderer.visibility);
-  suggestInput(byId<HTMLInputElement>('search'), { onPick: (s) => open(s.key) });
-  createConsole(store, queries, meta.cypher);
   createExport(graph, renderer);
-  byId('fit').addEventListener('click', () => renderer!.fit());
 
   // A narrowed view (ego network, path, organization, query result) is framed when it changes.
   store.subscribe((s, prev) => {
@@ -86,8 +171,9 @@ async function main(): Promise<void> {
   });
   if (camera) sigma.getCamera().setState(camera);
   // A shared link's selection is framed once its node has its final place.
-  else if (state.selected) void layout.done.then(() => renderer!.focus(state.selected!));
-  syncUrl(store, sigma);
+  else if (store.get().selected) void layout.done.then(() => renderer!.focus(store.get().selected!));
+  follow(sigma);
+  return renderer;
 }
 
 main().catch((err: Error) => {

@@ -3,11 +3,16 @@ import type { Evidence, NodeDetails, NodeRef } from '../../src/server/protocol.j
 import { api } from './api.js';
 import { h, replace, type Child } from './dom.js';
 import { KIND_NAMES, ROLE_NAMES } from './kinds.js';
+import type { MetEdge } from './meetings-view.js';
 import type { Store } from './state.js';
 
 export interface PanelActions {
   /** Selects a node and moves the camera to it. */
   open(key: string): void;
+  /** Who met whom: the shared events of two persons in the view, or null when they are not in it. */
+  pair(a: string, b: string): MetEdge | null;
+  /** Who met whom: adds the people this person met to the view. */
+  expand(key: string): void;
 }
 
 function section(title: string, ...body: Child[]): HTMLElement | null {
@@ -37,6 +42,43 @@ export function createPanel(root: HTMLElement, store: Store, actions: PanelActio
     h('button', { class: `node-link kind-${ref.kind}`, type: 'button', title: ref.key, on: { click: () => actions.open(ref.key) } }, ref.label);
   const links = (refs: NodeRef[]) => (refs.length ? h('ul', { class: 'refs' }, ...refs.map((r) => h('li', {}, link(r)))) : null);
   const roles = (rs: string[]) => h('span', { class: 'roles' }, rs.map((r) => ROLE_NAMES[r] ?? r).join(', '));
+
+  /** A person in who met whom: centre the view on them, or add whom they met. */
+  const meetingControls = (key: string) =>
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'button', on: { click: () => store.set({ around: key, pair: null }) } }, 'Whom they met'),
+      h('button', { type: 'button', on: { click: () => actions.expand(key) } }, 'Add whom they met'),
+    );
+
+  /** Two persons' shared events, each with both sides' roles; an event opens with its evidence. */
+  function showPair(a: string, b: string): void {
+    ticket++;
+    const edge = actions.pair(a, b);
+    root.hidden = !edge;
+    if (!edge) return;
+    const [first, second] = edge.ends;
+    const [firstName, secondName] = edge.labels;
+    replace(
+      root,
+      h('button', { class: 'close', type: 'button', title: 'Close', attrs: { 'aria-label': 'Close' }, on: { click: () => store.set({ pair: null }) } }, '×'),
+      h('span', { class: 'kind-chip kind-Person' }, 'Met 见面'),
+      h('h2', {}, link({ key: first, kind: 'Person', label: firstName }), ' ↔ ', link({ key: second, kind: 'Person', label: secondName })),
+      h('p', { class: 'muted' }, `${edge.weight} shared event${edge.weight > 1 ? 's' : ''}${edge.pair.events.length < edge.weight ? ` (the newest ${edge.pair.events.length} listed)` : ''}`),
+      section(
+        'Events',
+        ...edge.pair.events.map((e) =>
+          h(
+            'article',
+            { class: 'event' },
+            h('div', {}, link({ key: e.key, kind: 'Event', label: e.label }), e.date ? h('span', { class: 'date' }, e.date) : null),
+            h('p', { class: 'pair-roles' }, firstName, ' ', roles(e.roles[0]), ' ↔ ', secondName, ' ', roles(e.roles[1])),
+          ),
+        ),
+      ),
+    );
+  }
 
   const egoControls = (key: string) => {
     const hops = h('select', { attrs: { 'aria-label': 'hops' } }, ...[1, 2, 3, 4].map((n) => h('option', { value: String(n) }, `${n} hop${n > 1 ? 's' : ''}`)));
@@ -117,7 +159,7 @@ export function createPanel(root: HTMLElement, store: Store, actions: PanelActio
         h('h2', {}, d.label),
         subtitle ? h('p', { class: 'muted' }, String(subtitle)) : null,
         h('p', { class: 'muted' }, `${d.degree} connections`),
-        egoControls(d.key),
+        store.get().view === 'meetings' && d.kind === 'Person' ? meetingControls(d.key) : egoControls(d.key),
         ...body(d),
       );
     } catch (err) {
@@ -126,7 +168,8 @@ export function createPanel(root: HTMLElement, store: Store, actions: PanelActio
   }
 
   store.subscribe((s, prev) => {
-    if (s.selected !== prev.selected) void show(s.selected);
+    if (s.selected !== prev.selected && (s.selected || !s.pair)) void show(s.selected);
+    else if (s.pair !== prev.pair && !s.selected) s.pair ? showPair(...s.pair) : void show(null);
   });
   void show(store.get().selected);
 }

@@ -6,13 +6,21 @@ import type { NodeLabel } from '../../src/graph/model.js';
 import type { QueryRequest, QueryResponse } from '../../src/server/protocol.js';
 import { KINDS } from './kinds.js';
 
+/** Which picture is on screen: who met whom (persons joined by shared events), or the full graph. */
+export type ViewName = 'meetings' | 'graph';
+
 export interface ViewState {
+  view: ViewName;
   /** The node whose panel is open. */
   selected: string | null;
+  /** Who met whom: the person the view is centred on (null: the most active people of the period). */
+  around: string | null;
+  /** Who met whom: the two persons whose shared events the panel lists. */
+  pair: readonly [string, string] | null;
   /** The node under the pointer: it and its neighbours are highlighted. Not kept in the URL. */
   hovered: string | null;
   kinds: ReadonlySet<NodeLabel>;
-  /** Date range, YYYY-MM-DD (or a prefix), both ends inclusive and optional. */
+  /** Date range, YYYY-MM-DD (or a prefix), both ends inclusive and optional; a fact is in it when all of its date is. */
   from: string | null;
   to: string | null;
   /** An organization's key: only it, the bodies under it, their members and those members' events. */
@@ -27,7 +35,10 @@ export interface ViewState {
 }
 
 export const initialState = (): ViewState => ({
+  view: 'graph',
   selected: null,
+  around: null,
+  pair: null,
   hovered: null,
   kinds: new Set(KINDS),
   from: null,

@@ -14,11 +14,22 @@ export interface CameraView {
   ratio: number;
 }
 
+/** The view the URL names, else null (the viewer then picks one for the graph's size). */
+export function urlView(hash = location.hash): ViewState['view'] | null {
+  const v = new URLSearchParams(hash.replace(/^#/, '')).get('v');
+  return v === 'meetings' || v === 'graph' ? v : null;
+}
+
 export function readUrl(hash = location.hash): { state: ViewState; camera: CameraView | null } {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
   const state = initialState();
   const get = (k: string) => p.get(k) || null;
   state.selected = get('n');
+  const view = get('v');
+  if (view === 'meetings' || view === 'graph') state.view = view;
+  state.around = get('around');
+  const [qa, qb] = [get('qa'), get('qb')];
+  if (qa && qb) state.pair = [qa, qb];
   const kinds = get('k');
   if (kinds) state.kinds = new Set(kinds.split(',').filter((k): k is NodeLabel => (KINDS as readonly string[]).includes(k)));
   state.from = get('from');
@@ -42,7 +53,10 @@ export function readUrl(hash = location.hash): { state: ViewState; camera: Camer
 function writeUrl(s: ViewState, camera: CameraView | null): void {
   const p = new URLSearchParams();
   const set = (k: string, v: string | null | undefined) => v && p.set(k, v);
+  set('v', s.view);
   set('n', s.selected);
+  set('around', s.around);
+  if (s.pair) set('qa', s.pair[0]), set('qb', s.pair[1]);
   if (s.kinds.size < KINDS.length) p.set('k', [...s.kinds].join(','));
   set('from', s.from);
   set('to', s.to);
@@ -55,9 +69,14 @@ function writeUrl(s: ViewState, camera: CameraView | null): void {
   if (hash !== location.hash.replace(/^#/, '')) history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
 }
 
-/** Keeps the URL in step with the store and the camera (the camera at most every 300 ms). */
-export function syncUrl(store: Store, sigma: ViewSigma): void {
+/**
+ * Keeps the URL in step with the store and, once the full graph is drawn, its camera (at most every
+ * 300 ms). The camera belongs to the full graph only: who met whom is framed anew each time.
+ */
+export function syncUrl(store: Store): { follow(sigma: ViewSigma): void } {
+  let sigma: ViewSigma | null = null;
   const camera = () => {
+    if (!sigma || store.get().view !== 'graph') return null;
     const c = sigma.getCamera().getState();
     return { x: c.x, y: c.y, ratio: c.ratio };
   };
@@ -69,5 +88,10 @@ export function syncUrl(store: Store, sigma: ViewSigma): void {
   store.subscribe((s, prev) => {
     if (s.hovered === prev.hovered) later();
   });
-  sigma.getCamera().on('updated', later);
+  return {
+    follow(drawn) {
+      sigma = drawn;
+      drawn.getCamera().on('updated', later);
+    },
+  };
 }

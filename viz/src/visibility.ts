@@ -6,6 +6,7 @@
  * (the path and ego search walk only visible nodes, so hiding articles finds paths through events).
  * A Cypher result, when drawn, replaces all of it.
  */
+import { dateWithin, type DateRange } from '../../src/graph/date-range.js';
 import type { ViewGraph } from './graph-data.js';
 import type { ViewState } from './state.js';
 
@@ -18,15 +19,6 @@ export interface Visibility {
   edgeInRange: (date: string | null) => boolean;
   /** A message for an empty result (no path, unknown node). */
   note: string | null;
-}
-
-/**
- * Whether a date (possibly a prefix: "2023" or "2023-02") overlaps [from, to]. A prefix covers a span:
- * "2023" lies in 2023-01-01…2023-12-31, so it overlaps a range in February 2023.
- */
-export function dateOverlaps(date: string, from: string | null, to: string | null): boolean {
-  const end = date + '\uffff';
-  return (from === null || end >= from) && (to === null || date <= to + '\uffff');
 }
 
 function bfs(graph: ViewGraph, start: string, allowed: (n: string) => boolean, maxDepth: number, goal?: string): Map<string, string | null> {
@@ -49,7 +41,9 @@ function bfs(graph: ViewGraph, start: string, allowed: (n: string) => boolean, m
 
 export function computeVisibility(graph: ViewGraph, s: ViewState): Visibility {
   const ranged = s.from !== null || s.to !== null;
-  const edgeInRange = (date: string | null) => !ranged || date === null || dateOverlaps(date, s.from, s.to);
+  // A fact is in the range when all of its date is: a year-only article is not on every day of its year.
+  const range: DateRange = { from: s.from, to: s.to };
+  const edgeInRange = (date: string | null) => !ranged || date === null || dateWithin(date, range);
 
   if (s.result) {
     const nodes = new Set(s.result.nodes.filter((k) => graph.hasNode(k)));
@@ -71,14 +65,14 @@ export function computeVisibility(graph: ViewGraph, s: ViewState): Visibility {
     if (!s.kinds.has(a.kind)) return;
     if (ranged) {
       if (a.date !== null) {
-        if (!dateOverlaps(a.date, s.from, s.to)) return;
+        if (!dateWithin(a.date, range)) return;
       } else {
         let dated = false;
         let inRange = false;
         graph.forEachEdge(key, (_e, ea) => {
           if (ea.date === null) return;
           dated = true;
-          if (dateOverlaps(ea.date, s.from, s.to)) inRange = true;
+          if (dateWithin(ea.date, range)) inRange = true;
         });
         if (dated && !inRange) return;
       }
