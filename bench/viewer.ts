@@ -126,6 +126,7 @@ export function memoryStore(graph: GuanxiGraph): GraphStore {
     counts: async () => graphCounts(graph),
     namedQuery: async (name, params) => runNamedQuery(graph, name, params),
     graph: async () => graph,
+    articleText: async () => null,
     close: async () => {},
   };
 }

@@ -50,6 +50,9 @@ class StopsAfter implements GraphStore {
   counts() {
     return this.inner.counts();
   }
+  articleText(article: string) {
+    return this.inner.articleText(article);
+  }
   graph() {
     return this.inner.graph();
   }

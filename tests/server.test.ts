@@ -11,7 +11,7 @@ import { PACKAGE_ROOT } from '../src/paths.js';
 import { createViewerServer, type ViewerServer } from '../src/server/app.js';
 import { DEFAULT_CONSOLE_LIMITS } from '../src/server/query.js';
 import type { Neo4jStore } from '../src/store/neo4j-store.js';
-import type { GraphPayload, MeetingsPayload, Meta, TimelinePayload, NamedQueryInfo, EventDetails, OrganizationDetails, PersonDetails, QueryResponse, Suggestion } from '../src/server/protocol.js';
+import type { ArticleText, GraphPayload, MeetingsPayload, Meta, TimelinePayload, NamedQueryInfo, EventDetails, OrganizationDetails, PersonDetails, QueryResponse, Suggestion } from '../src/server/protocol.js';
 import type { GraphStore } from '../src/store/store.js';
 import { HOSTILE_KEY, HOSTILE_NAME, sampleNeo4j, sampleEmbedded } from './viewer-fixtures.js';
 
@@ -158,6 +158,16 @@ for (const kind of ['sqlite', 'snapshot'] as const) describe(`viewer API on the 
     expect(inverted.status).to.equal(400);
     expect(inverted.body.error).to.match(/ends \(2023-02-01\) before it starts/);
     expect((await get(server, '/api/meetings?limit=0')).status).to.equal(400);
+  });
+
+  it("GET /api/article gives an article's text, in which its evidence lies", async () => {
+    const { body } = await get<PersonDetails>(server, `/api/node?key=${encodeURIComponent('Person:张飞@许昌市')}`);
+    const e = body.evidence[0];
+    const article = await get<ArticleText>(server, `/api/article?id=${encodeURIComponent(e.article)}`);
+    expect(article.status).to.equal(200);
+    expect(article.body.text).to.include(e.sentence);
+    expect((await get<ArticleText>(server, '/api/article?id=nothing')).body.text).to.equal(null);
+    expect((await get(server, '/api/article')).status).to.equal(400);
   });
 
   it('GET /api/timeline counts events by day', async () => {

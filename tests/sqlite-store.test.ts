@@ -126,6 +126,19 @@ describe('the embedded SQLite store', function () {
     expect(view.meetings(parseDateRange('1998-01-01', '1998-01-03'), 30, null).pairs.length).to.be.greaterThan(existsSync(CORPUS) ? 10 : -1);
   });
 
+  it("keeps each article's text beside the graph, as the journal does, and gives it back in an exported journal", async () => {
+    const articles = whole.filterNodes((_k, a) => a.kind === 'Article').map((k) => k.slice('Article:'.length));
+    expect(articles.length).to.be.greaterThan(10);
+    for (const id of articles.slice(0, 50)) {
+      const text = await sqlite.articleText(id);
+      expect(text, id).to.be.a('string').and.not.equal('');
+      expect(text).to.equal(await journal.articleText(id));
+    }
+    expect(await sqlite.articleText('no such article')).to.equal(null);
+    const exported = [...sqlite.reads.documentFacts()].flatMap((f) => f.texts ?? []);
+    expect(exported.length).to.equal(articles.length);
+  });
+
   it('exports the same tables a page at a time as from the whole graph', () => {
     const pages = [...sqlite.reads.pages(400, 97)].map((page) => entityTables(page.graph, page.keys));
     expect(pages.length).to.be.greaterThan(3);

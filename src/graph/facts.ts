@@ -8,13 +8,18 @@ import type { ArticleOut, ExtractionOut, SpanOut } from '../extract/types.js';
 import { divisionByName, leadingDivision } from './divisions.js';
 import { sentenceAt, sentences, sentenceWith } from './evidence.js';
 import { canonicalOrganization, organizationParent, placeAncestors } from './hierarchy.js';
-import type { DocumentFacts, NodeRecord, PlaceLevel, RelationshipRecord } from './model.js';
+import type { ArticleText, DocumentFacts, NodeRecord, PlaceLevel, RelationshipRecord } from './model.js';
 import { resolvePersons, type PersonResolution } from './resolve.js';
 
 /** Collects records, keeping the first of each node and relationship key. */
 class FactsBuilder {
   private nodes = new Map<string, NodeRecord>();
   private relationships = new Map<string, RelationshipRecord>();
+  private texts: ArticleText[] = [];
+
+  text(article: string, text: string): void {
+    this.texts.push({ article, text });
+  }
 
   node(record: NodeRecord): { label: NodeRecord['label']; id: string } {
     const key = `${record.label}:${record.props.id}`;
@@ -29,7 +34,7 @@ class FactsBuilder {
   }
 
   done(document: string, hash: string, path?: string): DocumentFacts {
-    return { document, hash, ...(path === undefined ? {} : { path }), nodes: [...this.nodes.values()], relationships: [...this.relationships.values()] };
+    return { document, hash, ...(path === undefined ? {} : { path }), nodes: [...this.nodes.values()], relationships: [...this.relationships.values()], texts: this.texts };
   }
 }
 
@@ -105,6 +110,7 @@ function addArticle(b: FactsBuilder, a: ArticleOut, document: string, province: 
     label: 'Article',
     props: { id: a.id, document, form: a.kind, headline: a.headline, date: a.date, home: a.home },
   });
+  b.text(a.id, a.text);
   const said = sentences(a.text);
   const day = factDate(a);
   const prov = (sentence: string, date: string | null = day) => ({ article: a.id, sentence, date });

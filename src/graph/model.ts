@@ -149,11 +149,22 @@ export interface DocumentFacts {
   nodes: NodeRecord[];
   relationships: RelationshipRecord[];
   /**
+   * Each article's text as read, which its facts' sentences and mentions point into: the viewer opens
+   * evidence in it. Kept beside the graph, not in it (a decade's text would weigh on every read).
+   */
+  texts?: ArticleText[];
+  /**
    * A large document is stored in parts (src/store/ingest.ts), `index` from 1 and `last` on the final
    * one: the first part replaces what the document held before, the others add to it, and the
    * document counts as stored only once its last part is. Absent: the whole document at once.
    */
   part?: { index: number; last: boolean };
+}
+
+export interface ArticleText {
+  /** The article's id (ArticleProps.id). */
+  article: string;
+  text: string;
 }
 
 /** The graphology key of a node: labels keep a person and a place of the same name apart. */

@@ -8,6 +8,7 @@
  *   GET  /api/search?q=TEXT     suggestions as one types (&kind=Person: of one kind)
  *   GET  /api/meetings          who met whom (&from=&to= a period, default the newest; &person=K around one; &limit=N)
  *   GET  /api/timeline          events by day, for the time slider
+ *   GET  /api/article?id=A      an article's text as read (its evidence opens in it)
  *   GET  /api/queries           the named queries and their parameters
  *   POST /api/query             {cypher, params} (Neo4j, read-only, allow-listed) or {name, params} (either store)
  */
@@ -19,7 +20,7 @@ import { namedQuery, namedQueryNames } from '../store/named-queries.js';
 import type { GraphStore } from '../store/store.js';
 import { HttpError, readJsonBody, sendJson } from './http.js';
 import type { GraphView } from './graph-view.js';
-import type { NamedQueryInfo } from './protocol.js';
+import type { ArticleText, NamedQueryInfo } from './protocol.js';
 import { runQuery, type ConsoleLimits } from './query.js';
 
 const QUERIES: NamedQueryInfo[] = namedQueryNames().map((name) => {
@@ -107,6 +108,10 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       const limit = countParam(params.get('limit'), DEFAULT_MEETING_PERSONS, MAX_MEETING_PERSONS);
       return sendJson(req, res, 200, view.meetings(range, limit, params.get('person') || null));
     }
+    case 'GET /api/article': {
+      const article = required(queryParams(url, ['id']), 'id');
+      return sendJson(req, res, 200, { article, text: await view.articleText(article) } satisfies ArticleText);
+    }
     case 'GET /api/timeline':
       queryParams(url, []);
       return sendJson(req, res, 200, view.timeline());
@@ -119,7 +124,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       return sendJson(req, res, 200, await runQuery(store, view, await readJsonBody(req), limits, signal));
     }
   }
-  const known = ['/api/meta', '/api/graph', '/api/node', '/api/search', '/api/meetings', '/api/timeline', '/api/queries', '/api/query'];
+  const known = ['/api/meta', '/api/graph', '/api/node', '/api/search', '/api/meetings', '/api/timeline', '/api/article', '/api/queries', '/api/query'];
   if (known.includes(url.pathname)) throw new HttpError(405, `${req.method} is not allowed on ${url.pathname}`);
   throw new HttpError(404, `no API route ${url.pathname}`);
 }

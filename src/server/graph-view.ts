@@ -33,6 +33,8 @@ export interface GraphView {
   meetings(range: DateRange, limit: number, around: string | null): MeetingsPayload;
   /** Events by day, for the time slider. */
   timeline(): TimelinePayload;
+  /** An article's text as read (by the article's id), null when the store keeps none. */
+  articleText(article: string): Promise<string | null>;
   /** A named query with its parameters bound; Neo4j's run in Neo4j (api.ts), not here. */
   namedQuery(name: string, params: Record<string, string | null>): QueryRows;
   /** Catches up with the store if it changed since the last look (looked at most once a second). */
@@ -85,7 +87,7 @@ function baseMeta(store: GraphStore, counts: Record<string, number>, changes: st
  * what lies below them along PART_OF.
  */
 const PANEL_EDGES: Record<NodeLabel, Neighbourhood> = {
-  Person: { edges: { out: ['HOLDS', 'PARTICIPATED_IN'], in: ['MENTIONS'] } },
+  Person: { edges: { out: ['HOLDS', 'PARTICIPATED_IN', 'WROTE'], in: ['MENTIONS'] } },
   Event: { edges: { out: ['HELD_AT'], in: ['PARTICIPATED_IN', 'REPORTS'] } },
   Organization: { below: ['PART_OF'], edges: { out: ['PART_OF'], in: ['HOLDS'] } },
   Place: { below: ['PART_OF'], edges: { out: ['PART_OF', 'LOCATED_IN'], in: ['HELD_AT', 'LOCATED_IN'] } },
@@ -135,6 +137,7 @@ class WholeGraphView implements GraphView {
   namedQuery = (name: string, params: Record<string, string | null>) => runNamedQuery(this.graph, name, params);
   meetings = (range: DateRange, limit: number, around: string | null) => meetingsOf(() => graphParticipations(this.graph), this.events, range, limit, around);
   timeline = () => this.events;
+  articleText = (article: string) => this.store.articleText(article);
 }
 
 /** The embedded store, read through its indexes. */
@@ -156,6 +159,10 @@ class IndexedGraphView implements GraphView {
     this.prepared = null;
     this.info = null;
     this.events = null;
+  }
+
+  async articleText(article: string): Promise<string | null> {
+    return this.store.reads.articleText(article);
   }
 
   timeline(): Timeline {

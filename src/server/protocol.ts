@@ -124,6 +124,8 @@ export interface PersonDetails extends DetailsBase {
   events: EventTaken[];
   /** Every sentence the person was read from, once each, newest first. */
   evidence: Evidence[];
+  /** The articles the person wrote, photographed or reported (a journalist's byline). */
+  wrote: NodeRef[];
 }
 
 export interface EventDetails extends DetailsBase {
@@ -161,6 +163,14 @@ export interface ArticleDetails extends DetailsBase {
 }
 
 export type NodeDetails = PersonDetails | EventDetails | OrganizationDetails | PlaceDetails | ArticleDetails;
+
+/** GET /api/article: an article's text as read, for evidence opened in place. */
+export interface ArticleText {
+  /** The article's id (Evidence.article). */
+  article: string;
+  /** null when the store keeps no texts (Neo4j: the embedded store keeps them). */
+  text: string | null;
+}
 
 export interface NamedQueryInfo {
   name: string;

@@ -174,6 +174,11 @@ export class Neo4jStore implements GraphStore {
   }
 
   /** The stored documents' count and latest time of storing: every write marks its documents, every removal takes them out. */
+  /** Not kept in Neo4j: article texts stay with the embedded store (docs/embedded-store.md). */
+  async articleText(): Promise<string | null> {
+    return null;
+  }
+
   async changes(): Promise<string> {
     const r = await this.client.read((tx) => tx.run(cypher('read/change-marker')));
     return String(r.records[0]?.get('marker') ?? 'none');

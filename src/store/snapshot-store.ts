@@ -75,6 +75,12 @@ export class SnapshotGraphStore implements GraphStore {
     return runNamedQuery(this.current().graph(), name, params);
   }
 
+  /** Looked up among the documents' facts: the journal holds them in memory anyway. */
+  async articleText(article: string): Promise<string | null> {
+    for (const facts of this.current().facts()) for (const t of facts.texts ?? []) if (t.article === article) return t.text;
+    return null;
+  }
+
   async changes(): Promise<string> {
     return fileMarker(this.snapshot.path);
   }

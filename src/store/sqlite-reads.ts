@@ -126,6 +126,8 @@ export class SqliteReads {
          WHERE (@from IS NULL OR ev.detail >= substr(@from, 1, 4)) AND (@to IS NULL OR ev.detail <= @to || char(65535))
          ORDER BY ev.seq, e.seq`,
       ),
+      articleText: db.prepare<[string], { text: string }>('SELECT text FROM article_texts WHERE article = ?'),
+      textsOfDocument: db.prepare<[number], { article: string; text: string }>('SELECT article, text FROM article_texts WHERE document = ? ORDER BY article'),
       eventsByDate: db.prepare<[], { date: string | null; n: number }>(`SELECT detail AS date, count(*) AS n FROM nodes WHERE label = 'Event' GROUP BY detail`),
       entities: db.prepare<[number, number], { seq: number; key: string; degree: number }>(
         `SELECT seq, key, coalesce(d.degree, 0) AS degree FROM nodes LEFT JOIN node_degree d ON d.node = nodes.seq
@@ -187,6 +189,11 @@ export class SqliteReads {
   *participations(from: string | null, to: string | null, around: string | null = null): Generator<Participation> {
     const rows = around ? this.sql.participationsAround.iterate({ person: around, from, to }) : this.sql.participations.iterate({ from, to });
     for (const { props, ...row } of rows) yield { ...row, roles: (JSON.parse(props) as { roles: Participation['roles'] }).roles };
+  }
+
+  /** An article's text as read, or null. */
+  articleText(article: string): string | null {
+    return this.sql.articleText.get(article)?.text ?? null;
   }
 
   /** How many events each date (or date prefix) has. */
@@ -263,8 +270,8 @@ export class SqliteReads {
   /**
    * Each stored document's facts, as it gave them (its own view of each node): what the JSON Lines
    * journal holds, for `guanxi export --journal`. A document with many relationships comes in parts
-   * of at most `partSize`: the first carries all its nodes, the others only relationships (a store
-   * creates an article once: Neo4j refuses it twice).
+   * of at most `partSize`: the first carries all its nodes and its articles' texts, the others only
+   * relationships (a store creates an article once: Neo4j refuses it twice).
    */
   *documentFacts(partSize = 50_000): Generator<DocumentFacts> {
     for (const doc of this.sql.allDocuments.all()) {
@@ -282,6 +289,7 @@ export class SqliteReads {
           ...(doc.path ? { path: doc.path } : {}),
           nodes: needed,
           relationships: rels,
+          ...(i === 0 ? { texts: this.sql.textsOfDocument.all(doc.seq) } : {}),
           ...(parts > 1 || !complete ? { part: { index: i + 1, last: complete && i === parts - 1 } } : {}),
         };
       }

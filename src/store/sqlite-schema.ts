@@ -74,6 +74,14 @@ CREATE TABLE IF NOT EXISTS edge_support (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS edge_support_by_document ON edge_support (document);
 
+-- Each article's text, by the article's id, with the document that gave it (DocumentFacts.texts).
+CREATE TABLE IF NOT EXISTS article_texts (
+  article  TEXT PRIMARY KEY,
+  document INTEGER NOT NULL,
+  text     TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS article_texts_by_document ON article_texts (document);
+
 -- Nodes by label and relationships by type, kept as writes go: counting two million edges takes longer than opening should.
 CREATE TABLE IF NOT EXISTS counts (
   name TEXT PRIMARY KEY,

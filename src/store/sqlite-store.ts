@@ -116,6 +116,8 @@ export class SqliteGraphStore implements GraphStore {
       dropEdgeSupport: db.prepare<[number], { edge: number }>('DELETE FROM edge_support WHERE document = ? RETURNING edge'),
       edgeSupported: db.prepare<[number], { one: number }>('SELECT 1 AS one FROM edge_support WHERE edge = ? LIMIT 1'),
       nodeSupported: db.prepare<[number], { one: number }>('SELECT 1 AS one FROM node_support WHERE node = ? LIMIT 1'),
+      putText: db.prepare<[string, number, string]>('INSERT OR REPLACE INTO article_texts (article, document, text) VALUES (?, ?, ?)'),
+      dropTexts: db.prepare<[number]>('DELETE FROM article_texts WHERE document = ?'),
       addCount: db.prepare<[string, number]>('INSERT INTO counts (name, n) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET n = n + excluded.n'),
       bump: db.prepare(`INSERT INTO info (name, value) VALUES ('changes', '1') ON CONFLICT (name) DO UPDATE SET value = CAST(value AS INTEGER) + 1`),
     };
@@ -151,6 +153,10 @@ export class SqliteGraphStore implements GraphStore {
 
   async namedQuery(name: string, params: Record<string, string | null>): Promise<QueryResult> {
     return sqliteNamedQuery(this.reads, name, params);
+  }
+
+  async articleText(article: string): Promise<string | null> {
+    return this.reads.articleText(article);
   }
 
   async changes(): Promise<string> {
@@ -204,6 +210,7 @@ export class SqliteGraphStore implements GraphStore {
     const seqs = new Map<string, number>();
     for (const n of facts.nodes) seqs.set(nodeKey(n.label, n.props.id), this.putNode(n, doc));
     for (const r of facts.relationships) this.putEdge(r, doc, seqs);
+    for (const t of facts.texts ?? []) this.sql.putText.run(t.article, doc, t.text);
   }
 
   private putNode(n: NodeRecord, doc: number): number {
@@ -264,6 +271,7 @@ export class SqliteGraphStore implements GraphStore {
    * that stay are merged again from the documents left. `forget`: the document itself goes too.
    */
   private takeOut(doc: number, forget: boolean): void {
+    this.sql.dropTexts.run(doc);
     for (const { edge } of this.sql.dropEdgeSupport.all(doc)) {
       if (this.sql.edgeSupported.get(edge)) continue;
       const gone = this.sql.deleteEdge.get(edge);

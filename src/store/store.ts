@@ -42,5 +42,7 @@ export interface GraphStore {
   namedQuery(name: string, params: Record<string, string | null>): Promise<QueryRows>;
   /** The whole graph in memory. */
   graph(): Promise<GuanxiGraph>;
+  /** An article's text as read (DocumentFacts.texts), or null when the store keeps none (Neo4j) or has no such article. */
+  articleText(article: string): Promise<string | null>;
   close(): Promise<void>;
 }

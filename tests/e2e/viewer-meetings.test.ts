@@ -151,6 +151,34 @@ describe('who met whom in headless Chromium', function () {
       await drawn(page, 'g.meetings.status().around === null');
     });
 
+    it("opens a fact's evidence in its article's text, the sentence and the mention marked", async () => {
+      await hook(page, `g.store.set({ selected: ${JSON.stringify(ZHANG_FEI)}, pair: null })`);
+      const panel = page.locator('#panel');
+      await panel.locator('blockquote.evidence').first().waitFor();
+      const sentence = await panel.locator('blockquote.evidence p').first().innerText();
+      await panel.locator('blockquote.evidence footer button').first().click();
+      await until(page, `g.store.get().selected !== null && g.store.get().selected.startsWith('Article:')`);
+      const marked = panel.locator('.article-text mark.evidence-sentence');
+      await marked.waitFor();
+      expect(await marked.innerText()).to.equal(sentence);
+      expect(await marked.locator('mark.mention').innerText()).to.equal('张飞');
+      expect(await marked.isVisible()).to.equal(true);
+      await shot(page, 'evidence-in-article');
+    });
+
+    it("lists in a journalist's panel the articles they wrote, and in an article's panel its byline", async () => {
+      // 李新 signs two of the sample page's reports (本报讯（记者 李新）).
+      const [writer] = (await (await fetch(`${viewing.server.url}api/search?q=${encodeURIComponent('李新')}&kind=Person&limit=1`)).json()) as { key: string }[];
+      await hook(page, `g.store.set({ selected: ${JSON.stringify(writer.key)}, pair: null })`);
+      const wrote = page.locator('#panel section', { has: page.locator('h3', { hasText: /^Wrote/ }) });
+      await wrote.waitFor();
+      expect(await wrote.locator('h3').innerText()).to.match(/Wrote \(2\)/i);
+      await wrote.locator('button').first().click();
+      const by = page.locator('#panel section', { has: page.locator('h3', { hasText: /^By$/i }) });
+      await by.waitFor();
+      expect(await by.innerText()).to.contain('李新');
+    });
+
     it('checks typed dates: an impossible day and an inverted range say so and change nothing', async () => {
       const typed = async (id: string, value: string) => {
         await page.fill(id, value);

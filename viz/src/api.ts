@@ -1,6 +1,6 @@
 /** The server's JSON API (src/server/api.ts), typed by the shared protocol. */
 import type { NodeLabel } from '../../src/graph/model.js';
-import type { ApiError, GraphPayload, MeetingsPayload, Meta, NamedQueryInfo, NodeDetails, QueryRequest, QueryResponse, Suggestion, TimelinePayload } from '../../src/server/protocol.js';
+import type { ApiError, ArticleText, GraphPayload, MeetingsPayload, Meta, NamedQueryInfo, NodeDetails, QueryRequest, QueryResponse, Suggestion, TimelinePayload } from '../../src/server/protocol.js';
 
 /** An answer other than 2xx, with the server's message. */
 export class RequestError extends Error {
@@ -31,6 +31,7 @@ export const api = {
     if (q.person) params.set('person', q.person);
     return request<MeetingsPayload>(`/api/meetings?${params}`);
   },
+  article: (id: string) => request<ArticleText>(`/api/article?id=${encodeURIComponent(id)}`),
   timeline: () => request<TimelinePayload>('/api/timeline'),
   queries: () => request<NamedQueryInfo[]>('/api/queries'),
   query: (body: QueryRequest) => request<QueryResponse>('/api/query', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),

@@ -4,7 +4,7 @@ import { api } from './api.js';
 import { h, replace, type Child } from './dom.js';
 import { KIND_NAMES, ROLE_NAMES } from './kinds.js';
 import type { MetEdge } from './meetings-view.js';
-import type { Store } from './state.js';
+import type { OpenedEvidence, Store } from './state.js';
 
 export interface PanelActions {
   /** Selects a node and moves the camera to it. */
@@ -21,23 +21,59 @@ function section(title: string, ...body: Child[]): HTMLElement | null {
 }
 
 /** The sentence with its first mention of the subject marked: text nodes only, never HTML. */
-function markedSentence(sentence: string, mention: string): HTMLElement {
+function markedSentence(sentence: string, mention: string, tag: 'p' | 'span' = 'p'): HTMLElement {
   const at = mention ? sentence.indexOf(mention) : -1;
-  if (at < 0) return h('p', {}, sentence);
-  return h('p', {}, sentence.slice(0, at), h('mark', {}, mention), sentence.slice(at + mention.length));
+  if (at < 0) return h(tag, {}, sentence);
+  return h(tag, {}, sentence.slice(0, at), h('mark', { class: 'mention' }, mention), sentence.slice(at + mention.length));
 }
 
-function evidenceBlock(e: Evidence): HTMLElement {
-  return h(
-    'blockquote',
-    { class: 'evidence' },
-    e.sentence ? markedSentence(e.sentence, e.mention) : null,
-    h('footer', {}, '— ', e.headline ?? e.article, e.date ? `, ${e.date}` : ''),
-  );
+/**
+ * The article's text, paragraph by paragraph, with the evidence's sentence marked and its mention
+ * within it; the marked sentence is scrolled into view once shown.
+ */
+function articleText(text: string, opened: OpenedEvidence | null): HTMLElement {
+  const at = opened?.sentence ? text.indexOf(opened.sentence) : -1;
+  let offset = 0;
+  let marked: HTMLElement | null = null;
+  const paragraphs = text.split('\n').map((line) => {
+    const start = offset;
+    offset += line.length + 1;
+    if (at < 0 || at >= offset || at + opened!.sentence.length <= start) return h('p', {}, line);
+    // The sentence lies in this paragraph (a sentence never crosses a line break the extractor kept).
+    const [from, to] = [Math.max(at - start, 0), Math.min(at + opened!.sentence.length - start, line.length)];
+    marked = h('mark', { class: 'evidence-sentence' }, markedSentence(line.slice(from, to), opened!.mention, 'span'));
+    return h('p', {}, line.slice(0, from), marked, line.slice(to));
+  });
+  const root = h('div', { class: 'article-text' }, ...paragraphs);
+  if (marked) requestAnimationFrame(() => (marked as HTMLElement).scrollIntoView({ block: 'center' }));
+  return root;
 }
 
 export function createPanel(root: HTMLElement, store: Store, actions: PanelActions): void {
   let ticket = 0;
+  /** A fact's sentence, with a way to read it in its article. */
+  const evidenceBlock = (e: Evidence) =>
+    h(
+      'blockquote',
+      { class: 'evidence' },
+      e.sentence ? markedSentence(e.sentence, e.mention) : null,
+      h(
+        'footer',
+        {},
+        '— ',
+        h(
+          'button',
+          {
+            class: 'node-link kind-Article',
+            type: 'button',
+            title: 'Read it in the article',
+            on: { click: () => store.set({ selected: `Article:${e.article}`, pair: null, evidence: { article: e.article, sentence: e.sentence, mention: e.mention } }) },
+          },
+          e.headline ?? e.article,
+        ),
+        e.date ? `, ${e.date}` : '',
+      ),
+    );
   const link = (ref: NodeRef) =>
     h('button', { class: `node-link kind-${ref.kind}`, type: 'button', title: ref.key, on: { click: () => actions.open(ref.key) } }, ref.label);
   const links = (refs: NodeRef[]) => (refs.length ? h('ul', { class: 'refs' }, ...refs.map((r) => h('li', {}, link(r)))) : null);
@@ -107,6 +143,7 @@ export function createPanel(root: HTMLElement, store: Store, actions: PanelActio
             ...d.events.map((e) => h('article', { class: 'event' }, h('div', {}, link(e.event), e.date ? h('span', { class: 'date' }, e.date) : null), roles(e.roles), evidenceBlock(e.evidence))),
           ),
           section(`Evidence (${d.evidence.length})`, ...d.evidence.map(evidenceBlock)),
+          section(`Wrote (${d.wrote.length})`, links(d.wrote)),
         ];
       case 'Event':
         return [
@@ -139,6 +176,7 @@ export function createPanel(root: HTMLElement, store: Store, actions: PanelActio
           section('Reports', links(d.events)),
           section('Mentions', links(d.mentions)),
           section('By', links(d.authors)),
+          section('Text', h('div', { class: 'article-text-slot', attrs: { 'data-article': d.key.slice('Article:'.length) } }, h('p', { class: 'muted' }, 'Loading the text…'))),
         ];
     }
   }
@@ -151,6 +189,7 @@ export function createPanel(root: HTMLElement, store: Store, actions: PanelActio
     try {
       const d = await api.node(key);
       if (mine !== ticket) return;
+      if (d.kind === 'Article') void showText(d.key.slice('Article:'.length), mine);
       const subtitle = d.kind === 'Person' ? d.props.region : null;
       replace(
         root,
@@ -165,6 +204,16 @@ export function createPanel(root: HTMLElement, store: Store, actions: PanelActio
     } catch (err) {
       if (mine === ticket) replace(root, h('p', { class: 'error' }, (err as Error).message));
     }
+  }
+
+  /** The article's text in its panel's slot, once fetched (the panel may have moved on meanwhile). */
+  async function showText(article: string, mine: number): Promise<void> {
+    const { text } = await api.article(article).catch(() => ({ text: null }));
+    const slot = root.querySelector<HTMLElement>('.article-text-slot');
+    if (mine !== ticket || !slot) return;
+    const opened = store.get().evidence?.article === article ? store.get().evidence : null;
+    if (text === null) replace(slot, h('p', { class: 'muted' }, 'No text is kept for this article (Neo4j keeps none; the embedded store keeps what it ingested since texts were kept): the evidence gives its sentences.'));
+    else replace(slot, articleText(text, opened));
   }
 
   store.subscribe((s, prev) => {

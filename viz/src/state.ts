@@ -9,6 +9,13 @@ import { KINDS } from './kinds.js';
 /** Which picture is on screen: who met whom (persons joined by shared events), or the full graph. */
 export type ViewName = 'meetings' | 'graph';
 
+export interface OpenedEvidence {
+  /** The article's id (its node is `Article:<id>`). */
+  article: string;
+  sentence: string;
+  mention: string;
+}
+
 export interface ViewState {
   view: ViewName;
   /** The node whose panel is open. */
@@ -17,6 +24,8 @@ export interface ViewState {
   around: string | null;
   /** Who met whom: the two persons whose shared events the panel lists. */
   pair: readonly [string, string] | null;
+  /** Evidence opened in its article: the article's panel shows its text with this sentence and mention marked. */
+  evidence: OpenedEvidence | null;
   /** The node under the pointer: it and its neighbours are highlighted. Not kept in the URL. */
   hovered: string | null;
   kinds: ReadonlySet<NodeLabel>;
@@ -39,6 +48,7 @@ export const initialState = (): ViewState => ({
   selected: null,
   around: null,
   pair: null,
+  evidence: null,
   hovered: null,
   kinds: new Set(KINDS),
   from: null,
