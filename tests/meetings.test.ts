@@ -73,6 +73,12 @@ describe('who met whom', () => {
     expect(m.totalPersons).to.equal(4);
   });
 
+  it('counts only participations in the roles asked for', () => {
+    const m = meetings(ROWS, { period: OPEN_RANGE, limit: 10, roles: new Set<Role>(['led', 'accompanied']) });
+    expect(m.persons.map((p) => p.label).sort()).to.deep.equal(['吴五', '孙二', '李三', '钱一'].sort());
+    expect(m.pairs.every((p) => p.events.every((e) => e.label === '调研'))).to.equal(true);
+  });
+
   it('shows the most active first, within the limit', () => {
     const m = meetings(ROWS, { period: OPEN_RANGE, limit: 2 });
     expect(m.persons.map((p) => p.label)).to.deep.equal(['钱一', '孙二']);

@@ -11,7 +11,8 @@ import { pfrJsonlRecord } from '../bench/whole-process.js';
 import { iteratePfrArticles } from '../src/corpus/pfr.js';
 import type { GuanxiGraph } from '../src/graph/assemble.js';
 import { graphCounts } from '../src/graph/assemble.js';
-import { OPEN_RANGE, parseDateRange } from '../src/graph/date-range.js';
+import { OPEN_RANGE, parseDateRange, type DateRange } from '../src/graph/date-range.js';
+import type { Role } from '../src/graph/model.js';
 import { entityTables } from '../src/graph/export/tables.js';
 import { runNamedQuery } from '../src/graph/queries.js';
 import { PACKAGE_ROOT, DEFAULT_SAMPLE } from '../src/paths.js';
@@ -118,12 +119,15 @@ describe('the embedded SQLite store', function () {
     const wholeView = await openGraphView(journal);
     expect(view.timeline()).to.deep.equal(wholeView.timeline());
     const ranges = [OPEN_RANGE, parseDateRange('1998-01-01', '1998-01-02'), parseDateRange('1998', '1998'), parseDateRange('2023-02-17', '2023-02-17')];
+    const ask = (range: DateRange, limit: number, around: string | null, roles: ReadonlySet<Role> | null = null) => ({ range, limit, around, roles });
     for (const range of ranges) {
-      const met = view.meetings(range, 30, null);
-      expect(met, JSON.stringify(range)).to.deep.equal(wholeView.meetings(range, 30, null));
-      for (const p of met.persons.slice(0, 5)) expect(view.meetings(range, 20, p.key), p.key).to.deep.equal(wholeView.meetings(range, 20, p.key));
+      const met = view.meetings(ask(range, 30, null));
+      expect(met, JSON.stringify(range)).to.deep.equal(wholeView.meetings(ask(range, 30, null)));
+      const led = ask(range, 30, null, new Set<Role>(['led', 'presided']));
+      expect(view.meetings(led)).to.deep.equal(wholeView.meetings(led));
+      for (const p of met.persons.slice(0, 5)) expect(view.meetings(ask(range, 20, p.key)), p.key).to.deep.equal(wholeView.meetings(ask(range, 20, p.key)));
     }
-    expect(view.meetings(parseDateRange('1998-01-01', '1998-01-03'), 30, null).pairs.length).to.be.greaterThan(existsSync(CORPUS) ? 10 : -1);
+    expect(view.meetings(ask(parseDateRange('1998-01-01', '1998-01-03'), 30, null)).pairs.length).to.be.greaterThan(existsSync(CORPUS) ? 10 : -1);
   });
 
   it("keeps each article's text beside the graph, as the journal does, and gives it back in an exported journal", async () => {

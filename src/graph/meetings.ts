@@ -65,6 +65,8 @@ export interface MeetingsOptions {
   /** Persons shown at most (the most active; around a person: those who met them most). */
   limit: number;
   around?: string | null;
+  /** Only participations with one of these roles count (absent: all). */
+  roles?: ReadonlySet<Role> | null;
 }
 
 export const DEFAULT_MEETING_PERSONS = 60;
@@ -90,6 +92,7 @@ export function meetings(rows: Iterable<Participation>, options: MeetingsOptions
   const names = new Map<string, { label: string; detail: string | null }>();
   for (const r of rows) {
     if (!dateWithin(r.eventDate, options.period)) continue;
+    if (options.roles && !r.roles.some((role) => options.roles!.has(role))) continue;
     let event = byEvent.get(r.event);
     if (!event) byEvent.set(r.event, (event = { label: r.eventLabel, date: r.eventDate, parts: new Map() }));
     let roles = event.parts.get(r.person);

@@ -99,7 +99,8 @@ export interface Provenance {
   date: string | null;
 }
 
-export type Role = 'led' | 'accompanied' | 'attended' | 'spoke' | 'presided' | 'organized';
+export const ROLES = ['led', 'accompanied', 'attended', 'spoke', 'presided', 'organized'] as const;
+export type Role = (typeof ROLES)[number];
 export type BylineRole = 'reporter' | 'correspondent' | 'photographer';
 
 export interface RelPropsByType {

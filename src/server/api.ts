@@ -6,7 +6,7 @@
  *   GET  /api/graph             the graph (GraphPayload): all of it, or its most connected nodes
  *   GET  /api/node?key=K        the side panel's details of a node
  *   GET  /api/search?q=TEXT     suggestions as one types (&kind=Person: of one kind)
- *   GET  /api/meetings          who met whom (&from=&to= a period, default the newest; &person=K around one; &limit=N)
+ *   GET  /api/meetings          who met whom (&from=&to= a period, default the newest; &person=K around one; &roles=led,…; &limit=N)
  *   GET  /api/timeline          events by day, for the time slider
  *   GET  /api/article?id=A      an article's text as read (its evidence opens in it)
  *   GET  /api/queries           the named queries and their parameters
@@ -15,7 +15,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DateRangeError, parseDateRange, type DateRange } from '../graph/date-range.js';
 import { DEFAULT_MEETING_PERSONS } from '../graph/meetings.js';
-import { NODE_LABELS, type NodeLabel } from '../graph/model.js';
+import { NODE_LABELS, ROLES, type NodeLabel, type Role } from '../graph/model.js';
 import { namedQuery, namedQueryNames } from '../store/named-queries.js';
 import type { GraphStore } from '../store/store.js';
 import { HttpError, readJsonBody, sendJson } from './http.js';
@@ -57,6 +57,15 @@ function countParam(value: string | undefined, fallback: number, max: number): n
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < 1 || n > max) throw new HttpError(400, `limit must be a whole number from 1 to ${max}`);
   return n;
+}
+
+/** ?roles=led,spoke: some of the roles (absent or empty: all). */
+function rolesParam(value: string | undefined): ReadonlySet<Role> | null {
+  if (!value) return null;
+  const roles = value.split(',');
+  const unknown = roles.find((r) => !(ROLES as readonly string[]).includes(r));
+  if (unknown !== undefined) throw new HttpError(400, `roles are some of ${ROLES.join(', ')}, not ${JSON.stringify(unknown)}`);
+  return new Set(roles as Role[]);
 }
 
 /** ?from=&to=: a valid range (an impossible date or an inverted range is the client's mistake). */
@@ -103,10 +112,10 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       return sendJson(req, res, 200, view.search(params.get('q') ?? '', limit, (kind as NodeLabel | null) ?? undefined));
     }
     case 'GET /api/meetings': {
-      const params = queryParams(url, ['from', 'to', 'person', 'limit']);
+      const params = queryParams(url, ['from', 'to', 'person', 'limit', 'roles']);
       const range = dateRangeParam(params);
       const limit = countParam(params.get('limit'), DEFAULT_MEETING_PERSONS, MAX_MEETING_PERSONS);
-      return sendJson(req, res, 200, view.meetings(range, limit, params.get('person') || null));
+      return sendJson(req, res, 200, view.meetings({ range, limit, around: params.get('person') || null, roles: rolesParam(params.get('roles')) }));
     }
     case 'GET /api/article': {
       const article = required(queryParams(url, ['id']), 'id');

@@ -11,7 +11,7 @@ import { emptyGraph, graphCounts, type GuanxiGraph } from '../graph/assemble.js'
 import type { DateRange } from '../graph/date-range.js';
 import { graphParticipations, meetings, newestPeriod, type Participation } from '../graph/meetings.js';
 import { graphEventsByDate, timeline, type Timeline } from '../graph/timeline.js';
-import type { NodeLabel } from '../graph/model.js';
+import type { NodeLabel, Role } from '../graph/model.js';
 import { runNamedQuery } from '../graph/queries.js';
 import { sqliteNamedQuery } from '../store/sqlite-named-queries.js';
 import type { Neighbourhood } from '../store/sqlite-reads.js';
@@ -30,7 +30,7 @@ export interface GraphView {
   details(key: string): NodeDetails | null;
   search(query: string, limit: number, kind?: NodeLabel): Suggestion[];
   /** Who met whom in a period (the newest when the range is open and no person is asked for). */
-  meetings(range: DateRange, limit: number, around: string | null): MeetingsPayload;
+  meetings(query: MeetingsQuery): MeetingsPayload;
   /** Events by day, for the time slider. */
   timeline(): TimelinePayload;
   /** An article's text as read (by the article's id), null when the store keeps none. */
@@ -98,10 +98,18 @@ const PANEL_EDGES: Record<NodeLabel, Neighbourhood> = {
  * The who-met-whom view: of the period asked for; with none, of the newest period (or, around a
  * person, of all time, so that a search always finds whom they met).
  */
-function meetingsOf(rows: (range: DateRange) => Iterable<Participation>, events: Timeline, range: DateRange, limit: number, around: string | null): MeetingsPayload {
+function meetingsOf(rows: (range: DateRange) => Iterable<Participation>, events: Timeline, { range, limit, around, roles }: MeetingsQuery): MeetingsPayload {
   const open = !range.from && !range.to;
   const period = open && !around ? newestPeriod(events.days.at(-1)?.[0] ?? null) : range;
-  return meetings(rows(period), { period, limit, around });
+  return meetings(rows(period), { period, limit, around, roles });
+}
+
+/** What GET /api/meetings asks for. */
+export interface MeetingsQuery {
+  range: DateRange;
+  limit: number;
+  around: string | null;
+  roles: ReadonlySet<Role> | null;
 }
 
 /** The graph loaded whole: Neo4j (read once, then again when it changes) and the JSON Lines journal. */
@@ -135,7 +143,7 @@ class WholeGraphView implements GraphView {
   details = (key: string) => nodeDetails(this.graph, key);
   search = (query: string, limit: number, kind?: NodeLabel) => this.index.search(query, limit, kind);
   namedQuery = (name: string, params: Record<string, string | null>) => runNamedQuery(this.graph, name, params);
-  meetings = (range: DateRange, limit: number, around: string | null) => meetingsOf(() => graphParticipations(this.graph), this.events, range, limit, around);
+  meetings = (query: MeetingsQuery) => meetingsOf(() => graphParticipations(this.graph), this.events, query);
   timeline = () => this.events;
   articleText = (article: string) => this.store.articleText(article);
 }
@@ -169,8 +177,8 @@ class IndexedGraphView implements GraphView {
     return (this.events ??= timeline(this.store.reads.eventsByDate()));
   }
 
-  meetings(range: DateRange, limit: number, around: string | null): MeetingsPayload {
-    return meetingsOf((period) => this.store.reads.participations(period.from, period.to, around), this.timeline(), range, limit, around);
+  meetings(query: MeetingsQuery): MeetingsPayload {
+    return meetingsOf((period) => this.store.reads.participations(period.from, period.to, query.around), this.timeline(), query);
   }
 
   meta(): Meta {

@@ -89,7 +89,7 @@ describe('who met whom in headless Chromium', function () {
       await until(page, "g.graph !== null && g.layout !== 'loading' && g.layout !== 'running'", 60_000);
       expect(await page.locator('#graph').isVisible()).to.equal(true);
       expect(await page.locator('#meetings').isVisible()).to.equal(false);
-      expect(page.url()).to.contain('v=graph');
+      await until(page, `location.href.includes('v=graph')`);
       await page.click('#view-meetings');
       expect(await page.locator('#meetings').isVisible()).to.equal(true);
     });
@@ -134,7 +134,7 @@ describe('who met whom in headless Chromium', function () {
       expect(s.period).to.deep.equal({ from: null, to: null });
       expect(await hook<string>(page, 'g.meetings.graph.nodes()[0]')).to.equal(key);
       expect(await hook<number>(page, `g.meetings.graph.degree(${JSON.stringify(key)})`)).to.equal(s.persons - 1);
-      expect(page.url()).to.contain('around=');
+      await until(page, `location.href.includes('around=')`);
 
       const other = await hook<string>(page, `g.meetings.graph.nodes().find((k) => k !== ${JSON.stringify(key)})`);
       const before = s.persons;
@@ -202,6 +202,29 @@ describe('who met whom in headless Chromium', function () {
       const names = await hook<string[]>(page, `g.meetings.graph.nodes().map((k) => g.meetings.graph.getNodeAttribute(k, 'label'))`);
       expect(names).to.include('张飞');
       expect(names).to.not.include('吾尔叶提·吾守尔');
+    });
+
+    it('filters by roles in both views, kept in the URL', async () => {
+      await page.click('#timeline-all');
+      await hook(page, `g.store.set({ around: null, selected: null, pair: null })`);
+      await drawn(page, 'g.meetings.status().around === null');
+      for (const role of ['attended', 'spoke', 'presided', 'organized']) await page.locator(`#roles input[data-role="${role}"]`).uncheck();
+      await drawn(page, `g.store.get().roles !== null && g.store.get().roles.size === 2`);
+      await until(page, `g.meetings.status().period.to === '2023-02-19'`);
+      // Of the sample's newest month, only the visit was led and accompanied.
+      const names = await hook<string[]>(page, `g.meetings.graph.nodes().map((k) => g.meetings.graph.getNodeAttribute(k, 'label')).sort()`);
+      expect(names).to.deep.equal(['吾尔叶提·吾守尔', '李红霞', '王自合'].sort());
+      await until(page, `location.href.includes('roles=led%2Caccompanied')`);
+      await page.click('#view-graph');
+      await until(page, "g.graph !== null && g.layout !== 'loading' && g.layout !== 'running'", 60_000);
+      const persons = await hook<string[]>(page, `[...g.renderer.visibility().nodes].filter((k) => k.startsWith('Person:'))`);
+      expect(persons).to.include('Person:吾尔叶提·吾守尔@哈密市');
+      expect(persons).to.not.include(ZHANG_FEI);
+      await page.locator('#roles input[data-role="spoke"]').check();
+      await until(page, `[...g.renderer.visibility().nodes].includes(${JSON.stringify(ZHANG_FEI)})`);
+      for (const role of ['attended', 'presided', 'organized']) await page.locator(`#roles input[data-role="${role}"]`).check();
+      await until(page, 'g.store.get().roles === null');
+      await page.click('#view-meetings');
     });
 
     it('moves the period with the slider and plays through time', async () => {

@@ -1,5 +1,5 @@
 /** The server's JSON API (src/server/api.ts), typed by the shared protocol. */
-import type { NodeLabel } from '../../src/graph/model.js';
+import type { NodeLabel, Role } from '../../src/graph/model.js';
 import type { ApiError, ArticleText, GraphPayload, MeetingsPayload, Meta, NamedQueryInfo, NodeDetails, QueryRequest, QueryResponse, Suggestion, TimelinePayload } from '../../src/server/protocol.js';
 
 /** An answer other than 2xx, with the server's message. */
@@ -24,8 +24,9 @@ export const api = {
   graph: () => request<GraphPayload>('/api/graph'),
   node: (key: string) => request<NodeDetails>(`/api/node?key=${encodeURIComponent(key)}`),
   search: (q: string, kind?: NodeLabel) => request<Suggestion[]>(`/api/search?q=${encodeURIComponent(q)}${kind ? `&kind=${kind}` : ''}`),
-  meetings: (q: { from: string | null; to: string | null; person: string | null; limit: number }) => {
+  meetings: (q: { from: string | null; to: string | null; person: string | null; roles: ReadonlySet<Role> | null; limit: number }) => {
     const params = new URLSearchParams({ limit: String(q.limit) });
+    if (q.roles) params.set('roles', [...q.roles].join(','));
     if (q.from) params.set('from', q.from);
     if (q.to) params.set('to', q.to);
     if (q.person) params.set('person', q.person);

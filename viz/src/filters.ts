@@ -46,7 +46,7 @@ export function createFilters(graph: ViewGraph, store: Store, visibility: () => 
   // Dates are the timeline's (timeline.ts): every view shares them.
   byId('clear-filters').addEventListener('click', () => {
     ends = {};
-    store.set({ kinds: new Set(KINDS), from: null, to: null, org: null, ego: null, path: null, result: null });
+    store.set({ kinds: new Set(KINDS), roles: null, from: null, to: null, org: null, ego: null, path: null, result: null });
   });
 
   const status = byId('filter-status');

@@ -1,6 +1,6 @@
 /** The payload of GET /api/graph as a graphology graph with what sigma draws: colour by kind, size by degree. */
 import Graph from 'graphology';
-import type { NodeLabel, RelationshipType } from '../../src/graph/model.js';
+import { ROLES, type NodeLabel, type RelationshipType, type Role } from '../../src/graph/model.js';
 import type { GraphPayload } from '../../src/server/protocol.js';
 import { KIND_COLORS } from './kinds.js';
 
@@ -17,6 +17,8 @@ export interface NodeAttrs {
 export interface EdgeAttrs {
   rel: RelationshipType;
   date: string | null;
+  /** A participation's roles as bits of ROLES (0 for other relationships). */
+  roleBits: number;
   size: number;
   color: string;
 }
@@ -28,6 +30,23 @@ const EDGE_COLOR = '#c8ccd2';
 /** Sizes from the square root of the degree: hubs stand out without swallowing the screen. */
 export function nodeSize(degree: number): number {
   return Math.min(3 + 1.6 * Math.sqrt(degree), 24);
+}
+
+/** The payload's role bits in the order of ROLES (the server's order, checked rather than assumed). */
+function rolesAsBits(order: readonly Role[] | undefined, bits: number): number {
+  if (!bits || !order) return 0;
+  let out = 0;
+  order.forEach((role, i) => {
+    if (bits & (1 << i)) out |= 1 << ROLES.indexOf(role);
+  });
+  return out;
+}
+
+/** The bits of a set of roles (ROLES order). */
+export function roleBits(roles: Iterable<Role>): number {
+  let bits = 0;
+  for (const role of roles) bits |= 1 << ROLES.indexOf(role);
+  return bits;
 }
 
 export function buildViewGraph(payload: GraphPayload): ViewGraph {
@@ -42,6 +61,7 @@ export function buildViewGraph(payload: GraphPayload): ViewGraph {
     graph.addDirectedEdge(nodes.key[edges.source[i]], nodes.key[edges.target[i]], {
       rel: payload.rels[edges.rel[i]],
       date: edges.date[i],
+      roleBits: rolesAsBits(payload.roles, edges.roleBits?.[i] ?? 0),
       size: 0.6,
       color: EDGE_COLOR,
     });

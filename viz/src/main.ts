@@ -18,6 +18,7 @@ import { watchStoreChanges } from './store-changes.js';
 import { suggestInput } from './suggest.js';
 import { readUrl, syncUrl, urlView, type CameraView } from './url-state.js';
 import { createMeetingsView, type MeetingsStatus, type MeetingsView } from './meetings-view.js';
+import { createRolesFilter } from './roles-filter.js';
 import { createTimeline, type TimelineControl } from './timeline.js';
 
 export interface TestHook {
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
   const meetings = createMeetingsView(byId('meetings'), store);
   hook.meetings = meetings;
   hook.timeline = createTimeline(events, store);
+  createRolesFilter(store);
 
   // The full graph: loaded, laid out and wired the first time its tab is open.
   let full: Promise<Renderer> | null = null;
@@ -134,7 +136,7 @@ async function main(): Promise<void> {
     // A query drawn as a graph is drawn on the full graph.
     if (s.result && s.result !== prev.result && s.view !== 'graph') return store.set({ view: 'graph' });
     if (s.view !== prev.view) showView(s);
-    if (s.view === 'meetings' && (s.view !== prev.view || s.from !== prev.from || s.to !== prev.to || s.around !== prev.around)) void meetings.ready().then(showMeetingsBar);
+    if (s.view === 'meetings' && (s.view !== prev.view || s.from !== prev.from || s.to !== prev.to || s.around !== prev.around || s.roles !== prev.roles)) void meetings.ready().then(showMeetingsBar);
   });
   showView(store.get());
 

@@ -181,7 +181,7 @@ export function createMeetingsView(container: HTMLElement, store: Store): Meetin
 
   async function load(s: ViewState): Promise<void> {
     const mine = ++ticket;
-    const m = await api.meetings({ from: s.from, to: s.to, person: s.around, limit: MEETINGS_LIMIT });
+    const m = await api.meetings({ from: s.from, to: s.to, person: s.around, roles: s.roles, limit: MEETINGS_LIMIT });
     if (mine !== ticket) return;
     history.length = 0;
     graph.clear();
@@ -194,7 +194,7 @@ export function createMeetingsView(container: HTMLElement, store: Store): Meetin
   }
 
   store.subscribe((s, prev) => {
-    const query = s.from !== prev.from || s.to !== prev.to || s.around !== prev.around;
+    const query = s.from !== prev.from || s.to !== prev.to || s.around !== prev.around || s.roles !== prev.roles;
     if (s.view === 'meetings' && (query || s.view !== prev.view) && (query || !status)) loading = load(s);
     else if (s.hovered !== prev.hovered || s.selected !== prev.selected || s.pair !== prev.pair) {
       updateFocus(s);
@@ -212,7 +212,7 @@ export function createMeetingsView(container: HTMLElement, store: Store): Meetin
     canGoBack: () => history.length > 0,
     async expand(key) {
       const s = store.get();
-      const m = await api.meetings({ from: s.from, to: s.to, person: key, limit: MEETINGS_LIMIT });
+      const m = await api.meetings({ from: s.from, to: s.to, person: key, roles: s.roles, limit: MEETINGS_LIMIT });
       if (!status) return;
       history.push({ graph: graph.export(), status });
       const placed = new Set(graph.nodes());

@@ -20,7 +20,7 @@ const HIGHLIGHT_EDGE = '#5b6470';
 /** At most this many neighbours of a hovered node get a label. */
 const HOVER_LABELS = 24;
 
-const FILTER_KEYS: (keyof ViewState)[] = ['kinds', 'from', 'to', 'org', 'ego', 'path', 'result'];
+const FILTER_KEYS: (keyof ViewState)[] = ['kinds', 'roles', 'from', 'to', 'org', 'ego', 'path', 'result'];
 
 export interface Renderer {
   sigma: ViewSigma;
@@ -82,6 +82,8 @@ export function createRenderer(container: HTMLElement, graph: ViewGraph, store: 
       minCameraRatio: 0.02,
       maxCameraRatio: 4,
       stagePadding: 24,
+      // Hidden behind the who-met-whom tab, the container has no size while the filters still change.
+      allowInvalidContainer: true,
     } as Partial<ReturnType<ViewSigma['getSettings']>>,
   });
 

@@ -2,7 +2,7 @@
  * The view's state: what is selected, filtered and queried. Modules change it with `set` and react
  * to it with `subscribe`; the renderer draws from it and nothing else, and the URL mirrors it.
  */
-import type { NodeLabel } from '../../src/graph/model.js';
+import type { NodeLabel, Role } from '../../src/graph/model.js';
 import type { QueryRequest, QueryResponse } from '../../src/server/protocol.js';
 import { KINDS } from './kinds.js';
 
@@ -29,6 +29,8 @@ export interface ViewState {
   /** The node under the pointer: it and its neighbours are highlighted. Not kept in the URL. */
   hovered: string | null;
   kinds: ReadonlySet<NodeLabel>;
+  /** Only participations in these roles (null: all), in every view. */
+  roles: ReadonlySet<Role> | null;
   /** Date range, YYYY-MM-DD (or a prefix), both ends inclusive and optional; a fact is in it when all of its date is. */
   from: string | null;
   to: string | null;
@@ -51,6 +53,7 @@ export const initialState = (): ViewState => ({
   evidence: null,
   hovered: null,
   kinds: new Set(KINDS),
+  roles: null,
   from: null,
   to: null,
   org: null,
@@ -88,5 +91,5 @@ export class Store {
 
 /** Whether anything but the camera, hover and selection narrows what is shown. */
 export function isFiltered(s: ViewState): boolean {
-  return s.kinds.size < KINDS.length || !!(s.from || s.to || s.org || s.ego || s.path || s.result);
+  return s.kinds.size < KINDS.length || !!(s.roles || s.from || s.to || s.org || s.ego || s.path || s.result);
 }

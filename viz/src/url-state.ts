@@ -2,7 +2,7 @@
  * The view in the URL's fragment, so that a link reopens it: selection, filters, path, ego network,
  * the console's query and the camera. Written with replaceState (no history entry per click).
  */
-import type { NodeLabel } from '../../src/graph/model.js';
+import { ROLES, type NodeLabel, type Role } from '../../src/graph/model.js';
 import type { QueryRequest } from '../../src/server/protocol.js';
 import { KINDS } from './kinds.js';
 import { initialState, type Store, type ViewState } from './state.js';
@@ -32,6 +32,8 @@ export function readUrl(hash = location.hash): { state: ViewState; camera: Camer
   if (qa && qb) state.pair = [qa, qb];
   const kinds = get('k');
   if (kinds) state.kinds = new Set(kinds.split(',').filter((k): k is NodeLabel => (KINDS as readonly string[]).includes(k)));
+  const roles = get('roles')?.split(',').filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  if (roles?.length) state.roles = new Set(roles);
   state.from = get('from');
   state.to = get('to');
   state.org = get('org');
@@ -58,6 +60,7 @@ function writeUrl(s: ViewState, camera: CameraView | null): void {
   set('around', s.around);
   if (s.pair) set('qa', s.pair[0]), set('qb', s.pair[1]);
   if (s.kinds.size < KINDS.length) p.set('k', [...s.kinds].join(','));
+  if (s.roles) set('roles', [...s.roles].join(','));
   set('from', s.from);
   set('to', s.to);
   set('org', s.org);

@@ -7,7 +7,7 @@
  * A Cypher result, when drawn, replaces all of it.
  */
 import { dateWithin, type DateRange } from '../../src/graph/date-range.js';
-import type { ViewGraph } from './graph-data.js';
+import { roleBits, type EdgeAttrs, type ViewGraph } from './graph-data.js';
 import type { ViewState } from './state.js';
 
 export interface Visibility {
@@ -56,13 +56,23 @@ export function computeVisibility(graph: ViewGraph, s: ViewState): Visibility {
     return { nodes, edges, edgeInRange: () => true, note: nodes.size ? null : 'the query returned no nodes of this graph' };
   }
 
-  if (!ranged && !s.org && !s.ego && !s.path && s.kinds.size === 5) return { nodes: null, edges: null, edgeInRange, note: null };
+  if (!ranged && !s.roles && !s.org && !s.ego && !s.path && s.kinds.size === 5) return { nodes: null, edges: null, edgeInRange, note: null };
+  // Roles: a participation counts when it had one of them; persons and events need one that does.
+  const roleMask = s.roles ? roleBits(s.roles) : 0;
+  const edgeShown = (a: EdgeAttrs) => edgeInRange(a.date) && (!roleMask || a.rel !== 'PARTICIPATED_IN' || (a.roleBits & roleMask) !== 0);
 
   // Kinds and dates. A node with its own date (event, article) must be in range; a person,
   // organization or place must have a dated fact in range, unless it has no dated fact at all.
   const base = new Set<string>();
   graph.forEachNode((key, a) => {
     if (!s.kinds.has(a.kind)) return;
+    if (roleMask && (a.kind === 'Person' || a.kind === 'Event')) {
+      let took = false;
+      graph.forEachEdge(key, (_e, ea) => {
+        if (ea.rel === 'PARTICIPATED_IN' && edgeShown(ea)) took = true;
+      });
+      if (!took) return;
+    }
     if (ranged) {
       if (a.date !== null) {
         if (!dateWithin(a.date, range)) return;
@@ -129,6 +139,13 @@ export function computeVisibility(graph: ViewGraph, s: ViewState): Visibility {
       edges = new Set();
       note = 'no path between these two among the nodes shown (try showing more kinds or a wider date range)';
     }
+  }
+  // With roles, the participations in other roles go too (the renderer otherwise tests dates only).
+  if (roleMask && !edges) {
+    edges = new Set();
+    graph.forEachEdge((e, a, source, target) => {
+      if (nodes.has(source) && nodes.has(target) && edgeShown(a)) edges!.add(e);
+    });
   }
   return { nodes, edges, edgeInRange, note };
 }
