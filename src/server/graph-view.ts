@@ -8,7 +8,8 @@
  * next request sees the new graph, without a restart.
  */
 import { emptyGraph, graphCounts, type GuanxiGraph } from '../graph/assemble.js';
-import type { NodeLabel } from '../graph/model.js';
+import { RELATIONSHIP_TYPES, type NodeLabel } from '../graph/model.js';
+import { nodeLabel } from '../graph/node-text.js';
 import { runNamedQuery } from '../graph/queries.js';
 import { sqliteNamedQuery } from '../store/sqlite-named-queries.js';
 import type { Neighbourhood } from '../store/sqlite-reads.js';
@@ -30,6 +31,27 @@ export interface GraphView {
   namedQuery(name: string, params: Record<string, string | null>): QueryRows;
   /** Catches up with the store if it changed since the last look (looked at most once a second). */
   refresh(): Promise<void>;
+  /** The labels of those of `keys` the graph holds, and its relationships among them (one pair per linked two): a query result to draw. */
+  among(keys: readonly string[]): KeyedNodes;
+}
+
+export interface KeyedNodes {
+  labels: Record<string, string>;
+  edges: [string, string][];
+}
+
+/** The labels of the keys' nodes in `graph` and the pairs of them that a relationship links, each pair once. */
+function keyedNodes(graph: GuanxiGraph, keys: readonly string[]): KeyedNodes {
+  const present = new Set(keys.filter((k) => graph.hasNode(k)));
+  const labels: Record<string, string> = {};
+  const pairs = new Map<string, [string, string]>();
+  for (const key of present) {
+    labels[key] = nodeLabel(graph.getNodeAttributes(key));
+    graph.forEachOutEdge(key, (_e, _a, source, target) => {
+      if (present.has(target)) pairs.set(`${source}\n${target}`, [source, target]);
+    });
+  }
+  return { labels, edges: [...pairs.values()] };
 }
 
 /** Nodes the viewer is sent at most: the most connected ones of a larger graph. */
@@ -114,6 +136,7 @@ class WholeGraphView implements GraphView {
   details = (key: string) => nodeDetails(this.graph, key);
   search = (query: string, limit: number, kind?: NodeLabel) => this.index.search(query, limit, kind);
   namedQuery = (name: string, params: Record<string, string | null>) => runNamedQuery(this.graph, name, params);
+  among = (keys: readonly string[]) => keyedNodes(this.graph, keys);
 }
 
 /** The embedded store, read through its indexes. */
@@ -162,6 +185,13 @@ class IndexedGraphView implements GraphView {
 
   namedQuery(name: string, params: Record<string, string | null>): QueryRows {
     return sqliteNamedQuery(this.store.reads, name, params);
+  }
+
+  /** The keys' nodes and their outgoing relationships only: a relationship among them leaves one of them. */
+  among(keys: readonly string[]): KeyedNodes {
+    const seeds = this.store.reads.seqsOfKeys(keys);
+    if (!seeds.length) return { labels: {}, edges: [] };
+    return keyedNodes(this.store.reads.neighbourhood(seeds, { edges: { out: RELATIONSHIP_TYPES }, citedArticles: false }), keys);
   }
 }
 
