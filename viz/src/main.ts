@@ -6,6 +6,7 @@ import type { Meta } from '../../src/server/protocol.js';
 import { api } from './api.js';
 import { createConsole } from './console.js';
 import { byId, h, replace } from './dom.js';
+import { closeOnEscape } from './escape.js';
 import { createExport } from './export.js';
 import { createFilters } from './filters.js';
 import { buildViewGraph, type ViewGraph } from './graph-data.js';
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
   createPanel(byId('panel'), store, { open });
   createFilters(graph, store, renderer.visibility);
   suggestInput(byId<HTMLInputElement>('search'), { onPick: (s) => open(s.key) });
-  createConsole(store, queries, meta.cypher);
+  closeOnEscape(store, createConsole(store, queries, meta.cypher));
   createExport(graph, renderer);
   byId('fit').addEventListener('click', () => renderer!.fit());
 
