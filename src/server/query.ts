@@ -98,7 +98,7 @@ export async function runQuery(store: GraphStore, view: GraphView, body: unknown
     const keys = rowKeys(columns, result.rows);
     const { labels, edges } = view.among(keys);
     // Only the nodes the view knows are drawn (an id of a node deleted since is left out).
-    return { ...result, graph: { nodes: keys.filter((k) => k in labels), edges }, keyColumns: columns, labels };
+    return { ...result, graph: { nodes: keys.filter((k) => Object.hasOwn(labels, k)), edges }, keyColumns: columns, labels };
   }
   if (typeof body.cypher !== 'string' || !body.cypher.trim()) throw new HttpError(400, 'expected {"cypher": "…"} or {"name": "…"}');
   if (!(store instanceof Neo4jStore)) {
