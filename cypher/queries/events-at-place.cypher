@@ -6,5 +6,6 @@ MATCH (e:Event)-[:HELD_AT]->(pl)
 WHERE ($from IS NULL OR e.date >= $from) AND ($to IS NULL OR e.date <= $to)
 WITH DISTINCT e, pl
 RETURN e.name AS event, e.type AS type, e.date AS date, pl.name AS place,
-       COUNT { MATCH (p:Person)-[:PARTICIPATED_IN]->(e) RETURN DISTINCT p } AS participants
+       COUNT { MATCH (p:Person)-[:PARTICIPATED_IN]->(e) RETURN DISTINCT p } AS participants,
+       e.id AS event_id, pl.id AS place_id
 ORDER BY date, event, place

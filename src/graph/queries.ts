@@ -84,10 +84,11 @@ const QUERIES: Record<string, (g: GuanxiGraph, p: Params) => QueryResult> = {
           headline: article?.kind === 'Article' ? article.headline : null,
           article: e.attrs.article,
           evidence: e.attrs.sentence,
+          event_id: event.id,
         });
       }
     }
-    return { columns: ['person', 'event', 'type', 'date', 'roles', 'places', 'headline', 'article', 'evidence'], rows: orderBy(rows, ['date', 'event', 'article']) };
+    return { columns: ['person', 'event', 'type', 'date', 'roles', 'places', 'headline', 'article', 'evidence', 'event_id'], rows: orderBy(rows, ['date', 'event', 'article']) };
   },
 
   'participants-of-event'(g, p) {
@@ -98,14 +99,14 @@ const QUERIES: Record<string, (g: GuanxiGraph, p: Params) => QueryResult> = {
       for (const e of edges(g, ev, 'in', 'PARTICIPATED_IN')) {
         if (e.attrs.rel !== 'PARTICIPATED_IN') continue;
         const person = attrs(g, e.source);
-        rows.push({ event: event.name, date: event.date, person: nodeLabel(person), person_id: person.id, roles: e.attrs.roles, article: e.attrs.article, evidence: e.attrs.sentence });
+        rows.push({ event: event.name, date: event.date, person: nodeLabel(person), person_id: person.id, roles: e.attrs.roles, article: e.attrs.article, evidence: e.attrs.sentence, event_id: event.id });
       }
     }
-    return { columns: ['event', 'date', 'person', 'person_id', 'roles', 'article', 'evidence'], rows: orderBy(rows, ['date', 'event', 'person', 'article']) };
+    return { columns: ['event', 'date', 'person', 'person_id', 'roles', 'article', 'evidence', 'event_id'], rows: orderBy(rows, ['date', 'event', 'person', 'article']) };
   },
 
   'co-participation'(g, p) {
-    const groups = new Map<string, { a: string; b: string; event: NodeAttributes; rolesA: string[][]; rolesB: string[][] }>();
+    const groups = new Map<string, { a: string; b: string; aId: string; bId: string; event: NodeAttributes; rolesA: string[][]; rolesB: string[][] }>();
     for (const p1 of nodesWhere(g, (a) => a.kind === 'Person' && a.name === p.a)) {
       for (const r1 of edges(g, p1, 'out', 'PARTICIPATED_IN')) {
         for (const r2 of edges(g, r1.target, 'in', 'PARTICIPATED_IN')) {
@@ -114,7 +115,7 @@ const QUERIES: Record<string, (g: GuanxiGraph, p: Params) => QueryResult> = {
           if (p.b !== null && nodeLabel(other) !== p.b) continue;
           if (r1.attrs.rel !== 'PARTICIPATED_IN' || r2.attrs.rel !== 'PARTICIPATED_IN') continue;
           const key = `${p1}\n${r2.source}\n${r1.target}`;
-          const group = groups.get(key) ?? { a: nodeLabel(attrs(g, p1)), b: nodeLabel(other), event: attrs(g, r1.target), rolesA: [], rolesB: [] };
+          const group = groups.get(key) ?? { a: nodeLabel(attrs(g, p1)), b: nodeLabel(other), aId: attrs(g, p1).id, bId: other.id, event: attrs(g, r1.target), rolesA: [], rolesB: [] };
           // Cypher's collect() runs over every (r1, r2) pair, so each list gains one entry per pair.
           group.rolesA.push(r1.attrs.roles);
           group.rolesB.push(r2.attrs.roles);
@@ -129,12 +130,15 @@ const QUERIES: Record<string, (g: GuanxiGraph, p: Params) => QueryResult> = {
       date: x.event.kind === 'Event' ? x.event.date : null,
       roles_a: unionOfRoles(x.rolesA),
       roles_b: unionOfRoles(x.rolesB),
+      a_id: x.aId,
+      b_id: x.bId,
+      event_id: x.event.id,
     }));
-    return { columns: ['a', 'b', 'event', 'date', 'roles_a', 'roles_b'], rows: orderBy(rows, ['b', 'date', 'event']) };
+    return { columns: ['a', 'b', 'event', 'date', 'roles_a', 'roles_b', 'a_id', 'b_id', 'event_id'], rows: orderBy(rows, ['b', 'date', 'event']) };
   },
 
   'officials-of-organization'(g, p) {
-    const groups = new Map<string, { organization: string; person: string; person_id: string; title: string; dates: (string | null)[]; articles: Set<string> }>();
+    const groups = new Map<string, { organization: string; organization_id: string; person: string; person_id: string; title: string; dates: (string | null)[]; articles: Set<string> }>();
     for (const root of nodesWhere(g, (a) => a.kind === 'Organization' && a.name === p.org)) {
       for (const org of below(g, root, ['PART_OF'])) {
         if (attrs(g, org).kind !== 'Organization') continue;
@@ -142,7 +146,7 @@ const QUERIES: Record<string, (g: GuanxiGraph, p: Params) => QueryResult> = {
           if (h.attrs.rel !== 'HOLDS') continue;
           const person = attrs(g, h.source);
           const key = `${org}\n${h.source}\n${h.attrs.title}`;
-          const group = groups.get(key) ?? { organization: nodeLabel(attrs(g, org)), person: nodeLabel(person), person_id: person.id, title: h.attrs.title, dates: [], articles: new Set() };
+          const group = groups.get(key) ?? { organization: nodeLabel(attrs(g, org)), organization_id: attrs(g, org).id, person: nodeLabel(person), person_id: person.id, title: h.attrs.title, dates: [], articles: new Set() };
           group.dates.push(h.attrs.date);
           group.articles.add(h.attrs.article);
           groups.set(key, group);
@@ -151,9 +155,9 @@ const QUERIES: Record<string, (g: GuanxiGraph, p: Params) => QueryResult> = {
     }
     const rows = [...groups.values()].map((x) => {
       const dates = x.dates.filter((d): d is string => d !== null).sort((a, b) => compare(a, b));
-      return { organization: x.organization, person: x.person, person_id: x.person_id, title: x.title, first_seen: dates[0] ?? null, last_seen: dates.at(-1) ?? null, articles: x.articles.size };
+      return { organization: x.organization, person: x.person, person_id: x.person_id, title: x.title, first_seen: dates[0] ?? null, last_seen: dates.at(-1) ?? null, articles: x.articles.size, organization_id: x.organization_id };
     });
-    return { columns: ['organization', 'person', 'person_id', 'title', 'first_seen', 'last_seen', 'articles'], rows: orderBy(rows, ['organization', 'person', 'title']) };
+    return { columns: ['organization', 'person', 'person_id', 'title', 'first_seen', 'last_seen', 'articles', 'organization_id'], rows: orderBy(rows, ['organization', 'person', 'title']) };
   },
 
   'titles-of-person'(g, p) {
@@ -162,14 +166,14 @@ const QUERIES: Record<string, (g: GuanxiGraph, p: Params) => QueryResult> = {
       const id = attrs(g, person).id;
       for (const h of edges(g, person, 'out', 'HOLDS')) {
         if (h.attrs.rel !== 'HOLDS') continue;
-        rows.push({ person: id, title: h.attrs.title, organization: nodeLabel(attrs(g, h.target)), date: h.attrs.date, article: h.attrs.article, evidence: h.attrs.sentence });
+        rows.push({ person: id, title: h.attrs.title, organization: nodeLabel(attrs(g, h.target)), date: h.attrs.date, article: h.attrs.article, evidence: h.attrs.sentence, organization_id: attrs(g, h.target).id });
       }
       for (const m of edges(g, person, 'in', 'MENTIONS')) {
         if (m.attrs.rel !== 'MENTIONS') continue;
-        for (const t of m.attrs.titles) rows.push({ person: id, title: t, organization: null, date: m.attrs.date, article: m.attrs.article, evidence: m.attrs.sentence });
+        for (const t of m.attrs.titles) rows.push({ person: id, title: t, organization: null, date: m.attrs.date, article: m.attrs.article, evidence: m.attrs.sentence, organization_id: null });
       }
     }
-    return { columns: ['person', 'title', 'organization', 'date', 'article', 'evidence'], rows: orderBy(rows, ['date', 'person', 'organization', 'title']) };
+    return { columns: ['person', 'title', 'organization', 'date', 'article', 'evidence', 'organization_id'], rows: orderBy(rows, ['date', 'person', 'organization', 'title']) };
   },
 
   'events-at-place'(g, p) {
@@ -187,11 +191,11 @@ const QUERIES: Record<string, (g: GuanxiGraph, p: Params) => QueryResult> = {
           if (seen.has(key)) continue;
           seen.add(key);
           const participants = new Set(edges(g, h.source, 'in', 'PARTICIPATED_IN').map((e) => e.source)).size;
-          rows.push({ event: event.name, type: event.type, date: event.date, place: nodeLabel(attrs(g, place)), participants });
+          rows.push({ event: event.name, type: event.type, date: event.date, place: nodeLabel(attrs(g, place)), participants, event_id: event.id, place_id: attrs(g, place).id });
         }
       }
     }
-    return { columns: ['event', 'type', 'date', 'place', 'participants'], rows: orderBy(rows, ['date', 'event', 'place']) };
+    return { columns: ['event', 'type', 'date', 'place', 'participants', 'event_id', 'place_id'], rows: orderBy(rows, ['date', 'event', 'place']) };
   },
 };
 

@@ -10,8 +10,9 @@
 import { emptyGraph, graphCounts, type GuanxiGraph } from '../graph/assemble.js';
 import type { DateRange } from '../graph/date-range.js';
 import { graphParticipations, meetings, newestPeriod, type Participation } from '../graph/meetings.js';
+import { RELATIONSHIP_TYPES, type NodeLabel, type Role } from '../graph/model.js';
+import { nodeLabel } from '../graph/node-text.js';
 import { graphEventsByDate, timeline, type Timeline } from '../graph/timeline.js';
-import type { NodeLabel, Role } from '../graph/model.js';
 import { runNamedQuery } from '../graph/queries.js';
 import { sqliteNamedQuery } from '../store/sqlite-named-queries.js';
 import type { Neighbourhood } from '../store/sqlite-reads.js';
@@ -39,6 +40,27 @@ export interface GraphView {
   namedQuery(name: string, params: Record<string, string | null>): QueryRows;
   /** Catches up with the store if it changed since the last look (looked at most once a second). */
   refresh(): Promise<void>;
+  /** The labels of those of `keys` the graph holds, and its relationships among them (one pair per linked two): a query result to draw. */
+  among(keys: readonly string[]): KeyedNodes;
+}
+
+export interface KeyedNodes {
+  labels: Record<string, string>;
+  edges: [string, string][];
+}
+
+/** The labels of the keys' nodes in `graph` and the pairs of them that a relationship links, each pair once. */
+function keyedNodes(graph: GuanxiGraph, keys: readonly string[]): KeyedNodes {
+  const present = new Set(keys.filter((k) => graph.hasNode(k)));
+  const labels: Record<string, string> = {};
+  const pairs = new Map<string, [string, string]>();
+  for (const key of present) {
+    labels[key] = nodeLabel(graph.getNodeAttributes(key));
+    graph.forEachOutEdge(key, (_e, _a, source, target) => {
+      if (present.has(target)) pairs.set(`${source}\n${target}`, [source, target]);
+    });
+  }
+  return { labels, edges: [...pairs.values()] };
 }
 
 /** Nodes the viewer is sent at most: the most connected ones of a larger graph. */
@@ -146,6 +168,7 @@ class WholeGraphView implements GraphView {
   meetings = (query: MeetingsQuery) => meetingsOf(() => graphParticipations(this.graph), this.events, query);
   timeline = () => this.events;
   articleText = (article: string) => this.store.articleText(article);
+  among = (keys: readonly string[]) => keyedNodes(this.graph, keys);
 }
 
 /** The embedded store, read through its indexes. */
@@ -208,6 +231,13 @@ class IndexedGraphView implements GraphView {
 
   namedQuery(name: string, params: Record<string, string | null>): QueryRows {
     return sqliteNamedQuery(this.store.reads, name, params);
+  }
+
+  /** The keys' nodes and their outgoing relationships only: a relationship among them leaves one of them. */
+  among(keys: readonly string[]): KeyedNodes {
+    const seeds = this.store.reads.seqsOfKeys(keys);
+    if (!seeds.length) return { labels: {}, edges: [] };
+    return keyedNodes(this.store.reads.neighbourhood(seeds, { edges: { out: RELATIONSHIP_TYPES }, citedArticles: false }), keys);
   }
 }
 

@@ -191,6 +191,10 @@ export interface QueryResponse {
   truncated: boolean;
   /** The graph keys of the nodes and relationships the rows return (Cypher results with nodes, relationships or paths). */
   graph: { nodes: string[]; edges: [string, string][] };
+  /** The columns holding a node's id (a named query's `person_id`), and the kind of that node: its key is `Kind:id`. */
+  keyColumns: Record<string, NodeLabel>;
+  /** The name to show for each node key of `graph.nodes`, drawn or not. */
+  labels: Record<string, string>;
 }
 
 export interface ApiError {

@@ -3,7 +3,8 @@
  * the console's allow-list (cypher-guard.ts) and runs in a read transaction (a write is refused by
  * the server too: 403), with a time limit in Neo4j and a row limit, and is cancelled in Neo4j when
  * its client goes away. The rows' nodes and relationships are also given as graph keys, so that the
- * viewer can draw the result.
+ * viewer can draw the result. A named query's rows give ids, not nodes: its graph is the nodes of
+ * its id columns (named-query-nodes.ts) and the relationships among them, on either store.
  */
 import { NODE_LABELS, nodeKey, type NodeLabel } from '../graph/model.js';
 import { bindParams, namedQuery, namedQueryNames } from '../store/named-queries.js';
@@ -12,6 +13,8 @@ import { Neo4jStore } from '../store/neo4j-store.js';
 import type { GraphStore } from '../store/store.js';
 import type { GraphView } from './graph-view.js';
 import { checkConsoleCypher, CypherRefused } from './cypher-guard.js';
+import { CYPHER_HINT } from './cypher-hint.js';
+import { keyColumns, rowKeys } from './named-query-nodes.js';
 import { HttpError } from './http.js';
 import type { QueryResponse } from './protocol.js';
 
@@ -61,11 +64,12 @@ export interface ConsoleLimits {
 
 export const DEFAULT_CONSOLE_LIMITS: ConsoleLimits = { maxRows: 1000, maxBytes: 16 * 1024 * 1024, timeoutMs: 30_000 };
 
+type Rows = Pick<QueryResponse, 'columns' | 'rows' | 'truncated'>;
+
 /** A statement on Neo4j within the limits; `signal` (the client went away) cancels it in Neo4j. */
-async function onNeo4j(store: Neo4jStore, statement: string, params: Record<string, unknown>, limits: ConsoleLimits, signal: AbortSignal): Promise<QueryResponse> {
+async function onNeo4j(store: Neo4jStore, statement: string, params: Record<string, unknown>, limits: ConsoleLimits, signal: AbortSignal): Promise<Rows> {
   try {
-    const result = await store.client.queryLimited(statement, params, { ...limits, signal });
-    return { ...result, graph: resultGraph(result.rows) };
+    return await store.client.queryLimited(statement, params, { ...limits, signal });
   } catch (err) {
     if (err instanceof ReadOnlyError) throw new HttpError(403, err.message);
     if (err instanceof Neo4jTimeoutError) throw new HttpError(504, err.message);
@@ -89,13 +93,16 @@ export async function runQuery(store: GraphStore, view: GraphView, body: unknown
     } catch (err) {
       throw err instanceof HttpError ? err : new HttpError(400, (err as Error).message);
     }
-    if (store instanceof Neo4jStore) return onNeo4j(store, q.statement, params, limits, signal);
-    const result = view.namedQuery(q.name, params);
-    return { ...result, truncated: false, graph: resultGraph(result.rows) };
+    const result = store instanceof Neo4jStore ? await onNeo4j(store, q.statement, params, limits, signal) : { ...view.namedQuery(q.name, params), truncated: false };
+    const columns = keyColumns(q.name);
+    const keys = rowKeys(columns, result.rows);
+    const { labels, edges } = view.among(keys);
+    // Only the nodes the view knows are drawn (an id of a node deleted since is left out).
+    return { ...result, graph: { nodes: keys.filter((k) => Object.hasOwn(labels, k)), edges }, keyColumns: columns, labels };
   }
   if (typeof body.cypher !== 'string' || !body.cypher.trim()) throw new HttpError(400, 'expected {"cypher": "…"} or {"name": "…"}');
   if (!(store instanceof Neo4jStore)) {
-    throw new HttpError(501, 'Cypher needs Neo4j: start the viewer with --neo4j URI (or NEO4J_URI); on the embedded store only the named queries run');
+    throw new HttpError(501, CYPHER_HINT);
   }
   if (body.params !== undefined && !isObject(body.params)) throw new HttpError(400, 'params must be an object');
   try {
@@ -104,5 +111,7 @@ export async function runQuery(store: GraphStore, view: GraphView, body: unknown
     if (err instanceof CypherRefused) throw new HttpError(403, err.message);
     throw err;
   }
-  return onNeo4j(store, body.cypher, (body.params ?? {}) as Record<string, unknown>, limits, signal);
+  const result = await onNeo4j(store, body.cypher, (body.params ?? {}) as Record<string, unknown>, limits, signal);
+  const graph = resultGraph(result.rows);
+  return { ...result, graph, keyColumns: {}, labels: view.among(graph.nodes).labels };
 }

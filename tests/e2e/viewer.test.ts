@@ -248,6 +248,7 @@ describe('viewer in headless Chromium', function () {
       await page.locator('#query-message.error').filter({ hasText: 'Cypher needs Neo4j' }).waitFor();
       await page.selectOption('#query-kind', 'events-of-person');
       await page.fill('#query-params input[name="name"]', '张飞');
+      await page.uncheck('#query-as-graph'); // a table (drawn as a graph: viewer-analyst.test.ts)
       await page.click('#query-run');
       await page.locator('#query-output table tbody tr').nth(1).waitFor();
       expect(await page.locator('#query-output table tbody tr').count()).to.equal(2);

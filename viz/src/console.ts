@@ -1,11 +1,25 @@
 /**
  * The query console: Cypher (read-only; the server refuses writes) or a named query, answered as a
- * table or drawn as the graph (the rows' nodes and the relationships between them).
+ * table or drawn as the graph (the rows' nodes and the relationships between them). On the embedded
+ * store it says in one line how to get Cypher. A named query's id columns show the node's name, as a
+ * link that opens its panel.
  */
+import { nodeKey } from '../../src/graph/model.js';
+import { CYPHER_HINT } from '../../src/server/cypher-hint.js';
 import type { NamedQueryInfo, QueryRequest, QueryResponse } from '../../src/server/protocol.js';
 import { api } from './api.js';
-import { byId, h, replace } from './dom.js';
+import { byId, h, replace, type Child } from './dom.js';
 import type { Store } from './state.js';
+
+export interface QueryConsole {
+  /** Clears the console's answer and its drawing, if there is one; says whether there was. */
+  clear(): boolean;
+}
+
+/** The hint with its `commands` as code elements (text nodes only). */
+function hintLine(text: string): HTMLElement {
+  return h('p', { class: 'cypher-hint', attrs: { id: 'cypher-hint' } }, ...text.split('`').map((part, i) => (i % 2 ? h('code', {}, part) : part)));
+}
 
 const CYPHER = '';
 
@@ -21,7 +35,7 @@ function cellText(v: unknown): string {
   return JSON.stringify(v);
 }
 
-export function createConsole(store: Store, named: NamedQueryInfo[], cypherAvailable: boolean): void {
+export function createConsole(store: Store, named: NamedQueryInfo[], cypherAvailable: boolean): QueryConsole {
   const select = byId<HTMLSelectElement>('query-kind');
   const text = byId<HTMLTextAreaElement>('query-text');
   const params = byId('query-params');
@@ -37,12 +51,16 @@ export function createConsole(store: Store, named: NamedQueryInfo[], cypherAvail
   );
   text.placeholder = cypherAvailable
     ? 'MATCH (p:Person {name: "张飞"})-[r:PARTICIPATED_IN]->(e:Event) RETURN p, r, e'
-    : 'Ad-hoc Cypher needs the viewer on Neo4j (guanxi serve --neo4j URI); pick a named query above.';
+    : 'Ad-hoc Cypher needs Neo4j (see above); pick a named query in the list.';
+  // Said where Cypher is asked for: with the Cypher box, not over a named query's fields.
+  const hint = cypherAvailable ? null : hintLine(CYPHER_HINT);
+  if (hint) byId('console').querySelector('.console-input')!.prepend(hint);
 
   const paramInputs = () => [...params.querySelectorAll<HTMLInputElement>('input')];
   const drawParams = (values: Record<string, unknown> = {}) => {
     const q = named.find((n) => n.name === select.value);
     text.hidden = !!q;
+    if (hint) hint.hidden = !!q;
     replace(
       params,
       ...(q?.params ?? []).map((p) =>
@@ -57,6 +75,14 @@ export function createConsole(store: Store, named: NamedQueryInfo[], cypherAvail
     if (select.value === CYPHER) return { cypher: text.value };
     const values = Object.fromEntries(paramInputs().filter((i) => i.value.trim()).map((i) => [i.name, i.value.trim()]));
     return { name: select.value, params: values };
+  };
+
+  /** A cell: an id column's node by its name, as a link to its panel; anything else as text. */
+  const cell = (r: QueryResponse, column: string, v: unknown): Child => {
+    const kind = r.keyColumns[column];
+    if (!kind || typeof v !== 'string' || !v) return cellText(v);
+    const key = nodeKey(kind, v);
+    return h('button', { type: 'button', class: `node-link kind-${kind}`, title: key, on: { click: () => store.set({ selected: key }) } }, r.labels[key] ?? v);
   };
 
   const show = () => {
@@ -74,7 +100,7 @@ export function createConsole(store: Store, named: NamedQueryInfo[], cypherAvail
         'table',
         {},
         h('thead', {}, h('tr', {}, ...last.columns.map((c) => h('th', {}, c)))),
-        h('tbody', {}, ...last.rows.map((r) => h('tr', {}, ...last!.columns.map((c) => h('td', {}, cellText(r[c])))))),
+        h('tbody', {}, ...last.rows.map((r) => h('tr', {}, ...last!.columns.map((c) => h('td', {}, cell(last!, c, r[c])))))),
       ),
     );
   };
@@ -112,4 +138,15 @@ export function createConsole(store: Store, named: NamedQueryInfo[], cypherAvail
     if ('cypher' in initial) replace(message, 'The link holds this query: read it, then press Run to run it.');
     else void run(initial);
   } else drawParams();
+
+  return {
+    clear() {
+      if (!last && !store.get().result) return false;
+      last = null;
+      replace(output);
+      replace(message);
+      if (store.get().result) store.set({ result: null });
+      return true;
+    },
+  };
 }

@@ -1,8 +1,14 @@
-/** Exports what is on screen (the filters applied, not the hover): nodes and edges as CSV, GEXF for Gephi, a PNG. */
+/**
+ * Exports what is on screen (the filters applied, not the hover): nodes and edges as CSV, GEXF 1.3
+ * for Gephi (with the kinds as an attribute and the dates as a dynamic graph for its timeline), and
+ * a PNG with the legend of the kinds drawn under the graph.
+ */
 import Graph from 'graphology';
-import { write as writeGexf } from 'graphology-gexf/browser';
+import type { NodeLabel } from '../../src/graph/model.js';
+import { coveringSpan, daySpan, writeGexf, type DaySpan } from '../../src/graph/export/gexf-writer.js';
 import { byId } from './dom.js';
 import type { ViewGraph } from './graph-data.js';
+import { KIND_COLORS, KIND_NAMES, KINDS } from './kinds.js';
 import type { Renderer } from './renderer.js';
 
 function download(name: string, blob: Blob): void {
@@ -41,19 +47,72 @@ export function visibleSubgraph(graph: ViewGraph, renderer: Renderer): ViewGraph
   return out;
 }
 
-/** The canvas as drawn: read right after a render, while WebGL's drawing buffer still holds the frame. */
-function png(renderer: Renderer): Promise<Blob> {
+/** The view as GEXF: a node lives from its first date to its last, its own or its relationships'. */
+export function viewGexf(g: ViewGraph): string {
+  const edgeSpan = new Map<string, DaySpan | null>();
+  g.forEachEdge((key, a) => edgeSpan.set(key, daySpan(a.date)));
+  return writeGexf({
+    description: 'Guanxi: the graph as the viewer showed it',
+    nodeAttributes: { kind: 'string', date: 'string', degree: 'integer' },
+    edgeAttributes: { rel: 'string', date: 'string' },
+    nodes: g.mapNodes((key, a) => ({
+      id: key,
+      label: a.label,
+      span: coveringSpan([daySpan(a.date), ...g.mapEdges(key, (e) => edgeSpan.get(e) ?? null)]),
+      attributes: { kind: a.kind, date: a.date, degree: g.degree(key) },
+      viz: { x: a.x, y: a.y, size: a.size, color: a.color },
+    })),
+    edges: g.mapEdges((key, a, source, target) => ({ id: key, source, target, label: a.rel, span: edgeSpan.get(key) ?? null, attributes: { rel: a.rel, date: a.date } })),
+  });
+}
+
+/** Height of the legend strip under the picture, in CSS pixels. */
+const LEGEND_HEIGHT = 30;
+
+/** The kinds on screen, each with its colour, name and count, in a strip of `height` device pixels at `top`. */
+function drawLegend(ctx: CanvasRenderingContext2D, counts: Map<NodeLabel, number>, top: number, width: number, scale: number): void {
+  ctx.fillStyle = '#f6f8fa';
+  ctx.fillRect(0, top, width, LEGEND_HEIGHT * scale);
+  ctx.fillStyle = '#d8dee4';
+  ctx.fillRect(0, top, width, Math.max(1, scale));
+  ctx.font = `${13 * scale}px "Noto Sans CJK SC", "Noto Sans SC", sans-serif`;
+  ctx.textBaseline = 'middle';
+  const middle = top + (LEGEND_HEIGHT / 2) * scale;
+  let x = 12 * scale;
+  for (const kind of KINDS) {
+    const n = counts.get(kind);
+    if (!n) continue;
+    ctx.fillStyle = KIND_COLORS[kind];
+    ctx.beginPath();
+    ctx.arc(x + 6 * scale, middle, 6 * scale, 0, 2 * Math.PI);
+    ctx.fill();
+    const text = `${KIND_NAMES[kind]} ${n}`;
+    ctx.fillStyle = '#1f2328';
+    ctx.fillText(text, x + 16 * scale, middle);
+    x += 16 * scale + ctx.measureText(text).width + 18 * scale;
+  }
+}
+
+/**
+ * The canvas as drawn, with the legend of the kinds shown under it: read right after a render,
+ * while WebGL's drawing buffer still holds the frame.
+ */
+function png(renderer: Renderer, shown: ViewGraph): Promise<Blob> {
   const { sigma } = renderer;
+  const counts = new Map<NodeLabel, number>();
+  shown.forEachNode((_k, a) => counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1));
   return new Promise((resolve, reject) => {
     sigma.once('afterRender', () => {
       const stage = sigma.getStageCanvas();
+      const scale = stage.width / Math.max(1, stage.clientWidth || stage.width);
       const out = document.createElement('canvas');
       out.width = stage.width;
-      out.height = stage.height;
+      out.height = stage.height + Math.round(LEGEND_HEIGHT * scale);
       const ctx = out.getContext('2d')!;
       ctx.fillStyle = '#ffffff';
       ctx.fillRect(0, 0, out.width, out.height);
       ctx.drawImage(stage, 0, 0);
+      drawLegend(ctx, counts, stage.height, out.width, scale);
       out.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the browser made no PNG'))), 'image/png');
     });
     sigma.refresh();
@@ -74,11 +133,7 @@ export function createExport(graph: ViewGraph, renderer: Renderer): void {
     );
   });
   byId('export-gexf').addEventListener('click', () => {
-    const gexf = writeGexf(visibleSubgraph(graph, renderer), {
-      formatNode: (_k, a) => ({ label: a.label, viz: { x: a.x, y: a.y, size: a.size, color: a.color }, attributes: { kind: a.kind, date: a.date ?? '' } }),
-      formatEdge: (_k, a) => ({ label: a.rel, attributes: { rel: a.rel, date: a.date ?? '' } }),
-    });
-    download(`guanxi-${stamp()}.gexf`, new Blob([gexf], { type: 'application/xml' }));
+    download(`guanxi-${stamp()}.gexf`, new Blob([viewGexf(visibleSubgraph(graph, renderer))], { type: 'application/xml' }));
   });
-  byId('export-png').addEventListener('click', async () => download(`guanxi-${stamp()}.png`, await png(renderer)));
+  byId('export-png').addEventListener('click', async () => download(`guanxi-${stamp()}.png`, await png(renderer, visibleSubgraph(graph, renderer))));
 }

@@ -6,6 +6,7 @@ import type { Meta } from '../../src/server/protocol.js';
 import { api } from './api.js';
 import { createConsole } from './console.js';
 import { byId, h, replace } from './dom.js';
+import { closeOnEscape } from './escape.js';
 import { createExport } from './export.js';
 import { createFilters } from './filters.js';
 import { buildViewGraph, type ViewGraph } from './graph-data.js';
@@ -107,7 +108,7 @@ async function main(): Promise<void> {
   suggestInput(byId<HTMLInputElement>('search'), {
     onPick: (s) => (store.get().view === 'meetings' && s.kind === 'Person' ? store.set({ around: s.key, selected: s.key, pair: null }) : (store.set({ view: 'graph' }), open(s.key))),
   });
-  createConsole(store, queries, meta.cypher);
+  closeOnEscape(store, createConsole(store, queries, meta.cypher));
   byId('fit').addEventListener('click', () => (store.get().view === 'meetings' ? meetings.fit() : void fullGraph().then((r) => r.fit())));
 
   const bar = byId('meetings-bar');

@@ -193,7 +193,7 @@ export function createPanel(root: HTMLElement, store: Store, actions: PanelActio
       const subtitle = d.kind === 'Person' ? d.props.region : null;
       replace(
         root,
-        h('button', { class: 'close', type: 'button', title: 'Close', on: { click: () => store.set({ selected: null }) } }, '×'),
+        h('button', { class: 'close', type: 'button', title: 'Close (Esc)', attrs: { 'aria-label': 'Close the panel' }, on: { click: () => store.set({ selected: null }) } }, '×'),
         h('span', { class: `kind-chip kind-${d.kind}` }, KIND_NAMES[d.kind]),
         h('h2', {}, d.label),
         subtitle ? h('p', { class: 'muted' }, String(subtitle)) : null,

@@ -1,6 +1,8 @@
 /**
  * A text input with suggestions from GET /api/search as one types: arrow keys move, Enter or a click
- * picks. Used for the main search, the organization filter and the two ends of a path.
+ * picks, Escape closes the list. An ARIA combobox (the input) owning a listbox: a screen reader hears
+ * the active option through aria-activedescendant while the focus stays in the input. Used for the
+ * main search, the organization filter and the two ends of a path.
  */
 import type { NodeLabel } from '../../src/graph/model.js';
 import type { Suggestion } from '../../src/server/protocol.js';
@@ -19,9 +21,15 @@ export interface SuggestInput {
 }
 
 export function suggestInput(input: HTMLInputElement, options: SuggestOptions): SuggestInput {
-  const list = h('ul', { class: 'suggestions', attrs: { role: 'listbox' } });
+  const listId = `${input.id}-suggestions`;
+  const optionId = (i: number) => `${listId}-${i}`;
+  const list = h('ul', { class: 'suggestions', attrs: { role: 'listbox', id: listId, 'aria-label': `${input.getAttribute('aria-label') ?? input.placeholder}: suggestions` } });
   input.after(list);
   input.setAttribute('autocomplete', 'off');
+  input.setAttribute('role', 'combobox');
+  input.setAttribute('aria-autocomplete', 'list');
+  input.setAttribute('aria-controls', listId);
+  input.setAttribute('aria-expanded', 'false');
   let items: Suggestion[] = [];
   let active = -1;
   let timer = 0;
@@ -32,6 +40,8 @@ export function suggestInput(input: HTMLInputElement, options: SuggestOptions): 
     active = -1;
     list.replaceChildren();
     list.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
   };
   const pick = (s: Suggestion) => {
     // Answers still on their way are for what was typed before the pick.
@@ -47,7 +57,11 @@ export function suggestInput(input: HTMLInputElement, options: SuggestOptions): 
       ...items.map((s, i) =>
         h(
           'li',
-          { class: i === active ? 'active' : '', attrs: { role: 'option', 'data-key': s.key }, on: { mousedown: (e) => (e.preventDefault(), pick(s)) } },
+          {
+            class: i === active ? 'active' : '',
+            attrs: { role: 'option', id: optionId(i), 'aria-selected': String(i === active), 'data-key': s.key },
+            on: { mousedown: (e) => (e.preventDefault(), pick(s)) },
+          },
           h('span', { class: `dot kind-${s.kind}` }),
           h('span', { class: 'name' }, s.label),
           s.detail ? h('span', { class: 'detail' }, s.detail) : null,
@@ -55,6 +69,11 @@ export function suggestInput(input: HTMLInputElement, options: SuggestOptions): 
       ),
     );
     list.hidden = items.length === 0;
+    input.setAttribute('aria-expanded', String(items.length > 0));
+    if (items[active]) {
+      input.setAttribute('aria-activedescendant', optionId(active));
+      list.children[active]?.scrollIntoView({ block: 'nearest' });
+    } else input.removeAttribute('aria-activedescendant');
   };
   const lookup = async () => {
     const q = input.value.trim();
@@ -80,7 +99,11 @@ export function suggestInput(input: HTMLInputElement, options: SuggestOptions): 
     } else if (e.key === 'Enter' && items[active]) {
       e.preventDefault();
       pick(items[active]);
-    } else if (e.key === 'Escape') close();
+    } else if (e.key === 'Escape' && items.length) {
+      // The list's Escape: the page's (escape.ts: close the panel) waits for the next one.
+      e.stopPropagation();
+      close();
+    }
   });
   input.addEventListener('blur', () => window.setTimeout(close, 100));
   close();
