@@ -9,12 +9,14 @@
  *   GET  /api/meetings          who met whom (&from=&to= a period, default the newest; &person=K around one; &roles=led,…; &limit=N)
  *   GET  /api/timeline          events by day, for the time slider
  *   GET  /api/article?id=A      an article's text as read (its evidence opens in it)
+ *   GET  /api/neighbours?key=K  a node's neighbours to add to the view (&kinds=Person,…&roles=led,…&limit=N)
  *   GET  /api/queries           the named queries and their parameters
  *   POST /api/query             {cypher, params} (Neo4j, read-only, allow-listed) or {name, params} (either store)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DateRangeError, parseDateRange, type DateRange } from '../graph/date-range.js';
 import { DEFAULT_MEETING_PERSONS } from '../graph/meetings.js';
+import { DEFAULT_NEIGHBOURS } from '../graph/neighbours.js';
 import { NODE_LABELS, ROLES, type NodeLabel, type Role } from '../graph/model.js';
 import { namedQuery, namedQueryNames } from '../store/named-queries.js';
 import type { GraphStore } from '../store/store.js';
@@ -50,6 +52,7 @@ function required(params: Map<string, string>, name: string): string {
 
 const MAX_SUGGESTIONS = 50;
 const MAX_MEETING_PERSONS = 500;
+const MAX_NEIGHBOURS = 1000;
 
 /** ?limit=: a whole number from 1 to `max`, `fallback` when absent. */
 function countParam(value: string | undefined, fallback: number, max: number): number {
@@ -117,6 +120,19 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       const limit = countParam(params.get('limit'), DEFAULT_MEETING_PERSONS, MAX_MEETING_PERSONS);
       return sendJson(req, res, 200, view.meetings({ range, limit, around: params.get('person') || null, roles: rolesParam(params.get('roles')) }));
     }
+    case 'GET /api/neighbours': {
+      const params = queryParams(url, ['key', 'kinds', 'roles', 'limit']);
+      const kinds = params.get('kinds')?.split(',').filter(Boolean) ?? [];
+      const unknown = kinds.find((k) => !(NODE_LABELS as readonly string[]).includes(k));
+      if (unknown !== undefined) throw new HttpError(400, `kinds are some of ${NODE_LABELS.join(', ')}, not ${JSON.stringify(unknown)}`);
+      const found = view.neighbours(required(params, 'key'), {
+        kinds: kinds.length ? new Set(kinds as NodeLabel[]) : null,
+        roles: rolesParam(params.get('roles')),
+        limit: countParam(params.get('limit'), DEFAULT_NEIGHBOURS, MAX_NEIGHBOURS),
+      });
+      if (!found) throw new HttpError(404, `no node ${params.get('key')}`);
+      return sendJson(req, res, 200, found);
+    }
     case 'GET /api/article': {
       const article = required(queryParams(url, ['id']), 'id');
       return sendJson(req, res, 200, { article, text: await view.articleText(article) } satisfies ArticleText);
@@ -133,7 +149,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       return sendJson(req, res, 200, await runQuery(store, view, await readJsonBody(req), limits, signal));
     }
   }
-  const known = ['/api/meta', '/api/graph', '/api/node', '/api/search', '/api/meetings', '/api/timeline', '/api/article', '/api/queries', '/api/query'];
+  const known = ['/api/meta', '/api/graph', '/api/node', '/api/search', '/api/meetings', '/api/timeline', '/api/article', '/api/neighbours', '/api/queries', '/api/query'];
   if (known.includes(url.pathname)) throw new HttpError(405, `${req.method} is not allowed on ${url.pathname}`);
   throw new HttpError(404, `no API route ${url.pathname}`);
 }

@@ -12,6 +12,7 @@ import type { DateRange } from '../graph/date-range.js';
 import { graphParticipations, meetings, newestPeriod, type Participation } from '../graph/meetings.js';
 import { RELATIONSHIP_TYPES, type NodeLabel, type Role } from '../graph/model.js';
 import { nodeLabel } from '../graph/node-text.js';
+import { neighbours, type NeighbourQuery } from '../graph/neighbours.js';
 import { graphEventsByDate, timeline, type Timeline } from '../graph/timeline.js';
 import { runNamedQuery } from '../graph/queries.js';
 import { sqliteNamedQuery } from '../store/sqlite-named-queries.js';
@@ -21,7 +22,7 @@ import type { GraphStore, QueryRows } from '../store/store.js';
 import { nodeDetails } from './details.js';
 import { PreparedJson } from './http.js';
 import { graphPayload } from './payload.js';
-import type { MeetingsPayload, Meta, NodeDetails, Suggestion, TimelinePayload } from './protocol.js';
+import type { GraphPayload, MeetingsPayload, Meta, NodeDetails, Suggestion, TimelinePayload } from './protocol.js';
 import { rankSuggestions, SearchIndex } from './search.js';
 
 export interface GraphView {
@@ -34,6 +35,8 @@ export interface GraphView {
   meetings(query: MeetingsQuery): MeetingsPayload;
   /** Events by day, for the time slider. */
   timeline(): TimelinePayload;
+  /** A node's neighbours to add to the view (GraphPayload of the node, them, and what joins them), null for an unknown node. */
+  neighbours(key: string, query: NeighbourQuery): GraphPayload | null;
   /** An article's text as read (by the article's id), null when the store keeps none. */
   articleText(article: string): Promise<string | null>;
   /** A named query with its parameters bound; Neo4j's run in Neo4j (api.ts), not here. */
@@ -167,6 +170,7 @@ class WholeGraphView implements GraphView {
   namedQuery = (name: string, params: Record<string, string | null>) => runNamedQuery(this.graph, name, params);
   meetings = (query: MeetingsQuery) => meetingsOf(() => graphParticipations(this.graph), this.events, query);
   timeline = () => this.events;
+  neighbours = (key: string, query: NeighbourQuery) => (this.graph.hasNode(key) ? graphPayload(neighbours(this.graph, key, query)) : null);
   articleText = (article: string) => this.store.articleText(article);
   among = (keys: readonly string[]) => keyedNodes(this.graph, keys);
 }
@@ -194,6 +198,15 @@ class IndexedGraphView implements GraphView {
 
   async articleText(article: string): Promise<string | null> {
     return this.store.reads.articleText(article);
+  }
+
+  neighbours(key: string, query: NeighbourQuery): GraphPayload | null {
+    const seeds = this.store.reads.seqsOfKeys([key]);
+    if (!seeds.length) return null;
+    // The node's own relationships and their ends; the store knows every end's degree.
+    const around = this.store.reads.neighbourhood(seeds, { citedArticles: false });
+    const degrees = new Map(around.nodes().map((k) => [k, this.store.reads.degree(this.store.reads.seqsOfKeys([k])[0])]));
+    return graphPayload(neighbours(around, key, query, (k) => degrees.get(k) ?? 0));
   }
 
   timeline(): Timeline {
