@@ -32,6 +32,12 @@ export const api = {
     if (q.person) params.set('person', q.person);
     return request<MeetingsPayload>(`/api/meetings?${params}`);
   },
+  neighbours: (key: string, kinds: readonly NodeLabel[], roles: readonly Role[]) => {
+    const params = new URLSearchParams({ key });
+    if (kinds.length) params.set('kinds', kinds.join(','));
+    if (roles.length) params.set('roles', roles.join(','));
+    return request<GraphPayload>(`/api/neighbours?${params}`);
+  },
   article: (id: string) => request<ArticleText>(`/api/article?id=${encodeURIComponent(id)}`),
   timeline: () => request<TimelinePayload>('/api/timeline'),
   queries: () => request<NamedQueryInfo[]>('/api/queries'),

@@ -8,9 +8,10 @@ import type { ViewGraph } from './graph-data.js';
 import { KINDS, KIND_NAMES } from './kinds.js';
 import { isFiltered, type Store, type ViewState } from './state.js';
 import { suggestInput } from './suggest.js';
+import type { Expander } from './expand.js';
 import type { Visibility } from './visibility.js';
 
-export function createFilters(graph: ViewGraph, store: Store, visibility: () => Visibility): void {
+export function createFilters(graph: ViewGraph, store: Store, visibility: () => Visibility, expander: Expander): void {
   const label = (key: string | null | undefined) => (key && graph.hasNode(key) ? graph.getNodeAttribute(key, 'label') : (key ?? ''));
 
   // Legend and kinds.
@@ -63,6 +64,9 @@ export function createFilters(graph: ViewGraph, store: Store, visibility: () => 
       s.ego ? h('span', { class: 'tag' }, `ego network of ${label(s.ego.key)}, ${s.ego.hops} hop${s.ego.hops > 1 ? 's' : ''}`) : null,
       s.path ? h('span', { class: 'tag' }, `path ${label(s.path.from)} → ${label(s.path.to)}`) : null,
       s.result ? h('span', { class: 'tag' }, 'query result') : null,
+      s.expanded.length
+        ? h('span', { class: 'tag' }, `${s.expanded.length} added `, h('button', { type: 'button', class: 'undo-add', on: { click: () => expander.undo() } }, 'Undo add'))
+        : null,
       v.note ? h('span', { class: 'note' }, v.note) : null,
     );
     byId('clear-filters').hidden = !isFiltered(s);

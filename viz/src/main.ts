@@ -7,6 +7,7 @@ import { api } from './api.js';
 import { createConsole } from './console.js';
 import { byId, h, replace } from './dom.js';
 import { closeOnEscape } from './escape.js';
+import { createExpander, type Expander } from './expand.js';
 import { createExport } from './export.js';
 import { createFilters } from './filters.js';
 import { buildViewGraph, type ViewGraph } from './graph-data.js';
@@ -34,6 +35,8 @@ export interface TestHook {
   store: Store | null;
   meetings: MeetingsView | null;
   timeline: TimelineControl | null;
+  /** The full graph's expansions, once it is open. */
+  expander: Expander | null;
 }
 
 declare global {
@@ -42,7 +45,7 @@ declare global {
   }
 }
 
-const hook: TestHook = (window.__guanxi = { firstRender: null, layout: 'loading', error: null, renderer: null, graph: null, store: null, meetings: null, timeline: null });
+const hook: TestHook = (window.__guanxi = { firstRender: null, layout: 'loading', error: null, renderer: null, graph: null, store: null, meetings: null, timeline: null, expander: null });
 
 const STORE_NAMES: Record<Meta['store'], string> = { sqlite: 'embedded store', snapshot: 'journal', neo4j: 'Neo4j' };
 
@@ -104,6 +107,7 @@ async function main(): Promise<void> {
     open,
     pair: (a, b) => (meetings.graph.hasEdge(a, b) ? meetings.graph.getEdgeAttributes(meetings.graph.edge(a, b)!) : null),
     expand: (key) => void meetings.expand(key).then(showMeetingsBar),
+    addNeighbours: (key, kinds, roles) => void fullGraph().then(() => hook.expander?.expand(key, kinds, roles)),
   });
   suggestInput(byId<HTMLInputElement>('search'), {
     onPick: (s) => (store.get().view === 'meetings' && s.kind === 'Person' ? store.set({ around: s.key, selected: s.key, pair: null }) : (store.set({ view: 'graph' }), open(s.key))),
@@ -165,7 +169,8 @@ async function openFullGraph(store: Store, camera: CameraView | null, follow: (s
   requestAnimationFrame(() => (hook.firstRender ??= performance.now()));
   void layout.done.then(() => (hook.layout = layout.state));
 
-  createFilters(graph, store, renderer.visibility);
+  hook.expander = createExpander(graph, store);
+  createFilters(graph, store, renderer.visibility, hook.expander);
   createExport(graph, renderer);
 
   // A narrowed view (ego network, path, organization, query result) is framed when it changes.

@@ -2,7 +2,8 @@
 import type { Evidence, NodeDetails, NodeRef } from '../../src/server/protocol.js';
 import { api } from './api.js';
 import { h, replace, type Child } from './dom.js';
-import { KIND_NAMES, ROLE_NAMES } from './kinds.js';
+import { ROLES, type NodeLabel, type Role } from '../../src/graph/model.js';
+import { KIND_NAMES, KINDS, ROLE_NAMES } from './kinds.js';
 import type { MetEdge } from './meetings-view.js';
 import type { OpenedEvidence, Store } from './state.js';
 
@@ -13,6 +14,8 @@ export interface PanelActions {
   pair(a: string, b: string): MetEdge | null;
   /** Who met whom: adds the people this person met to the view. */
   expand(key: string): void;
+  /** The full graph: adds the node's neighbours of these kinds (through these roles) to the view. */
+  addNeighbours(key: string, kinds: NodeLabel[], roles: Role[]): void;
 }
 
 function section(title: string, ...body: Child[]): HTMLElement | null {
@@ -116,6 +119,14 @@ export function createPanel(root: HTMLElement, store: Store, actions: PanelActio
     );
   }
 
+  /** Add the node's neighbours to the view: of one kind or all, through one role or any. */
+  const expandControls = (key: string) => {
+    const kind = h('select', { attrs: { 'aria-label': 'neighbours of kind' } }, h('option', { value: '' }, 'all kinds'), ...KINDS.map((k) => h('option', { value: k }, KIND_NAMES[k])));
+    const role = h('select', { attrs: { 'aria-label': 'through role' } }, h('option', { value: '' }, 'any role'), ...ROLES.map((r) => h('option', { value: r }, ROLE_NAMES[r] ?? r)));
+    const add = () => actions.addNeighbours(key, kind.value ? [kind.value as NodeLabel] : [], role.value ? [role.value as Role] : []);
+    return h('span', { class: 'expand' }, h('button', { type: 'button', class: 'add-neighbours', on: { click: add } }, 'Add neighbours'), kind, role);
+  };
+
   const egoControls = (key: string) => {
     const hops = h('select', { attrs: { 'aria-label': 'hops' } }, ...[1, 2, 3, 4].map((n) => h('option', { value: String(n) }, `${n} hop${n > 1 ? 's' : ''}`)));
     hops.value = String(store.get().ego?.key === key ? store.get().ego!.hops : 1);
@@ -124,6 +135,7 @@ export function createPanel(root: HTMLElement, store: Store, actions: PanelActio
       { class: 'actions' },
       h('button', { type: 'button', class: 'ego', on: { click: () => store.set({ ego: { key, hops: Number(hops.value) }, result: null }) } }, 'Ego network'),
       hops,
+      expandControls(key),
     );
   };
 

@@ -20,7 +20,7 @@ const HIGHLIGHT_EDGE = '#5b6470';
 /** At most this many neighbours of a hovered node get a label. */
 const HOVER_LABELS = 24;
 
-const FILTER_KEYS: (keyof ViewState)[] = ['kinds', 'roles', 'from', 'to', 'org', 'ego', 'path', 'result'];
+const FILTER_KEYS: (keyof ViewState)[] = ['kinds', 'roles', 'from', 'to', 'org', 'ego', 'path', 'result', 'expanded'];
 
 export interface Renderer {
   sigma: ViewSigma;

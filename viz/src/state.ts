@@ -24,6 +24,8 @@ export interface ViewState {
   around: string | null;
   /** Who met whom: the two persons whose shared events the panel lists. */
   pair: readonly [string, string] | null;
+  /** Nodes added to the full graph by expanding a node (expand.ts), shown in every narrowed view too. */
+  expanded: readonly string[];
   /** Evidence opened in its article: the article's panel shows its text with this sentence and mention marked. */
   evidence: OpenedEvidence | null;
   /** The node under the pointer: it and its neighbours are highlighted. Not kept in the URL. */
@@ -51,6 +53,7 @@ export const initialState = (): ViewState => ({
   around: null,
   pair: null,
   evidence: null,
+  expanded: [],
   hovered: null,
   kinds: new Set(KINDS),
   roles: null,

@@ -140,6 +140,14 @@ export function computeVisibility(graph: ViewGraph, s: ViewState): Visibility {
       note = 'no path between these two among the nodes shown (try showing more kinds or a wider date range)';
     }
   }
+  // What an expansion added stays in view, with what joins it to the nodes shown.
+  if (s.expanded.length && (s.ego || s.path || s.org)) {
+    nodes = new Set(nodes);
+    for (const k of s.expanded) if (graph.hasNode(k) && base.has(k)) nodes.add(k);
+    if (edges) graph.forEachEdge((e, a, source, target) => {
+      if ((s.expanded.includes(source) || s.expanded.includes(target)) && nodes.has(source) && nodes.has(target) && edgeShown(a)) edges!.add(e);
+    });
+  }
   // With roles, the participations in other roles go too (the renderer otherwise tests dates only).
   if (roleMask && !edges) {
     edges = new Set();
