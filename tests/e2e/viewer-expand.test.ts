@@ -55,6 +55,24 @@ describe('expanding the full graph in headless Chromium', function () {
     expect((await api('/api/neighbours?key=Person:nobody')).status).to.equal(404);
   });
 
+  it("filters by an organization with its members' events, composed with roles and kept in the URL", async () => {
+    const org = 'Organization:许昌市公安局';
+    // 张飞's meetings are not among the overview's 30 nodes: add them first.
+    expect(await hook<boolean>(page, `g.graph.hasNode(${JSON.stringify(ZHANG_FEI)})`)).to.equal(true);
+    await page.evaluate(`window.__guanxi.expander.expand(${JSON.stringify(ZHANG_FEI)}, ['Event'], [])`);
+    await hook(page, `g.store.set({ org: ${JSON.stringify(org)} })`);
+    const shown = () => hook<string[]>(page, '[...g.renderer.visibility().nodes].map((k) => g.graph.getNodeAttribute(k, "label"))');
+    await until(page, `g.renderer.visibility().nodes !== null`);
+    expect(await shown()).to.include.members(['许昌市公安局', '张飞', '全市公安工作会议', '市委政法工作会议']);
+    await hook(page, `g.store.set({ roles: new Set(['led']) })`);
+    await until(page, `location.href.includes('roles=led') && location.href.includes('org=')`);
+    // 张飞 led nothing: with roles narrowed to 'led', his meetings go, and so does he.
+    expect(await shown()).to.not.include.members(['张飞', '全市公安工作会议']);
+    await hook(page, `g.store.set({ roles: null, org: null })`);
+    await hook(page, 'g.expander.undo()');
+    await until(page, 'g.store.get().expanded.length === 0');
+  });
+
   it('adds a node’s neighbours around it, keeps them in its ego network, and undoes it', async () => {
     const order = await hook<number>(page, 'g.graph.order');
     expect(order).to.equal(30);

@@ -107,7 +107,7 @@ export function computeVisibility(graph: ViewGraph, s: ViewState): Visibility {
       graph.forEachInEdge(org, (_e, a, person) => {
         if (a.rel !== 'HOLDS' || !edgeInRange(a.date)) return;
         keep.add(person);
-        graph.forEachOutEdge(person, (_e2, b, event) => {
+        graph.forEachOutEdge(person, (_e2, b, _person, event) => {
           if (b.rel === 'PARTICIPATED_IN' && edgeInRange(b.date)) keep.add(event);
         });
       });
