@@ -95,8 +95,11 @@ describe('who met whom', () => {
   });
 
   it('opens on the newest month of events', () => {
-    expect(newestPeriod('2024-03-10')).to.deep.equal({ from: '2024-02-09', to: '2024-03-10' });
-    expect(newestPeriod(null)).to.deep.equal(OPEN_RANGE);
+    expect(newestPeriod([['2024-03-01', 3], ['2024-03-10', 2]])).to.deep.equal({ from: '2024-02-09', to: '2024-03-10' });
+    expect(newestPeriod([])).to.deep.equal(OPEN_RANGE);
+    // A lone event years ahead (a plan an article names) does not make an empty month the newest.
+    const busy: [string, number][] = [['1998-01-05', 40], ['1998-01-20', 50], ['1998-02-02', 3], ['2001-01-18', 1]];
+    expect(newestPeriod(busy)).to.deep.equal({ from: '1998-01-03', to: '1998-02-02' });
     expect(timeline([['2024-03-05', 2], ['2024', 1], [null, 4], ['2024-03-01', 1]])).to.deep.equal({ days: [['2024-03-01', 1], ['2024-03-05', 2]], coarse: 1, undated: 4 });
   });
 

@@ -71,13 +71,31 @@ export interface MeetingsOptions {
 
 export const DEFAULT_MEETING_PERSONS = 60;
 export const MAX_EVENTS_PER_PAIR = 50;
-/** The newest period, when none is asked for: this many days up to the newest dated event. */
+/** The newest period, when none is asked for: this many days. */
 export const NEWEST_PERIOD_DAYS = 31;
 
-/** The period ending on the newest full date among the events (an open range when none has one). */
-export function newestPeriod(newestEventDate: string | null): DateRange {
-  if (!newestEventDate || newestEventDate.length < 10) return { from: null, to: null };
-  return { from: addDays(newestEventDate, -(NEWEST_PERIOD_DAYS - 1)), to: newestEventDate };
+/**
+ * The period a view opens on: the newest stretch of NEWEST_PERIOD_DAYS days that holds at least half
+ * as many events as the busiest such stretch, ending on a day with events. Not simply the days before
+ * the newest date: an article of 1998 that names a meeting planned for 2001, or a history of 1921,
+ * would open the view on an empty month. `days`: events per full date, oldest first.
+ */
+export function newestPeriod(days: readonly (readonly [string, number])[]): DateRange {
+  if (!days.length) return { from: null, to: null };
+  // Events in the stretch ending on each day (two pointers over the sorted days).
+  const counts: number[] = [];
+  let sum = 0;
+  let first = 0;
+  for (let i = 0; i < days.length; i++) {
+    sum += days[i][1];
+    const start = addDays(days[i][0], -(NEWEST_PERIOD_DAYS - 1));
+    while (days[first][0] < start) sum -= days[first++][1];
+    counts.push(sum);
+  }
+  const busiest = Math.max(...counts);
+  let end = days.length - 1;
+  while (counts[end] * 2 < busiest) end--;
+  return { from: addDays(days[end][0], -(NEWEST_PERIOD_DAYS - 1)), to: days[end][0] };
 }
 
 // Code-point order, not the locale's: the same view on every machine.

@@ -125,7 +125,7 @@ const PANEL_EDGES: Record<NodeLabel, Neighbourhood> = {
  */
 function meetingsOf(rows: (range: DateRange) => Iterable<Participation>, events: Timeline, { range, limit, around, roles }: MeetingsQuery): MeetingsPayload {
   const open = !range.from && !range.to;
-  const period = open && !around ? newestPeriod(events.days.at(-1)?.[0] ?? null) : range;
+  const period = open && !around ? newestPeriod(events.days) : range;
   return meetings(rows(period), { period, limit, around, roles });
 }
 
