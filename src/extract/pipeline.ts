@@ -1,6 +1,7 @@
 /**
  * The extraction pipeline: normalize → segment → recognize → link → events, one document at a time.
  */
+import { addressForms } from './recognize/address-forms.js';
 import type { RecordUnit, SourceDocument, SourceUnit } from '../ingest/types.js';
 import { resolveContext, type ResolvedContext } from './context.js';
 import { describeEvent, findParticipation } from './events.js';
@@ -92,11 +93,15 @@ export function extractArticle(
   for (const o of orgs) o.name = chainOrgs.get(o.start) ?? o.name;
   inheritListLevel(text, orgs, home);
 
+  // Forms of address (江主席) are mentions of the person named in full: spans, and parts in events.
+  const addressed = addressForms(text, persons, [...blocked, ...orgs]);
+  const mentioned = addressed.length ? [...persons, ...addressed].sort((a, b) => a.start - b.start) : persons;
+
   // Bylines and credits were blocked above: a reporter found in the persons is named in the story too.
-  const personSpans = spansByName(text, persons);
+  const personSpans = spansByName(text, mentioned);
   const personsOut = new Map<string, PersonOut>();
   const { anchorOnlyPosts } = lexicon();
-  for (const m of persons) {
+  for (const m of mentioned) {
     let p = personsOut.get(m.name);
     if (!p) personsOut.set(m.name, (p = { name: m.name, titles: [], mentions: 0, spans: personSpans.get(m.name) ?? [] }));
     p.mentions++;
@@ -146,7 +151,7 @@ export function extractArticle(
   for (const [m, ts] of titles) chainStart.set(m, ts.length ? ts[0].start : m.start);
   const participation = findParticipation(
     text,
-    persons,
+    mentioned,
     (m) => chainStart.get(m) ?? m.start,
   );
 

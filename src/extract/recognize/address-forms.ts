@@ -1,0 +1,43 @@
+/**
+ * Forms of address: a surname and a post that stand for a person the article names in full
+ * (江主席 for 江泽民, 王书记 for 王自合). The surname must belong to exactly one person the article
+ * names, and stand outside every other mention; the post comes from the posts and address words of
+ * data/lang (posts.txt, name-context.txt). The form becomes a mention of that person, as written.
+ */
+import { lexicon } from '../lexicon/index.js';
+import { markLexicon } from '../ner/lexicon-marks.js';
+import { surnameLength } from './name-model.js';
+import type { PersonMention, Span } from './persons.js';
+
+const inside = (i: number, spans: readonly Span[]) => spans.some((s) => s.start <= i && i < s.end);
+
+/** The address forms in `text` of the persons the article names; `taken`: every other mention. */
+export function addressForms(text: string, persons: readonly PersonMention[], taken: readonly Span[]): PersonMention[] {
+  const { posts, addressPosts } = lexicon();
+  // Each surname's persons, by the surname as the name model reads it (欧阳 is one).
+  const bySurname = new Map<string, Set<string>>();
+  for (const p of persons) {
+    const n = surnameLength(p.name, 0) || 1;
+    if (p.name.length <= n) continue;
+    const surname = p.name.slice(0, n);
+    bySurname.set(surname, (bySurname.get(surname) ?? new Set()).add(p.name));
+  }
+  const words = [...new Set([...addressPosts, ...posts])].filter((w) => w !== '同志').sort((a, b) => b.length - a.length);
+  const out: PersonMention[] = [];
+  const common = markLexicon().words;
+  const blocked = [...persons, ...taken];
+  for (const [surname, names] of bySurname) {
+    if (names.size !== 1) continue;
+    const [name] = names;
+    for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + 1)) {
+      const end = at + surname.length;
+      if (inside(at, blocked) || inside(end, blocked)) continue;
+      const post = words.find((w) => text.startsWith(w, end) || text.startsWith(`副${w}`, end));
+      if (!post) continue;
+      // The surname ends a common word: 关于|市长, 提高|县长 name nobody.
+      if (at > 0 && common.get(text.slice(at - 1, end))) continue;
+      out.push({ start: at, end, name, anchor: 'address' });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
