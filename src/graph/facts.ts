@@ -9,7 +9,7 @@ import { divisionByName, leadingDivision } from './divisions.js';
 import { sentenceAt, sentences, sentenceWith } from './evidence.js';
 import { canonicalOrganization, organizationParent, placeAncestors } from './hierarchy.js';
 import type { ArticleText, DocumentFacts, NodeRecord, PlaceLevel, RelationshipRecord } from './model.js';
-import { resolvePersons, type PersonResolution } from './resolve.js';
+import { nationalNames, resolvePersons, type PersonResolution } from './resolve.js';
 
 /** Collects records, keeping the first of each node and relationship key. */
 class FactsBuilder {
@@ -205,9 +205,10 @@ export function documentFacts(extraction: ExtractionOut, hash: string, path?: st
   // Records of a JSON Lines file may come from different papers: resolve within each home.
   const byHome = new Map<string | null, ArticleOut[]>();
   for (const a of extraction.articles) byHome.set(a.home, [...(byHome.get(a.home) ?? []), a]);
+  const national = nationalNames(extraction.articles, province);
   for (const [home, articles] of byHome) {
     const homeProvince = home ? (divisionByName(home)?.province ?? province) : province;
-    const persons = resolvePersons(articles, home, homeProvince);
+    const persons = resolvePersons(articles, home, homeProvince, national);
     for (const a of articles) addArticle(b, a, extraction.document, homeProvince, persons);
   }
   return b.done(extraction.document, hash, path);

@@ -28,6 +28,11 @@ export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 export type ResolutionRule =
   /** The person's posts name organizations in one region: the person is the namesake there. */
   | 'org-region'
+  /**
+   * No post places the person in this article's paper, but the same document gives the name posts in
+   * central bodies only (a national leader in a dispatch from 拉萨): the person is the national one.
+   */
+  | 'document-national'
   /** No post places the person; the paper's home region does. */
   | 'document-home'
   /** Neither posts nor the paper place the person: all such namesakes share one node. */

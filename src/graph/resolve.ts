@@ -48,6 +48,17 @@ function regionOf(organizations: string[], province: string | null): string | nu
   return organizations.some(isNational) ? NATIONAL : null;
 }
 
+/**
+ * Names whose posts anywhere in the document are in central bodies and nowhere else: in the
+ * document's other papers (a JSON Lines file's records from many datelines), a mention of such a
+ * name that no post of its own places is the national person, not a namesake in the dateline's city.
+ */
+export function nationalNames(articles: readonly ArticleOut[], province: string | null): Set<string> {
+  const organizations = new Map<string, string[]>();
+  for (const a of articles) for (const p of a.persons) for (const t of p.titles) if (t.organization) organizations.set(p.name, [...(organizations.get(p.name) ?? []), t.organization]);
+  return new Set([...organizations].filter(([, orgs]) => regionOf(orgs, province) === NATIONAL).map(([name]) => name));
+}
+
 export function personId(name: string, region: string | null): string {
   return `${name}@${region ?? '?'}`;
 }
@@ -60,6 +71,7 @@ export function resolvePersons(
   articles: readonly ArticleOut[],
   home: string | null,
   province: string | null,
+  national: ReadonlySet<string> = new Set(),
 ): Map<string, PersonResolution> {
   const organizationsByName = new Map<string, string[]>();
   const names = new Set<string>();
@@ -78,7 +90,9 @@ export function resolvePersons(
     const region = regionOf(organizationsByName.get(name) ?? [], province);
     const resolved: Omit<PersonResolution, 'id'> = region
       ? { name, region, rule: 'org-region' }
-      : home
+      : national.has(name)
+        ? { name, region: NATIONAL, rule: 'document-national' }
+        : home
         ? { name, region: home, rule: 'document-home' }
         : { name, region: null, rule: 'name-only' };
     out.set(name, { ...resolved, id: personId(name, resolved.region) });

@@ -1,0 +1,55 @@
+/**
+ * Identity across datelines: in one file of People's Daily articles (training days 1–10 of January
+ * 1998), each national leader is one person, whatever city each dispatch comes from; a name with
+ * posts in one city stays that city's.
+ */
+import { expect } from 'chai';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pfrJsonlRecord } from '../bench/whole-process.js';
+import { iteratePfrArticles } from '../src/corpus/pfr.js';
+import type { GuanxiGraph } from '../src/graph/assemble.js';
+import { PACKAGE_ROOT } from '../src/paths.js';
+import { ingestFiles } from '../src/store/ingest.js';
+import { SqliteGraphStore } from '../src/store/sqlite-store.js';
+
+const CORPUS = join(PACKAGE_ROOT, '..', 'shared', 'corpora', 'pfr-199801.txt');
+/** The Politburo Standing Committee and the state's leaders of January 1998. */
+const LEADERS = ['江泽民', '李鹏', '朱镕基', '李瑞环', '胡锦涛', '尉健行', '李岚清', '乔石', '刘华清'];
+
+describe('national leaders across datelines', function () {
+  this.timeout(180_000);
+  let dir: string;
+  let graph: GuanxiGraph;
+
+  before(async function () {
+    if (!existsSync(CORPUS)) return this.skip();
+    dir = mkdtempSync(join(tmpdir(), 'guanxi-national-'));
+    const records = [...iteratePfrArticles(readFileSync(CORPUS, 'utf8'), { days: [1, 10] })].map((a) => JSON.stringify(pfrJsonlRecord(a)));
+    writeFileSync(join(dir, 'days.jsonl'), records.join('\n') + '\n');
+    const store = SqliteGraphStore.open(join(dir, 'graph.db'));
+    await ingestFiles([join(dir, 'days.jsonl')], store);
+    graph = await store.graph();
+    await store.close();
+  });
+  after(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+  it('makes each national leader named in the file one person, of 全国 when a post in a central body says so', () => {
+    // Those the file gives a post in a central body (a leader named only without one, such as a retired
+    // one, is placed by each dispatch's city: nothing in the file says he is the national one).
+    const national = LEADERS.filter((name) => graph.hasNode(`Person:${name}@全国`));
+    expect(national.length).to.be.at.least(5);
+    for (const name of national) expect(graph.filterNodes((_k, a) => a.kind === 'Person' && a.name === name), name).to.deep.equal([`Person:${name}@全国`]);
+    // The rule that placed a dispatch's mention is kept on it.
+    const rules = new Set(graph.filterEdges((_e, a) => a.rel === 'MENTIONS' && a.resolution === 'document-national').map((e) => graph.target(e)));
+    expect([...rules].some((k) => LEADERS.some((n) => k === `Person:${n}@全国`))).to.equal(true);
+  });
+
+  it('keeps a name placed by posts in a city in that city, and a name with no post anywhere in its dateline', () => {
+    const persons = graph.filterNodes((_k, a) => a.kind === 'Person').map((k) => graph.getNodeAttributes(k) as { region: string | null; resolution: string });
+    expect(persons.filter((a) => a.resolution === 'org-region' && a.region !== '全国' && a.region !== null).length).to.be.greaterThan(20);
+    expect(persons.filter((a) => a.resolution === 'document-home').length).to.be.greaterThan(100);
+    expect(persons.every((a) => a.resolution !== 'document-national' || a.region === '全国')).to.equal(true);
+  });
+});
