@@ -10,7 +10,7 @@ import { createExport } from './export.js';
 import { createFilters } from './filters.js';
 import { buildViewGraph, type ViewGraph } from './graph-data.js';
 import { KIND_COLORS, KINDS } from './kinds.js';
-import { startLayout, type LayoutState } from './layout.js';
+import { fetchLayout, Layout, layoutButton, pinOnDrag, type LayoutState } from './layout.js';
 import { createPanel } from './panel.js';
 import { createRenderer, type Renderer } from './renderer.js';
 import { Store } from './state.js';
@@ -49,6 +49,8 @@ async function main(): Promise<void> {
 
   const { state, camera } = readUrl();
   const store = new Store(state);
+  // The layout's request goes with the graph's: the server computes it meanwhile (or has it).
+  const serverLayout = fetchLayout();
   const [meta, payload, queries] = await Promise.all([api.meta(), api.graph(), api.queries()]);
   replace(byId('store-info'), describeStore(meta));
   watchStoreChanges(meta.changes, () => {
@@ -58,16 +60,17 @@ async function main(): Promise<void> {
   if (meta.nodes === 0) replace(byId('empty'), 'The graph is empty: run `guanxi ingest` (it ingests the bundled sample page) and reload this page.');
 
   const graph = buildViewGraph(payload);
-  let renderer: Renderer | null = null;
-  // Positions first (from the cache, or a seed the workers start from), so the first frame has them.
-  const layout = startLayout(graph, payload.hash, () => renderer?.sigma ?? null);
+  // Positions first (finished ones, from the cache or the server), so the first frame is the picture.
+  const layout = await Layout.start(graph, payload.hash, serverLayout);
   hook.layout = layout.state;
-  renderer = createRenderer(byId('graph'), graph, store);
+  layout.onState((state) => (hook.layout = state));
+  const renderer: Renderer = createRenderer(byId('graph'), graph, store, [byId('panel')]);
+  pinOnDrag(renderer.sigma, layout);
+  layoutButton(byId<HTMLButtonElement>('relayout'), layout);
   const { sigma } = renderer;
   Object.assign(hook, { renderer, graph, store });
   // Sigma draws its first frame inside its constructor; the next animation frame is when it is on screen.
   requestAnimationFrame(() => (hook.firstRender = performance.now()));
-  void layout.done.then(() => (hook.layout = layout.state));
 
   const open = (key: string) => {
     store.set({ selected: key });
@@ -85,8 +88,8 @@ async function main(): Promise<void> {
     if (s.ego !== prev.ego || s.path !== prev.path || s.org !== prev.org || s.result !== prev.result) renderer!.fit();
   });
   if (camera) sigma.getCamera().setState(camera);
-  // A shared link's selection is framed once its node has its final place.
-  else if (state.selected) void layout.done.then(() => renderer!.focus(state.selected!));
+  // A shared link's selection is framed (its node has its final place already).
+  else if (state.selected) renderer.focus(state.selected);
   syncUrl(store, sigma);
 }
 
