@@ -228,7 +228,7 @@ async function main(): Promise<void> {
 async function measureSize(browser: Browser, backend: WebGLBackend, size: number, frames: number): Promise<string[]> {
   const t0 = Date.now();
   const graph = syntheticGraph(size);
-  const server = await createViewerServer({ store: memoryStore(graph), overviewNodes: Infinity });
+  const server = await createViewerServer({ store: memoryStore(graph), overviewNodes: Number.MAX_SAFE_INTEGER });
   const payload = server.view.payload();
   const built = Date.now() - t0;
   const context = await browser.newContext({ viewport: { width: 1400, height: 850 }, bypassCSP: true });

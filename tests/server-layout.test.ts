@@ -62,7 +62,7 @@ describe('server layout', () => {
 
   describe('GET and POST /api/layout', () => {
     it('answers the current payload’s positions, again with pins, and 409 for another version', async () => {
-      const server = await createViewerServer({ store: memoryStore(syntheticGraph(600)), overviewNodes: Infinity });
+      const server = await createViewerServer({ store: memoryStore(syntheticGraph(600)), overviewNodes: Number.MAX_SAFE_INTEGER });
       try {
         const payload = (await (await fetch(`${server.url}api/graph`)).json()) as GraphPayload;
         const res = await fetch(`${server.url}api/layout`);

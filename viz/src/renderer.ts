@@ -139,7 +139,8 @@ export function createRenderer(container: HTMLElement, graph: ViewGraph, store: 
       },
       candidates: () => bySize(visibility.nodes ?? graph.nodes()),
     },
-    { font: LABEL_FONT, threshold: graph.order < 400 ? 0 : 9, hideOnMove: manyNodes },
+    // Rendered radii in px: at full view the largest nodes of a big graph are drawn 4–5 px wide.
+    { font: LABEL_FONT, threshold: graph.order < 400 ? 0 : 3.5, hideOnMove: manyNodes },
   );
 
   /** Pans (at the same zoom) so that the selected node is not under the panel. */
