@@ -8,6 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { memoryStore, syntheticGraph } from '../../bench/viewer.js';
+import { emptyGraph, type NodeAttributes } from '../../src/graph/assemble.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { createViewerServer, type ViewerServer } from '../../src/server/app.js';
 import { CHROMIUM, launchChromium } from './chromium.js';
@@ -56,16 +57,21 @@ describe('viewer layout and labels in headless Chromium', function () {
 
   it('caches nothing while the layout is unfinished, and only finished positions once it is', async () => {
     // The server's answer is held back: the page waits, and a reload interrupts it.
-    let held: Route | null = null;
-    await page.route('**/api/layout', (route) => void (held = route));
+    const held: Route[] = [];
+    await page.route('**/api/layout', (route) => void held.push(route));
     await page.goto(server.url);
     await page.waitForFunction('window.__guanxi !== undefined');
     await page.waitForTimeout(1500);
-    expect(held, 'the layout was asked for').to.not.equal(null);
+    expect(held, 'the layout was asked for').to.have.length(1);
     expect(await hook<string>(page, 'g.layout')).to.equal('loading');
     expect(await layoutKeys(page)).to.deep.equal([]);
     await page.reload();
     await page.waitForTimeout(500);
+    expect(await layoutKeys(page)).to.deep.equal([]);
+    // The reloaded page's request fails: it draws the seed, and still keeps nothing.
+    await until(page, 'window.__guanxi.layout === "loading"');
+    for (const route of held) await route.abort().catch(() => {});
+    await until(page, "g.layout === 'failed'");
     expect(await layoutKeys(page)).to.deep.equal([]);
 
     // An unfinished layout as the old viewer kept it (positions with no `done`) is not used.
@@ -175,5 +181,43 @@ describe('viewer layout and labels in headless Chromium', function () {
     expect(box.x + at.x).to.be.above(box.x);
     await page.screenshot({ path: join(ARTIFACTS, 'layout-05-selected.png') });
     await page.evaluate(inPage(`g.store.set({ selected: null })`));
+  });
+
+  describe('on 300 people whose names hold 3,000 distinct Chinese characters', () => {
+    let wide: ViewerServer;
+    let widePage: Page;
+    before(async function () {
+      if (!browser) return this.skip();
+      // Ten characters a name, none repeated: 5 atlas pages of sigma's 64-px glyphs.
+      const g = emptyGraph();
+      for (let i = 0; i < 300; i++) {
+        const name = String.fromCodePoint(...Array.from({ length: 10 }, (_, j) => 0x4e00 + i * 10 + j));
+        g.addNode(`Person:${name}@?`, { kind: 'Person', id: `${name}@?`, name, region: null, resolution: 'name-only' } as NodeAttributes);
+        if (i > 0) g.addDirectedEdgeWithKey(`PART_OF|${i}`, `Person:${name}@?`, g.nodes()[i - 1], { rel: 'PART_OF', rule: 'test' } as never);
+      }
+      wide = await createViewerServer({ store: memoryStore(g) });
+      widePage = await context.newPage();
+      await widePage.goto(wide.url);
+      await opened(widePage);
+    });
+    after(async () => {
+      await widePage?.close();
+      await wide?.close();
+    });
+
+    it("draws every label with the browser's CJK font, never through sigma's glyph atlas", async () => {
+      // A small view (the people only) labels every node.
+      await widePage.evaluate(inPage("g.store.set({ kinds: new Set(['Person']) })"));
+      await widePage.waitForTimeout(1200);
+      const labels = await hook<string[]>(widePage, '[...g.renderer.displayedLabels()].map((k) => g.graph.getNodeAttribute(k, "label"))');
+      expect(labels).to.have.length(300);
+      expect(new Set(labels.join('')).size).to.equal(3000);
+      // Sigma 4.0.4's WebGL labels read only the first page of their glyph atlas (about 600 of
+      // these characters): it is never asked for one.
+      expect(await hook<number>(widePage, 'g.renderer.sigma.internals.labelProgram.atlasManager.getGlyphCount()')).to.equal(0);
+      await widePage.evaluate(inPage('g.renderer.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 0.3, angle: 0 })'));
+      await widePage.waitForTimeout(800);
+      await widePage.screenshot({ path: join(ARTIFACTS, 'layout-06-3000-characters.png') });
+    });
   });
 });

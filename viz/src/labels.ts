@@ -39,6 +39,8 @@ const FOCUS_SIZE = 14;
 /** At most this many labels a frame: past it a screen is text, not a picture. */
 const MAX_LABELS = 400;
 const MAX_EXAMINED = 5000;
+/** Labels drawn whatever the size threshold says (the largest nodes on screen). */
+const MIN_LABELS = 20;
 const COLORS: Record<LabelTone, string> = { focus: '#000000', plain: '#1f2328', muted: '#8c959f' };
 
 export function createLabelLayer(sigma: ViewSigma, graph: ViewGraph, source: LabelSource, options: { font: string; threshold: number; hideOnMove: boolean }): LabelLayer {
@@ -80,7 +82,9 @@ export function createLabelLayer(sigma: ViewSigma, graph: ViewGraph, source: Lab
       const d = sigma.getNodeDisplayData(key);
       if (!d || d.visibility === 'hidden') return true;
       const size = sigma.scaleSize(d.size);
-      if (!forced && size < options.threshold) return false; // the rest are smaller still
+      // The rest are smaller still; but the largest few always get theirs, so that even a whole
+      // large graph at full view (where every node is drawn a few pixels wide) says what it shows.
+      if (!forced && size < options.threshold && displayed.size >= MIN_LABELS) return false;
       const tone = source.style(key);
       const text = graph.getNodeAttribute(key, 'label');
       if (!tone || !text) return true;
