@@ -5,15 +5,21 @@
  *   npm run bench:viewer                       (all three sizes, both WebGL backends)
  *   node dist/bench/viewer.js 20000 [--frames 120] [--webgl swiftshader|llvmpipe]
  *
- * For each size, in a fresh browser profile: the time to first render (navigation start → sigma's
- * first frame), the layout time (ForceAtlas2 + noverlap in workers), the first render again on a
- * reload (layout from localStorage), and the frame times while panning with the mouse (median, p95).
+ * For each size, in a fresh browser profile: the first readable picture (navigation start → sigma's
+ * first frame, drawn with the server's finished layout: src/server/layout.ts), the same on a reload
+ * (layout from localStorage), a filter (a kind hidden → the next frame drawn), a panel (a node
+ * selected → its panel filled and the next frame drawn), and the frame times while panning with
+ * the mouse (median, p95). The table goes to bench/results/viewer-<date>.md, with a screenshot of
+ * each size on each backend beside it (look at them: a table cannot say the picture is readable).
  * There is no GPU here, so WebGL runs in software, on two backends (tests/e2e/chromium.ts): Chromium's
  * SwiftShader and Mesa's llvmpipe. Before the graphs, a calibration draws 20,000 quads per frame
  * instanced and as plain triangles: SwiftShader pays per instance, and sigma 4 draws every node and
  * edge as an instance. A desktop with a GPU is faster than both.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { PACKAGE_ROOT } from '../src/paths.js';
 import type { Browser, Page } from 'playwright-core';
 import { emptyGraph, graphCounts, type GuanxiGraph, type NodeAttributes } from '../src/graph/assemble.js';
 import { nodeKey, type NodeLabel, type RelationshipType } from '../src/graph/model.js';
@@ -139,9 +145,12 @@ const hook = <T>(page: Page, expression: string): Promise<T> => page.evaluate(`(
 /** Drags the graph across the canvas with the mouse while the page records the time between frames. */
 async function panFrames(page: Page, frames: number): Promise<number[]> {
   await page.evaluate(`(() => {
+    // Only the frames in which sigma drew count: a tick with nothing to draw is no frame of the pan.
     const times = (window.__frames = []);
     let last = performance.now();
-    const tick = (now) => { times.push(now - last); last = now; if (!window.__stopFrames) requestAnimationFrame(tick); };
+    let drawn = false;
+    window.__guanxi.renderer.sigma.on('afterRender', () => (drawn = true));
+    const tick = (now) => { if (drawn) times.push(now - last); drawn = false; last = now; if (!window.__stopFrames) requestAnimationFrame(tick); };
     window.__stopFrames = false;
     requestAnimationFrame(tick);
   })()`);
@@ -208,30 +217,45 @@ async function main(): Promise<void> {
   if (unknown.length) throw new Error(`unknown --webgl ${unknown.join(', ')}: use ${WEBGL_BACKENDS.join(' or ')}`);
   const sizes = args.filter((a, i) => /^\d+$/.test(a) && (framesAt < 0 || i !== framesAt + 1)).map(Number);
   const rows: string[][] = [];
+  const calibrations: string[] = [];
+  mkdirSync(join(RESULTS, `viewer-${DAY}`), { recursive: true });
   for (const backend of backends) {
     const browser = await launchChromium(backend);
     try {
       const calibration = await calibrate(await browser.newPage(), 20_000);
       console.error(`${backend}: ${calibration.renderer}`);
       console.error(`  20,000 quads ×2 a frame: instanced ${calibration.instanced.toFixed(1)} ms, plain triangles ${calibration.plain.toFixed(1)} ms`);
+      calibrations.push(`- ${backend}: ${calibration.renderer}; 20,000 quads ×2 a frame: instanced ${calibration.instanced.toFixed(1)} ms, plain triangles ${calibration.plain.toFixed(1)} ms`);
       for (const size of sizes.length ? sizes : SIZES) rows.push([backend, ...(await measureSize(browser, backend, size, frames))]);
     } finally {
       await browser.close();
     }
   }
-  const header = ['webgl', 'nodes', 'edges', 'payload MB raw/gz', 'first render s', 'layout s', 'reload render s', 'pan median ms', 'pan p95 ms', 'fps'];
+  const header = ['webgl', 'nodes', 'edges', 'payload MB raw/gz', 'server layout s', 'first picture s', 'reload picture s', 'filter ms', 'panel ms', 'pan median ms', 'pan p95 ms', 'fps', 'screenshot'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log([line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n'));
+  const md = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  const file = join(RESULTS, `viewer-${DAY}.md`);
+  writeFileSync(file, `# bench:viewer, ${DAY}\n\n\`node dist/bench/viewer.js ${args.join(' ')}\`\n\n${calibrations.join('\n')}\n\n${md}\n`);
+  console.error(`table written to ${file}`);
 }
+
+const RESULTS = join(PACKAGE_ROOT, 'bench', 'results');
+const DAY = new Date().toISOString().slice(0, 10);
 
 /** One graph size in a fresh browser context: first render, layout, cached reload, pan frames. */
 async function measureSize(browser: Browser, backend: WebGLBackend, size: number, frames: number): Promise<string[]> {
   const t0 = Date.now();
   const graph = syntheticGraph(size);
-  const server = await createViewerServer({ store: memoryStore(graph), overviewNodes: Infinity });
+  const server = await createViewerServer({ store: memoryStore(graph), overviewNodes: Number.MAX_SAFE_INTEGER });
   const payload = server.view.payload();
   const built = Date.now() - t0;
+  // The layout the server started computing when it opened (layout-route.ts), awaited here: a
+  // server that has been up a while has it ready; the page's first picture is measured after it.
+  const layoutStart = Date.now();
+  await (await fetch(`${server.url}api/layout`)).json();
+  const serverLayout = Date.now() - layoutStart;
   const context = await browser.newContext({ viewport: { width: 1400, height: 850 }, bypassCSP: true });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
@@ -239,27 +263,44 @@ async function measureSize(browser: Browser, backend: WebGLBackend, size: number
     await page.goto(server.url);
     await page.waitForFunction('window.__guanxi && (window.__guanxi.firstRender !== null || window.__guanxi.error !== null)', null, { timeout: 120_000 });
     const firstRender = await hook<number>(page, 'g.firstRender');
-    await page.waitForFunction("window.__guanxi.layout !== 'running'", null, { timeout: 120_000, polling: 250 });
-    const layoutDone = await hook<number>(page, 'performance.now()');
+    const layout = await hook<string>(page, 'g.layout');
     await page.reload();
     await page.waitForFunction('window.__guanxi && window.__guanxi.firstRender !== null', null, { timeout: 120_000 });
     const cachedRender = await hook<number>(page, 'g.firstRender');
     const cached = await hook<string>(page, 'g.layout');
     await page.waitForTimeout(500);
+    const shotName = `viewer-${DAY}/${backend}-${size}.png`;
+    await page.screenshot({ path: join(RESULTS, shotName) });
+    // A filter: articles hidden, until the next frame is drawn; then shown again.
+    const filter = (await page.evaluate(`(async () => {
+      const g = window.__guanxi; const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const t0 = performance.now(); g.store.set({ kinds: new Set([...g.store.get().kinds].filter((k) => k !== 'Article')) }); await frame();
+      const t = performance.now() - t0; g.store.set({ kinds: new Set([...g.store.get().kinds, 'Article']) }); await frame(); return t;
+    })()`)) as number;
+    // A panel: the largest node selected, until its panel is filled and the next frame drawn.
+    const panel = (await page.evaluate(`(async () => {
+      const g = window.__guanxi; const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const key = g.graph.nodes().reduce((a, b) => (g.graph.degree(b) > g.graph.degree(a) ? b : a));
+      const t0 = performance.now(); g.store.set({ selected: key });
+      while (!document.querySelector('#panel:not([hidden]) h2')) await new Promise((r) => setTimeout(r, 5));
+      await frame(); const t = performance.now() - t0; g.store.set({ selected: null }); await frame(); return t;
+    })()`)) as number;
     const times = await panFrames(page, frames);
-    const shot = `/tmp/guanxi-bench-${backend}-${size}.png`;
-    await page.screenshot({ path: shot });
+    const shot = join(RESULTS, shotName);
     console.error(`  ${size} nodes done (graph built and served in ${built} ms; screenshot ${shot})`);
     return [
       size.toLocaleString(),
       graph.size.toLocaleString(),
       `${(payload.raw.length / 1e6).toFixed(1)} / ${(payload.gzip.length / 1e6).toFixed(1)}`,
-      (firstRender / 1000).toFixed(2),
-      ((layoutDone - firstRender) / 1000).toFixed(1),
+      (serverLayout / 1000).toFixed(1),
+      `${(firstRender / 1000).toFixed(2)}${layout === 'done' ? '' : ` (layout ${layout}!)`}`,
       `${(cachedRender / 1000).toFixed(2)}${cached === 'cached' ? '' : ' (no cache!)'}`,
+      filter.toFixed(0),
+      panel.toFixed(0),
       median(times).toFixed(1),
       percentile(times, 0.95).toFixed(1),
       `${(1000 / median(times)).toFixed(0)}`,
+      `[${backend}-${size}](${shotName})`,
     ];
   } finally {
     await context.close();

@@ -12,6 +12,7 @@
  *   GET  /api/neighbours?key=K  a node's neighbours to add to the view (&kinds=Person,…&roles=led,…&limit=N)
  *   GET  /api/queries           the named queries and their parameters
  *   POST /api/query             {cypher, params} (Neo4j, read-only, allow-listed) or {name, params} (either store)
+ *   GET|POST /api/layout        the graph's finished positions; lay out again (layout-route.ts)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DateRangeError, parseDateRange, type DateRange } from '../graph/date-range.js';
@@ -22,6 +23,7 @@ import { namedQuery, namedQueryNames } from '../store/named-queries.js';
 import type { GraphStore } from '../store/store.js';
 import { HttpError, readJsonBody, sendJson } from './http.js';
 import type { GraphView } from './graph-view.js';
+import { handleLayout } from './layout-route.js';
 import type { ArticleText, NamedQueryInfo } from './protocol.js';
 import { runQuery, type ConsoleLimits } from './query.js';
 
@@ -148,8 +150,11 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       const signal = clientGone(res);
       return sendJson(req, res, 200, await runQuery(store, view, await readJsonBody(req), limits, signal));
     }
+    case 'GET /api/layout':
+    case 'POST /api/layout':
+      return handleLayout(req, res, url, view);
   }
-  const known = ['/api/meta', '/api/graph', '/api/node', '/api/search', '/api/meetings', '/api/timeline', '/api/article', '/api/neighbours', '/api/queries', '/api/query'];
+  const known = ['/api/meta', '/api/graph', '/api/node', '/api/search', '/api/meetings', '/api/timeline', '/api/article', '/api/neighbours', '/api/queries', '/api/query', '/api/layout'];
   if (known.includes(url.pathname)) throw new HttpError(405, `${req.method} is not allowed on ${url.pathname}`);
   throw new HttpError(404, `no API route ${url.pathname}`);
 }

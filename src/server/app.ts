@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { GraphStore } from '../store/store.js';
 import { handleApi } from './api.js';
 import { openGraphView, type GraphView } from './graph-view.js';
+import { warmLayout } from './layout-route.js';
 import { HttpError, sendError } from './http.js';
 import { DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './query.js';
 import { serveStatic } from './static.js';
@@ -48,6 +49,10 @@ function loopbackHosts(bound: string, port: number): Set<string> {
 export async function createViewerServer(options: ViewerServerOptions): Promise<ViewerServer> {
   const { store, host = '127.0.0.1', port = 0, staticDir, consoleLimits = DEFAULT_CONSOLE_LIMITS, onError = (err) => console.error(`guanxi serve: ${err.stack ?? err.message}`) } = options;
   const view = await openGraphView(store, options.overviewNodes);
+  // The full graph's layout is ready for the first visit when that visit opens on it (a graph no
+  // larger than the overview); a larger one opens on who met whom, and is laid out when asked for.
+  const { nodes, overview } = view.meta();
+  if (nodes <= overview) setImmediate(() => warmLayout(view));
   let allowedHosts = new Set<string>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {

@@ -345,11 +345,11 @@ describe('viewer in headless Chromium', function () {
       expect(neighbours).to.be.greaterThan(100);
       await page.evaluate(inPage(`g.store.set({ hovered: ${JSON.stringify(hub)} })`));
       await page.waitForTimeout(500);
-      const labelled = await hook<string[]>(page, '[...g.renderer.sigma.getNodeDisplayedLabels()]');
+      const labelled = await hook<string[]>(page, '[...g.renderer.displayedLabels()]');
       expect(labelled).to.include(hub);
       expect(labelled.length).to.be.within(2, 25);
       const sizes = await hook<number[]>(page, `g.graph.neighbors(${JSON.stringify(hub)}).map((n) => g.graph.getNodeAttribute(n, 'size')).sort((a, b) => b - a)`);
-      const smallest = await hook<number>(page, `Math.min(...[...g.renderer.sigma.getNodeDisplayedLabels()].filter((n) => n !== ${JSON.stringify(hub)}).map((n) => g.graph.getNodeAttribute(n, 'size')))`);
+      const smallest = await hook<number>(page, `Math.min(...[...g.renderer.displayedLabels()].filter((n) => n !== ${JSON.stringify(hub)}).map((n) => g.graph.getNodeAttribute(n, 'size')))`);
       expect(smallest).to.be.at.least(sizes[23]);
       await shot(page, '13-hover-hub');
     });

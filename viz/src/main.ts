@@ -12,7 +12,7 @@ import { createExport } from './export.js';
 import { createFilters } from './filters.js';
 import { buildViewGraph, type ViewGraph } from './graph-data.js';
 import { KIND_COLORS, KINDS } from './kinds.js';
-import { startLayout, type LayoutState } from './layout.js';
+import { fetchLayout, Layout, layoutButton, pinOnDrag, type LayoutState } from './layout.js';
 import { createPanel } from './panel.js';
 import { createRenderer, type Renderer } from './renderer.js';
 import { Store, type ViewName, type ViewState } from './state.js';
@@ -132,7 +132,7 @@ async function main(): Promise<void> {
   const showView = (s: ViewState) => {
     for (const [name, tab] of Object.entries(tabs)) tab.setAttribute('aria-selected', String(name === s.view));
     byId('meetings').hidden = bar.hidden = s.view !== 'meetings';
-    byId('graph').hidden = s.view !== 'graph';
+    byId('graph').hidden = byId('relayout').hidden = s.view !== 'graph';
     byId('filters').classList.toggle('meetings-view', s.view === 'meetings');
     if (s.view === 'graph') void fullGraph();
     else meetings.sigma.resize(), meetings.sigma.refresh();
@@ -156,18 +156,21 @@ async function main(): Promise<void> {
 /** The full graph's picture: the graph, its layout, the renderer, its filters and exports. */
 async function openFullGraph(store: Store, camera: CameraView | null, follow: (sigma: Renderer['sigma']) => void): Promise<Renderer> {
   hook.layout = 'loading';
+  // The layout's request goes with the graph's: the server computes it meanwhile (or has it).
+  const serverLayout = fetchLayout();
   const payload = await api.graph();
   const graph = buildViewGraph(payload);
-  let renderer: Renderer | null = null;
-  // Positions first (from the cache, or a seed the workers start from), so the first frame has them.
-  const layout = startLayout(graph, payload.hash, () => renderer?.sigma ?? null);
+  // Positions first (finished ones, from the cache or the server), so the first frame is the picture.
+  const layout = await Layout.start(graph, payload.hash, serverLayout);
   hook.layout = layout.state;
-  renderer = createRenderer(byId('graph'), graph, store);
+  layout.onState((state) => (hook.layout = state));
+  const renderer: Renderer = createRenderer(byId('graph'), graph, store, [byId('panel')]);
+  pinOnDrag(renderer.sigma, layout);
+  layoutButton(byId<HTMLButtonElement>('relayout'), layout);
   const { sigma } = renderer;
   Object.assign(hook, { renderer, graph });
   // Sigma draws its first frame inside its constructor; the next animation frame is when it is on screen.
   requestAnimationFrame(() => (hook.firstRender ??= performance.now()));
-  void layout.done.then(() => (hook.layout = layout.state));
 
   hook.expander = createExpander(graph, store);
   createFilters(graph, store, renderer.visibility, hook.expander);
@@ -178,8 +181,8 @@ async function openFullGraph(store: Store, camera: CameraView | null, follow: (s
     if (s.ego !== prev.ego || s.path !== prev.path || s.org !== prev.org || s.result !== prev.result) renderer!.fit();
   });
   if (camera) sigma.getCamera().setState(camera);
-  // A shared link's selection is framed once its node has its final place.
-  else if (store.get().selected) void layout.done.then(() => renderer!.focus(store.get().selected!));
+  // A shared link's selection is framed (its node has its final place already).
+  else if (store.get().selected) renderer.focus(store.get().selected!);
   follow(sigma);
   return renderer;
 }

@@ -6,6 +6,7 @@ import Sigma from 'sigma';
 import { layerPlain, pathLine } from 'sigma/rendering';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
 import type { EdgeAttrs, NodeAttrs, ViewGraph } from './graph-data.js';
+import { createLabelLayer, type LabelTone } from './labels.js';
 import type { Store, ViewState } from './state.js';
 import { computeVisibility, type Visibility } from './visibility.js';
 
@@ -19,6 +20,8 @@ const HIGHLIGHT_EDGE = '#5b6470';
 
 /** At most this many neighbours of a hovered node get a label. */
 const HOVER_LABELS = 24;
+/** A view narrowed to at most this many nodes (a path, an ego network, a result) labels every one. */
+const SMALL_VIEW = 300;
 
 const FILTER_KEYS: (keyof ViewState)[] = ['kinds', 'roles', 'from', 'to', 'org', 'ego', 'path', 'result', 'expanded'];
 
@@ -29,9 +32,28 @@ export interface Renderer {
   focus(key: string): void;
   /** Fits the camera to the visible nodes (all of them when nothing is filtered). */
   fit(): void;
+  /** The nodes whose label is on screen (labels.ts). */
+  displayedLabels(): ReadonlySet<string>;
 }
 
-export function createRenderer(container: HTMLElement, graph: ViewGraph, store: Store): Renderer {
+/**
+ * The part of the container that floating elements (the side panel) leave free, as an offset of its
+ * centre from the container's centre: the camera puts a focused node there, not under the panel.
+ */
+function freeCentre(container: HTMLElement, covers: readonly HTMLElement[]): { dx: number; dy: number } {
+  const c = container.getBoundingClientRect();
+  let [left, right] = [c.left, c.right];
+  for (const cover of covers) {
+    if (cover.hidden || !cover.offsetParent) continue;
+    const r = cover.getBoundingClientRect();
+    if (r.bottom <= c.top || r.top >= c.bottom || r.right <= c.left || r.left >= c.right) continue;
+    if (r.left > (c.left + c.right) / 2) right = Math.min(right, r.left);
+    else left = Math.max(left, r.right);
+  }
+  return right - left < 80 ? { dx: 0, dy: 0 } : { dx: (left + right) / 2 - (c.left + c.right) / 2, dy: 0 };
+}
+
+export function createRenderer(container: HTMLElement, graph: ViewGraph, store: Store, covers: readonly HTMLElement[] = []): Renderer {
   let visibility = computeVisibility(graph, store.get());
   /** The hovered or selected node and its neighbours; null when nothing is hovered or selected. */
   let focusSet: Set<string> | null = null;
@@ -43,13 +65,13 @@ export function createRenderer(container: HTMLElement, graph: ViewGraph, store: 
   const manyEdges = graph.size > 5000;
   const manyNodes = graph.order > 5000;
   const nodeReducer = (key: string, data: NodeDisplayData, attrs: NodeAttrs): Partial<NodeDisplayData> => {
-    if (visibility.nodes && !visibility.nodes.has(key)) return { ...data, visibility: 'hidden' };
+    // Sigma never gets a label: its glyph atlas garbles Chinese (labels.ts draws them instead).
+    if (visibility.nodes && !visibility.nodes.has(key)) return { ...data, label: null, visibility: 'hidden' };
     const selected = key === store.get().selected;
     if (focusSet && !focusSet.has(key)) return { ...data, color: DIMMED_NODE, label: null, zIndex: 0 };
-    // The label must move to the top layer with its node, or the node's backdrop covers it.
-    if (selected || key === focusNode) return { ...data, labelVisibility: 'visible', backdropVisibility: 'visible', depth: 'topNodes', labelDepth: 'topNodes', zIndex: 2 };
-    if (focusSet) return focusLabels.has(key) ? { ...data, labelVisibility: 'visible', zIndex: 1, color: attrs.color } : { ...data, label: null, zIndex: 1, color: attrs.color };
-    return data;
+    if (selected || key === focusNode) return { ...data, label: null, backdropVisibility: 'visible', depth: 'topNodes', zIndex: 2 };
+    if (focusSet) return { ...data, label: null, zIndex: 1, color: attrs.color };
+    return { ...data, label: null };
   };
   const edgeReducer = (key: string, data: EdgeDisplayData, attrs: EdgeAttrs): Partial<EdgeDisplayData> => {
     if (visibility.edges ? !visibility.edges.has(key) : !visibility.edgeInRange(attrs.date)) return { ...data, visibility: 'hidden' };
@@ -73,11 +95,12 @@ export function createRenderer(container: HTMLElement, graph: ViewGraph, store: 
     edgeReducer,
     settings: {
       // Labels only for nodes drawn large enough to matter; on a small graph, all of them.
-      labelRenderedSizeThreshold: graph.order < 400 ? 0 : 9,
-      labelDensity: 0.6,
+      renderLabels: false,
       // Moving 100,000 edges every frame is what makes large graphs stutter.
       hideEdgesOnMove: manyEdges,
-      hideLabelsOnMove: manyNodes,
+      // Dragging a node moves and pins it (layout.ts).
+      enableNodeDrag: true,
+      dragPositionToAttributes: (position: { x: number; y: number }) => ({ x: position.x, y: position.y }),
       zIndex: true,
       minCameraRatio: 0.02,
       maxCameraRatio: 4,
@@ -87,20 +110,80 @@ export function createRenderer(container: HTMLElement, graph: ViewGraph, store: 
     } as Partial<ReturnType<ViewSigma['getSettings']>>,
   });
 
+  /** The hovered node, else the selected one: either highlights its neighbours. */
   const updateFocus = (s: ViewState) => {
-    focusNode = s.hovered ?? null;
-    const neighbours = s.hovered ? graph.neighbors(s.hovered) : [];
-    focusSet = s.hovered ? new Set([s.hovered, ...neighbours]) : null;
+    focusNode = s.hovered ?? (s.selected && graph.hasNode(s.selected) ? s.selected : null);
+    const neighbours = focusNode ? graph.neighbors(focusNode) : [];
+    focusSet = focusNode ? new Set([focusNode, ...neighbours]) : null;
     focusLabels = new Set(neighbours.sort((a, b) => graph.getNodeAttribute(b, 'size') - graph.getNodeAttribute(a, 'size')).slice(0, HOVER_LABELS));
   };
+
+  updateFocus(store.get());
+
+  /** A small view labels all its nodes; otherwise the focused node and its largest neighbours. */
+  const smallView = () => !!visibility.nodes && visibility.nodes.size <= SMALL_VIEW;
+  const bySize = (keys: Iterable<string>) => [...keys].sort((a, b) => graph.getNodeAttribute(b, 'size') - graph.getNodeAttribute(a, 'size'));
+  const labels = createLabelLayer(
+    sigma,
+    graph,
+    {
+      style(key): LabelTone | null {
+        if (visibility.nodes && !visibility.nodes.has(key)) return null;
+        if (key === focusNode || key === store.get().selected) return 'focus';
+        if (focusSet && !focusSet.has(key)) return smallView() ? 'muted' : null;
+        if (focusSet && !focusLabels.has(key) && !smallView()) return null;
+        return 'plain';
+      },
+      forced() {
+        const selected = store.get().selected;
+        const focus = [focusNode, selected].filter((k): k is string => !!k && graph.hasNode(k));
+        return smallView() ? [...focus, ...visibility.nodes!] : [...focus, ...focusLabels];
+      },
+      candidates: () => bySize(visibility.nodes ?? graph.nodes()),
+    },
+    // Rendered radii in px: at full view the largest nodes of a big graph are drawn 4–5 px wide.
+    { font: LABEL_FONT, threshold: graph.order < 400 ? 0 : 3.5, hideOnMove: manyNodes },
+  );
+
+  /** Pans (at the same zoom) so that the selected node is not under the panel. */
+  const keepSelectedClear = () => {
+    const key = store.get().selected;
+    const d = key ? sigma.getNodeDisplayData(key) : undefined;
+    if (!d || !covers.some((c) => !c.hidden)) return;
+    const p = sigma.framedGraphToViewport(d);
+    const box = container.getBoundingClientRect();
+    const under = covers.some((c) => {
+      if (c.hidden) return false;
+      const r = c.getBoundingClientRect();
+      const [x, y] = [box.left + p.x, box.top + p.y];
+      return x > r.left - 20 && x < r.right + 20 && y > r.top && y < r.bottom;
+    });
+    if (under) centre(d, sigma.getCamera().getState().ratio);
+  };
+  /** Moves the camera so that a point of the framed graph sits in the middle of the free part of the canvas. */
+  const centre = (d: { x: number; y: number }, ratio: number) => {
+    const camera = sigma.getCamera();
+    const target = { x: d.x, y: d.y, ratio, angle: camera.getState().angle };
+    const { dx, dy } = freeCentre(container, covers);
+    if (dx || dy) {
+      const { width, height } = sigma.getDimensions();
+      const p = sigma.viewportToFramedGraph({ x: width / 2 + dx, y: height / 2 + dy }, { cameraState: target });
+      [target.x, target.y] = [2 * d.x - p.x, 2 * d.y - p.y];
+    }
+    camera.animate(target, { duration: 600 });
+  };
+  const watchCovers = new MutationObserver(() => keepSelectedClear());
+  for (const cover of covers) watchCovers.observe(cover, { attributes: true, attributeFilter: ['hidden'] });
 
   store.subscribe((s, prev) => {
     const filtersChanged = FILTER_KEYS.some((k) => s[k] !== prev[k]);
     if (filtersChanged) visibility = computeVisibility(graph, s);
     if (filtersChanged || s.hovered !== prev.hovered || s.selected !== prev.selected) {
       updateFocus(s);
+      if (filtersChanged) labels.reindex();
       sigma.refresh({ skipIndexation: !filtersChanged });
     }
+    if (s.selected !== prev.selected && s.selected) requestAnimationFrame(keepSelectedClear);
   });
 
   sigma.on('enterNode', ({ node }) => store.set({ hovered: node }));
@@ -111,11 +194,11 @@ export function createRenderer(container: HTMLElement, graph: ViewGraph, store: 
   return {
     sigma,
     visibility: () => visibility,
+    displayedLabels: () => labels.displayed(),
     focus(key) {
       const d = sigma.getNodeDisplayData(key);
       if (!d) return;
-      const camera = sigma.getCamera();
-      camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.getState().ratio, graph.order > 2000 ? 0.08 : 0.35) }, { duration: 700 });
+      centre(d, Math.min(sigma.getCamera().getState().ratio, graph.order > 2000 ? 0.08 : 0.35));
     },
     fit() {
       const camera = sigma.getCamera();
