@@ -45,6 +45,20 @@ describe("the importer's CSV files", () => {
     expect(files.relationshipCount).to.equal(2);
   });
 
+  it('writes the evidence of each role as a list aligned with the roles, and counts empty ones as it counts empty roles', () => {
+    const csv = new ImportCsvWriter(dir);
+    const person = { label: 'Person' as const, id: '王明@许昌市' };
+    const event = { label: 'Event' as const, id: '许昌市|2023-02-17|会议' };
+    csv.relationship('PARTICIPATED_IN', person, event, { article: 'a#1', sentence: '王明出席会议。', date: '2023-02-17', roles: ['attended', 'spoke'], evidence: ['王明出席会议。', '王明说："好，很好"。'] });
+    csv.relationship('PARTICIPATED_IN', person, { ...event, id: '许昌市|2023-02-18|会议' }, { article: 'a#2', sentence: '', date: null, roles: [], evidence: [] });
+    const files = csv.close();
+    const [header, row, empty] = rows(files.relationships[0]);
+    expect(header).to.deep.equal([':START_ID(Person)', ':END_ID(Event)', ':TYPE', 'article', 'sentence', 'date', 'roles:string[]', 'evidence:string[]']);
+    expect(row.slice(6)).to.deep.equal([`attended${ARRAY_DELIMITER}spoke`, `王明出席会议。${ARRAY_DELIMITER}王明说："好，很好"。`]);
+    expect(empty.slice(6)).to.deep.equal(['', '']);
+    expect(files.emptyLists).to.deep.equal({ 'PARTICIPATED_IN.roles': 1, 'PARTICIPATED_IN.evidence': 1 });
+  });
+
   it('puts the rows with a line break into small files of their own, named as multiline', () => {
     const csv = new ImportCsvWriter(dir);
     const from = { label: 'Article' as const, id: 'a#1' };

@@ -10,8 +10,10 @@ import type { Role } from './types.js';
 
 export interface Participation {
   roles: Set<Role>;
-  /** The sentence the roles were read from. */
+  /** The sentences the roles were read from, each once, in the order read. */
   evidence: string[];
+  /** For each role in `roles`, the first sentence that gave it (the evidence of that role). */
+  sentences: Partial<Record<Role, string>>;
 }
 
 const SENTENCE_END = /[。！？；\n]/;
@@ -54,8 +56,9 @@ export function findParticipation(
   const out = new Map<string, Participation>();
   const give = (name: string, role: Role, sentence: string) => {
     let p = out.get(name);
-    if (!p) out.set(name, (p = { roles: new Set(), evidence: [] }));
+    if (!p) out.set(name, (p = { roles: new Set(), evidence: [], sentences: {} }));
     p.roles.add(role);
+    p.sentences[role] ??= sentence;
     if (!p.evidence.includes(sentence)) p.evidence.push(sentence);
   };
 

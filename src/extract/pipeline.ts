@@ -166,7 +166,10 @@ export function extractArticle(
       type: described?.type ?? 'activity',
       dates: [...new Set((firstDates.length ? firstDates : dates).flatMap((d) => d.iso).filter((iso) => iso.length === 10))],
       places: [...new Set(venues.map((v) => placeName(v, home)))],
-      participants: [...participation].map(([name, p]) => ({ name, roles: [...p.roles] })),
+      participants: [...participation].map(([name, p]) => {
+        const roles = [...p.roles];
+        return { name, roles, sentences: Object.fromEntries(roles.map((r) => [r, p.sentences[r]])) };
+      }),
       evidence: [...new Set([...participation.values()].flatMap((p) => p.evidence))],
     });
   }

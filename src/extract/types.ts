@@ -53,6 +53,11 @@ export interface DateOut {
 export interface ParticipantOut {
   name: string;
   roles: Role[];
+  /**
+   * For each of `roles`, the sentence that gave it (汤超…出席会议 for attended, 汤超…提出要求 for
+   * spoke), one of the event's `evidence`. Absent from outputs made before it was kept.
+   */
+  sentences?: Partial<Record<Role, string>>;
 }
 
 export interface EventOut {

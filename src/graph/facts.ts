@@ -4,7 +4,7 @@
  * same facts, which is what makes ingesting idempotent.
  */
 import { lexicon } from '../extract/lexicon/index.js';
-import type { ArticleOut, ExtractionOut, SpanOut } from '../extract/types.js';
+import type { ArticleOut, ExtractionOut, ParticipantOut, SpanOut } from '../extract/types.js';
 import { divisionByName, leadingDivision } from './divisions.js';
 import { sentenceAt, sentences, sentenceWith } from './evidence.js';
 import { canonicalOrganization, organizationParent, placeAncestors } from './hierarchy.js';
@@ -105,6 +105,14 @@ function mentionedAt(a: ArticleOut, e: { name: string; spans: SpanOut[]; headlin
   return { article: a.id, sentence, date: factDate(a), mention: first?.text ?? (sentence.includes(e.name) ? e.name : '') };
 }
 
+/**
+ * The sentence that gave each of a participant's roles, aligned with its roles; an extraction that
+ * kept none (made before they were kept) gives the participation's one sentence for every role.
+ */
+function roleEvidence(p: ParticipantOut, sentence: string): string[] {
+  return p.roles.map((role) => p.sentences?.[role] ?? sentence);
+}
+
 function addArticle(b: FactsBuilder, a: ArticleOut, document: string, province: string | null, persons: Map<string, PersonResolution>) {
   const article = b.node({
     label: 'Article',
@@ -174,8 +182,9 @@ function addArticle(b: FactsBuilder, a: ArticleOut, document: string, province: 
     }
     for (const p of e.participants) {
       const person = personRef(p.name);
+      const sentence = sentenceWith(e.evidence, p.name);
       b.relationship(
-        { type: 'PARTICIPATED_IN', from: person, to: event, props: { ...prov(sentenceWith(e.evidence, p.name), date), roles: p.roles } },
+        { type: 'PARTICIPATED_IN', from: person, to: event, props: { ...prov(sentence, date), roles: p.roles, evidence: roleEvidence(p, sentence) } },
         `PARTICIPATED_IN|${a.id}|${person.id}|${id}`,
       );
     }

@@ -112,7 +112,14 @@ export interface RelPropsByType {
   /** Person → Organization. */
   HOLDS: Provenance & { title: string };
   /** Person → Event. */
-  PARTICIPATED_IN: Provenance & { roles: Role[] };
+  PARTICIPATED_IN: Provenance & {
+    roles: Role[];
+    /**
+     * Aligned with `roles`: evidence[i] is the sentence that gave roles[i] (parallel lists, as a
+     * Neo4j property cannot be a map). `sentence` stays the first sentence naming the person.
+     */
+    evidence: string[];
+  };
   /** Event → Place. */
   HELD_AT: Provenance;
   /** Article → Event. */

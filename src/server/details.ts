@@ -19,6 +19,7 @@ import type {
   TitleHeld,
   PlaceDetails,
 } from './protocol.js';
+import { roleProvenance, roleProvenances } from './role-evidence.js';
 
 type Edge<T extends RelationshipType> = { attrs: Extract<EdgeAttributes, { rel: T }>; other: string };
 
@@ -101,12 +102,14 @@ function person(g: GuanxiGraph, key: string, a: NodeAttributes): PersonDetails {
   const events = taken
     .map((t) => {
       const e = g.getNodeAttributes(t.other);
-      return { event: ref(g, t.other), type: e.kind === 'Event' ? e.type : '', date: t.attrs.date, roles: t.attrs.roles, evidence: evidence(g, t.attrs, key) };
+      // Each role's own sentence (the speech for spoke); the first role's leads.
+      const roleEvidence = roleProvenances(t.attrs).map((p) => evidence(g, p, key));
+      return { event: ref(g, t.other), type: e.kind === 'Event' ? e.type : '', date: t.attrs.date, roles: t.attrs.roles, evidence: roleEvidence[0] ?? evidence(g, t.attrs, key), roleEvidence };
     })
     .sort((x, y) => byDateDesc(x.date, y.date));
   const seen = new Set<string>();
-  const sentences = [...holds, ...taken, ...mentions]
-    .map((e) => evidence(g, e.attrs, key))
+  const sentences = [...holds.map((e) => e.attrs), ...taken.flatMap((t) => [t.attrs, ...roleProvenances(t.attrs)]), ...mentions.map((e) => e.attrs)]
+    .map((p) => evidence(g, p, key))
     .filter((ev) => {
       const k = `${ev.article}\n${ev.sentence}`;
       if (!ev.sentence || seen.has(k)) return false;
@@ -120,7 +123,8 @@ function person(g: GuanxiGraph, key: string, a: NodeAttributes): PersonDetails {
 function event(g: GuanxiGraph, key: string, a: Extract<NodeAttributes, { kind: 'Event' }>): EventDetails {
   const participants: Record<string, Participant[]> = {};
   for (const p of edgesOf(g, key, 'in', 'PARTICIPATED_IN')) {
-    for (const role of p.attrs.roles) (participants[role] ??= []).push({ person: ref(g, p.other), roles: p.attrs.roles, evidence: evidence(g, p.attrs, p.other) });
+    // Under each role, the sentence that gave that role (the speech under spoke).
+    p.attrs.roles.forEach((role, i) => (participants[role] ??= []).push({ person: ref(g, p.other), roles: p.attrs.roles, evidence: evidence(g, roleProvenance(p.attrs, i), p.other) }));
   }
   return {
     ...base(g, key, a),

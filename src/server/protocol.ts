@@ -96,12 +96,16 @@ export interface EventTaken {
   type: string;
   date: string | null;
   roles: string[];
+  /** The evidence of the first role. */
   evidence: Evidence;
+  /** Aligned with `roles`: the sentence that gave each role. */
+  roleEvidence?: Evidence[];
 }
 
 export interface Participant {
   person: NodeRef;
   roles: string[];
+  /** The sentence that gave the role this participant is listed under. */
   evidence: Evidence;
 }
 

@@ -52,6 +52,7 @@ export interface BulkResult {
 const EMPTY_LISTS: Record<string, string> = {
   'MENTIONS.titles': 'write/bulk-empty-titles',
   'PARTICIPATED_IN.roles': 'write/bulk-empty-roles',
+  'PARTICIPATED_IN.evidence': 'write/bulk-empty-evidence',
   'Event.dates': 'write/bulk-empty-dates',
 };
 

@@ -43,7 +43,7 @@ const PROVENANCE = [text('article'), text('sentence'), text('date')];
 
 const RELATIONSHIP_COLUMNS: Record<RelationshipType, readonly Column[]> = {
   HOLDS: [...PROVENANCE, text('title')],
-  PARTICIPATED_IN: [...PROVENANCE, list('roles')],
+  PARTICIPATED_IN: [...PROVENANCE, list('roles'), list('evidence')],
   HELD_AT: PROVENANCE,
   REPORTS: PROVENANCE,
   MENTIONS: [...PROVENANCE, text('mention'), { name: 'count', type: 'double' }, list('titles'), text('resolution')],

@@ -152,8 +152,9 @@ describe('viewer in headless Chromium', function () {
         const body = await event.innerText();
         expect(body).to.include('2023-02-17').and.include('attended').and.include('spoke');
         expect(body).to.include(`${meeting}召开`); // the evidence's article headline
-        expect(await event.locator('blockquote p').innerText()).to.include('张飞');
-        expect(await event.locator('blockquote p mark').innerText()).to.equal('张飞'); // the mention, highlighted
+        // The first role's evidence first (attended), then the speech's where another sentence gave it.
+        expect(await event.locator('blockquote p').first().innerText()).to.include('张飞');
+        expect(await event.locator('blockquote p mark').first().innerText()).to.equal('张飞'); // the mention, highlighted
       }
       await shot(page, '03-panel-zhang-fei');
     });

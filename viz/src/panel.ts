@@ -23,6 +23,11 @@ function section(title: string, ...body: Child[]): HTMLElement | null {
   return content.length ? h('section', {}, h('h3', {}, title), ...content) : null;
 }
 
+/** Each sentence once: a person who attended and spoke in one sentence shows it once. */
+function distinctSentences(list: Evidence[]): Evidence[] {
+  return list.filter((e, i) => list.findIndex((x) => x.article === e.article && x.sentence === e.sentence) === i);
+}
+
 /** The sentence with its first mention of the subject marked: text nodes only, never HTML. */
 function markedSentence(sentence: string, mention: string, tag: 'p' | 'span' = 'p'): HTMLElement {
   const at = mention ? sentence.indexOf(mention) : -1;
@@ -152,7 +157,7 @@ export function createPanel(root: HTMLElement, store: Store, actions: PanelActio
           section('Organizations', links(d.organizations)),
           section(
             `Events (${d.events.length})`,
-            ...d.events.map((e) => h('article', { class: 'event' }, h('div', {}, link(e.event), e.date ? h('span', { class: 'date' }, e.date) : null), roles(e.roles), evidenceBlock(e.evidence))),
+            ...d.events.map((e) => h('article', { class: 'event' }, h('div', {}, link(e.event), e.date ? h('span', { class: 'date' }, e.date) : null), roles(e.roles), ...distinctSentences(e.roleEvidence ?? [e.evidence]).map(evidenceBlock))),
           ),
           section(`Evidence (${d.evidence.length})`, ...d.evidence.map(evidenceBlock)),
           section(`Wrote (${d.wrote.length})`, links(d.wrote)),
