@@ -180,9 +180,11 @@ async function openFullGraph(store: Store, camera: CameraView | null, follow: (s
   store.subscribe((s, prev) => {
     if (s.ego !== prev.ego || s.path !== prev.path || s.org !== prev.org || s.result !== prev.result) renderer!.fit();
   });
+  const opened = store.get();
   if (camera) sigma.getCamera().setState(camera);
-  // A shared link's selection is framed (its node has its final place already).
-  else if (store.get().selected) renderer.focus(store.get().selected!);
+  // A shared link's selection is framed (its node has its final place already), or its narrowed view.
+  else if (opened.selected) renderer.focus(opened.selected);
+  else if (opened.ego || opened.path || opened.org || opened.result) renderer.fit();
   follow(sigma);
   return renderer;
 }
