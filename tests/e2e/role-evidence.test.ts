@@ -4,12 +4,10 @@
  * "attended" the attendance sentence; his own panel gives that event both sentences.
  */
 import { expect } from 'chai';
-import { existsSync, mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import type { GraphStore } from '../../src/store/store.js';
 import { sampleEmbedded } from '../viewer-fixtures.js';
-import { CHROMIUM, launchChromium } from './chromium.js';
-import { ARTIFACTS, hook, shot, viewStore, type Viewing } from './viewer-page.js';
+import { chromiumFor, hook, shot, viewStore, type Viewing } from './viewer-page.js';
 
 const SPEECH = /^汤超充分肯定了去年以来全市政法工作取得的成绩/;
 const ATTENDANCE = /汤超，.*出席会议。$/;
@@ -21,13 +19,7 @@ describe("each role's evidence in the side panel (headless Chromium)", function 
   let viewing: Viewing;
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      if (process.env.CI) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk`);
-      console.log(`    (skipped: ${CHROMIUM} is missing)`);
-      return this.skip();
-    }
-    mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await launchChromium();
+    browser = await chromiumFor(this);
     store = await sampleEmbedded();
     viewing = await viewStore(browser, store);
   });

@@ -8,33 +8,17 @@
 import { expect } from 'chai';
 import Graph from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { PACKAGE_ROOT } from '../../src/paths.js';
 import { createViewerServer, type ViewerServer } from '../../src/server/app.js';
 import type { GraphStore } from '../../src/store/store.js';
 import { sampleEmbedded } from '../viewer-fixtures.js';
-import { CHROMIUM, launchChromium } from './chromium.js';
+import { ARTIFACTS, chromiumFor, hook, openViewer, until } from './viewer-page.js';
 
-const ARTIFACTS = join(PACKAGE_ROOT, 'tests', 'artifacts');
 const ZHANG_FEI = 'Person:张飞@许昌市';
 const MEETINGS = ['Event:许昌市|2023-02-17|全市公安工作会议', 'Event:许昌市|2023-02-17|市委政法工作会议'];
 
-/** An expression over the page's test hook (window.__guanxi) as `g`, evaluated in the page. */
-const inPage = (expression: string) => `(() => { const g = window.__guanxi; return ${expression}; })()`;
-const hook = <T>(page: Page, expression: string): Promise<T> => page.evaluate(inPage(expression)) as Promise<T>;
-const until = (page: Page, expression: string, timeout = 30_000) => page.waitForFunction(inPage(expression), null, { timeout });
-
-async function openViewer(page: Page, url: string): Promise<void> {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
-  await until(page, 'g !== undefined && (g.firstRender !== null || g.error !== null)');
-  expect(await hook<string | null>(page, 'g.error')).to.equal(null);
-  await until(page, "g.layout !== 'running'", 60_000);
-  expect(errors, 'errors in the page').to.deep.equal([]);
-}
 
 async function download(page: Page, button: string): Promise<Buffer> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
@@ -54,13 +38,7 @@ describe('viewer for an analyst, in headless Chromium', function () {
   let server: ViewerServer;
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      if (process.env.CI) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk`);
-      console.log(`    (skipped: ${CHROMIUM} is missing)`);
-      return this.skip();
-    }
-    mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await launchChromium();
+    browser = await chromiumFor(this);
     store = await sampleEmbedded();
     server = await createViewerServer({ store });
   });

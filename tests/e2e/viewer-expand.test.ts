@@ -4,13 +4,11 @@
  * and by role, they stay in an ego network, and undo takes them out again; plus the API's answers.
  */
 import { expect } from 'chai';
-import { existsSync, mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { GraphPayload } from '../../src/server/protocol.js';
 import type { GraphStore } from '../../src/store/store.js';
 import { sampleEmbedded } from '../viewer-fixtures.js';
-import { CHROMIUM, launchChromium } from './chromium.js';
-import { ARTIFACTS, hook, shot, until, viewStore, type Viewing } from './viewer-page.js';
+import { chromiumFor, hook, shot, until, viewStore, type Viewing } from './viewer-page.js';
 
 const ZHANG_FEI = 'Person:张飞@许昌市';
 
@@ -22,12 +20,7 @@ describe('expanding the full graph in headless Chromium', function () {
   let page: Page;
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      if (process.env.CI) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk`);
-      return this.skip();
-    }
-    mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await launchChromium();
+    browser = await chromiumFor(this);
     store = await sampleEmbedded();
     viewing = await viewStore(browser, store, '#v=graph', { overviewNodes: 30 });
     ({ page } = viewing);

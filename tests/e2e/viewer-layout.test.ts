@@ -4,22 +4,15 @@
  * labelled, a selection highlighting its neighbours and kept clear of the panel.
  */
 import { expect } from 'chai';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { memoryStore, syntheticGraph } from '../../bench/viewer.js';
 import { emptyGraph, type NodeAttributes } from '../../src/graph/assemble.js';
-import { PACKAGE_ROOT } from '../../src/paths.js';
 import { createViewerServer, type ViewerServer } from '../../src/server/app.js';
-import { CHROMIUM, launchChromium } from './chromium.js';
+import { ARTIFACTS, chromiumFor, hook, inPage, PAGE, until } from './viewer-page.js';
 
-const ARTIFACTS = join(PACKAGE_ROOT, 'tests', 'artifacts');
-const PAGE = { viewport: { width: 1400, height: 850 }, bypassCSP: true };
 const DIMMED = '#e4e6ea';
 
-const inPage = (expression: string) => `(() => { const g = window.__guanxi; return ${expression}; })()`;
-const hook = <T>(page: Page, expression: string): Promise<T> => page.evaluate(inPage(expression)) as Promise<T>;
-const until = (page: Page, expression: string, timeout = 60_000) => page.waitForFunction(inPage(expression), null, { timeout });
 const layoutKeys = (page: Page) => page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('guanxi:layout'))") as Promise<string[]>;
 
 async function opened(page: Page): Promise<void> {
@@ -38,12 +31,7 @@ describe('viewer layout and labels in headless Chromium', function () {
   let page: Page;
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      if (process.env.CI) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk`);
-      return this.skip();
-    }
-    mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await launchChromium();
+    browser = await chromiumFor(this);
     server = await createViewerServer({ store: memoryStore(syntheticGraph(3000)), overviewNodes: Number.MAX_SAFE_INTEGER });
     context = await browser.newContext(PAGE);
     page = await context.newPage();

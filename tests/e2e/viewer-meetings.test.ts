@@ -6,7 +6,7 @@
  * the slider and playback move the period.
  */
 import { expect } from 'chai';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -16,8 +16,7 @@ import { DEFAULT_SAMPLE, PACKAGE_ROOT } from '../../src/paths.js';
 import { ingestFiles } from '../../src/store/ingest.js';
 import { SqliteGraphStore } from '../../src/store/sqlite-store.js';
 import type { MeetingsStatus } from '../../viz/src/meetings-view.js';
-import { CHROMIUM, launchChromium } from './chromium.js';
-import { ARTIFACTS, hook, shot, until, viewStore, type Viewing } from './viewer-page.js';
+import { chromiumFor, hook, shot, until, viewStore, type Viewing } from './viewer-page.js';
 
 const CORPUS = join(PACKAGE_ROOT, '..', 'shared', 'corpora', 'pfr-199801.txt');
 const ZHANG_FEI = 'Person:张飞@许昌市';
@@ -46,13 +45,7 @@ describe('who met whom in headless Chromium', function () {
   let store: SqliteGraphStore;
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      if (process.env.CI) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk`);
-      console.log(`    (skipped: ${CHROMIUM} is missing)`);
-      return this.skip();
-    }
-    mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await launchChromium();
+    browser = await chromiumFor(this);
     store = await storeWithDays();
   });
   after(async () => {

@@ -4,75 +4,16 @@
  * run Cypher, see a link's Cypher wait for a click, and see a write refused. Each state is kept as a screenshot in tests/artifacts/.
  */
 import { expect } from 'chai';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { PACKAGE_ROOT } from '../../src/paths.js';
-import { createViewerServer, type ViewerServer } from '../../src/server/app.js';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import type { GraphStore } from '../../src/store/store.js';
 import { HOSTILE_KEY, HOSTILE_NAME, sampleEmbedded, sampleNeo4j } from '../viewer-fixtures.js';
 import { memoryStore, syntheticGraph } from '../../bench/viewer.js';
-import { CHROMIUM, launchChromium } from './chromium.js';
-
-const ARTIFACTS = join(PACKAGE_ROOT, 'tests', 'artifacts');
+import { chromiumFor, hook, inPage, openViewer, shot, until, viewStore, type Viewing } from './viewer-page.js';
 
 const ZHANG_FEI = 'Person:张飞@许昌市';
-/**
- * The pages' options. The tests read the page with string expressions, which the viewer's CSP (no
- * eval) would refuse; bypassing it also makes the HTML-as-text test prove the DOM code safe by itself.
- */
-const PAGE = { viewport: { width: 1400, height: 850 }, bypassCSP: true };
 
 const MEETINGS = ['全市公安工作会议', '市委政法工作会议'];
-
-/** An expression over the page's test hook (window.__guanxi, see viz/src/main.ts) as `g`, evaluated in the page. */
-const inPage = (expression: string) => `(() => { const g = window.__guanxi; return ${expression}; })()`;
-const hook = <T>(page: Page, expression: string): Promise<T> => page.evaluate(inPage(expression)) as Promise<T>;
-/** Waits until the expression is true. */
-const until = (page: Page, expression: string, timeout = 30_000) => page.waitForFunction(inPage(expression), null, { timeout });
-
-async function openViewer(page: Page, url: string): Promise<void> {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
-  await until(page, 'g !== undefined && (g.firstRender !== null || g.error !== null)');
-  expect(await hook<string | null>(page, 'g.error')).to.equal(null);
-  // Wait for the layout to settle, so that screenshots and positions are final.
-  await until(page, "g.layout !== 'running'", 60_000);
-  expect(errors, 'errors in the page').to.deep.equal([]);
-}
-
-/**
- * The viewer served from a store and open in a page of a browser context of its own. The context's
- * pages share localStorage, as the tabs of one browser do.
- */
-interface Viewing {
-  server: ViewerServer;
-  context: BrowserContext;
-  page: Page;
-  close(): Promise<void>;
-}
-
-async function viewStore(browser: Browser, store: GraphStore): Promise<Viewing> {
-  const server = await createViewerServer({ store });
-  const context = await browser.newContext(PAGE);
-  const page = await context.newPage();
-  await openViewer(page, server.url);
-  return {
-    server,
-    context,
-    page,
-    close: async () => {
-      await context.close();
-      await server.close();
-    },
-  };
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
-}
 
 async function searchAndPick(page: Page, input: string, text: string, key: string): Promise<void> {
   await page.fill(input, '');
@@ -88,18 +29,8 @@ describe('viewer in headless Chromium', function () {
   this.timeout(240_000);
   let browser: Browser;
 
-  before(function () {
-    if (!existsSync(CHROMIUM)) {
-      // Locally a missing browser skips these tests; in CI it is a failure.
-      if (process.env.CI) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk`);
-      console.log(`    (skipped: ${CHROMIUM} is missing; apt-get install -y chromium fonts-noto-cjk)`);
-      this.skip();
-    }
-    mkdirSync(ARTIFACTS, { recursive: true });
-  });
   before(async function () {
-    if (!existsSync(CHROMIUM)) return;
-    browser = await launchChromium();
+    browser = await chromiumFor(this);
   });
   after(async () => {
     await browser?.close();
