@@ -19,7 +19,7 @@ import { Store, type ViewName, type ViewState } from './state.js';
 import { watchStoreChanges } from './store-changes.js';
 import { suggestInput } from './suggest.js';
 import { readUrl, syncUrl, urlView, type CameraView } from './url-state.js';
-import { createMeetingsView, type MeetingsStatus, type MeetingsView } from './meetings-view.js';
+import { createMeetingsView, MEETINGS_LIMIT, type MeetingsStatus, type MeetingsView } from './meetings-view.js';
 import { createRolesFilter } from './roles-filter.js';
 import { createTimeline, type TimelineControl } from './timeline.js';
 
@@ -77,6 +77,10 @@ async function main(): Promise<void> {
   for (const kind of KINDS) document.documentElement.style.setProperty(`--kind-${kind}`, KIND_COLORS[kind]);
 
   const { state, camera } = readUrl();
+  // Who met whom is asked for with the rest unless the link names the full graph: on a large graph
+  // it is the first picture, and its answer need not wait for the graph's counts.
+  const firstMeetings = urlView() === 'graph' ? undefined : api.meetings({ from: state.from, to: state.to, person: state.around, roles: state.roles, limit: MEETINGS_LIMIT });
+  firstMeetings?.catch(() => {});
   const [meta, queries, events] = await Promise.all([api.meta(), api.queries(), api.timeline()]);
   state.view = urlView() ?? defaultView(meta);
   const store = new Store(state);
@@ -90,7 +94,7 @@ async function main(): Promise<void> {
   const url = syncUrl(store);
 
   // Who met whom: drawn at once when it is the opening view, else when its tab is first chosen.
-  const meetings = createMeetingsView(byId('meetings'), store);
+  const meetings = createMeetingsView(byId('meetings'), store, firstMeetings);
   hook.meetings = meetings;
   hook.timeline = createTimeline(events, store);
   createRolesFilter(store);

@@ -113,7 +113,8 @@ export function layoutMeetings(graph: MetGraph, fixed: ReadonlySet<string> = new
   }
 }
 
-export function createMeetingsView(container: HTMLElement, store: Store): MeetingsView {
+/** `first`: the answer for the store's state, already asked for (main.ts), used by the first load. */
+export function createMeetingsView(container: HTMLElement, store: Store, first?: Promise<MeetingsPayload>): MeetingsView {
   const graph: MetGraph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   let status: MeetingsStatus | null = null;
   /** Earlier views, for Back: the graph as exported and its status. */
@@ -179,9 +180,10 @@ export function createMeetingsView(container: HTMLElement, store: Store): Meetin
     sigma.refresh({ skipIndexation: true });
   }).observe(container);
 
-  async function load(s: ViewState): Promise<void> {
+  /** Draws who met whom for the state; `asked`: its answer, when already asked for. */
+  async function load(s: ViewState, asked?: Promise<MeetingsPayload>): Promise<void> {
     const mine = ++ticket;
-    const m = await api.meetings({ from: s.from, to: s.to, person: s.around, roles: s.roles, limit: MEETINGS_LIMIT });
+    const m = await (asked ?? api.meetings({ from: s.from, to: s.to, person: s.around, roles: s.roles, limit: MEETINGS_LIMIT }));
     if (mine !== ticket) return;
     history.length = 0;
     graph.clear();
@@ -201,7 +203,8 @@ export function createMeetingsView(container: HTMLElement, store: Store): Meetin
       sigma.refresh({ skipIndexation: true });
     }
   });
-  if (store.get().view === 'meetings') loading = load(store.get());
+  // The answer asked for early is for the state the page opened with: of use only now.
+  if (store.get().view === 'meetings') loading = load(store.get(), first);
 
   return {
     graph,
