@@ -432,7 +432,8 @@ export async function startServer(options = {}) {
     for (const folder of ['logs', 'run', 'data', 'import', 'plugins']) mkdirSync(join(s.home, folder), { recursive: true });
     writeConfig(s, lib);
     if (!password) {
-      password = randomBytes(18).toString('base64url');
+      // Hex, not base64url: a password starting with '-' reads as an option to neo4j-admin (one start in 64 failed).
+      password = randomBytes(18).toString('hex');
       if (firstStart) {
         setInitialPassword(s, lib, password);
         writeFileSync(passwordFile(s), `${password}\n`, { mode: 0o600 });

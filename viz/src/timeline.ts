@@ -125,8 +125,8 @@ export function createTimeline(payload: TimelinePayload, store: Store): Timeline
   });
 
   const sync = (s: ViewState) => {
-    fromInput.value = s.from ?? '';
-    toInput.value = s.to ?? '';
+    // Never under the cursor: a field being typed in keeps what is typed until it is applied.
+    for (const [input, value] of [[fromInput, s.from], [toInput, s.to]] as const) if (document.activeElement !== input) input.value = value ?? '';
     const [a, b] = [dayIndex(days, s.from, 'from'), dayIndex(days, s.to, 'to')];
     lo.value = String(a);
     hi.value = String(b);
