@@ -26,7 +26,9 @@ export function neighbours(graph: GuanxiGraph, key: string, q: NeighbourQuery, d
     if (other === key) return;
     if (q.kinds && !q.kinds.has(graph.getNodeAttribute(other, 'kind'))) return;
     if (q.roles && (a.rel !== 'PARTICIPATED_IN' || !a.roles.some((r) => q.roles!.has(r)))) return;
-    edges.set(other, [...(edges.get(other) ?? []), edge]);
+    const list = edges.get(other);
+    if (list) list.push(edge);
+    else edges.set(other, [edge]);
   });
   // Code-point order among equals: the same neighbours on every machine.
   const chosen = [...edges.keys()].sort((a, b) => degree(b) - degree(a) || (a < b ? -1 : a > b ? 1 : 0)).slice(0, q.limit);

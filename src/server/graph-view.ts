@@ -205,7 +205,7 @@ class IndexedGraphView implements GraphView {
     if (!seeds.length) return null;
     // The node's own relationships and their ends; the store knows every end's degree.
     const around = this.store.reads.neighbourhood(seeds, { citedArticles: false });
-    const degrees = new Map(around.nodes().map((k) => [k, this.store.reads.degree(this.store.reads.seqsOfKeys([k])[0])]));
+    const degrees = this.store.reads.degreesOfKeys(around.nodes());
     return graphPayload(neighbours(around, key, query, (k) => degrees.get(k) ?? 0));
   }
 

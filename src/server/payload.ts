@@ -32,5 +32,5 @@ export function graphPayload(graph: GuanxiGraph): GraphPayload {
     edges.roleBits.push(a.rel === 'PARTICIPATED_IN' ? a.roles.reduce((bits, role) => bits | (1 << ROLES.indexOf(role)), 0) : 0);
     hash.update(key).update('\n');
   });
-  return { hash: hash.digest('hex').slice(0, 16), kinds, rels, nodes, edges, roles: [...ROLES] };
+  return { hash: hash.digest('hex').slice(0, 16), kinds, rels, nodes, edges };
 }

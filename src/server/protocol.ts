@@ -2,7 +2,7 @@
  * The JSON the viewer's API answers with: the server (src/server) and the browser app (viz/src) both
  * import these types, so the two cannot drift apart. Types only: nothing here runs.
  */
-import type { NodeLabel, RelationshipType, Role } from '../graph/model.js';
+import type { NodeLabel, RelationshipType } from '../graph/model.js';
 import type { Meetings } from '../graph/meetings.js';
 import type { Timeline } from '../graph/timeline.js';
 
@@ -35,11 +35,9 @@ export interface GraphPayload {
     rel: number[];
     /** The fact's date (provenance), null for structural edges. */
     date: (string | null)[];
-    /** A participation's roles as bits (bit i: `roles[i]`); 0 for other relationships. */
+    /** A participation's roles as bits (bit i: ROLES[i] of src/graph/model.ts); 0 for other relationships. */
     roleBits: number[];
   };
-  /** The roles, in the order of `edges.roleBits`' bits. */
-  roles: Role[];
 }
 
 export interface Meta {

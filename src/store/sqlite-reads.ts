@@ -83,6 +83,9 @@ export class SqliteReads {
       ),
       edgesBySeq: db.prepare<[string], EdgeRow>('SELECT seq, type, source, target, props FROM edges WHERE seq IN (SELECT value FROM json_each(?))'),
       degree: db.prepare<[number], { degree: number }>('SELECT degree FROM node_degree WHERE node = ?'),
+      degreesOfKeys: db.prepare<[string], { key: string; degree: number }>(
+        'SELECT n.key, coalesce(d.degree, 0) AS degree FROM nodes n LEFT JOIN node_degree d ON d.node = n.seq WHERE n.key IN (SELECT value FROM json_each(?))',
+      ),
       edgesOut: db.prepare<[string], EdgeRow>('SELECT seq, type, source, target, props FROM edges WHERE source IN (SELECT value FROM json_each(?))'),
       edgesIn: db.prepare<[string], EdgeRow>('SELECT seq, type, source, target, props FROM edges WHERE target IN (SELECT value FROM json_each(?))'),
       edgesOutOfType: db.prepare<[string, string], EdgeRow>('SELECT seq, type, source, target, props FROM edges WHERE source IN (SELECT value FROM json_each(?)) AND type = ?'),
@@ -165,6 +168,11 @@ export class SqliteReads {
   /** The node's relationships, in and out. */
   degree(seq: number): number {
     return this.sql.degree.get(seq)?.degree ?? 0;
+  }
+
+  /** The degrees of these keys' nodes, in one read (unknown keys are left out). */
+  degreesOfKeys(keys: readonly string[]): Map<string, number> {
+    return new Map(this.sql.degreesOfKeys.all(ids(keys)).map((r) => [r.key, r.degree]));
   }
 
   /** Persons, organizations or places of exactly this name. */

@@ -32,16 +32,6 @@ export function nodeSize(degree: number): number {
   return Math.min(3 + 1.6 * Math.sqrt(degree), 24);
 }
 
-/** The payload's role bits in the order of ROLES (the server's order, checked rather than assumed). */
-function rolesAsBits(order: readonly Role[] | undefined, bits: number): number {
-  if (!bits || !order) return 0;
-  let out = 0;
-  order.forEach((role, i) => {
-    if (bits & (1 << i)) out |= 1 << ROLES.indexOf(role);
-  });
-  return out;
-}
-
 /** The bits of a set of roles (ROLES order). */
 export function roleBits(roles: Iterable<Role>): number {
   let bits = 0;
@@ -61,7 +51,7 @@ export function buildViewGraph(payload: GraphPayload): ViewGraph {
     graph.addDirectedEdge(nodes.key[edges.source[i]], nodes.key[edges.target[i]], {
       rel: payload.rels[edges.rel[i]],
       date: edges.date[i],
-      roleBits: rolesAsBits(payload.roles, edges.roleBits?.[i] ?? 0),
+      roleBits: edges.roleBits[i],
       size: 0.6,
       color: EDGE_COLOR,
     });
