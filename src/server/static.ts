@@ -19,12 +19,13 @@ const TYPES: Record<string, string> = {
 
 /**
  * No script but the bundle runs, whatever text ends up in the page: a second line of defence behind
- * the viewer never inserting article text as HTML. Workers come from blob: URLs (the layout worker).
+ * the viewer never inserting article text as HTML. The viewer runs no workers (the layout is the
+ * server's), so none may run.
  */
 const CSP = [
   "default-src 'self'",
   "script-src 'self'",
-  "worker-src 'self' blob:",
+  "worker-src 'none'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",
