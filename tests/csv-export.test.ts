@@ -33,7 +33,7 @@ function awkwardDocument(): DocumentFacts {
     const person = { label: 'Person' as const, id: `${name}@?` };
     relationships.push(
       { type: 'MENTIONS', from: { label: 'Article', id: article }, to: person, props: { article, sentence, mention: name, date, count: 1, titles: ['主任\n', '"副"主任'], resolution: 'name-only' } },
-      { type: 'HOLDS', from: person, to: { label: 'Organization', id: '许昌市,"委"' }, props: { article, sentence, date, title: `书记${i}\r\n` } },
+      { type: 'HOLDS', from: person, to: { label: 'Organization', id: '许昌市,"委"' }, props: { article, sentence, date, title: `书记${i}\r\n`, rank: i % 2 ? null : '正处级', act: null } },
       { type: 'PARTICIPATED_IN', from: person, to: { label: 'Event', id: event.id }, props: { article, sentence, date, roles: ['attended', 'spoke'], evidence: [sentence, AWKWARD[(i + 1) % AWKWARD.length]] } },
     );
   });

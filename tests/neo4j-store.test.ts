@@ -107,6 +107,9 @@ describe('Neo4j store (real Neo4j 5.26)', function () {
       'officials-of-organization': { org: '中共许昌市委' },
       'titles-of-person': { name: '王自合' },
       'events-at-place': { place: '许昌市', from: '2023-02-01', to: '2023-02-28' },
+      'career-of-person': { name: '王自合' },
+      'holders-of-post': { title: '副市长', org: '许昌市人民政府', date: '2023-02-17' },
+      'colleagues-of-person': { name: '王自合' },
     };
 
     it('has an example for every named query', () => {

@@ -9,6 +9,8 @@ import { divisionByName, leadingDivision } from './divisions.js';
 import { sentenceAt, sentences, sentenceWith } from './evidence.js';
 import { canonicalOrganization, organizationParent, placeAncestors } from './hierarchy.js';
 import type { ArticleText, DocumentFacts, NodeRecord, PlaceLevel, RelationshipRecord } from './model.js';
+import { postAct } from './post-acts.js';
+import { rankOf } from './ranks.js';
 import { nationalNames, resolvePersons, type PersonResolution } from './resolve.js';
 
 /** Collects records, keeping the first of each node and relationship key. */
@@ -142,8 +144,10 @@ function addArticle(b: FactsBuilder, a: ArticleOut, document: string, province: 
     for (const t of p.titles) {
       if (!t.organization) continue;
       const org = addOrganization(b, canonicalOrganization(t.organization, province), province);
+      const sentence = sentenceWith(said, t.title, p.name);
+      const post = { title: t.title, rank: rankOf(t.title, org.id, province), act: postAct(sentence, p.name, t.title) };
       b.relationship(
-        { type: 'HOLDS', from: person, to: org, props: { ...prov(sentenceWith(said, t.title, p.name)), title: t.title } },
+        { type: 'HOLDS', from: person, to: org, props: { ...prov(sentence), ...post } },
         `HOLDS|${a.id}|${person.id}|${org.id}|${t.title}`,
       );
     }

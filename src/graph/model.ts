@@ -9,6 +9,9 @@
  * language data, not from an article, and carry the rule that made them instead.
  */
 
+import type { PostAct } from './post-acts.js';
+import type { Rank } from './ranks.js';
+
 export const NODE_LABELS = ['Person', 'Organization', 'Place', 'Event', 'Article'] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
@@ -110,7 +113,13 @@ export type BylineRole = 'reporter' | 'correspondent' | 'photographer';
 
 export interface RelPropsByType {
   /** Person → Organization. */
-  HOLDS: Provenance & { title: string };
+  HOLDS: Provenance & {
+    title: string;
+    /** The post's rank (级别) by data/lang/ranks.tsv, null when no rule covers it (src/graph/ranks.ts). */
+    rank: Rank | null;
+    /** What the sentence did to the post (任命, 当选, 兼任, 免去), null when it only names it (src/graph/post-acts.ts). */
+    act: PostAct | null;
+  };
   /** Person → Event. */
   PARTICIPATED_IN: Provenance & {
     roles: Role[];

@@ -5,6 +5,7 @@
  */
 import { ROLES } from '../extract/types.js';
 import type { EdgeAttributes, GuanxiGraph, NodeAttributes } from './assemble.js';
+import { careerOf, holdingsOf } from './careers.js';
 import { nodeLabel } from './node-text.js';
 
 export type Value = string | number | string[] | null;
@@ -174,6 +175,105 @@ const QUERIES: Record<string, (g: GuanxiGraph, p: Params) => QueryResult> = {
       }
     }
     return { columns: ['person', 'title', 'organization', 'date', 'article', 'evidence', 'organization_id'], rows: orderBy(rows, ['date', 'person', 'organization', 'title']) };
+  },
+
+  'career-of-person'(g, p) {
+    const rows: Row[] = [];
+    for (const person of nodesWhere(g, (a) => a.kind === 'Person' && a.name === p.name)) {
+      const who = attrs(g, person);
+      for (const post of careerOf(holdingsOf(g, person)).posts) {
+        rows.push({
+          person: nodeLabel(who),
+          title: post.title,
+          organization: post.organization,
+          rank: post.rank,
+          from: post.from,
+          to: post.to,
+          began: post.began,
+          previous_title: post.previous?.title ?? null,
+          previous_organization: post.previous?.organization ?? null,
+          removed: post.removed,
+          articles: post.articles,
+          evidence: post.evidence,
+          person_id: who.id,
+          organization_id: post.organizationId,
+        });
+      }
+    }
+    const columns = ['person', 'title', 'organization', 'rank', 'from', 'to', 'began', 'previous_title', 'previous_organization', 'removed', 'articles', 'evidence', 'person_id', 'organization_id'];
+    return { columns, rows: orderBy(rows, ['person_id', 'from', 'title', 'organization']) };
+  },
+
+  'holders-of-post'(g, p) {
+    const rows: Row[] = [];
+    for (const org of nodesWhere(g, (a) => a.kind === 'Organization' && a.name === p.org)) {
+      const holders = new Map<string, { dates: string[]; articles: Set<string>; rank: Value }>();
+      for (const h of edges(g, org, 'in', 'HOLDS')) {
+        if (h.attrs.rel !== 'HOLDS' || h.attrs.title !== p.title) continue;
+        const x = holders.get(h.source) ?? { dates: [], articles: new Set<string>(), rank: h.attrs.rank ?? null };
+        if (h.attrs.date !== null) x.dates.push(h.attrs.date);
+        x.articles.add(h.attrs.article);
+        holders.set(h.source, x);
+      }
+      for (const [person, x] of holders) {
+        const dates = x.dates.sort((a, b) => compare(a, b));
+        const from = dates[0] ?? null;
+        const to = dates.at(-1) ?? null;
+        const relation = p.date === null || from === null || to === null ? null : to < p.date ? 'predecessor' : from > p.date ? 'successor' : 'holder';
+        const who = attrs(g, person);
+        rows.push({ person: nodeLabel(who), title: p.title, organization: nodeLabel(attrs(g, org)), rank: x.rank, from, to, relation, articles: x.articles.size, person_id: who.id, organization_id: attrs(g, org).id });
+      }
+    }
+    return { columns: ['person', 'title', 'organization', 'rank', 'from', 'to', 'relation', 'articles', 'person_id', 'organization_id'], rows: orderBy(rows, ['from', 'person', 'person_id']) };
+  },
+
+  'colleagues-of-person'(g, p) {
+    const rows: Row[] = [];
+    for (const person of nodesWhere(g, (a) => a.kind === 'Person' && a.name === p.name)) {
+      const mine = new Map<string, string[]>();
+      for (const h of edges(g, person, 'out', 'HOLDS')) {
+        if (h.attrs.rel !== 'HOLDS') continue;
+        const own = mine.get(h.target) ?? [];
+        if (h.attrs.date !== null) own.push(h.attrs.date);
+        mine.set(h.target, own);
+      }
+      for (const [org, own] of mine) {
+        const theirs = new Map<string, { dates: string[]; titles: Set<string> }>();
+        for (const k of edges(g, org, 'in', 'HOLDS')) {
+          if (k.source === person || k.attrs.rel !== 'HOLDS') continue;
+          const x = theirs.get(k.source) ?? { dates: [], titles: new Set<string>() };
+          if (k.attrs.date !== null) x.dates.push(k.attrs.date);
+          x.titles.add(k.attrs.title);
+          theirs.set(k.source, x);
+        }
+        if (!own.length) continue;
+        const pf = own.reduce((a, b) => (b < a ? b : a));
+        const pt = own.reduce((a, b) => (b > a ? b : a));
+        for (const [colleague, x] of theirs) {
+          if (!x.dates.length) continue;
+          const cf = x.dates.reduce((a, b) => (b < a ? b : a));
+          const ct = x.dates.reduce((a, b) => (b > a ? b : a));
+          if (!(pf <= ct && cf <= pt)) continue;
+          const from = pf > cf ? pf : cf;
+          const to = pt < ct ? pt : ct;
+          if (p.date !== null && !(from <= p.date && p.date <= to)) continue;
+          const who = attrs(g, person);
+          const other = attrs(g, colleague);
+          rows.push({
+            person: nodeLabel(who),
+            colleague: nodeLabel(other),
+            organization: nodeLabel(attrs(g, org)),
+            titles: [...x.titles].sort((a, b) => compare(a, b)),
+            from,
+            to,
+            person_id: who.id,
+            colleague_id: other.id,
+            organization_id: attrs(g, org).id,
+          });
+        }
+      }
+    }
+    return { columns: ['person', 'colleague', 'organization', 'titles', 'from', 'to', 'person_id', 'colleague_id', 'organization_id'], rows: orderBy(rows, ['person_id', 'organization', 'from', 'colleague', 'colleague_id']) };
   },
 
   'events-at-place'(g, p) {

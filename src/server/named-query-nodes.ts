@@ -15,6 +15,9 @@ const NAMED_QUERY_NODES: Record<string, KeyColumns> = {
   'officials-of-organization': { person_id: 'Person', organization_id: 'Organization' },
   'titles-of-person': { person: 'Person', organization_id: 'Organization', article: 'Article' },
   'events-at-place': { event_id: 'Event', place_id: 'Place' },
+  'career-of-person': { person_id: 'Person', organization_id: 'Organization' },
+  'holders-of-post': { person_id: 'Person', organization_id: 'Organization' },
+  'colleagues-of-person': { person_id: 'Person', colleague_id: 'Person', organization_id: 'Organization' },
 };
 
 /** The id columns of a named query; none for a query this file does not know (its table shows the ids as they are). */

@@ -42,7 +42,7 @@ const NODE_COLUMNS: Record<ImportLabel, readonly Column[]> = {
 const PROVENANCE = [text('article'), text('sentence'), text('date')];
 
 const RELATIONSHIP_COLUMNS: Record<RelationshipType, readonly Column[]> = {
-  HOLDS: [...PROVENANCE, text('title')],
+  HOLDS: [...PROVENANCE, text('title'), text('rank'), text('act')],
   PARTICIPATED_IN: [...PROVENANCE, list('roles'), list('evidence')],
   HELD_AT: PROVENANCE,
   REPORTS: PROVENANCE,

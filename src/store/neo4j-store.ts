@@ -236,5 +236,6 @@ function nullDefaults(label: NodeLabel): object {
 
 function relationshipDefaults(type: RelationshipType): object {
   if (type === 'PART_OF' || type === 'LOCATED_IN') return {};
+  if (type === 'HOLDS') return { date: null, rank: null, act: null };
   return type === 'MENTIONS' ? { date: null, resolution: null } : { date: null };
 }

@@ -24,6 +24,9 @@ const PLANS: Record<string, Plan> = {
   'co-participation': { seeds: (r, p) => r.named('Person', p.a ?? ''), edges: { out: ['PARTICIPATED_IN'] }, eventParticipants: true },
   'participants-of-event': { seeds: (r, p) => r.eventsNaming(p.event ?? ''), edges: { in: ['PARTICIPATED_IN'] } },
   'officials-of-organization': { seeds: (r, p) => r.named('Organization', p.org ?? ''), below: PARTS, edges: { in: ['HOLDS'] } },
+  'career-of-person': { seeds: (r, p) => r.named('Person', p.name ?? ''), edges: { out: ['HOLDS'] } },
+  'holders-of-post': { seeds: (r, p) => r.named('Organization', p.org ?? ''), edges: { in: ['HOLDS'] } },
+  'colleagues-of-person': { seeds: (r, p) => r.named('Person', p.name ?? ''), edges: { out: ['HOLDS'] }, organizationHolders: true },
   'events-at-place': {
     seeds: (r, p) => r.named('Place', p.place ?? ''),
     below: ['PART_OF', 'LOCATED_IN'],

@@ -43,6 +43,8 @@ export interface Neighbourhood {
   below?: readonly RelationshipType[];
   /** Also the participants and places of the events one step away (co-participation, an event's size). */
   eventParticipants?: boolean;
+  /** Also everyone holding a post in the organizations one step away (a person's colleagues). */
+  organizationHolders?: boolean;
   /**
    * Only these relationships of the seeds and what lies below them (default: all, as a side panel
    * needs for the node's degree): a query about a city's events need not load its mentions.
@@ -229,6 +231,11 @@ export class SqliteReads {
       const events = [...nodes.values()].filter((n) => n.label === 'Event').map((n) => n.seq);
       take(this.sql.edgesInOfType.all(ids(events), 'PARTICIPATED_IN'));
       take(this.sql.edgesOutOfType.all(ids(events), 'HELD_AT'));
+      for (const [seq, row] of this.loadEnds([], edges, how.citedArticles ?? true, nodes)) nodes.set(seq, row);
+    }
+    if (how.organizationHolders) {
+      const organizations = [...nodes.values()].filter((n) => n.label === 'Organization').map((n) => n.seq);
+      take(this.sql.edgesInOfType.all(ids(organizations), 'HOLDS'));
       for (const [seq, row] of this.loadEnds([], edges, how.citedArticles ?? true, nodes)) nodes.set(seq, row);
     }
     return buildGraph([...nodes.values()], [...edges.values()]);

@@ -1,0 +1,156 @@
+/**
+ * Careers: from the titles a person was read with (HOLDS, one per article) to the posts they held,
+ * each from the first to the last day an article shows it, and the changes between posts.
+ *
+ *   const career = careerOf(holdingsOf(graph, 'Person:王小明@许昌市'));
+ *   career.posts   // [{ title: '副市长', organization: '许昌市人民政府', rank: '副厅级', from, to, articles, … }]
+ *   career.changes // [{ kind: 'promoted', date, from: {title, organization}, to: {…}, articles }]
+ *
+ * How a post began, against the post held before it (the earlier post seen last; among equals the
+ * higher rank): held at the same time (兼任, or still seen on or after the new post's first day) →
+ * concurrent; a higher rank → promoted, the same → transferred, a lower → demoted; no earlier post,
+ * or ranks unknown → what the sentence says (appointed, elected), else nothing for a first post and
+ * appointed for a later one. A post taken away (免去, 不再担任) ends with a removed change.
+ * cypher/queries/career-of-person.cypher computes the same; tests hold the two together.
+ */
+import type { GuanxiGraph } from './assemble.js';
+import { nodeLabel } from './node-text.js';
+import type { PostAct } from './post-acts.js';
+import { rankOrder, type Rank } from './ranks.js';
+
+/** One article's reading of a post (a HOLDS relationship). */
+export interface Holding {
+  title: string;
+  organization: string;
+  organizationId: string;
+  rank: Rank | null;
+  act: PostAct | null;
+  date: string | null;
+  article: string;
+  sentence: string;
+}
+
+export const CHANGE_KINDS = ['appointed', 'elected', 'promoted', 'transferred', 'demoted', 'concurrent', 'removed'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+export interface PostRef {
+  title: string;
+  organization: string;
+}
+
+export interface Post extends PostRef {
+  organizationId: string;
+  rank: Rank | null;
+  /** First and last day an article shows the post; null when no article giving it has a date. */
+  from: string | null;
+  to: string | null;
+  /** Articles showing it, in date order, and the sentence of the first. */
+  articles: string[];
+  evidence: string;
+  /** How the post began; null for a first post nothing says more of. */
+  began: ChangeKind | null;
+  /** The post held before it, against which `began` was judged. */
+  previous: PostRef | null;
+  /** The day the post was taken away (免去, 不再担任), if an article says so. */
+  removed: string | null;
+}
+
+export interface CareerChange {
+  kind: ChangeKind;
+  date: string | null;
+  from: PostRef | null;
+  to: PostRef | null;
+  /** The articles that show it: the new post's first, and the earlier post's last (or the removal's). */
+  articles: string[];
+  evidence: string[];
+}
+
+export interface Career {
+  posts: Post[];
+  changes: CareerChange[];
+}
+
+/** Cypher's order: by code units, nulls last. */
+const byText = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
+const order = (r: Rank | null) => (r ? rankOrder(r) : 0);
+const ref = (p: Post | null): PostRef | null => (p ? { title: p.title, organization: p.organization } : null);
+
+/** The HOLDS of a person node in the in-memory graph. */
+export function holdingsOf(graph: GuanxiGraph, person: string): Holding[] {
+  const out: Holding[] = [];
+  graph.forEachOutEdge(person, (_k, a, _s, target) => {
+    if (a.rel !== 'HOLDS') return;
+    const org = graph.getNodeAttributes(target);
+    out.push({ title: a.title, organization: nodeLabel(org), organizationId: org.id, rank: a.rank ?? null, act: a.act ?? null, date: a.date, article: a.article, sentence: a.sentence });
+  });
+  return out;
+}
+
+/** The posts a person's holdings make, oldest first. */
+function postsOf(holdings: readonly Holding[]) {
+  const groups = new Map<string, Holding[]>();
+  for (const h of holdings) {
+    const key = `${h.organizationId}\n${h.title}`;
+    groups.set(key, [...(groups.get(key) ?? []), h]);
+  }
+  const posts = [...groups.values()].map((hs) => {
+    const sorted = [...hs].sort((a, b) => byText(a.date, b.date) || byText(a.article, b.article));
+    const dates = sorted.map((h) => h.date).filter((d): d is string => d !== null);
+    const removal = sorted.find((h) => h.act === 'removed');
+    return {
+      title: hs[0].title,
+      organization: hs[0].organization,
+      organizationId: hs[0].organizationId,
+      rank: hs[0].rank,
+      from: dates[0] ?? null,
+      to: dates.at(-1) ?? null,
+      articles: [...new Set(sorted.map((h) => h.article))],
+      evidence: sorted[0].sentence,
+      acts: new Set(sorted.map((h) => h.act)),
+      removed: removal ? removal.date : null,
+    };
+  });
+  return posts.sort((a, b) => byText(a.from, b.from) || byText(a.title, b.title) || byText(a.organization, b.organization));
+}
+
+/** A person's career: posts oldest first, and the changes between them in date order. */
+export function careerOf(holdings: readonly Holding[]): Career {
+  const raw = postsOf(holdings);
+  const posts: Post[] = [];
+  const changes: CareerChange[] = [];
+  raw.forEach((post, i) => {
+    const { acts, ...rest } = post;
+    let previous: (typeof raw)[number] | null = null;
+    if (post.from !== null) {
+      for (const q of raw.slice(0, i)) {
+        if (q.to === null) continue;
+        if (!previous || q.to > previous.to! || (q.to === previous.to && order(q.rank) >= order(previous.rank))) previous = q;
+      }
+    }
+    const said = acts.has('elected') ? 'elected' : acts.has('appointed') ? 'appointed' : null;
+    let began: ChangeKind | null;
+    if (!previous) began = said;
+    else if (acts.has('concurrent') || previous.to! >= post.from!) began = 'concurrent';
+    else if (post.rank && previous.rank) began = order(post.rank) > order(previous.rank) ? 'promoted' : order(post.rank) === order(previous.rank) ? 'transferred' : 'demoted';
+    else began = said ?? 'appointed';
+    const full: Post = { ...rest, began, previous: previous ? { title: previous.title, organization: previous.organization } : null };
+    posts.push(full);
+    if (began) {
+      const prev = previous ? posts.find((p) => p.title === previous!.title && p.organizationId === previous!.organizationId) ?? null : null;
+      changes.push({
+        kind: began,
+        date: post.from,
+        from: ref(prev),
+        to: ref(full),
+        articles: [...new Set([post.articles[0], ...(prev ? [prev.articles.at(-1)!] : [])])],
+        evidence: [post.evidence],
+      });
+    }
+    if (post.removed !== null || acts.has('removed')) {
+      const removal = holdings.find((h) => h.act === 'removed' && h.organizationId === post.organizationId && h.title === post.title)!;
+      changes.push({ kind: 'removed', date: post.removed, from: ref(full), to: null, articles: [removal.article], evidence: [removal.sentence] });
+    }
+  });
+  changes.sort((a, b) => byText(a.date, b.date));
+  return { posts, changes };
+}

@@ -1,0 +1,141 @@
+/**
+ * The rank (级别) of a post: from its title and the level and kind of its organization, by the rules
+ * of data/lang/ranks.tsv (whose header gives the sources). 副市长 of 许昌市人民政府 → 副厅级; 局长 of
+ * 许昌市公安局 → 正处级; 镇长 of a township → 正科级. A post no rule covers (a company's 经理, a
+ * committee's 委员) has no rank: null, shown as "unknown", never guessed.
+ */
+import type { Division } from '../extract/lexicon/gazetteer.js';
+import { readTable } from '../extract/lexicon/index.js';
+import { leadingDivision } from './divisions.js';
+
+/** Lowest first: a rank's order is its index + 1 (副科级 1 … 正国级 10). */
+export const RANKS = ['副科级', '正科级', '副处级', '正处级', '副厅级', '正厅级', '副部级', '正部级', '副国级', '正国级'] as const;
+export type Rank = (typeof RANKS)[number];
+
+export function rankOrder(rank: Rank): number {
+  return RANKS.indexOf(rank) + 1;
+}
+
+export function isRank(s: string): s is Rank {
+  return (RANKS as readonly string[]).includes(s);
+}
+
+type Level = 'national' | 'province' | 'sub-provincial' | 'city' | 'county' | 'township';
+type Body = 'committee' | 'discipline' | 'government' | 'congress' | 'cppcc' | 'court' | 'procuratorate' | 'department' | 'township';
+
+interface RankRules {
+  levels: Map<Level, number>;
+  bodies: Map<Body, { title: RegExp; steps: number }[]>;
+  posts: { organization: (org: string) => boolean; title: RegExp; rank: Rank }[];
+  titles: Map<string, Rank>;
+  subProvincial: Set<string>;
+  universities: Map<string, Rank>;
+  /** Full names of central bodies (data/lang/central-bodies.txt): a ministry is a national department. */
+  central: Set<string>;
+}
+
+/** `*` in a table's pattern stands for any characters. */
+const glob = (pattern: string) => new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+
+function rank(s: string, line: string[]): Rank {
+  if (!isRank(s)) throw new Error(`data/lang/ranks.tsv: "${s}" is not a rank (line: ${line.join(' ')})`);
+  return s;
+}
+
+let cached: RankRules | null = null;
+function rules(): RankRules {
+  if (cached) return cached;
+  const r: RankRules = { levels: new Map(), bodies: new Map(), posts: [], titles: new Map(), subProvincial: new Set(), universities: new Map(), central: new Set(readTable('central-bodies.txt').map(([name, full]) => full || name)) };
+  for (const line of readTable('ranks.tsv')) {
+    const [kind, a, b, c] = line;
+    if (kind === 'level') r.levels.set(a as Level, rankOrder(rank(b, line)));
+    else if (kind === 'body') r.bodies.set(a as Body, [...(r.bodies.get(a as Body) ?? []), { title: glob(b), steps: Number(c) }]);
+    else if (kind === 'post') {
+      const organization = a.endsWith('*') ? (o: string) => o.startsWith(a.slice(0, -1)) : (o: string) => o === a;
+      r.posts.push({ organization, title: glob(b), rank: rank(c, line) });
+    } else if (kind === 'title') r.titles.set(a, rank(b, line));
+    else if (kind === 'sub-provincial') r.subProvincial.add(a);
+    else if (kind === 'university') r.universities.set(a, rank(b, line));
+    else throw new Error(`data/lang/ranks.tsv: unknown line kind "${kind}"`);
+  }
+  cached = r;
+  return r;
+}
+
+/** What kind of body the rest of an organization's name (after its division) makes it. */
+function bodyOf(rest: string): Body | null {
+  if (rest === '委' || rest === '委员会' || rest === '党委') return 'committee';
+  if (/^委?(纪委|纪律检查委员会|纪委监委|监委|监察委员会)$/.test(rest)) return 'discipline';
+  if (rest === '' || rest === '人民政府' || rest === '政府') return 'government';
+  if (/^(人大常委会|人大|人民代表大会常务委员会|人民代表大会)$/.test(rest)) return 'congress';
+  if (/^(政协|政协委员会)$/.test(rest)) return 'cppcc';
+  if (/人民法院$/.test(rest)) return 'court';
+  if (/人民检察院$/.test(rest)) return 'procuratorate';
+  if (/(局|部|厅|委|办|办公室|委员会|署)$/.test(rest)) return 'department';
+  return null;
+}
+
+/** A township, town or subdistrict named after the county: its level and body. */
+const TOWNSHIP = /^[^市县区省]{1,8}?(乡|镇|街道)(人民政府|政府|党委|委员会|党工委|办事处|人大主席团)?$/;
+
+interface Placed {
+  level: Level;
+  body: Body;
+}
+
+/** The organization's level and kind of body, when its name says them. */
+function place(organization: string, province: string | null): Placed | null {
+  if (rules().central.has(organization)) return { level: 'national', body: 'department' };
+  // 政协许昌市委员会: the division comes after 政协.
+  const cppcc = /^(政协|中国人民政治协商会议)(.+?)(委员会)?$/.exec(organization);
+  const name = cppcc ? cppcc[2] : organization;
+  const d = leadingDivision(name, province);
+  if (!d) return null;
+  const bare = name.replace(/^中共/, '');
+  const at = bare.indexOf(d.name);
+  if (at < 0) return null; // led by a short form: leave it unranked rather than guess
+  const rest = bare.slice(at + d.name.length);
+  if (cppcc) return rest === '' ? { level: levelOf(d), body: 'cppcc' } : null;
+  if (d.level === 'county' && TOWNSHIP.test(rest)) return { level: 'township', body: 'township' };
+  const body = bodyOf(rest);
+  return body ? { level: levelOf(d), body } : null;
+}
+
+function levelOf(d: Division): Level {
+  const { subProvincial } = rules();
+  if (d.level === 'province') return 'province';
+  if (d.level === 'city') return subProvincial.has(d.name) ? 'sub-provincial' : 'city';
+  return 'county';
+}
+
+/** A district of a sub-provincial city is a step above other counties (区委书记 of 南京市 is 副厅级). */
+function lift(organization: string, province: string | null): number {
+  const d = leadingDivision(organization.replace(/^(政协|中国人民政治协商会议)/, ''), province);
+  return d?.level === 'county' && d.name.endsWith('区') && d.city && rules().subProvincial.has(d.city) ? 1 : 0;
+}
+
+/** 代市长 (acting) holds the rank of 市长. */
+const normaliseTitle = (title: string) => title.replace(/^代(?=.+长$)/, '');
+
+/** The rank of a post, or null when no rule of data/lang/ranks.tsv covers it. */
+export function rankOf(title: string, organization: string, province: string | null = null): Rank | null {
+  const r = rules();
+  const t = normaliseTitle(title);
+  const byTitle = r.titles.get(t);
+  if (byTitle) return byTitle;
+  for (const post of r.posts) if (post.organization(organization) && post.title.test(t)) return post.rank;
+  for (const [university, top] of r.universities) {
+    if (!organization.startsWith(university)) continue;
+    if (/^(党委)?书记$|^校长$/.test(t)) return top;
+    if (/^(党委)?副书记$|^副校长$|^常务副校长$/.test(t)) return RANKS[rankOrder(top) - 2] ?? null;
+    return null;
+  }
+  const placed = place(organization, province);
+  if (!placed) return null;
+  const top = r.levels.get(placed.level);
+  if (top === undefined) return null;
+  const rule = r.bodies.get(placed.body)?.find((b) => b.title.test(t));
+  if (!rule) return null;
+  const order = top - rule.steps + lift(organization, province);
+  return order >= 1 && order <= RANKS.length ? RANKS[order - 1] : null;
+}
