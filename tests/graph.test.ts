@@ -127,8 +127,10 @@ describe('graph: the sample page', () => {
     const out = join(dir, 'csv');
     const paths = writeCsvFiles(entityTables(graph), out, true);
     expect(paths.map((p) => p.slice(out.length + 1))).to.deep.equal([
-      'persons.csv', 'organizations.csv', 'places.csv', 'events.csv', 'titles.csv', 'participation.csv',
+      'persons.csv', 'organizations.csv', 'places.csv', 'events.csv', 'titles.csv', 'participation.csv', 'careers.csv', 'career-changes.csv',
     ]);
+    const careers = parse(readFileSync(join(out, 'careers.csv')), { columns: true, bom: true }) as Record<string, string>[];
+    expect(careers.filter((r) => r.person === '张飞').map((r) => `${r.title}/${r.organization}/${r.rank}`).sort()).to.deep.equal(['副市长/许昌市人民政府/副厅级', '局长/许昌市公安局/正处级']);
     const raw = readFileSync(join(out, 'persons.csv'), 'utf8');
     expect(raw.charCodeAt(0)).to.equal(0xfeff);
     const rows = parse(raw, { columns: true, bom: true }) as Record<string, string>[];

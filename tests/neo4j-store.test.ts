@@ -161,7 +161,7 @@ describe('Neo4j store (real Neo4j 5.26)', function () {
       const out = join(dir, 'csv');
       const e = spawnSync(process.execPath, [CLI, 'export', '--csv', out], { env, encoding: 'utf8' });
       expect(e.status, e.stderr).to.equal(0);
-      expect(readdirSync(out).sort()).to.deep.equal(['events.csv', 'organizations.csv', 'participation.csv', 'persons.csv', 'places.csv', 'titles.csv']);
+      expect(readdirSync(out).sort()).to.deep.equal(['career-changes.csv', 'careers.csv', 'events.csv', 'organizations.csv', 'participation.csv', 'persons.csv', 'places.csv', 'titles.csv']);
     });
   });
 

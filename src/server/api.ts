@@ -5,6 +5,7 @@
  *   GET  /api/meta              store, location, counts, change marker
  *   GET  /api/graph             the graph (GraphPayload): all of it, or its most connected nodes
  *   GET  /api/node?key=K        the side panel's details of a node
+ *   GET  /api/career?key=K      a person's posts, ranks, changes and meetings (the panel's career timeline)
  *   GET  /api/search?q=TEXT     suggestions as one types (&kind=Person: of one kind)
  *   GET  /api/meetings          who met whom (&from=&to= a period, default the newest; &person=K around one; &roles=led,…; &limit=N)
  *   GET  /api/timeline          events by day, for the time slider
@@ -109,6 +110,12 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       if (!details) throw new HttpError(404, `no node ${key}`);
       return sendJson(req, res, 200, details);
     }
+    case 'GET /api/career': {
+      const key = required(queryParams(url, ['key']), 'key');
+      const career = view.career(key);
+      if (!career) throw new HttpError(404, `no person ${key}`);
+      return sendJson(req, res, 200, career);
+    }
     case 'GET /api/search': {
       const params = queryParams(url, ['q', 'kind', 'limit']);
       const kind = params.get('kind') ?? null;
@@ -154,7 +161,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
     case 'POST /api/layout':
       return handleLayout(req, res, url, view);
   }
-  const known = ['/api/meta', '/api/graph', '/api/node', '/api/search', '/api/meetings', '/api/timeline', '/api/article', '/api/neighbours', '/api/queries', '/api/query', '/api/layout'];
+  const known = ['/api/meta', '/api/graph', '/api/node', '/api/career', '/api/search', '/api/meetings', '/api/timeline', '/api/article', '/api/neighbours', '/api/queries', '/api/query', '/api/layout'];
   if (known.includes(url.pathname)) throw new HttpError(405, `${req.method} is not allowed on ${url.pathname}`);
   throw new HttpError(404, `no API route ${url.pathname}`);
 }

@@ -19,10 +19,11 @@ import { sqliteNamedQuery } from '../store/sqlite-named-queries.js';
 import type { Neighbourhood } from '../store/sqlite-reads.js';
 import type { SqliteGraphStore } from '../store/sqlite-store.js';
 import type { GraphStore, QueryRows } from '../store/store.js';
+import { careerPayload } from './career.js';
 import { nodeDetails } from './details.js';
 import { PreparedJson } from './http.js';
 import { graphPayload } from './payload.js';
-import type { GraphPayload, MeetingsPayload, Meta, NodeDetails, Suggestion, TimelinePayload } from './protocol.js';
+import type { CareerPayload, GraphPayload, MeetingsPayload, Meta, NodeDetails, Suggestion, TimelinePayload } from './protocol.js';
 import { rankSuggestions, SearchIndex } from './search.js';
 
 export interface GraphView {
@@ -30,6 +31,8 @@ export interface GraphView {
   /** The graph the viewer draws: all of it, or its most connected nodes when it is larger than the overview's limit. */
   payload(): PreparedJson;
   details(key: string): NodeDetails | null;
+  /** A person's career and meetings (the timeline of the person panel), null for an unknown person. */
+  career(key: string): CareerPayload | null;
   search(query: string, limit: number, kind?: NodeLabel): Suggestion[];
   /** Who met whom in a period (the newest when the range is open and no person is asked for). */
   meetings(query: MeetingsQuery): MeetingsPayload;
@@ -166,6 +169,7 @@ class WholeGraphView implements GraphView {
   meta = () => this.info;
   payload = () => this.prepared;
   details = (key: string) => nodeDetails(this.graph, key);
+  career = (key: string) => careerPayload(this.graph, key);
   search = (query: string, limit: number, kind?: NodeLabel) => this.index.search(query, limit, kind);
   namedQuery = (name: string, params: Record<string, string | null>) => runNamedQuery(this.graph, name, params);
   meetings = (query: MeetingsQuery) => meetingsOf(() => graphParticipations(this.graph), this.events, query);
@@ -224,6 +228,12 @@ class IndexedGraphView implements GraphView {
   /** Built on the first request for it, not when the server opens. */
   payload(): PreparedJson {
     return (this.prepared ??= new PreparedJson(graphPayload(this.store.reads.overview(this.overviewNodes))));
+  }
+
+  career(key: string): CareerPayload | null {
+    const seeds = this.store.reads.seqsOfKeys([key]);
+    if (!seeds.length || !key.startsWith('Person:')) return null;
+    return careerPayload(this.store.reads.neighbourhood(seeds, { edges: { out: ['HOLDS', 'PARTICIPATED_IN'] } }), key);
   }
 
   details(key: string): NodeDetails | null {

@@ -2,7 +2,8 @@
  * The JSON the viewer's API answers with: the server (src/server) and the browser app (viz/src) both
  * import these types, so the two cannot drift apart. Types only: nothing here runs.
  */
-import type { NodeLabel, RelationshipType } from '../graph/model.js';
+import type { CareerChange, Post } from '../graph/careers.js';
+import type { NodeLabel, RelationshipType, Role } from '../graph/model.js';
 import type { Meetings } from '../graph/meetings.js';
 import type { Timeline } from '../graph/timeline.js';
 
@@ -201,4 +202,16 @@ export interface QueryResponse {
 
 export interface ApiError {
   error: string;
+}
+
+/** GET /api/career?key=Person:…: a person's posts and changes, and their meetings, on one time axis. */
+export interface CareerPayload {
+  key: string;
+  name: string;
+  posts: Post[];
+  changes: CareerChange[];
+  /** The events the person took part in, oldest first. */
+  meetings: { key: string; name: string; date: string | null; roles: Role[]; article: string; evidence: string }[];
+  /** The resolution rule that made the person (model.ts ResolutionRule). */
+  resolution: string;
 }

@@ -5,6 +5,7 @@
  * nodes with everything around them.
  */
 import type { EdgeAttributes, GuanxiGraph, NodeAttributes } from '../assemble.js';
+import { careerOf, holdingsOf } from '../careers.js';
 
 export type Row = Record<string, string | number>;
 export interface EntityTable {
@@ -43,6 +44,8 @@ export function entityTables(graph: GuanxiGraph, only?: Iterable<string>): Entit
   const events: Row[] = [];
   const titles: Row[] = [];
   const participation: Row[] = [];
+  const careers: Row[] = [];
+  const changes: Row[] = [];
 
   const keys = only ? [...only] : graph.nodes();
   for (const key of keys) {
@@ -64,6 +67,24 @@ export function entityTables(graph: GuanxiGraph, only?: Iterable<string>): Entit
           for (const t of e.attrs.titles) titleRows.push({ person_id: a.id, person: a.name, title: t, organization: '', date: e.attrs.date ?? '', article: e.attrs.article, sentence: e.attrs.sentence });
         }
         titles.push(...titleRows);
+        const career = careerOf(holdingsOf(graph, key));
+        for (const p of career.posts) {
+          careers.push({ person_id: a.id, person: a.name, title: p.title, organization: p.organization, rank: p.rank ?? 'unknown', from: p.from ?? '', to: p.to ?? '', began: p.began ?? '', removed: p.removed ?? '', articles: p.articles.join('; ') });
+        }
+        for (const c of career.changes) {
+          changes.push({
+            person_id: a.id,
+            person: a.name,
+            kind: c.kind,
+            date: c.date ?? '',
+            from_title: c.from?.title ?? '',
+            from_organization: c.from?.organization ?? '',
+            to_title: c.to?.title ?? '',
+            to_organization: c.to?.organization ?? '',
+            articles: c.articles.join('; '),
+            evidence: c.evidence.join(' / '),
+          });
+        }
         for (const e of outE) {
           if (e.attrs.rel !== 'PARTICIPATED_IN') continue;
           participation.push({ person_id: a.id, person: a.name, event_id: idOf(graph, e.target), event: name(graph, e.target), roles: e.attrs.roles.join('; '), date: e.attrs.date ?? '', article: e.attrs.article, sentence: e.attrs.sentence });
@@ -119,5 +140,7 @@ export function entityTables(graph: GuanxiGraph, only?: Iterable<string>): Entit
     table('events', events, ['id', 'name', 'type', 'date', 'dates', 'places', 'participants', 'articles']),
     table('titles', titles, ['person_id', 'person', 'title', 'organization', 'date', 'article', 'sentence']),
     table('participation', participation, ['person_id', 'person', 'event_id', 'event', 'roles', 'date', 'article', 'sentence']),
+    table('careers', careers, ['person_id', 'person', 'title', 'organization', 'rank', 'from', 'to', 'began', 'removed', 'articles']),
+    table('career-changes', changes, ['person_id', 'person', 'kind', 'date', 'from_title', 'from_organization', 'to_title', 'to_organization', 'articles', 'evidence']),
   ];
 }
