@@ -8,7 +8,7 @@ WITH p, {title: title, organization: o.name, organization_id: o.id, rank: hs[0].
          articles: reduce(seen = [], x IN hs | CASE WHEN x.article IN seen THEN seen ELSE seen + x.article END),
          evidence: hs[0].sentence, acts: [x IN hs WHERE x.act IS NOT NULL | x.act],
          removed: head([x IN hs WHERE x.act = 'removed' | x.date])} AS post
-ORDER BY p.id, post.from, post.title, post.organization
+ORDER BY p.id, post.from, post.articles[0], size(head(split(post.evidence, post.title))), post.title, post.organization
 WITH p, collect(post) AS posts,
      {副科级: 1, 正科级: 2, 副处级: 3, 正处级: 4, 副厅级: 5, 正厅级: 6, 副部级: 7, 正部级: 8, 副国级: 9, 正国级: 10} AS orders
 UNWIND range(0, size(posts) - 1) AS i
@@ -34,4 +34,4 @@ RETURN p.name AS person, post.title AS title, post.organization AS organization,
        previous.title AS previous_title, previous.organization AS previous_organization,
        post.removed AS removed, post.articles AS articles, post.evidence AS evidence,
        p.id AS person_id, post.organization_id AS organization_id
-ORDER BY person_id, from, title, organization
+ORDER BY person_id, from, articles[0], size(head(split(evidence, title))), title, organization

@@ -15,6 +15,7 @@ import { DEFAULT_SAMPLE, PACKAGE_ROOT, SAMPLES_DIR } from '../paths.js';
 import { streamSink, writeExtractionJson, type Sink } from './extraction-json.js';
 import { ExtractProgress } from './extract-progress.js';
 import { table } from './table.js';
+import { registerEvalCareers } from './commands/eval-careers.js';
 import { registerEvalNer } from './commands/eval-ner.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
@@ -196,6 +197,7 @@ program
   });
 
 registerEvalNer(program);
+registerEvalCareers(program);
 registerIngest(program);
 registerRemove(program);
 registerQuery(program);

@@ -11,7 +11,8 @@ import type { DocumentContext, Provenance } from './types.js';
 
 /** A division named by a user (许昌, 许昌市, 长葛市, 湖北); cities before counties, a province when that is all. */
 export function lookupHome(name: string): Home | null {
-  const divisions = lexicon().gazetteer.byForm.get(name.trim());
+  const { byForm, quiet } = lexicon().gazetteer;
+  const divisions = byForm.get(name.trim()) ?? quiet.get(name.trim());
   const d = divisions?.find((x) => x.level !== 'province') ?? divisions?.[0] ?? null;
   return d ? toHome(d) : null;
 }

@@ -6,6 +6,7 @@
  *   career.posts   // [{ title: '副市长', organization: '许昌市人民政府', rank: '副厅级', from, to, articles, … }]
  *   career.changes // [{ kind: 'promoted', date, from: {title, organization}, to: {…}, articles }]
  *
+ * Posts are ordered by the day first seen; posts first seen in one article, as written there.
  * How a post began, against the post held before it (the earlier post seen last; among equals the
  * higher rank): held at the same time (兼任, or still seen on or after the new post's first day) →
  * concurrent; a higher rank → promoted, the same → transferred, a lower → demoted; no earlier post,
@@ -110,7 +111,14 @@ function postsOf(holdings: readonly Holding[]) {
       removed: removal ? removal.date : null,
     };
   });
-  return posts.sort((a, b) => byText(a.from, b.from) || byText(a.title, b.title) || byText(a.organization, b.organization));
+  // Posts first seen together keep the order they were written in (县委常委、宣传部部长: 常委 first).
+  const at = (p: (typeof posts)[number]) => {
+    const i = p.evidence.indexOf(p.title);
+    return i < 0 ? p.evidence.length : i;
+  };
+  return posts.sort(
+    (a, b) => byText(a.from, b.from) || byText(a.articles[0], b.articles[0]) || at(a) - at(b) || byText(a.title, b.title) || byText(a.organization, b.organization),
+  );
 }
 
 /** A person's career: posts oldest first, and the changes between them in date order. */

