@@ -14,12 +14,12 @@ import type { TitleOut } from './types.js';
 
 // The organization a post implies when the text names none (the level word is the home's).
 const IMPLIED: [RegExp, (home: Home | null) => string | null][] = [
-  [/^(常务)?[副代]?市长$/, (h) => (homeAt('市', h) ? resolveOrg('市政府', h) : null)],
-  [/^(常务)?[副代]?省长$/, (h) => (homeAt('省', h) ? resolveOrg('省政府', h) : null)],
-  [/^(常务)?[副代]?县长$/, (h) => (homeAt('县', h) ? resolveOrg('县政府', h) : null)],
-  [/^(常务)?[副代]?区长$/, (h) => (homeAt('区', h) ? resolveOrg('区政府', h) : null)],
-  [/^[副代]?镇长$/, (h) => (homeAt('镇', h) ? resolveOrg('镇政府', h) : null)],
-  [/^[副代]?乡长$/, (h) => (homeAt('乡', h) ? resolveOrg('乡政府', h) : null)],
+  [/^(常务)?(副|代理?)?市长$/, (h) => (homeAt('市', h) ? resolveOrg('市政府', h) : null)],
+  [/^(常务)?(副|代理?)?省长$/, (h) => (homeAt('省', h) ? resolveOrg('省政府', h) : null)],
+  [/^(常务)?(副|代理?)?县长$/, (h) => (homeAt('县', h) ? resolveOrg('县政府', h) : null)],
+  [/^(常务)?(副|代理?)?区长$/, (h) => (homeAt('区', h) ? resolveOrg('区政府', h) : null)],
+  [/^(副|代理?)?镇长$/, (h) => (homeAt('镇', h) ? resolveOrg('镇政府', h) : null)],
+  [/^(副|代理?)?乡长$/, (h) => (homeAt('乡', h) ? resolveOrg('乡政府', h) : null)],
   [/^(常务)?副?校长$/, (h) => h?.local?.institution ?? null],
   [/^(常务)?副?院长$/, (h) => h?.local?.college ?? null],
   [/^总书记$/, () => '中共中央'],
@@ -139,8 +139,15 @@ function partyPost(title: string, home: Home | null): TitleOut | null {
   return null;
 }
 
-// What stands between a name and the posts written after it.
-const AFTER_NAME = /^(（|\(|(同志)?(当选为|当选|担任|出任|兼任|任|为))/;
+// What stands between a name and the posts written after it: a bracket, or a verb of taking or
+// leaving office (…同志任, 当选为, 辞去, 不再担任; 免去…的).
+const AFTER_NAME = /^(（|\(|(同志)?(当选为|当选|担任|出任|兼任|辞去|不再担任|任|为))/;
+const AFTER_REMOVAL = /^(同志)?的/;
+
+/** Whether the name is the object of 免去 (免去张三同志的…职务). */
+function removedBefore(text: string, nameEnd: number): boolean {
+  return /免去[^，。；]{0,8}$/.test(text.slice(Math.max(0, nameEnd - 12), nameEnd));
+}
 
 /** The longest title chain that starts right after the name's bracket or verb and ends before the clause does. */
 function titlesAfterName(
@@ -150,9 +157,11 @@ function titlesAfterName(
   orgs: OrgMention[],
   home: Home | null,
   places: Map<number, PlaceMention>,
+  verbsOnly = false,
 ): LinkedTitle[] {
-  const lead = AFTER_NAME.exec(text.slice(nameEnd, nameEnd + 6));
-  if (!lead) return [];
+  const ahead = text.slice(nameEnd, nameEnd + 6);
+  const lead = AFTER_NAME.exec(ahead) ?? (removedBefore(text, nameEnd) ? AFTER_REMOVAL.exec(ahead) : null);
+  if (!lead || (verbsOnly && /^[（(]/.test(lead[0]))) return [];
   const from = nameEnd + lead[0].length;
   let best: LinkedTitle[] = [];
   for (let end = from + 1; end <= Math.min(text.length, from + 30) && !/[，。；：！？（）()\n]/.test(text[end - 1]); end++) {
@@ -213,7 +222,9 @@ export function linkTitles(
     }
     // Posts written after the name: in brackets (王建国（市政府副秘书长）) or after a verb of taking
     // office (李春明同志任许昌市副市长, 孙立平当选为县人大常委会主任, 任命赵小刚为市财政局局长).
-    if (titles.length === 0) titles = titlesAfterName(text, person.end, postsByEnd, orgs, home, places);
+    // A verb adds them to a chain written before the name too (任命县委副书记X同志为副县长、代理县长).
+    const after = titlesAfterName(text, person.end, postsByEnd, orgs, home, places, titles.length > 0);
+    titles = [...titles, ...after.filter((t) => !titles.some((x) => x.title === t.title && x.organization === t.organization))];
     // A post written after the name as a form of address (习近平总书记, 马燕生副校长会见…), unless it
     // opens the next person's chain (…王东、副市长|李明).
     const address = postsByStart.get(person.end);
@@ -226,6 +237,20 @@ export function linkTitles(
     titles = titles.map((t) => (t.organization || !COMPANY_POST.test(t.title) ? t : { ...t, organization: companyOfSentence(text, person.start, orgs) }));
     out.set(person, titles);
     previous = person;
+  }
+  // A post written bare after a body's posts in the same sentence is that body's (县人大常委会副主任A
+  // 主持会议，副主任B、C参加; 县政协主席A主持，副主席B、C出席): the nearest body before it that holds it.
+  const bodies: { organization: string; end: number }[] = [];
+  for (const person of persons) {
+    const titles = out.get(person)!;
+    const sentenceStart = Math.max(text.lastIndexOf('。', person.start), text.lastIndexOf('！', person.start), text.lastIndexOf('？', person.start), text.lastIndexOf('\n', person.start));
+    const resolved = titles.map((t) => {
+      if (t.organization) return t;
+      const body = bodies.findLast((b) => b.end > sentenceStart && heldIn(t.title, b.organization));
+      return body ? { ...t, organization: body.organization } : t;
+    });
+    out.set(person, resolved);
+    for (const t of resolved) if (t.organization) bodies.push({ organization: t.organization, end: person.end });
   }
   // A form of address repeats a post the person's chain gives elsewhere (黄山市市长孔晓宏 … 孔晓宏市长;
   // 党委书记姜锋 … 姜锋书记): it says nothing more, and its body would only be guessed.

@@ -114,8 +114,8 @@ function lift(organization: string, province: string | null): number {
   return d?.level === 'county' && d.name.endsWith('区') && d.city && rules().subProvincial.has(d.city) ? 1 : 0;
 }
 
-/** 代市长 (acting) holds the rank of 市长. */
-const normaliseTitle = (title: string) => title.replace(/^代(?=.+长$)/, '');
+/** 代市长, 代理县长 (acting) hold the rank of 市长, 县长. */
+const normaliseTitle = (title: string) => title.replace(/^代理?(?=.+长$)/, '');
 
 /** The rank of a post, or null when no rule of data/lang/ranks.tsv covers it. */
 export function rankOf(title: string, organization: string, province: string | null = null): Rank | null {
