@@ -9,6 +9,8 @@ import { expect } from 'chai';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { scoreCareers, scores, type CareersGold } from '../src/eval/careers.js';
 import { careerOf, type Holding } from '../src/graph/careers.js';
 import { postAct } from '../src/graph/post-acts.js';
 import { runNamedQuery } from '../src/graph/queries.js';
@@ -137,15 +139,16 @@ describe('careers on the embedded store', function () {
   });
   const ask = async (name: string, params: Record<string, string>) => store.namedQuery!(name, bindParams(namedQuery(name), params));
 
-  it("gives 郑明远's posts with ranks, how each began, and the appointment read from its sentence", async () => {
+  it("gives 郑明远's posts with ranks, how each began, and the appointment and removal read from their sentences", async () => {
     const r = await ask('career-of-person', { name: '郑明远' });
     expect(r.rows.map((x) => [x.title, x.organization, x.rank, x.from, x.to, x.began, x.previous_title])).to.deep.equal([
       ['县长', '襄城县人民政府', '正处级', '2015-03-10', '2016-06-20', null, null],
       ['副书记', '中共襄城县委', '副处级', '2016-06-20', '2016-06-20', 'concurrent', '县长'],
-      ['副市长', '许昌市人民政府', '副厅级', '2017-09-28', '2019-03-01', 'promoted', '县长'],
+      ['副市长', '许昌市人民政府', '副厅级', '2017-09-28', '2020-05-08', 'appointed', '县长'],
       ['局长', '许昌市公安局', '正处级', '2019-03-01', '2019-03-01', 'concurrent', '副市长'],
     ]);
     expect(String(r.rows[2].evidence)).to.include('任命郑明远为');
+    expect(r.rows[2].removed).to.equal('2020-05-08');
   });
 
   it('follows 孙立新 from the standing committee to county secretary, and 高志强 from county to city', async () => {
@@ -180,7 +183,8 @@ describe('careers on the embedded store', function () {
       expect(res.status).to.equal(200);
       const body = (await res.json()) as CareerPayload;
       expect(body.posts.map((p) => p.rank)).to.deep.equal(['正处级', '副处级', '副厅级', '正处级']);
-      expect(body.changes.map((c) => c.kind)).to.deep.equal(['concurrent', 'promoted', 'concurrent']);
+      expect(body.changes.map((c) => c.kind)).to.deep.equal(['concurrent', 'appointed', 'concurrent', 'removed']);
+      expect(body.changes.at(-1)!.evidence[0]).to.include('免去郑明远');
       expect(body.meetings.map((m) => m.date)).to.include('2018-04-12');
       const missing = await fetch(new URL('/api/career?key=Person:nobody', server.url));
       expect(missing.status).to.equal(404);
@@ -219,4 +223,27 @@ describe('careers on Neo4j (real Neo4j 5.26)', function () {
       expect(neo.rows).to.deep.equal(mem.rows);
     });
   }
+});
+
+describe('careers of a real county over fourteen years (tests/fixtures/careers, hand-made gold)', function () {
+  this.timeout(120_000);
+  it('finds the career rows of the gold with precision and recall of 0.9 or more, ranks and first days nearly all right', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guanxi-careers-'));
+    try {
+      const gold = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'tests', 'fixtures', 'careers', 'gold.json'), 'utf8')) as CareersGold;
+      const store = await openStore({ snapshot: join(dir, 'g.db') }, 'ingest');
+      await ingestFiles([join(PACKAGE_ROOT, gold.fixture)], store, { home: '房县' });
+      const report = scoreCareers(gold, await store.graph());
+      await store.close();
+      const rows = scores(report.rows);
+      expect(rows.precision, report.spurious.join('; ')).to.be.at.least(0.9);
+      expect(rows.recall, report.missed.join('; ')).to.be.at.least(0.9);
+      expect(report.rank.right / report.rank.of).to.be.at.least(0.85);
+      expect(report.from.right / report.from.of).to.be.at.least(0.9);
+      expect(scores(report.changes).f1).to.be.at.least(0.55);
+      expect(report.splitPersons).to.deep.equal([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

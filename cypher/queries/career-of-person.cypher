@@ -24,7 +24,9 @@ RETURN p.name AS person, post.title AS title, post.organization AS organization,
        post.from AS from, post.to AS to,
        CASE
          WHEN previous IS NULL THEN said
-         WHEN 'concurrent' IN post.acts OR previous.to >= post.from THEN 'concurrent'
+         WHEN 'concurrent' IN post.acts THEN 'concurrent'
+         WHEN said IS NOT NULL THEN said
+         WHEN previous.to >= post.from THEN 'concurrent'
          WHEN post.rank IS NOT NULL AND previous.rank IS NOT NULL THEN
            CASE WHEN orders[post.rank] > orders[previous.rank] THEN 'promoted'
                 WHEN orders[post.rank] = orders[previous.rank] THEN 'transferred'

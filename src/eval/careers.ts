@@ -45,6 +45,8 @@ export interface CareersReport {
   splitPersons: string[];
   missed: string[];
   spurious: string[];
+  missedChanges: string[];
+  spuriousChanges: string[];
 }
 
 const f1 = (c: Counts) => {
@@ -71,7 +73,7 @@ function careersByName(graph: GuanxiGraph): Map<string, { nodes: string[]; caree
 
 export function scoreCareers(gold: CareersGold, graph: GuanxiGraph, province: string | null = null): CareersReport {
   const org = (name: string) => canonicalOrganization(name, province);
-  const report: CareersReport = { rows: { tp: 0, fp: 0, fn: 0 }, changes: { tp: 0, fp: 0, fn: 0 }, rank: { right: 0, of: 0 }, from: { right: 0, of: 0 }, to: { right: 0, of: 0 }, splitPersons: [], missed: [], spurious: [] };
+  const report: CareersReport = { rows: { tp: 0, fp: 0, fn: 0 }, changes: { tp: 0, fp: 0, fn: 0 }, rank: { right: 0, of: 0 }, from: { right: 0, of: 0 }, to: { right: 0, of: 0 }, splitPersons: [], missed: [], spurious: [], missedChanges: [], spuriousChanges: [] };
   const predicted = careersByName(graph);
   const goldByName = new Map(gold.persons.map((p) => [p.name, p]));
   for (const [name, { nodes, careers }] of predicted) {
@@ -98,17 +100,23 @@ export function scoreCareers(gold: CareersGold, graph: GuanxiGraph, province: st
       if (p.to === match.to) report.to.right++;
     }
     const goldChanges = g?.changes ?? [];
+    // A change names its post's canonical form; the post lists every accepted one.
+    const forms = (post: { title: string; organization: string }) =>
+      (goldPosts.find((gp) => gp.title === post.title && gp.organization.includes(post.organization))?.organization ?? [post.organization]).map(org);
     const usedChanges = new Set<GoldChange>();
     for (const c of changes) {
       const post = c.kind === 'removed' ? c.from : c.to;
       const match = goldChanges.find((gc) => {
         const gpost = gc.kind === 'removed' ? gc.from : gc.to;
-        return !usedChanges.has(gc) && gc.kind === c.kind && !!post && !!gpost && gpost.title === post.title && org(gpost.organization) === org(post.organization);
+        return !usedChanges.has(gc) && gc.kind === c.kind && !!post && !!gpost && gpost.title === post.title && forms(gpost).includes(org(post.organization));
       });
       if (match) {
         usedChanges.add(match);
         report.changes.tp++;
-      } else report.changes.fp++;
+      } else {
+        report.changes.fp++;
+        report.spuriousChanges.push(`${name} ${c.kind} ${c.date} ${c.from?.title ?? ''}→${post?.title ?? ''} ${post?.organization ?? ''}`);
+      }
     }
   }
   for (const g of gold.persons) {
@@ -119,13 +127,18 @@ export function scoreCareers(gold: CareersGold, graph: GuanxiGraph, province: st
       report.missed.push(`${g.name} ${gp.title} ${gp.organization[0]}`);
     }
     const changes = predicted.get(g.name)?.careers.flatMap((c) => c.changes) ?? [];
+    const forms = (post: { title: string; organization: string }) =>
+      (g.posts.find((gp) => gp.title === post.title && gp.organization.includes(post.organization))?.organization ?? [post.organization]).map(org);
     for (const gc of g.changes) {
       const gpost = gc.kind === 'removed' ? gc.from : gc.to;
       const found = changes.some((c) => {
         const post = c.kind === 'removed' ? c.from : c.to;
-        return c.kind === gc.kind && !!post && !!gpost && post.title === gpost.title && org(post.organization) === org(gpost.organization);
+        return c.kind === gc.kind && !!post && !!gpost && post.title === gpost.title && forms(gpost).includes(org(post.organization));
       });
-      if (!found) report.changes.fn++;
+      if (!found) {
+        report.changes.fn++;
+        report.missedChanges.push(`${g.name} ${gc.kind} ${gc.date} ${gc.from?.title ?? ''}→${gpost?.title ?? ''} ${gpost?.organization ?? ''}`);
+      }
     }
   }
   return report;

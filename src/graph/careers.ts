@@ -8,10 +8,10 @@
  *
  * Posts are ordered by the day first seen; posts first seen in one article, as written there.
  * How a post began, against the post held before it (the earlier post seen last; among equals the
- * higher rank): held at the same time (兼任, or still seen on or after the new post's first day) →
- * concurrent; a higher rank → promoted, the same → transferred, a lower → demoted; no earlier post,
- * or ranks unknown → what the sentence says (appointed, elected), else nothing for a first post and
- * appointed for a later one. A post taken away (免去, 不再担任) ends with a removed change.
+ * higher rank): added to it (兼任) → concurrent; what a sentence says (appointed, elected); still seen
+ * on or after the new post's first day → concurrent; a higher rank → promoted, the same →
+ * transferred, a lower → demoted; ranks unknown → appointed. A first post is what its sentence says,
+ * or nothing. A post taken away (免去, 不再担任) ends with a removed change.
  * cypher/queries/career-of-person.cypher computes the same; tests hold the two together.
  */
 import type { GuanxiGraph } from './assemble.js';
@@ -138,7 +138,9 @@ export function careerOf(holdings: readonly Holding[]): Career {
     const said = acts.has('elected') ? 'elected' : acts.has('appointed') ? 'appointed' : null;
     let began: ChangeKind | null;
     if (!previous) began = said;
-    else if (acts.has('concurrent') || previous.to! >= post.from!) began = 'concurrent';
+    else if (acts.has('concurrent')) began = 'concurrent';
+    else if (said) began = said;
+    else if (previous.to! >= post.from!) began = 'concurrent';
     else if (post.rank && previous.rank) began = order(post.rank) > order(previous.rank) ? 'promoted' : order(post.rank) === order(previous.rank) ? 'transferred' : 'demoted';
     else began = said ?? 'appointed';
     const full: Post = { ...rest, began, previous: previous ? { title: previous.title, organization: previous.organization } : null };

@@ -39,6 +39,8 @@ export function registerEvalCareers(program: Command): void {
         if (opts.showErrors) {
           for (const m of report.missed) console.log(`missed    ${m}`);
           for (const s of report.spurious) console.log(`spurious  ${s}`);
+          for (const m of report.missedChanges) console.log(`missed change    ${m}`);
+          for (const s of report.spuriousChanges) console.log(`spurious change  ${s}`);
         }
       } finally {
         rmSync(dir, { recursive: true, force: true });
