@@ -23,6 +23,7 @@ const IMPLIED: [RegExp, (home: Home | null) => string | null][] = [
   [/^(常务)?副?校长$/, (h) => h?.local?.institution ?? null],
   [/^(常务)?副?院长$/, (h) => h?.local?.college ?? null],
   [/^总书记$/, () => '中共中央'],
+  [/^国家副?主席$/, () => '中华人民共和国'],
   [/^副?总理$|^国务委员$/, () => '国务院'],
 ];
 

@@ -21,10 +21,15 @@ import { leadingDivision } from './divisions.js';
 export const NATIONAL = '全国';
 
 let nationalPatterns: ((org: string) => boolean)[] | null = null;
+/** A central body: by the patterns of national-bodies.txt, or a full name of central-bodies.txt (外交部). */
 function isNational(org: string): boolean {
-  nationalPatterns ??= readTable('national-bodies.txt').map(([p]) =>
-    p.endsWith('*') ? (o: string) => o.startsWith(p.slice(0, -1)) : (o: string) => o === p,
-  );
+  if (!nationalPatterns) {
+    const central = new Set(readTable('central-bodies.txt').map(([name, full]) => full || name));
+    nationalPatterns = [
+      ...readTable('national-bodies.txt').map(([p]) => (p.endsWith('*') ? (o: string) => o.startsWith(p.slice(0, -1)) : (o: string) => o === p)),
+      (o: string) => central.has(o),
+    ];
+  }
   return nationalPatterns.some((test) => test(org));
 }
 
@@ -56,7 +61,34 @@ function regionOf(organizations: string[], province: string | null): string | nu
 export function nationalNames(articles: readonly ArticleOut[], province: string | null): Set<string> {
   const organizations = new Map<string, string[]>();
   for (const a of articles) for (const p of a.persons) for (const t of p.titles) if (t.organization) organizations.set(p.name, [...(organizations.get(p.name) ?? []), t.organization]);
-  return new Set([...organizations].filter(([, orgs]) => regionOf(orgs, province) === NATIONAL).map(([name]) => name));
+  const national = new Set([...organizations].filter(([, orgs]) => regionOf(orgs, province) === NATIONAL).map(([name]) => name));
+  // A name no post places, listed among national leaders (党和国家领导人江泽民、李鹏、…), is one of them:
+  // most of its list-mates across the document are national, and at least two.
+  const mates = new Map<string, { national: number; other: number }>();
+  for (const a of articles) {
+    for (const [left, right] of listNeighbours(a)) {
+      for (const [name, mate] of [[left, right], [right, left]]) {
+        if (organizations.has(name)) continue;
+        const m = mates.get(name) ?? { national: 0, other: 0 };
+        if (national.has(mate)) m.national++;
+        else if (organizations.has(mate)) m.other++;
+        mates.set(name, m);
+      }
+    }
+  }
+  for (const [name, m] of mates) if (m.national >= 2 && m.national > 2 * m.other) national.add(name);
+  return national;
+}
+
+/** Pairs of persons written next to each other in a list (parted by 、 or by nothing, as in a headline's list). */
+function listNeighbours(a: ArticleOut): [string, string][] {
+  const spans = a.persons.flatMap((p) => p.spans.map((s) => ({ name: p.name, start: s.start, end: s.end }))).sort((x, y) => x.start - y.start);
+  const pairs: [string, string][] = [];
+  for (let i = 1; i < spans.length; i++) {
+    const between = a.text.slice(spans[i - 1].end, spans[i].start);
+    if ((between === '、' || between === '') && spans[i - 1].name !== spans[i].name) pairs.push([spans[i - 1].name, spans[i].name]);
+  }
+  return pairs;
 }
 
 export function personId(name: string, region: string | null): string {
