@@ -6,7 +6,7 @@
  */
 import type { Division } from '../extract/lexicon/gazetteer.js';
 import { readTable } from '../extract/lexicon/index.js';
-import { leadingDivision } from './divisions.js';
+import { divisionByName, leadingDivision } from './divisions.js';
 
 /** Lowest first: a rank's order is its index + 1 (副科级 1 … 正国级 10). */
 export const RANKS = ['副科级', '正科级', '副处级', '正处级', '副厅级', '正厅级', '副部级', '正部级', '副国级', '正国级'] as const;
@@ -75,6 +75,9 @@ function bodyOf(rest: string): Body | null {
   return null;
 }
 
+/** Military bodies rank by the army's own scale, which the table does not hold. */
+const MILITARY = /(人民武装部|人武部|军分区|警备区|武警|部队)/;
+
 /** A township, town or subdistrict named after the county: its level and body. */
 const TOWNSHIP = /^[^市县区省]{1,8}?(乡|镇|街道)(人民政府|政府|党委|委员会|党工委|办事处|人大主席团)?$/;
 
@@ -89,7 +92,8 @@ function place(organization: string, province: string | null): Placed | null {
   // 政协许昌市委员会: the division comes after 政协.
   const cppcc = /^(政协|中国人民政治协商会议)(.+?)(委员会)?$/.exec(organization);
   const name = cppcc ? cppcc[2] : organization;
-  const d = leadingDivision(name, province);
+  if (MILITARY.test(name)) return null;
+  const d = (cppcc ? divisionByName(name, province) : null) ?? leadingDivision(name, province);
   if (!d) return null;
   const bare = name.replace(/^中共/, '');
   const at = bare.indexOf(d.name);
@@ -105,8 +109,12 @@ function levelOf(d: Division): Level {
   const { subProvincial } = rules();
   if (d.level === 'province') return 'province';
   if (d.level === 'city') return subProvincial.has(d.name) ? 'sub-provincial' : 'city';
+  // The districts of 北京, 天津, 上海 and 重庆 are prefecture-level (房山区委书记 is 正厅级).
+  if (d.name.endsWith('区') && d.city && MUNICIPALITY.test(d.city)) return 'city';
   return 'county';
 }
+
+const MUNICIPALITY = /^(北京|天津|上海|重庆)市$/;
 
 /** A district of a sub-provincial city is a step above other counties (区委书记 of 南京市 is 副厅级). */
 function lift(organization: string, province: string | null): number {
