@@ -4,6 +4,7 @@
  * at any line break outside quotes, and gives exactly the rows and values the graph holds.
  */
 import { expect } from 'chai';
+import { careerOf, holdingsOf } from '../src/graph/careers.js';
 import { parse } from 'csv-parse/sync';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -81,6 +82,9 @@ function expectExportOf(graph: GuanxiGraph, out: string): void {
     events: count('Event'),
     titles: edges('HOLDS').length + mentionTitles,
     participation: edges('PARTICIPATED_IN').length,
+    // One row per post (person, organization, title), however many articles show it.
+    careers: new Set(edges('HOLDS').map((e) => `${graph.source(e)}\n${graph.target(e)}\n${graph.getEdgeAttribute(e, 'title' as never)}`)).size,
+    'career-changes': graph.filterNodes((_, a) => a.kind === 'Person').reduce((n, p) => n + careerOf(holdingsOf(graph, p)).changes.length, 0),
   };
   for (const table of entityTables(graph)) {
     const rows = readStrict(readFileSync(join(out, `${table.name}.csv`), 'utf8'));
