@@ -16,8 +16,8 @@
  */
 import type { GuanxiGraph } from './assemble.js';
 import { nodeLabel } from './node-text.js';
-import type { PostAct } from './post-acts.js';
-import { rankOrder, type Rank } from './ranks.js';
+import type { PostAct } from './post-act-kinds.js';
+import { rankOrder, type Rank } from './rank-order.js';
 
 /** One article's reading of a post (a HOLDS relationship). */
 export interface Holding {

@@ -9,8 +9,8 @@
  * language data, not from an article, and carry the rule that made them instead.
  */
 
-import type { PostAct } from './post-acts.js';
-import type { Rank } from './ranks.js';
+import type { PostAct } from './post-act-kinds.js';
+import type { Rank } from './rank-order.js';
 
 export const NODE_LABELS = ['Person', 'Organization', 'Place', 'Event', 'Article'] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];

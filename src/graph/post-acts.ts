@@ -5,8 +5,9 @@
  */
 import { readTable } from '../extract/lexicon/index.js';
 
-export const POST_ACTS = ['appointed', 'elected', 'concurrent', 'removed'] as const;
-export type PostAct = (typeof POST_ACTS)[number];
+import { POST_ACTS, type PostAct } from './post-act-kinds.js';
+
+export { POST_ACTS, type PostAct };
 
 const isAct = (s: string): s is PostAct => (POST_ACTS as readonly string[]).includes(s);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -7,18 +7,9 @@
 import type { Division } from '../extract/lexicon/gazetteer.js';
 import { readTable } from '../extract/lexicon/index.js';
 import { divisionByName, leadingDivision } from './divisions.js';
+import { isRank, RANKS, rankOrder, type Rank } from './rank-order.js';
 
-/** Lowest first: a rank's order is its index + 1 (副科级 1 … 正国级 10). */
-export const RANKS = ['副科级', '正科级', '副处级', '正处级', '副厅级', '正厅级', '副部级', '正部级', '副国级', '正国级'] as const;
-export type Rank = (typeof RANKS)[number];
-
-export function rankOrder(rank: Rank): number {
-  return RANKS.indexOf(rank) + 1;
-}
-
-export function isRank(s: string): s is Rank {
-  return (RANKS as readonly string[]).includes(s);
-}
+export { isRank, RANKS, rankOrder, type Rank };
 
 type Level = 'national' | 'province' | 'sub-provincial' | 'city' | 'county' | 'township';
 type Body = 'committee' | 'discipline' | 'government' | 'congress' | 'cppcc' | 'court' | 'procuratorate' | 'department' | 'township';
