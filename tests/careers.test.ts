@@ -121,6 +121,7 @@ const EXAMPLES: [string, Record<string, string>][] = [
   ['career-of-person', { name: '郑明远' }],
   ['career-of-person', { name: '高志强' }],
   ['career-of-person', { name: '孙立新' }],
+  ['career-of-person', { name: '周海平' }],
   ['holders-of-post', { title: '书记', org: '中共襄城县委', date: '2016-01-01' }],
   ['holders-of-post', { title: '副市长', org: '许昌市人民政府' }],
   ['colleagues-of-person', { name: '孙立新' }],
@@ -159,6 +160,15 @@ describe('careers on the embedded store', function () {
     expect(sun.rows.at(-1)).to.include({ title: '书记', organization: '中共襄城县委', rank: '正处级', began: 'promoted', previous_title: '常委' });
     const gao = await ask('career-of-person', { name: '高志强' });
     expect(gao.rows.map((x) => x.began)).to.deep.equal([null, 'promoted', 'transferred']);
+  });
+
+  it('keeps an acting county head who becomes county head in one tenure', async () => {
+    const r = await ask('career-of-person', { name: '周海平' });
+    expect(r.rows.map((x) => [x.title, x.rank, x.began])).to.deep.equal([
+      ['副县长', '副处级', 'appointed'],
+      ['代理县长', '正处级', 'appointed'],
+      ['县长', '正处级', null],
+    ]);
   });
 
   it("names the county secretary's predecessor and successor around a date", async () => {

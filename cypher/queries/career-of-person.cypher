@@ -12,18 +12,20 @@ ORDER BY p.id, post.from, post.articles[0], size(head(split(post.evidence, post.
 WITH p, collect(post) AS posts,
      {副科级: 1, 正科级: 2, 副处级: 3, 正处级: 4, 副厅级: 5, 正厅级: 6, 副部级: 7, 正部级: 8, 副国级: 9, 正国级: 10} AS orders
 UNWIND range(0, size(posts) - 1) AS i
-WITH p, posts[i] AS post, orders,
+WITH p, posts[i] AS post, orders, posts[..i] AS before,
      CASE WHEN posts[i].from IS NULL THEN [] ELSE [q IN posts[..i] WHERE q.to IS NOT NULL] END AS earlier
 WITH p, post, orders,
      reduce(best = null, q IN earlier |
        CASE WHEN best IS NULL OR q.to > best.to
                  OR (q.to = best.to AND coalesce(orders[q.rank], 0) >= coalesce(orders[best.rank], 0))
             THEN q ELSE best END) AS previous,
-     CASE WHEN 'elected' IN post.acts THEN 'elected' WHEN 'appointed' IN post.acts THEN 'appointed' END AS said
+     CASE WHEN 'elected' IN post.acts THEN 'elected' WHEN 'appointed' IN post.acts THEN 'appointed' END AS said,
+     any(q IN before WHERE q.organization_id = post.organization_id AND q.title IN ['代' + post.title, '代理' + post.title]) AS acting
 RETURN p.name AS person, post.title AS title, post.organization AS organization, post.rank AS rank,
        post.from AS from, post.to AS to,
        CASE
          WHEN previous IS NULL THEN said
+         WHEN acting THEN null
          WHEN 'concurrent' IN post.acts THEN 'concurrent'
          WHEN said IS NOT NULL THEN said
          WHEN previous.to >= post.from THEN 'concurrent'

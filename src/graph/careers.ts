@@ -11,7 +11,7 @@
  * higher rank): added to it (兼任) → concurrent; what a sentence says (appointed, elected); still seen
  * on or after the new post's first day → concurrent; a higher rank → promoted, the same →
  * transferred, a lower → demoted; ranks unknown → appointed. A first post is what its sentence says,
- * or nothing. A post taken away (免去, 不再担任) ends with a removed change.
+ * or nothing; so is the post an acting holder (代理县长) goes on to hold in the same body. A post taken away (免去, 不再担任) ends with a removed change.
  * cypher/queries/career-of-person.cypher computes the same; tests hold the two together.
  */
 import type { GuanxiGraph } from './assemble.js';
@@ -138,6 +138,8 @@ export function careerOf(holdings: readonly Holding[]): Career {
     const said = acts.has('elected') ? 'elected' : acts.has('appointed') ? 'appointed' : null;
     let began: ChangeKind | null;
     if (!previous) began = said;
+    // 代理县长 then 县长 of one government is one tenure.
+    else if (raw.slice(0, i).some((q) => q.organizationId === post.organizationId && (q.title === `代${post.title}` || q.title === `代理${post.title}`))) began = null;
     else if (acts.has('concurrent')) began = 'concurrent';
     else if (said) began = said;
     else if (previous.to! >= post.from!) began = 'concurrent';
