@@ -32,7 +32,7 @@ RETURN p.name AS person, post.title AS title, post.organization AS organization,
          WHEN post.rank IS NOT NULL AND previous.rank IS NOT NULL THEN
            CASE WHEN orders[post.rank] > orders[previous.rank] THEN 'promoted'
                 WHEN orders[post.rank] = orders[previous.rank] THEN 'transferred'
-                ELSE 'demoted' END
+                ELSE 'concurrent' END
          ELSE coalesce(said, 'appointed')
        END AS began,
        previous.title AS previous_title, previous.organization AS previous_organization,

@@ -10,7 +10,8 @@
  * How a post began, against the post held before it (the earlier post seen last; among equals the
  * higher rank): added to it (兼任) → concurrent; what a sentence says (appointed, elected); still seen
  * on or after the new post's first day → concurrent; a higher rank → promoted, the same →
- * transferred, a lower → demoted; ranks unknown → appointed. A first post is what its sentence says,
+ * transferred, a lower → concurrent (held beside the higher one: real demotions are rare, a
+ * lesser post beside a high one common); ranks unknown → appointed. A first post is what its sentence says,
  * or nothing; so is the post an acting holder (代理县长) goes on to hold in the same body. A post taken away (免去, 不再担任) ends with a removed change.
  * cypher/queries/career-of-person.cypher computes the same; tests hold the two together.
  */
@@ -31,7 +32,7 @@ export interface Holding {
   sentence: string;
 }
 
-export const CHANGE_KINDS = ['appointed', 'elected', 'promoted', 'transferred', 'demoted', 'concurrent', 'removed'] as const;
+export const CHANGE_KINDS = ['appointed', 'elected', 'promoted', 'transferred', 'concurrent', 'removed'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 export interface PostRef {
@@ -143,7 +144,8 @@ export function careerOf(holdings: readonly Holding[]): Career {
     else if (acts.has('concurrent')) began = 'concurrent';
     else if (said) began = said;
     else if (previous.to! >= post.from!) began = 'concurrent';
-    else if (post.rank && previous.rank) began = order(post.rank) > order(previous.rank) ? 'promoted' : order(post.rank) === order(previous.rank) ? 'transferred' : 'demoted';
+    // A lower post after a higher one is, in the news, nearly always held beside it (中央党校校长 after 政治局常委).
+    else if (post.rank && previous.rank) began = order(post.rank) > order(previous.rank) ? 'promoted' : order(post.rank) === order(previous.rank) ? 'transferred' : 'concurrent';
     else began = said ?? 'appointed';
     const full: Post = { ...rest, began, previous: previous ? { title: previous.title, organization: previous.organization } : null };
     posts.push(full);

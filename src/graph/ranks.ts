@@ -66,6 +66,9 @@ function bodyOf(rest: string): Body | null {
   return null;
 }
 
+/** Coordinating bodies (领导小组, 指挥部) take their heads from standing posts: theirs carry no rank of their own. */
+const AD_HOC = /(小组|指挥部|组委会|筹委会|筹备委员会|建设委员会)$/;
+
 /** Military bodies rank by the army's own scale, which the table does not hold. */
 const MILITARY = /(人民武装部|人武部|军分区|警备区|武警|部队)/;
 
@@ -120,6 +123,7 @@ const normaliseTitle = (title: string) => title.replace(/^代理?(?=.+长$)/, ''
 export function rankOf(title: string, organization: string, province: string | null = null): Rank | null {
   const r = rules();
   const t = normaliseTitle(title);
+  if (AD_HOC.test(organization)) return null;
   const byTitle = r.titles.get(t);
   if (byTitle) return byTitle;
   for (const post of r.posts) if (post.organization(organization) && post.title.test(t)) return post.rank;
