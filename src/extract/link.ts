@@ -207,7 +207,8 @@ export function linkTitles(
   // The last division a title chain named, carried to the chains after it in the same sentence.
   let carried: PlaceMention | null = null;
   for (const person of persons) {
-    if (carried && /[。！？\n]/.test(text.slice(carried.end, person.start))) carried = null;
+    // …until the sentence ends, or speaks of the paper's own place again (…参观了我县…，县委书记X).
+    if (carried && /[。！？\n]|[我本][省市县区镇乡]/.test(text.slice(carried.end, person.start))) carried = null;
     let titles = titleChain(text, person.start, postsByEnd, orgs, home, places, carried);
     const from = titles[0]?.start ?? person.start;
     for (const d of places.values()) if (d.start >= from && d.end <= person.start && (!carried || d.start >= carried.start)) carried = d;
