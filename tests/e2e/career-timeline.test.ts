@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import type { DocumentFacts } from '../../src/graph/model.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { ingestFiles } from '../../src/store/ingest.js';
 import { openStore } from '../../src/store/open.js';
@@ -27,6 +28,29 @@ function luminance(hex: string): number {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
+/** A person whose post, organization, event and sentences are HTML: the chart must show them as text. */
+const HOSTILE = { person: '<img src=x onerror="window.__xss=11">', org: '<img src=x onerror="window.__xss=12">局', title: '<b onmouseover="window.__xss=13">局长</b>', event: '<script>window.__xss=14</script>会议' };
+function hostileCareer(): DocumentFacts {
+  const article = 'hostile-career.jsonl#1';
+  const person = `${HOSTILE.person}@?`;
+  const sentence = `<script>window.__xss=15</script>${HOSTILE.person}出席会议。`;
+  const event = `?|2021-05-01|${HOSTILE.event}`;
+  return {
+    document: 'hostile-career.jsonl',
+    hash: 'hostile-career-v1',
+    nodes: [
+      { label: 'Article', props: { id: article, document: 'hostile-career.jsonl', form: 'article', headline: '<b onmouseover="window.__xss=16">标题</b>', date: '2021-05-01', home: null } },
+      { label: 'Person', props: { id: person, name: HOSTILE.person, region: null, resolution: 'name-only' } },
+      { label: 'Organization', props: { id: HOSTILE.org, name: HOSTILE.org } },
+      { label: 'Event', props: { id: event, name: HOSTILE.event, type: 'meeting', date: '2021-05-01', dates: ['2021-05-01'], region: null } },
+    ],
+    relationships: [
+      { type: 'HOLDS', from: { label: 'Person', id: person }, to: { label: 'Organization', id: HOSTILE.org }, props: { article, sentence, date: '2021-05-01', title: HOSTILE.title, rank: null, act: null } },
+      { type: 'PARTICIPATED_IN', from: { label: 'Person', id: person }, to: { label: 'Event', id: event }, props: { article, sentence, date: '2021-05-01', roles: ['attended'], evidence: [sentence] } },
+    ],
+  };
+}
+
 describe("the career timeline of a person's panel (headless Chromium)", function () {
   this.timeout(240_000);
   let browser: Browser;
@@ -40,6 +64,7 @@ describe("the career timeline of a person's panel (headless Chromium)", function
     dir = mkdtempSync(join(tmpdir(), 'guanxi-career-timeline-'));
     store = await openStore({ snapshot: join(dir, 'g.db') }, 'ingest');
     await ingestFiles([FIXTURE], store);
+    await store.write([hostileCareer()]);
     viewing = await viewStore(browser, store);
     page = viewing.page;
     const [hit] = (await (await fetch(`${viewing.server.url}api/search?q=${encodeURIComponent('郑明远')}&kind=Person&limit=1`)).json()) as { key: string }[];
@@ -149,5 +174,21 @@ describe("the career timeline of a person's panel (headless Chromium)", function
     expect(await page.locator('#panel .article-text mark.evidence-sentence').innerText()).to.equal('会议决定任命郑明远为许昌市人民政府副市长。');
     expect(await hook(page, 'g.store.get().evidence.article')).to.match(/articles\.jsonl#c3$/);
     expect(viewing.errors, 'errors in the page').to.deep.equal([]);
+  });
+
+  it('shows a career made of HTML as text, running nothing', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await hook(page, `g.store.set({ selected: ${JSON.stringify(`Person:${HOSTILE.person}@?`)} })`);
+    const post = page.locator('#panel .career-chart [data-item=post]');
+    await post.waitFor();
+    expect(await post.getAttribute('aria-label')).to.equal(`Post ${HOSTILE.title} · ${HOSTILE.org}, rank unknown, 2021-05-01`);
+    expect(await page.locator('#panel .career-legend li[data-rank]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-rank')))).to.deep.equal(['unknown']);
+    await post.click();
+    await page.locator('#panel .career-chart [data-item=meeting]').click();
+    const career = page.locator('#panel .career');
+    expect(await career.innerText()).to.include(HOSTILE.event).and.include('<script>window.__xss=15</script>');
+    expect(await career.locator('img, script, b, foreignObject').count()).to.equal(0);
+    await page.locator('#panel .career-evidence footer button').hover();
+    expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).to.equal(undefined);
   });
 });
