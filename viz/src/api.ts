@@ -1,6 +1,6 @@
 /** The server's JSON API (src/server/api.ts), typed by the shared protocol. */
 import type { NodeLabel, Role } from '../../src/graph/model.js';
-import type { ApiError, ArticleText, GraphPayload, MeetingsPayload, Meta, NamedQueryInfo, NodeDetails, QueryRequest, QueryResponse, Suggestion, TimelinePayload } from '../../src/server/protocol.js';
+import type { ApiError, ArticleText, CareerPayload, GraphPayload, MeetingsPayload, Meta, NamedQueryInfo, NodeDetails, QueryRequest, QueryResponse, Suggestion, TimelinePayload } from '../../src/server/protocol.js';
 
 /** An answer other than 2xx, with the server's message. */
 export class RequestError extends Error {
@@ -23,6 +23,7 @@ export const api = {
   meta: () => request<Meta>('/api/meta'),
   graph: () => request<GraphPayload>('/api/graph'),
   node: (key: string) => request<NodeDetails>(`/api/node?key=${encodeURIComponent(key)}`),
+  career: (key: string) => request<CareerPayload>(`/api/career?key=${encodeURIComponent(key)}`),
   search: (q: string, kind?: NodeLabel) => request<Suggestion[]>(`/api/search?q=${encodeURIComponent(q)}${kind ? `&kind=${kind}` : ''}`),
   meetings: (q: { from: string | null; to: string | null; person: string | null; roles: ReadonlySet<Role> | null; limit: number }) => {
     const params = new URLSearchParams({ limit: String(q.limit) });

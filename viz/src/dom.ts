@@ -47,3 +47,23 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   if (!el) throw new Error(`index.html has no #${id}`);
   return el as T;
 }
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * An SVG element, as h() builds HTML ones: attributes set one by one (`on…` refused), children as
+ * text nodes, so a name drawn in a chart is text, never markup.
+ */
+export function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number> = {},
+  ...children: Child[]
+): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (/^on/i.test(name)) throw new Error(`svg(): event handler attribute ${name}; use addEventListener`);
+    el.setAttribute(name, String(value));
+  }
+  append(el, ...children);
+  return el;
+}

@@ -1,6 +1,7 @@
 /** The side panel: a node's details from GET /api/node, every piece of article text as a text node. */
-import type { Evidence, NodeDetails, NodeRef } from '../../src/server/protocol.js';
+import type { Evidence, NodeDetails, NodeRef, PersonDetails } from '../../src/server/protocol.js';
 import { api } from './api.js';
+import { renderCareer } from './career-timeline.js';
 import { h, replace, type Child } from './dom.js';
 import { ROLES, type NodeLabel, type Role } from '../../src/graph/model.js';
 import { KIND_NAMES, KINDS, ROLE_NAMES } from './kinds.js';
@@ -148,6 +149,7 @@ export function createPanel(root: HTMLElement, store: Store, actions: PanelActio
     switch (d.kind) {
       case 'Person':
         return [
+          h('section', { class: 'career-slot' }, h('h3', {}, 'Career 履历'), h('p', { class: 'muted' }, 'Loading the career…')),
           section(
             'Titles',
             d.titles.length
@@ -207,6 +209,7 @@ export function createPanel(root: HTMLElement, store: Store, actions: PanelActio
       const d = await api.node(key);
       if (mine !== ticket) return;
       if (d.kind === 'Article') void showText(d.key.slice('Article:'.length), mine);
+      if (d.kind === 'Person') void showCareer(d, mine);
       const subtitle = d.kind === 'Person' ? d.props.region : null;
       replace(
         root,
@@ -221,6 +224,28 @@ export function createPanel(root: HTMLElement, store: Store, actions: PanelActio
     } catch (err) {
       if (mine === ticket) replace(root, h('p', { class: 'error' }, (err as Error).message));
     }
+  }
+
+  /**
+   * The person's career timeline in its slot, once fetched; no section for a person with neither a
+   * post nor a meeting. Sentences open their article as the panel's other evidence does, under the
+   * headline the person's own evidence gives it.
+   */
+  async function showCareer(d: PersonDetails, mine: number): Promise<void> {
+    const career = await api.career(d.key).catch(() => null);
+    const slot = root.querySelector<HTMLElement>('.career-slot');
+    if (mine !== ticket || !slot) return;
+    if (!career || (!career.posts.length && !career.meetings.length)) return slot.remove();
+    const headlines = new Map([...d.evidence, ...d.events.flatMap((e) => e.roleEvidence ?? [e.evidence])].map((e) => [e.article, e.headline]));
+    replace(
+      slot,
+      h('h3', {}, 'Career 履历'),
+      renderCareer(
+        career,
+        (e) => evidenceBlock({ ...e, headline: headlines.get(e.article) ?? null }),
+        (key, label) => link({ key, kind: 'Event', label }),
+      ),
+    );
   }
 
   /** The article's text in its panel's slot, once fetched (the panel may have moved on meanwhile). */
