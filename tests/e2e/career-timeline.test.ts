@@ -2,7 +2,7 @@
  * The career timeline of a person's panel (viz/src/career-timeline.ts), in headless Chromium, on the
  * careers' own sentences (tests/fixtures/career-sentences: invented officials of one county over six
  * years) in an embedded store: 郑明远's four posts as bars coloured by rank with their legend, his
- * three changes and four meetings on the same axis, each opening its evidence and its article, by
+ * four changes (an appointment and a removal read from their sentences) and his meetings on the same axis, each opening its evidence and its article, by
  * pointer and by keyboard; the posts' table below the chart.
  */
 import { expect } from 'chai';
@@ -102,14 +102,15 @@ describe("the career timeline of a person's panel (headless Chromium)", function
     expect(bars[0].width).to.be.greaterThan(4 * bars[1].width);
   });
 
-  it('marks the three changes (concurrent, promoted, concurrent) and his four meetings on the same axis', async () => {
+  it('marks the four changes (concurrent, appointed, concurrent, removed) and his meetings on the same axis', async () => {
     const changes = await chart()
       .locator('[data-item=change] text')
       .evaluateAll((ts) => ts.map((t) => [t.getAttribute('data-change'), t.textContent]));
     expect(changes).to.deep.equal([
       ['concurrent', '+'],
-      ['promoted', '▲'],
+      ['appointed', '●'],
       ['concurrent', '+'],
+      ['removed', '✕'],
     ]);
     expect(await chart().locator('[data-item=meeting] circle').count()).to.equal(4);
     const legend = await page.locator('#panel .career-legend li[data-change]').evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-change'), li.querySelector('text')!.getAttribute('fill'), li.textContent]));
@@ -118,13 +119,17 @@ describe("the career timeline of a person's panel (headless Chromium)", function
       .evaluateAll((ts) => ts.map((t) => [t.getAttribute('data-change'), t.getAttribute('fill')]));
     expect(legend.map(([kind, , text]) => [kind, text])).to.deep.equal([
       ['concurrent', '+concurrent 兼任'],
-      ['promoted', '▲promoted 晋升'],
+      ['appointed', '●appointed 任命'],
+      ['removed', '✕removed 免职'],
     ]);
     for (const [kind, fill] of marks) expect(fill, kind!).to.equal(legend.find(([k]) => k === kind)![1]);
-    // One axis: the promotion to 副市长 sits where the 副市长 bar begins.
-    const promoted = Number(await chart().locator('text[data-change=promoted]').getAttribute('x'));
-    const bar = Number(await chart().locator('[data-item=post][aria-label^="Post 副市长"] rect.career-bar').getAttribute('x'));
-    expect(promoted).to.be.closeTo(bar, 0.01);
+    // One axis: the appointment as 副市长 sits where the 副市长 bar begins, the removal where it ends.
+    const appointed = Number(await chart().locator('text[data-change=appointed]').getAttribute('x'));
+    const removed = Number(await chart().locator('text[data-change=removed]').getAttribute('x'));
+    const bar = chart().locator('[data-item=post][aria-label^="Post 副市长"] rect.career-bar');
+    const [x, width] = [Number(await bar.getAttribute('x')), Number(await bar.getAttribute('width'))];
+    expect(appointed).to.be.closeTo(x, 0.01);
+    expect(removed).to.be.closeTo(x + width, 0.5);
   });
 
   it('lists the posts in a table with rank, dates and how each began', async () => {
@@ -132,16 +137,16 @@ describe("the career timeline of a person's panel (headless Chromium)", function
     expect(rows).to.deep.equal([
       ['县长 · 襄城县人民政府', '正处级', '2015-03-10 – 2016-06-20', '—'],
       ['副书记 · 中共襄城县委', '副处级', '2016-06-20', 'concurrent 兼任 (after 县长 · 襄城县人民政府)'],
-      ['副市长 · 许昌市人民政府', '副厅级', '2017-09-28 – 2019-03-01', 'promoted 晋升 (after 县长 · 襄城县人民政府)'],
+      ['副市长 · 许昌市人民政府', '副厅级', '2017-09-28 – 2020-05-08', 'appointed 任命 (after 县长 · 襄城县人民政府); removed 2020-05-08'],
       ['局长 · 许昌市公安局', '正处级', '2019-03-01', 'concurrent 兼任 (after 副市长 · 许昌市人民政府)'],
     ]);
   });
 
   it('opens a change and a meeting from the keyboard, each with its sentence', async () => {
-    const promoted = chart().locator('[data-item=change]').nth(1);
-    expect(await promoted.getAttribute('aria-label')).to.equal('Change: promoted 晋升, 2017-09-28: 县长 · 襄城县人民政府 → 副市长 · 许昌市人民政府');
-    expect(await promoted.getAttribute('tabindex')).to.equal('0');
-    await promoted.focus();
+    const appointed = chart().locator('[data-item=change]').nth(1);
+    expect(await appointed.getAttribute('aria-label')).to.equal('Change: appointed 任命, 2017-09-28: 县长 · 襄城县人民政府 → 副市长 · 许昌市人民政府');
+    expect(await appointed.getAttribute('tabindex')).to.equal('0');
+    await appointed.focus();
     await page.keyboard.press('Enter');
     expect(await page.locator('#panel .career-evidence blockquote.evidence p').innerText()).to.include('任命郑明远为');
     // Tab moves on to the next item of the chart: the second concurrent change.

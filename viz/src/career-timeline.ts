@@ -35,7 +35,6 @@ export const CHANGE_MARKS: Record<ChangeKind, { glyph: string; color: string; na
   promoted: { glyph: '▲', color: '#1a7f37', name: 'promoted 晋升' },
   transferred: { glyph: '→', color: '#0969da', name: 'transferred 调任' },
   concurrent: { glyph: '+', color: '#8250df', name: 'concurrent 兼任' },
-  demoted: { glyph: '▼', color: '#bc4c00', name: 'demoted 降职' },
   removed: { glyph: '✕', color: '#cf222e', name: 'removed 免职' },
 };
 const MEETING_COLOR = '#edae49';
