@@ -23,6 +23,7 @@ import { bindParams, namedQuery } from '../src/store/named-queries.js';
 import { Neo4jStore } from '../src/store/neo4j-store.js';
 import { openStore } from '../src/store/open.js';
 import type { GraphStore } from '../src/store/store.js';
+import { bothAnswers } from './support/named-query-agreement.js';
 import { testNeo4jUri, wipeTestDatabase } from './support/neo4j.js';
 
 const FIXTURE = join(PACKAGE_ROOT, 'tests', 'fixtures', 'career-sentences', 'articles.jsonl');
@@ -227,10 +228,7 @@ describe('careers on Neo4j (real Neo4j 5.26)', function () {
 
   for (const [name, params] of EXAMPLES) {
     it(`answers ${name} ${JSON.stringify(params)} as the in-memory form does, and not emptily`, async () => {
-      const q = namedQuery(name);
-      const bound = bindParams(q, params);
-      const neo = await store.client.query(q.statement, bound);
-      const mem = runNamedQuery(await store.graph(), name, bound);
+      const { neo, mem } = await bothAnswers(store, name, params);
       expect(neo.rows.length).to.be.greaterThan(0);
       expect(neo.columns).to.deep.equal(mem.columns);
       expect(neo.rows).to.deep.equal(mem.rows);

@@ -9,7 +9,6 @@ import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { graphCounts } from '../src/graph/assemble.js';
-import { runNamedQuery } from '../src/graph/queries.js';
 import { DEFAULT_SAMPLE, PACKAGE_ROOT } from '../src/paths.js';
 import { ingestFiles } from '../src/store/ingest.js';
 import { bindParams, namedQuery, namedQueryNames } from '../src/store/named-queries.js';
@@ -17,6 +16,7 @@ import { cypher } from '../src/store/cypher-files.js';
 import { ReadOnlyError } from '../src/store/neo4j.js';
 import { Neo4jStore } from '../src/store/neo4j-store.js';
 import { SnapshotGraphStore } from '../src/store/snapshot-store.js';
+import { bothAnswers } from './support/named-query-agreement.js';
 import { testNeo4jUri, wipeTestDatabase } from './support/neo4j.js';
 
 const CLI = join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js');
@@ -118,10 +118,7 @@ describe('Neo4j store (real Neo4j 5.26)', function () {
 
     for (const [name, params] of Object.entries(examples)) {
       it(`answers ${name} as the snapshot does, and not emptily`, async () => {
-        const q = namedQuery(name);
-        const bound = bindParams(q, params);
-        const neo = await store.client.query(q.statement, bound);
-        const mem = runNamedQuery(await store.graph(), name, bound);
+        const { neo, mem } = await bothAnswers(store, name, params);
         expect(neo.rows.length).to.be.greaterThan(0);
         expect(neo.columns).to.deep.equal(mem.columns);
         expect(canonical(neo.rows)).to.deep.equal(canonical(mem.rows));
