@@ -35,6 +35,17 @@ export interface LinkedTitle extends TitleOut {
   start: number;
 }
 
+// A body's party unit, written after the body and before its post (县人武部党委第一书记, 市教育局党组成员).
+const PARTY_UNIT = /^(党委|党组|党工委)$/;
+
+/** The party unit of a body that ends right before a post, as an organization of its own (县人武部 + 党委). */
+function partyUnitBefore(text: string, postStart: number, orgs: OrgMention[]): OrgMention | null {
+  const body = orgs.find((o) => o.end < postStart && postStart - o.end <= 3 && PARTY_UNIT.test(text.slice(o.end, postStart)));
+  if (!body) return null;
+  const unit = text.slice(body.end, postStart);
+  return { ...body, end: postStart, text: body.text + unit, resolved: body.resolved + unit, contracted: false };
+}
+
 /** The chain of posts that ends right before `personStart`. */
 export function titleChain(
   text: string,
@@ -51,7 +62,7 @@ export function titleChain(
     const post = postsByEnd.get(pos);
     if (!post) break;
     // …or ends inside it, as in 教育部长 (教育部 + 部长).
-    const org = orgs.find((o) => o.end === post.start || (o.end === post.start + 1 && text[o.end - 1] === post.title[0])) ?? null;
+    const org = orgs.find((o) => o.end === post.start || (o.end === post.start + 1 && text[o.end - 1] === post.title[0])) ?? partyUnitBefore(text, post.start, orgs);
     // A division right before a post names where it is held (黄山市|市长, 许昌市|副市长).
     const place = org ? null : (places.get(post.start) ?? null);
     const start = org ? org.start : place ? place.start : post.start;
