@@ -238,7 +238,7 @@ describe('careers on Neo4j (real Neo4j 5.26)', function () {
 
 describe('careers of a real county over fourteen years (tests/fixtures/careers, hand-made gold)', function () {
   this.timeout(120_000);
-  it('finds the career rows of the gold with precision and recall of 0.9 or more, ranks and first days nearly all right', async () => {
+  it('finds the career rows of the gold with precision and recall of 0.95 or more (the issue asks 0.9), ranks and days nearly all right', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'guanxi-careers-'));
     try {
       const gold = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'tests', 'fixtures', 'careers', 'gold.json'), 'utf8')) as CareersGold;
@@ -247,11 +247,11 @@ describe('careers of a real county over fourteen years (tests/fixtures/careers, 
       const report = scoreCareers(gold, await store.graph());
       await store.close();
       const rows = scores(report.rows);
-      expect(rows.precision, report.spurious.join('; ')).to.be.at.least(0.9);
-      expect(rows.recall, report.missed.join('; ')).to.be.at.least(0.9);
+      expect(rows.precision, report.spurious.join('; ')).to.be.at.least(0.95);
+      expect(rows.recall, report.missed.join('; ')).to.be.at.least(0.95);
       expect(report.rank.right / report.rank.of).to.be.at.least(0.85);
-      expect(report.from.right / report.from.of).to.be.at.least(0.9);
-      expect(scores(report.changes).f1).to.be.at.least(0.55);
+      expect(report.from.right / report.from.of).to.be.at.least(0.95);
+      expect(scores(report.changes).f1).to.be.at.least(0.65);
       expect(report.splitPersons).to.deep.equal([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
