@@ -28,13 +28,17 @@ export const REMERGED_LABELS: ReadonlySet<NodeLabel> = new Set(['Event', 'Person
 /**
  * What a node already present becomes when another document gives it again: an event gains the
  * dates of every report, a person placed by posts in any document says so (`org-region` over
- * `document-home`, which give the same key); everything else stays as the first document gave it
- * (so only the labels in REMERGED_LABELS ever change).
+ * `document-home`, which give the same key), and one the identities file makes or keeps says that
+ * (`identities-file`, its directives: they depend only on the file, so every document gives them
+ * alike); everything else stays as the first document gave it (so only the labels in
+ * REMERGED_LABELS ever change).
  * Both are the same in whatever order documents are written, as a re-run after a crash needs
  * (cypher/write/merge-event.cypher and merge-person.cypher do the same in Neo4j). Null: unchanged.
  */
 export function remergedProps(label: NodeLabel, old: Record<string, unknown>, next: Record<string, unknown>): Record<string, unknown> | null {
   if (label === 'Event') return { ...old, dates: [...new Set([...((old.dates as string[]) ?? []), ...((next.dates as string[]) ?? [])])].sort() };
+  if (label === 'Person' && next.resolution === 'identities-file') return old.resolution === 'identities-file' ? null : next;
+  if (label === 'Person' && old.resolution === 'identities-file') return null;
   if (label === 'Person' && next.resolution === 'org-region' && old.resolution !== 'org-region') return { ...old, resolution: 'org-region' };
   return null;
 }

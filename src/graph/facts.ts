@@ -9,6 +9,7 @@ import { divisionByName, leadingDivision } from './divisions.js';
 import { sentenceAt, sentences, sentenceWith } from './evidence.js';
 import { canonicalOrganization, organizationParent, placeAncestors } from './hierarchy.js';
 import type { ArticleText, DocumentFacts, NodeRecord, PlaceLevel, RelationshipRecord } from './model.js';
+import type { Identities } from './identities.js';
 import { postAct } from './post-acts.js';
 import { rankOf } from './ranks.js';
 import { nationalNames, resolvePersons, type PersonResolution } from './resolve.js';
@@ -115,7 +116,10 @@ function roleEvidence(p: ParticipantOut, sentence: string): string[] {
   return p.roles.map((role) => p.sentences?.[role] ?? sentence);
 }
 
-function addArticle(b: FactsBuilder, a: ArticleOut, document: string, province: string | null, persons: Map<string, PersonResolution>) {
+/** Who a name in an article is: null for a name the identities file says is no person. */
+type PersonOf = (name: string) => PersonResolution | null;
+
+function addArticle(b: FactsBuilder, a: ArticleOut, document: string, province: string | null, personOf: PersonOf) {
   const article = b.node({
     label: 'Article',
     props: { id: a.id, document, form: a.kind, headline: a.headline, date: a.date, home: a.home },
@@ -124,20 +128,20 @@ function addArticle(b: FactsBuilder, a: ArticleOut, document: string, province: 
   const said = sentences(a.text);
   const day = factDate(a);
   const prov = (sentence: string, date: string | null = day) => ({ article: a.id, sentence, date });
-  const personRef = (name: string) => {
-    const r = persons.get(name)!;
-    return b.node({ label: 'Person', props: { id: r.id, name, region: r.region, resolution: r.rule } });
-  };
+  const personRef = (r: PersonResolution) =>
+    b.node({ label: 'Person', props: { id: r.id, name: r.name, region: r.region, resolution: r.correction ? 'identities-file' : r.rule, ...r.correction } });
 
   for (const p of a.persons) {
-    const person = personRef(p.name);
+    const who = personOf(p.name);
+    if (!who) continue;
+    const person = personRef(who);
     const bare = p.titles.filter((t) => !t.organization).map((t) => t.title);
     b.relationship(
       {
         type: 'MENTIONS',
         from: article,
         to: person,
-        props: { ...mentionedAt(a, p, said), count: p.mentions, titles: bare, resolution: persons.get(p.name)!.rule },
+        props: { ...mentionedAt(a, p, said), count: p.mentions, titles: bare, resolution: who.rule },
       },
       `MENTIONS|${a.id}|Person:${person.id}`,
     );
@@ -185,7 +189,9 @@ function addArticle(b: FactsBuilder, a: ArticleOut, document: string, province: 
       );
     }
     for (const p of e.participants) {
-      const person = personRef(p.name);
+      const who = personOf(p.name);
+      if (!who) continue;
+      const person = personRef(who);
       const sentence = sentenceWith(e.evidence, p.name);
       b.relationship(
         { type: 'PARTICIPATED_IN', from: person, to: event, props: { ...prov(sentence, date), roles: p.roles, evidence: roleEvidence(p, sentence) } },
@@ -200,7 +206,9 @@ function addArticle(b: FactsBuilder, a: ArticleOut, document: string, province: 
     ...a.photographers.map((n) => [n, 'photographer'] as const),
   ];
   for (const [name, role] of bylines) {
-    const person = personRef(name);
+    const who = personOf(name);
+    if (!who) continue;
+    const person = personRef(who);
     b.relationship(
       { type: 'WROTE', from: person, to: article, props: { ...prov(sentenceWith(said, name)), role } },
       `WROTE|${a.id}|${person.id}|${role}`,
@@ -210,19 +218,28 @@ function addArticle(b: FactsBuilder, a: ArticleOut, document: string, province: 
 
 /**
  * The graph facts of one document, under the document and article ids the extraction has (see
- * identify() in identity.ts). `hash` identifies the file's content, `path` where it was read (see DocumentFacts).
+ * identify() in identity.ts). `hash` identifies the file's content, `path` where it was read (see
+ * DocumentFacts). `identities`: the user's corrections, applied after the automatic resolution.
  */
-export function documentFacts(extraction: ExtractionOut, hash: string, path?: string): DocumentFacts {
+export function documentFacts(extraction: ExtractionOut, hash: string, path?: string, identities?: Identities): DocumentFacts {
   const b = new FactsBuilder();
   const province = extraction.context.homeProvince;
+  // Forms of address become the names they stand for before anything is resolved.
+  const read = identities ? extraction.articles.map((a) => identities.unalias(a)) : extraction.articles;
   // Records of a JSON Lines file may come from different papers: resolve within each home.
-  const byHome = new Map<string | null, ArticleOut[]>();
-  for (const a of extraction.articles) byHome.set(a.home, [...(byHome.get(a.home) ?? []), a]);
-  const national = nationalNames(extraction.articles, province);
-  for (const [home, articles] of byHome) {
+  const byHome = new Map<string | null, number[]>();
+  read.forEach((a, i) => byHome.set(a.home, [...(byHome.get(a.home) ?? []), i]));
+  const national = nationalNames(read, province);
+  for (const [home, indexes] of byHome) {
     const homeProvince = home ? (divisionByName(home)?.province ?? province) : province;
-    const persons = resolvePersons(articles, home, homeProvince, national);
-    for (const a of articles) addArticle(b, a, extraction.document, homeProvince, persons);
+    const persons = resolvePersons(indexes.map((i) => read[i]), home, homeProvince, national);
+    for (const i of indexes) {
+      const [a, original] = [read[i], extraction.articles[i]];
+      const personOf: PersonOf = identities
+        ? (name) => identities.resolve(persons.get(name)!, { article: a, document: extraction.document, province: homeProvince, aliased: identities.wasAliased(original, name) })
+        : (name) => persons.get(name)!;
+      addArticle(b, a, extraction.document, homeProvince, personOf);
+    }
   }
   return b.done(extraction.document, hash, path);
 }

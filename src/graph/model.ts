@@ -39,7 +39,12 @@ export type ResolutionRule =
   /** No post places the person; the paper's home region does. */
   | 'document-home'
   /** Neither posts nor the paper place the person: all such namesakes share one node. */
-  | 'name-only';
+  | 'name-only'
+  /**
+   * The user's identities file (src/graph/identities.ts) moved the mention to this person (merge,
+   * split, alias); on a person node: the file made or kept the node, its directives in `evidence`.
+   */
+  | 'identities-file';
 
 export interface PersonProps {
   /** `name@region`, or `name@?` when nothing places the person. */
@@ -48,6 +53,10 @@ export interface PersonProps {
   /** The administrative division (full name) the person is placed in; null for name-only. */
   region: string | null;
   resolution: ResolutionRule;
+  /** The person ids the identities file merged into this one (resolution `identities-file`). */
+  merged?: string[];
+  /** The identities file's directives that made or kept this node, as written. */
+  evidence?: string[];
 }
 
 export interface OrganizationProps {

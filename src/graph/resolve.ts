@@ -13,7 +13,7 @@
  */
 import type { Division } from '../extract/lexicon/gazetteer.js';
 import type { ArticleOut } from '../extract/types.js';
-import type { ResolutionRule } from './model.js';
+import type { PersonProps, ResolutionRule } from './model.js';
 import { readTable } from '../extract/lexicon/index.js';
 import { leadingDivision } from './divisions.js';
 
@@ -37,7 +37,10 @@ export interface PersonResolution {
   id: string;
   name: string;
   region: string | null;
+  /** The rule that placed this mention. */
   rule: ResolutionRule;
+  /** What the identities file says of the person it resolves to (src/graph/identities.ts). */
+  correction?: Pick<PersonProps, 'merged' | 'evidence'>;
 }
 
 const LEVEL_RANK = { county: 2, city: 1, province: 0 } as const;

@@ -5,10 +5,12 @@
  * content hash is skipped, so re-running is cheap and changes nothing; a changed document replaces
  * its old facts; a stored document whose file is gone and whose content turns up under a new path is
  * that file moved: it is reported and its facts move with it. A file that cannot be read is reported
- * and the others go on.
+ * and the others go on. With an identities file (src/graph/identities.ts), a document's hash also
+ * covers the directives whose names its text holds: a changed file re-reads the documents it concerns.
  */
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
+import type { Identities } from '../graph/identities.js';
 import { documentId } from '../graph/identity.js';
 import { ExtractionPool } from '../extract/parallel.js';
 import type { ExtractOptions } from '../extract/pipeline.js';
@@ -36,6 +38,8 @@ export interface IngestProgress {
 }
 
 export interface IngestOptions extends ExtractOptions {
+  /** The user's corrections to who is who, applied to every document read (src/graph/identities.ts). */
+  identities?: Identities;
   /** The document's id instead of its path (one file only). */
   sourceId?: string;
   /** Threads extracting (default: the cores this process may use). */
@@ -59,19 +63,23 @@ export interface IngestSummary extends IngestProgress {
   moved: number;
 }
 
-/** The content hash of a document: its bytes, the options that change its extraction, and FACTS_VERSION. */
-export function documentHash(bytes: Buffer, options: ExtractOptions): string {
+/**
+ * The content hash of a document: its bytes, the options that change its extraction, FACTS_VERSION,
+ * and the digest of the identities directives that concern it ('' for none: then as without a file).
+ */
+export function documentHash(bytes: Buffer, options: ExtractOptions, identities = ''): string {
   const hash = contentHash();
   hash.update(bytes);
-  return hash.digest(options);
+  return hash.digest(options, identities);
 }
 
 /** documentHash over bytes given in chunks. */
-function contentHash(): { update(chunk: Buffer): void; digest(options: ExtractOptions): string } {
+function contentHash(): { update(chunk: Buffer): void; digest(options: ExtractOptions, identities: string): string } {
   const sha = createHash('sha256');
   return {
     update: (chunk) => sha.update(chunk),
-    digest: (options) => sha.update(JSON.stringify({ v: FACTS_VERSION, date: options.date ?? null, home: options.home ?? null })).digest('hex'),
+    digest: (options, identities) =>
+      sha.update(JSON.stringify({ v: FACTS_VERSION, date: options.date ?? null, home: options.home ?? null, ...(identities ? { identities } : {}) })).digest('hex'),
   };
 }
 
@@ -155,11 +163,16 @@ async function readForIngest(file: string, options: IngestOptions): Promise<{ do
     return { document: null, lost: true };
   }
   let lost = false;
-  const census = await takeCensus(opened.source, (problem) => {
-    options.onProblem?.(formatProblem(problem));
-    lost ||= !problem.warning;
-  });
+  const concerns = options.identities?.scanner();
+  const census = await takeCensus(
+    opened.source,
+    (problem) => {
+      options.onProblem?.(formatProblem(problem));
+      lost ||= !problem.warning;
+    },
+    concerns?.see,
+  );
   // With no good line at all there is nothing to extract; the line problems said why.
-  const document = census.units.length ? { source: opened.source, census, hash: hash.digest(options) } : null;
+  const document = census.units.length ? { source: opened.source, census, hash: hash.digest(options, concerns?.digest() ?? '') } : null;
   return { document, lost };
 }

@@ -31,7 +31,7 @@ export type ImportLabel = NodeLabel | 'Document';
 
 /** Every property but `id` (the ID column) of each label, in column order. */
 const NODE_COLUMNS: Record<ImportLabel, readonly Column[]> = {
-  Person: [text('name'), text('region'), text('resolution')],
+  Person: [text('name'), text('region'), text('resolution'), list('merged'), list('evidence')],
   Organization: [text('name')],
   Place: [text('name'), text('level')],
   Event: [text('name'), text('type'), text('date'), list('dates'), text('region')],

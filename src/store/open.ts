@@ -4,7 +4,7 @@
  * path ending in .jsonl, the JSON Lines journal that earlier versions used (snapshot.ts).
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { SnapshotGraphStore } from './snapshot-store.js';
 import { SqliteGraphStore } from './sqlite-store.js';
 import type { GraphStore } from './store.js';
@@ -25,12 +25,26 @@ export interface StoreOptions {
 }
 
 /** --snapshot, else GUANXI_SNAPSHOT, else .guanxi/graph.db in the working directory. */
-function embeddedStorePath(given?: string): string {
+export function embeddedStorePath(given?: string): string {
   return resolve(given ?? process.env.GUANXI_SNAPSHOT ?? DEFAULT_STORE);
 }
 
 /** True for a path that names a JSON Lines journal rather than an SQLite store. */
 const isJournalPath = (path: string) => /\.jsonl$/i.test(path);
+
+/**
+ * The identities file an ingest applies (docs/identities.md): the one given, else $GUANXI_IDENTITIES,
+ * else identities.txt beside the embedded store when that file exists (Neo4j has no such place); null: none.
+ */
+export function identitiesPath(options: StoreOptions, given?: string): string | null {
+  const named = given ?? process.env.GUANXI_IDENTITIES;
+  if (named) return resolve(named);
+  if (options.neo4j ?? process.env.NEO4J_URI) return null;
+  const beside = join(dirname(embeddedStorePath(options.snapshot)), IDENTITIES_FILE);
+  return existsSync(beside) ? beside : null;
+}
+
+export const IDENTITIES_FILE = 'identities.txt';
 
 /** `ingest` also prepares Neo4j's schema; reading commands leave it alone (and need no rights to change it). */
 export async function openStore(options: StoreOptions, purpose: 'read' | 'ingest' = 'read'): Promise<GraphStore> {

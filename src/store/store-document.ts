@@ -8,6 +8,7 @@
  * only once its last part is: src/graph/model.ts).
  */
 import { documentFacts } from '../graph/facts.js';
+import type { Identities } from '../graph/identities.js';
 import { articleKeyer, identify } from '../graph/identity.js';
 import type { ExtractionPool } from '../extract/parallel.js';
 import type { ExtractOptions } from '../extract/pipeline.js';
@@ -35,6 +36,8 @@ export interface StoredAs {
 }
 
 export interface StoreDocumentOptions extends ExtractOptions {
+  /** The user's corrections to who is who (src/graph/identities.ts). */
+  identities?: Identities;
   largeDocument?: number;
   part?: number;
   /** Told the articles read so far, now and then while the document is read. */
@@ -60,7 +63,7 @@ export async function storeDocument(
   let parts = 0;
   const addPart = async (last: boolean) => {
     const extraction = identify({ document: source.name, encoding: source.encoding, context: context!, articles }, census, stored.id, keys);
-    const facts = documentFacts(extraction, stored.hash, stored.path);
+    const facts = documentFacts(extraction, stored.hash, stored.path, options.identities);
     await writer.add(inParts ? { ...facts, part: { index: ++parts, last } } : facts);
     articles = [];
     chars = 0;

@@ -217,6 +217,8 @@ export function createPanel(root: HTMLElement, store: Store, actions: PanelActio
         h('span', { class: `kind-chip kind-${d.kind}` }, KIND_NAMES[d.kind]),
         h('h2', {}, d.label),
         subtitle ? h('p', { class: 'muted' }, String(subtitle)) : null,
+        // What the user's identities file did to this person (docs/identities.md): its directives are the evidence.
+        d.kind === 'Person' && Array.isArray(d.props.evidence) ? h('p', { class: 'muted' }, `identities file: ${d.props.evidence.join('; ')}`) : null,
         h('p', { class: 'muted' }, `${d.degree} connections`),
         store.get().view === 'meetings' && d.kind === 'Person' ? meetingControls(d.key) : egoControls(d.key),
         ...body(d),

@@ -1,4 +1,5 @@
 /** `guanxi ingest --bulk` and `--finish-bulk`: a first load with Neo4j's importer (src/store/neo4j-bulk.ts). */
+import type { Identities } from '../../graph/identities.js';
 import { bulkIngest, finishBulk } from '../../store/neo4j-bulk.js';
 import { displayUri } from '../../store/neo4j.js';
 import { int, Progress, rate } from '../progress.js';
@@ -9,6 +10,7 @@ export interface BulkFlags {
   date?: string;
   home?: string;
   sourceId?: string;
+  identities?: Identities;
   jobs: number;
   batch: number;
   printCommand?: boolean;
@@ -43,6 +45,7 @@ export async function runBulkIngest(inputs: string[], flags: BulkFlags): Promise
     date: flags.date,
     home: flags.home,
     sourceId: flags.sourceId,
+    identities: flags.identities,
     jobs: flags.jobs,
     batchRelationships: flags.batch,
     onProgress: (p) => {

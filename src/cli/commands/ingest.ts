@@ -1,7 +1,8 @@
 /** `guanxi ingest`: files into the graph (the embedded store, or Neo4j when configured). */
 import { InvalidArgumentError, type Command } from 'commander';
 import { DETECTED_ENCODINGS } from '../../ingest/decode.js';
-import { openStore } from '../../store/open.js';
+import { Identities } from '../../graph/identities.js';
+import { identitiesPath, IDENTITIES_FILE, openStore } from '../../store/open.js';
 import { ingestFiles, pruneDocuments } from '../../store/ingest.js';
 import { DEFAULT_SAMPLE } from '../../paths.js';
 import { int, Progress, rate } from '../progress.js';
@@ -20,22 +21,27 @@ export function registerIngest(program: Command): void {
     .addOption(homeOption())
     .addOption(jobsOption())
     .option('--prune', 'then remove the documents whose files no longer exist')
+    .option('--identities <file>', `corrections to who is who: merge, split, not-a-person, alias (docs/identities.md); default: $GUANXI_IDENTITIES, else ${IDENTITIES_FILE} beside the embedded store if there is one`)
     .option('--source-id <id>', "the document's id in the graph instead of the file's path (one file)")
     .option('--batch <relationships>', 'relationships per Neo4j transaction (a smaller batch loses less to a crash, a larger one writes faster)', positiveInt, 20_000)
     .option('--bulk', "first load of an empty Neo4j database with neo4j-admin's importer: stops and restarts the local server of `npm run neo4j:start`, prints the command for any other")
     .option('--print-command', 'with --bulk: write the CSV files and print the import command instead of running it')
     .option('--csv-dir <folder>', `with --bulk: a new or empty folder for the CSV files (default: a temporary one; ./guanxi-bulk-import with --print-command)`)
     .option('--finish-bulk', 'after a printed bulk import, with Neo4j running: put back the empty lists the importer leaves out, create the schema')
-    .action(async (files: string[], opts: StoreFlags & BulkFlags & { date?: string; home?: string; jobs: number; batch: number; prune?: boolean; sourceId?: string; bulk?: boolean; finishBulk?: boolean }) => {
+    .action(async (files: string[], opts: StoreFlags & BulkFlags & { date?: string; home?: string; jobs: number; batch: number; prune?: boolean; sourceId?: string; identities?: string; bulk?: boolean; finishBulk?: boolean }) => {
       const inputs = files.length || opts.prune ? files : [DEFAULT_SAMPLE];
       if (opts.sourceId !== undefined && inputs.length !== 1) throw new Error(`--source-id ${opts.sourceId}: names one document; give exactly one file with it`);
       if (opts.finishBulk) {
         if (files.length || opts.bulk || opts.prune) throw new Error('--finish-bulk takes no files and goes alone: it finishes an import already done');
         return runFinishBulk(opts);
       }
+      // Read before anything is opened: a mistake in it stops the ingest with its file and line.
+      const identitiesFile = identitiesPath(opts, opts.identities);
+      const identities = identitiesFile ? Identities.read(identitiesFile) : undefined;
+      if (identities) console.error(`guanxi: identities: ${identitiesFile} (${identities.directives.length} directive${identities.directives.length === 1 ? '' : 's'})`);
       if (opts.bulk) {
         if (opts.prune) throw new Error('--bulk loads an empty database: there is nothing to --prune');
-        return runBulkIngest(inputs, opts);
+        return runBulkIngest(inputs, { ...opts, identities });
       }
       if (opts.printCommand || opts.csvDir) throw new Error('--print-command and --csv-dir go with --bulk');
       const store = await openStore(opts, 'ingest').catch((err: Error) => {
@@ -52,6 +58,7 @@ export function registerIngest(program: Command): void {
           date: opts.date,
           home: opts.home,
           sourceId: opts.sourceId,
+          identities,
           jobs: opts.jobs,
           batchRelationships: opts.batch,
           onProgress: (p) => {
