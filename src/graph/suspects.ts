@@ -4,7 +4,7 @@
  *
  * - merge: one name on several nodes whose posts never conflict (a leader read in many regions);
  * - split: one node holding posts in two places on the same day, neither place within the other;
- * - not-a-person: a node mentioned once, with no title, post, byline or part in an event (a word read as a name).
+ * - not-a-person: a node mentioned once, with no title, post or byline (a word read as a name).
  *
  * Posts are placed by the division their organization lies in (LOCATED_IN); a post whose
  * organization no division places conflicts with nothing. What the identities file already decided
@@ -65,7 +65,7 @@ export function suspectPersons(g: GuanxiGraph): Suspect[] {
   const placeName = (p: Post) => (p.place ? idOf(p.place) : '?');
   const postText = (p: Post) => `${p.title} of ${p.organization} (${placeName(p)})`;
 
-  const persons: { key: string; id: string; name: string; posts: Post[]; mentions: number; articles: Set<string>; titled: boolean; acted: boolean; corrected: boolean; sentence: string }[] = [];
+  const persons: { key: string; id: string; name: string; posts: Post[]; mentions: number; articles: Set<string>; titled: boolean; wrote: boolean; corrected: boolean; sentence: string }[] = [];
   /** `a|b` for the ids a split directive set apart. */
   const apart = new Set<string>();
   g.forEachNode((key, a) => {
@@ -74,12 +74,12 @@ export function suspectPersons(g: GuanxiGraph): Suspect[] {
       const words = d.split(' ');
       if (words[0] === 'split') apart.add(`${words[1]}|${words.at(-1)}`).add(`${words.at(-1)}|${words[1]}`);
     }
-    const p = { key, id: a.id, name: a.name, posts: [] as Post[], mentions: 0, articles: new Set<string>(), titled: false, acted: false, corrected: a.resolution === 'identities-file', sentence: '' };
+    const p = { key, id: a.id, name: a.name, posts: [] as Post[], mentions: 0, articles: new Set<string>(), titled: false, wrote: false, corrected: a.resolution === 'identities-file', sentence: '' };
     g.forEachOutEdge(key, (_k, e, _s, target) => {
       if (e.rel === 'HOLDS') {
         p.posts.push({ title: e.title, organization: idOf(target), date: e.date, place: placeOf(target) });
         p.articles.add(e.article);
-      } else if (e.rel === 'WROTE' || e.rel === 'PARTICIPATED_IN') p.acted = true;
+      } else if (e.rel === 'WROTE') p.wrote = true;
     });
     g.forEachInEdge(key, (_k, e) => {
       if (e.rel !== 'MENTIONS') return;
@@ -127,7 +127,7 @@ export function suspectPersons(g: GuanxiGraph): Suspect[] {
       });
       break;
     }
-    if (p.mentions === 1 && !p.posts.length && !p.titled && !p.acted && !p.corrected) {
+    if (p.mentions === 1 && !p.posts.length && !p.titled && !p.wrote && !p.corrected) {
       out.push({ kind: 'not-a-person', persons: [p.id], reason: `one mention, no title: ${p.sentence}`, directive: `not-a-person ${p.id}` });
     }
   }
