@@ -33,7 +33,7 @@ RETURN p.name AS person, post.title AS title, post.organization AS organization,
            CASE WHEN orders[post.rank] > orders[previous.rank] THEN 'promoted'
                 WHEN orders[post.rank] = orders[previous.rank] THEN 'transferred'
                 ELSE 'concurrent' END
-         ELSE coalesce(said, 'appointed')
+         ELSE 'appointed'
        END AS began,
        previous.title AS previous_title, previous.organization AS previous_organization,
        post.removed AS removed, post.articles AS articles, post.evidence AS evidence,

@@ -146,7 +146,7 @@ export function careerOf(holdings: readonly Holding[]): Career {
     else if (previous.to! >= post.from!) began = 'concurrent';
     // A lower post after a higher one is, in the news, nearly always held beside it (中央党校校长 after 政治局常委).
     else if (post.rank && previous.rank) began = order(post.rank) > order(previous.rank) ? 'promoted' : order(post.rank) === order(previous.rank) ? 'transferred' : 'concurrent';
-    else began = said ?? 'appointed';
+    else began = 'appointed';
     const full: Post = { ...rest, began, previous: previous ? { title: previous.title, organization: previous.organization } : null };
     posts.push(full);
     if (began) {
