@@ -251,7 +251,7 @@ describe('careers of a real county over fourteen years (tests/fixtures/careers, 
       expect(rows.recall, report.missed.join('; ')).to.be.at.least(0.95);
       expect(report.rank.right / report.rank.of).to.be.at.least(0.85);
       expect(report.from.right / report.from.of).to.be.at.least(0.95);
-      expect(scores(report.changes).f1).to.be.at.least(0.65);
+      expect(scores(report.changes).f1).to.be.at.least(0.75);
       expect(report.splitPersons).to.deep.equal([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
