@@ -108,7 +108,7 @@ export function titleChain(
       }
       // A post after a committee's in the chain is the committee's (市委常委、秘书长): unless it implies its own body.
       const where = homeAtPlace(home, chainPlace) ?? home;
-      organization = IMPLIED.find(([re]) => re.test(item.title))?.[1](where) ?? (parent && (/委$/.test(parent) || heldIn(item.title, parent)) ? parent : null);
+      organization = IMPLIED.find(([re]) => re.test(item.title))?.[1](where) ?? (parent ? bodyOfNext(item.title, parent) : null);
     }
     out.push({ title: item.title, organization, start: item.start });
   }
@@ -129,6 +129,16 @@ const BODIES_OF_POST: [RegExp, RegExp][] = [
   [/^(党组|党委)?书记$/, /(党组|党委|党工委|支部)$/],
   [/^(董事长|总经理|总裁|董事|监事长)$/, /(公司|集团)$/],
 ];
+
+/**
+ * The body of a post written bare after `parent`'s post in a chain: a committee's (市委常委、秘书长),
+ * a body holding such posts, or the body whose party unit the parent is (区人大常委会党组副书记、常务副主任).
+ */
+function bodyOfNext(post: string, parent: string): string | null {
+  if (/委$/.test(parent) || heldIn(post, parent)) return parent;
+  const body = parent.replace(/(党组|党委)$/, '');
+  return body !== parent && heldIn(post, body) ? body : null;
+}
 
 /** Whether `post` (常务副局长, 主席…) is a post of `body` written bare after the body's own. */
 function heldIn(post: string, body: string): boolean {
