@@ -11,6 +11,7 @@ import { pfrJsonlRecord } from '../bench/whole-process.js';
 import { iteratePfrArticles } from '../src/corpus/pfr.js';
 import type { GuanxiGraph } from '../src/graph/assemble.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
+import { nodeDetails } from '../src/server/details.js';
 import { ingestFiles } from '../src/store/ingest.js';
 import { SqliteGraphStore } from '../src/store/sqlite-store.js';
 
@@ -48,6 +49,14 @@ describe('national leaders across datelines', function () {
     // The rule that placed a dispatch's mention is kept on it.
     const rules = new Set(graph.filterEdges((_e, a) => a.rel === 'MENTIONS' && a.resolution === 'document-national').map((e) => graph.target(e)));
     expect([...rules].some((k) => LEADERS.some((n) => k === `Person:${n}@全国`))).to.equal(true);
+  });
+
+  it('says what placed each mention: a post in a central body, the leaders a name is listed with, the paper\'s home', () => {
+    const bases = (key: string) => new Set(graph.filterInEdges(key, (_e, a) => a.rel === 'MENTIONS').map((e) => `${graph.getEdgeAttribute(e, 'resolution' as never)}: ${graph.getEdgeAttribute(e, 'basis' as never)}`));
+    expect([...bases('Person:刘华清@全国')].some((b) => /^document-national: listed with /.test(b)), [...bases('Person:刘华清@全国')].join(' | ')).to.equal(true);
+    expect([...bases('Person:江泽民@全国')].some((b) => /^org-region: a post in 中共中央/.test(b))).to.equal(true);
+    const details = nodeDetails(graph, 'Person:刘华清@全国');
+    expect(details?.kind === 'Person' && details.placedBy.some((b) => b.startsWith('document-national: listed with '))).to.equal(true);
   });
 
   it('keeps a name placed by posts in a city in that city, and a name with no post anywhere in its dateline', () => {

@@ -39,8 +39,8 @@ describe("the importer's CSV files", () => {
     const files = csv.close();
     const path = files.relationships[0];
     expect(basename(path)).to.equal('relationships-MENTIONS-Article-Person.csv');
-    expect(raw(path)[0]).to.equal(':START_ID(Article),:END_ID(Person),:TYPE,article,sentence,date,mention,count:double,titles:string[],resolution');
-    expect(raw(path)[1]).to.equal('"a#1","王明@许昌市",MENTIONS,"a#1","",,"王明",2,,');
+    expect(raw(path)[0]).to.equal(':START_ID(Article),:END_ID(Person),:TYPE,article,sentence,date,mention,count:double,titles:string[],resolution,basis');
+    expect(raw(path)[1]).to.equal('"a#1","王明@许昌市",MENTIONS,"a#1","",,"王明",2,,,');
     expect(files.emptyLists).to.deep.equal({ 'MENTIONS.titles': 1 });
     expect(files.relationshipCount).to.equal(2);
   });

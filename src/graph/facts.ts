@@ -141,7 +141,7 @@ function addArticle(b: FactsBuilder, a: ArticleOut, document: string, province: 
         type: 'MENTIONS',
         from: article,
         to: person,
-        props: { ...mentionedAt(a, p, said), count: p.mentions, titles: bare, resolution: who.rule },
+        props: { ...mentionedAt(a, p, said), count: p.mentions, titles: bare, resolution: who.rule, basis: who.basis },
       },
       `MENTIONS|${a.id}|Person:${person.id}`,
     );

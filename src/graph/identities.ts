@@ -279,7 +279,8 @@ export class Identities {
     if (this.rejectedIds.has(key.id)) return null;
     const correction = this.corrections.get(key.id);
     // The mention's rule is the file's only when the file moved it; the node's is the file's whenever it made or kept it (src/graph/facts.ts).
-    return { ...key, rule: changed ? 'identities-file' : auto.rule, ...(correction ? { correction } : {}) };
+    const basis = changed ? (correction?.evidence?.join('; ') ?? 'an alias of the identities file') : auto.basis;
+    return { ...key, rule: changed ? 'identities-file' : auto.rule, basis, ...(correction ? { correction } : {}) };
   }
 }
 

@@ -149,6 +149,8 @@ export interface RelPropsByType {
     resolution: ResolutionRule | null;
     /** The first mention as written in `sentence` (北京 for 北京市, 江 for 江泽民), '' when unknown. */
     mention: string;
+    /** For persons: what the resolution rule went by (a post in 许昌市人民政府, listed with 江泽民、李鹏, the paper's home, a directive). */
+    basis?: string;
   };
   /** Person → Article. */
   WROTE: Provenance & { role: BylineRole };

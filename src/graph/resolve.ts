@@ -39,21 +39,24 @@ export interface PersonResolution {
   region: string | null;
   /** The rule that placed this mention. */
   rule: ResolutionRule;
+  /** What the rule went by: the post's body, the list of leaders, the paper's home (shown with the rule). */
+  basis: string;
   /** What the identities file says of the person it resolves to (src/graph/identities.ts). */
   correction?: Pick<PersonProps, 'merged' | 'evidence'>;
 }
 
 const LEVEL_RANK = { county: 2, city: 1, province: 0 } as const;
 
-/** The most specific division among the organizations (first named wins a tie); 全国 for central bodies only. */
-function regionOf(organizations: string[], province: string | null): string | null {
-  let best: Division | null = null;
+/** The most specific division among the organizations (first named wins a tie), and that organization; 全国 for central bodies only. */
+function regionOf(organizations: string[], province: string | null): { region: string; organization: string } | null {
+  let best: { division: Division; organization: string } | null = null;
   for (const org of organizations) {
     const d = leadingDivision(org, province);
-    if (d && (!best || LEVEL_RANK[d.level] > LEVEL_RANK[best.level])) best = d;
+    if (d && (!best || LEVEL_RANK[d.level] > LEVEL_RANK[best.division.level])) best = { division: d, organization: org };
   }
-  if (best) return best.name;
-  return organizations.some(isNational) ? NATIONAL : null;
+  if (best) return { region: best.division.name, organization: best.organization };
+  const central = organizations.find(isNational);
+  return central ? { region: NATIONAL, organization: central } : null;
 }
 
 /**
@@ -61,25 +64,35 @@ function regionOf(organizations: string[], province: string | null): string | nu
  * document's other papers (a JSON Lines file's records from many datelines), a mention of such a
  * name that no post of its own places is the national person, not a namesake in the dateline's city.
  */
-export function nationalNames(articles: readonly ArticleOut[], province: string | null): Set<string> {
+export function nationalNames(articles: readonly ArticleOut[], province: string | null): Map<string, string> {
   const organizations = new Map<string, string[]>();
   for (const a of articles) for (const p of a.persons) for (const t of p.titles) if (t.organization) organizations.set(p.name, [...(organizations.get(p.name) ?? []), t.organization]);
-  const national = new Set([...organizations].filter(([, orgs]) => regionOf(orgs, province) === NATIONAL).map(([name]) => name));
+  /** Each national name and what made it so. */
+  const national = new Map<string, string>();
+  for (const [name, orgs] of organizations) {
+    const placed = regionOf(orgs, province);
+    if (placed?.region === NATIONAL) national.set(name, `a post in ${placed.organization} elsewhere in the document`);
+  }
   // A name no post places, listed among national leaders (党和国家领导人江泽民、李鹏、…), is one of them:
   // most of its list-mates across the document are national, and at least two.
-  const mates = new Map<string, { national: number; other: number }>();
+  const mates = new Map<string, { national: number; other: number; leaders: Set<string> }>();
   for (const a of articles) {
     for (const [left, right] of listNeighbours(a)) {
       for (const [name, mate] of [[left, right], [right, left]]) {
         if (organizations.has(name)) continue;
-        const m = mates.get(name) ?? { national: 0, other: 0 };
-        if (national.has(mate)) m.national++;
+        const m = mates.get(name) ?? { national: 0, other: 0, leaders: new Set<string>() };
+        if (national.has(mate)) {
+          m.national++;
+          m.leaders.add(mate);
+        }
         else if (organizations.has(mate)) m.other++;
         mates.set(name, m);
       }
     }
   }
-  for (const [name, m] of mates) if (m.national >= 2 && m.national > 2 * m.other) national.add(name);
+  for (const [name, m] of mates) {
+    if (m.national >= 2 && m.national > 2 * m.other) national.set(name, `listed with ${[...m.leaders].slice(0, 3).join('、')}`);
+  }
   return national;
 }
 
@@ -106,7 +119,7 @@ export function resolvePersons(
   articles: readonly ArticleOut[],
   home: string | null,
   province: string | null,
-  national: ReadonlySet<string> = new Set(),
+  national: ReadonlyMap<string, string> = new Map(),
 ): Map<string, PersonResolution> {
   const organizationsByName = new Map<string, string[]>();
   const names = new Set<string>();
@@ -122,14 +135,15 @@ export function resolvePersons(
   }
   const out = new Map<string, PersonResolution>();
   for (const name of names) {
-    const region = regionOf(organizationsByName.get(name) ?? [], province);
-    const resolved: Omit<PersonResolution, 'id'> = region
-      ? { name, region, rule: 'org-region' }
-      : national.has(name)
-        ? { name, region: NATIONAL, rule: 'document-national' }
+    const placed = regionOf(organizationsByName.get(name) ?? [], province);
+    const nationally = national.get(name);
+    const resolved: Omit<PersonResolution, 'id'> = placed
+      ? { name, region: placed.region, rule: 'org-region', basis: `a post in ${placed.organization}` }
+      : nationally
+        ? { name, region: NATIONAL, rule: 'document-national', basis: nationally }
         : home
-        ? { name, region: home, rule: 'document-home' }
-        : { name, region: null, rule: 'name-only' };
+        ? { name, region: home, rule: 'document-home', basis: `the paper's home, ${home}` }
+        : { name, region: null, rule: 'name-only', basis: 'nothing places the name' };
     out.set(name, { ...resolved, id: personId(name, resolved.region) });
   }
   return out;

@@ -117,7 +117,8 @@ function person(g: GuanxiGraph, key: string, a: NodeAttributes): PersonDetails {
       return true;
     })
     .sort((x, y) => byDateDesc(x.date, y.date));
-  return { ...base(g, key, a), kind: 'Person', titles: [...titles.values()], organizations: uniqueRefs(g, holds.map((h) => h.other)), events, evidence: sentences, wrote: linked(g, key, 'out', 'WROTE') };
+  const placedBy = [...new Set(mentions.flatMap((m) => (m.attrs.resolution ? [m.attrs.basis ? `${m.attrs.resolution}: ${m.attrs.basis}` : m.attrs.resolution] : [])))].sort();
+  return { ...base(g, key, a), kind: 'Person', titles: [...titles.values()], organizations: uniqueRefs(g, holds.map((h) => h.other)), events, evidence: sentences, wrote: linked(g, key, 'out', 'WROTE'), placedBy };
 }
 
 function event(g: GuanxiGraph, key: string, a: Extract<NodeAttributes, { kind: 'Event' }>): EventDetails {

@@ -133,6 +133,8 @@ export interface PersonDetails extends DetailsBase {
   evidence: Evidence[];
   /** The articles the person wrote, photographed or reported (a journalist's byline). */
   wrote: NodeRef[];
+  /** Why the mentions are this person: each resolution rule with what it went by, once each (`org-region: a post in 许昌市人民政府`). */
+  placedBy: string[];
 }
 
 export interface EventDetails extends DetailsBase {

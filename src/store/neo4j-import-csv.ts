@@ -46,7 +46,7 @@ const RELATIONSHIP_COLUMNS: Record<RelationshipType, readonly Column[]> = {
   PARTICIPATED_IN: [...PROVENANCE, list('roles'), list('evidence')],
   HELD_AT: PROVENANCE,
   REPORTS: PROVENANCE,
-  MENTIONS: [...PROVENANCE, text('mention'), { name: 'count', type: 'double' }, list('titles'), text('resolution')],
+  MENTIONS: [...PROVENANCE, text('mention'), { name: 'count', type: 'double' }, list('titles'), text('resolution'), text('basis')],
   WROTE: [...PROVENANCE, text('role')],
   PART_OF: [text('rule')],
   LOCATED_IN: [text('rule')],

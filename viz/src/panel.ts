@@ -219,6 +219,8 @@ export function createPanel(root: HTMLElement, store: Store, actions: PanelActio
         subtitle ? h('p', { class: 'muted' }, String(subtitle)) : null,
         // What the user's identities file did to this person (docs/identities.md): its directives are the evidence.
         d.kind === 'Person' && Array.isArray(d.props.evidence) ? h('p', { class: 'muted' }, `identities file: ${d.props.evidence.join('; ')}`) : null,
+        // Why these mentions are this person: each rule with what it went by (docs/graph-model.md, entity resolution).
+        d.kind === 'Person' && d.placedBy?.length ? h('p', { class: 'muted placed-by' }, `placed by ${d.placedBy.join('; ')}`) : null,
         h('p', { class: 'muted' }, `${d.degree} connections`),
         store.get().view === 'meetings' && d.kind === 'Person' ? meetingControls(d.key) : egoControls(d.key),
         ...body(d),
