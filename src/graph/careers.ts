@@ -75,7 +75,7 @@ export interface Career {
 /** Cypher's order: by code units, nulls last. */
 const byText = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
 const order = (r: Rank | null) => (r ? rankOrder(r) : 0);
-const ref = (p: Post | null): PostRef | null => (p ? { title: p.title, organization: p.organization } : null);
+const ref = (p: PostRef | null): PostRef | null => (p ? { title: p.title, organization: p.organization } : null);
 
 /** The HOLDS of a person node in the in-memory graph. */
 export function holdingsOf(graph: GuanxiGraph, person: string): Holding[] {
@@ -98,7 +98,7 @@ function postsOf(holdings: readonly Holding[]) {
   const posts = [...groups.values()].map((hs) => {
     const sorted = [...hs].sort((a, b) => byText(a.date, b.date) || byText(a.article, b.article));
     const dates = sorted.map((h) => h.date).filter((d): d is string => d !== null);
-    const removal = sorted.find((h) => h.act === 'removed');
+    const removal = sorted.find((h) => h.act === 'removed') ?? null;
     return {
       title: hs[0].title,
       organization: hs[0].organization,
@@ -109,7 +109,7 @@ function postsOf(holdings: readonly Holding[]) {
       articles: [...new Set(sorted.map((h) => h.article))],
       evidence: sorted[0].sentence,
       acts: new Set(sorted.map((h) => h.act)),
-      removed: removal ? removal.date : null,
+      removal,
     };
   });
   // Posts first seen together keep the order they were written in (县委常委、宣传部部长: 常委 first).
@@ -124,47 +124,42 @@ function postsOf(holdings: readonly Holding[]) {
 
 /** A person's career: posts oldest first, and the changes between them in date order. */
 export function careerOf(holdings: readonly Holding[]): Career {
-  const raw = postsOf(holdings);
   const posts: Post[] = [];
   const changes: CareerChange[] = [];
-  raw.forEach((post, i) => {
-    const { acts, ...rest } = post;
-    let previous: (typeof raw)[number] | null = null;
+  for (const post of postsOf(holdings)) {
+    const { acts, removal, ...rest } = post;
+    // The post held before: the earlier post seen last, among equals the higher rank.
+    let previous: Post | null = null;
     if (post.from !== null) {
-      for (const q of raw.slice(0, i)) {
-        if (q.to === null) continue;
-        if (!previous || q.to > previous.to! || (q.to === previous.to && order(q.rank) >= order(previous.rank))) previous = q;
+      for (const q of posts) {
+        if (q.to !== null && (!previous || q.to > previous.to! || (q.to === previous.to && order(q.rank) >= order(previous.rank)))) previous = q;
       }
     }
     const said = acts.has('elected') ? 'elected' : acts.has('appointed') ? 'appointed' : null;
     let began: ChangeKind | null;
     if (!previous) began = said;
     // 代理县长 then 县长 of one government is one tenure.
-    else if (raw.slice(0, i).some((q) => q.organizationId === post.organizationId && (q.title === `代${post.title}` || q.title === `代理${post.title}`))) began = null;
+    else if (posts.some((q) => q.organizationId === post.organizationId && (q.title === `代${post.title}` || q.title === `代理${post.title}`))) began = null;
     else if (acts.has('concurrent')) began = 'concurrent';
     else if (said) began = said;
     else if (previous.to! >= post.from!) began = 'concurrent';
     // A lower post after a higher one is, in the news, nearly always held beside it (中央党校校长 after 政治局常委).
     else if (post.rank && previous.rank) began = order(post.rank) > order(previous.rank) ? 'promoted' : order(post.rank) === order(previous.rank) ? 'transferred' : 'concurrent';
     else began = 'appointed';
-    const full: Post = { ...rest, began, previous: previous ? { title: previous.title, organization: previous.organization } : null };
+    const full: Post = { ...rest, removed: removal?.date ?? null, began, previous: ref(previous) };
     posts.push(full);
     if (began) {
-      const prev = previous ? posts.find((p) => p.title === previous!.title && p.organizationId === previous!.organizationId) ?? null : null;
       changes.push({
         kind: began,
         date: post.from,
-        from: ref(prev),
+        from: ref(previous),
         to: ref(full),
-        articles: [...new Set([post.articles[0], ...(prev ? [prev.articles.at(-1)!] : [])])],
+        articles: [...new Set([post.articles[0], ...(previous ? [previous.articles.at(-1)!] : [])])],
         evidence: [post.evidence],
       });
     }
-    if (post.removed !== null || acts.has('removed')) {
-      const removal = holdings.find((h) => h.act === 'removed' && h.organizationId === post.organizationId && h.title === post.title)!;
-      changes.push({ kind: 'removed', date: post.removed, from: ref(full), to: null, articles: [removal.article], evidence: [removal.sentence] });
-    }
-  });
+    if (removal) changes.push({ kind: 'removed', date: removal.date, from: ref(full), to: null, articles: [removal.article], evidence: [removal.sentence] });
+  }
   changes.sort((a, b) => byText(a.date, b.date));
   return { posts, changes };
 }

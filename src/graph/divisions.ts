@@ -19,28 +19,31 @@ export function divisionByName(name: string, province?: string | null): Division
  * Short forms count only for provinces and cities (新疆, 哈密), as in the recognizer.
  */
 export function leadingDivision(name: string, province?: string | null): Division | null {
-  const { byForm, quiet, lengthsByFirstChar } = lexicon().gazetteer;
   let rest = name.replace(/^中共/, '');
   let found: Division | null = null;
-  // Nested prefixes (省 then 市 then 县) each narrow the division; a quiet county (房县) counts at the start of a name.
+  // Nested prefixes (省 then 市 then 县) each narrow the division.
   for (;;) {
-    let step: Division | null = null;
-    for (const len of [...(lengthsByFirstChar.get(rest[0]) ?? []), 2]) {
-      if (len >= rest.length) continue;
-      const list = byForm.get(rest.slice(0, len)) ?? (len === 2 ? quiet.get(rest.slice(0, 2)) : undefined);
-      if (!list) continue;
-      const inside = list.filter((d) => !found || d.province === found.province);
-      const pick = inside.find((d) => d.province === province) ?? inside[0];
-      if (pick) {
-        step = pick;
-        rest = rest.slice(len);
-        break;
-      }
-    }
+    const step = divisionAtStart(rest, found, province);
     if (!step) return found;
-    found = step;
-    province = step.province;
+    found = step.division;
+    rest = rest.slice(step.length);
+    province = found.province;
   }
+}
+
+/** The longest form at the start of `rest` naming a division inside `found` (in `province` if it can); a quiet county (房县) last. */
+function divisionAtStart(rest: string, found: Division | null, province?: string | null): { division: Division; length: number } | null {
+  const { byForm, quiet, lengthsByFirstChar } = lexicon().gazetteer;
+  const pick = (list: Division[] | undefined) => {
+    const inside = list?.filter((d) => !found || d.province === found.province) ?? [];
+    return inside.find((d) => d.province === province) ?? inside[0] ?? null;
+  };
+  for (const length of lengthsByFirstChar.get(rest[0]) ?? []) {
+    const division = length < rest.length ? pick(byForm.get(rest.slice(0, length))) : null;
+    if (division) return { division, length };
+  }
+  const division = rest.length > 2 ? pick(quiet.get(rest.slice(0, 2))) : null;
+  return division ? { division, length: 2 } : null;
 }
 
 /** The divisions enclosing `d`, nearest first (a county's city, then its province). */

@@ -59,7 +59,7 @@ export function organizationParent(name: string, province?: string | null): Pare
   if (at < 0) return null; // led by a short form (新疆公安厅): leave it unplaced rather than guess
   const rest = bare.slice(at + d.name.length);
   const upper = enclosingDivisions(d)[0];
-  if (rest === '委' || rest === '委员会') return upper ? { name: partyCommittee(upper), rule: 'party-committee-hierarchy' } : null;
+  if (isCommittee(rest, d)) return upper ? { name: partyCommittee(upper), rule: 'party-committee-hierarchy' } : null;
   if (rest.startsWith('委') && lexicon().orgBodies.get(rest.slice(1)) === 'party') {
     return { name: partyCommittee(d), rule: 'party-department' };
   }

@@ -6,6 +6,7 @@
  */
 import type { Division } from '../extract/lexicon/gazetteer.js';
 import { readTable } from '../extract/lexicon/index.js';
+import { isCentralBody } from './central-bodies.js';
 import { divisionByName, leadingDivision } from './divisions.js';
 import { isRank, RANKS, rankOrder, type Rank } from './rank-order.js';
 
@@ -21,8 +22,6 @@ interface RankRules {
   titles: Map<string, Rank>;
   subProvincial: Set<string>;
   universities: Map<string, Rank>;
-  /** Full names of central bodies (data/lang/central-bodies.txt): a ministry is a national department. */
-  central: Set<string>;
 }
 
 /** `*` in a table's pattern stands for any characters. */
@@ -36,7 +35,7 @@ function rank(s: string, line: string[]): Rank {
 let cached: RankRules | null = null;
 function rules(): RankRules {
   if (cached) return cached;
-  const r: RankRules = { levels: new Map(), bodies: new Map(), posts: [], titles: new Map(), subProvincial: new Set(), universities: new Map(), central: new Set(readTable('central-bodies.txt').map(([name, full]) => full || name)) };
+  const r: RankRules = { levels: new Map(), bodies: new Map(), posts: [], titles: new Map(), subProvincial: new Set(), universities: new Map() };
   for (const line of readTable('ranks.tsv')) {
     const [kind, a, b, c] = line;
     if (kind === 'level') r.levels.set(a as Level, rankOrder(rank(b, line)));
@@ -78,11 +77,14 @@ const TOWNSHIP = /^[^市县区省]{1,8}?(乡|镇|街道)(人民政府|政府|党
 interface Placed {
   level: Level;
   body: Body;
+  /** Steps above its level: a district of a sub-provincial city is a step above other counties (区委书记 of 南京市 is 副厅级). */
+  lift: number;
 }
 
 /** The organization's level and kind of body, when its name says them. */
 function place(organization: string, province: string | null): Placed | null {
-  if (rules().central.has(organization)) return { level: 'national', body: 'department' };
+  // A listed central body (外交部) is a national department.
+  if (isCentralBody(organization)) return { level: 'national', body: 'department', lift: 0 };
   // 政协许昌市委员会: the division comes after 政协.
   const cppcc = /^(政协|中国人民政治协商会议)(.+?)(委员会)?$/.exec(organization);
   const name = cppcc ? cppcc[2] : organization;
@@ -93,11 +95,14 @@ function place(organization: string, province: string | null): Placed | null {
   const at = bare.indexOf(d.name);
   if (at < 0) return null; // led by a short form: leave it unranked rather than guess
   const rest = bare.slice(at + d.name.length);
-  if (cppcc) return rest === '' ? { level: levelOf(d), body: 'cppcc' } : null;
-  if (d.level === 'county' && TOWNSHIP.test(rest)) return { level: 'township', body: 'township' };
+  const lift = d.level === 'county' && d.name.endsWith('区') && d.city && rules().subProvincial.has(d.city) ? 1 : 0;
+  if (cppcc) return rest === '' ? { level: levelOf(d), body: 'cppcc', lift } : null;
+  if (d.level === 'county' && TOWNSHIP.test(rest)) return { level: 'township', body: 'township', lift };
   const body = bodyOf(rest);
-  return body ? { level: levelOf(d), body } : null;
+  return body ? { level: levelOf(d), body, lift } : null;
 }
+
+const MUNICIPALITY = /^(北京|天津|上海|重庆)市$/;
 
 function levelOf(d: Division): Level {
   const { subProvincial } = rules();
@@ -108,13 +113,6 @@ function levelOf(d: Division): Level {
   return 'county';
 }
 
-const MUNICIPALITY = /^(北京|天津|上海|重庆)市$/;
-
-/** A district of a sub-provincial city is a step above other counties (区委书记 of 南京市 is 副厅级). */
-function lift(organization: string, province: string | null): number {
-  const d = leadingDivision(organization.replace(/^(政协|中国人民政治协商会议)/, ''), province);
-  return d?.level === 'county' && d.name.endsWith('区') && d.city && rules().subProvincial.has(d.city) ? 1 : 0;
-}
 
 /** 代市长, 代理县长 (acting) hold the rank of 市长, 县长. */
 const normaliseTitle = (title: string) => title.replace(/^代理?(?=.+长$)/, '');
@@ -139,6 +137,6 @@ export function rankOf(title: string, organization: string, province: string | n
   if (top === undefined) return null;
   const rule = r.bodies.get(placed.body)?.find((b) => b.title.test(t));
   if (!rule) return null;
-  const order = top - rule.steps + lift(organization, province);
+  const order = top - rule.steps + placed.lift;
   return order >= 1 && order <= RANKS.length ? RANKS[order - 1] : null;
 }

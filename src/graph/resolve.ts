@@ -14,24 +14,11 @@
 import type { Division } from '../extract/lexicon/gazetteer.js';
 import type { ArticleOut } from '../extract/types.js';
 import type { PersonProps, ResolutionRule } from './model.js';
-import { readTable } from '../extract/lexicon/index.js';
+import { isNationalBody } from './central-bodies.js';
 import { leadingDivision } from './divisions.js';
 
 /** The region of persons whose posts are in central bodies. */
 export const NATIONAL = '全国';
-
-let nationalPatterns: ((org: string) => boolean)[] | null = null;
-/** A central body: by the patterns of national-bodies.txt, or a full name of central-bodies.txt (外交部). */
-function isNational(org: string): boolean {
-  if (!nationalPatterns) {
-    const central = new Set(readTable('central-bodies.txt').map(([name, full]) => full || name));
-    nationalPatterns = [
-      ...readTable('national-bodies.txt').map(([p]) => (p.endsWith('*') ? (o: string) => o.startsWith(p.slice(0, -1)) : (o: string) => o === p)),
-      (o: string) => central.has(o),
-    ];
-  }
-  return nationalPatterns.some((test) => test(org));
-}
 
 export interface PersonResolution {
   id: string;
@@ -55,7 +42,7 @@ function regionOf(organizations: string[], province: string | null): { region: s
     if (d && (!best || LEVEL_RANK[d.level] > LEVEL_RANK[best.division.level])) best = { division: d, organization: org };
   }
   if (best) return { region: best.division.name, organization: best.organization };
-  const central = organizations.find(isNational);
+  const central = organizations.find(isNationalBody);
   return central ? { region: NATIONAL, organization: central } : null;
 }
 
@@ -84,8 +71,7 @@ export function nationalNames(articles: readonly ArticleOut[], province: string 
         if (national.has(mate)) {
           m.national++;
           m.leaders.add(mate);
-        }
-        else if (organizations.has(mate)) m.other++;
+        } else if (organizations.has(mate)) m.other++;
         mates.set(name, m);
       }
     }

@@ -227,17 +227,14 @@ export class SqliteReads {
       take(this.sql.edgesIn.all(coreIds));
     }
     const nodes = this.loadEnds(core, edges, how.citedArticles ?? true);
-    if (how.eventParticipants) {
-      const events = [...nodes.values()].filter((n) => n.label === 'Event').map((n) => n.seq);
-      take(this.sql.edgesInOfType.all(ids(events), 'PARTICIPATED_IN'));
-      take(this.sql.edgesOutOfType.all(ids(events), 'HELD_AT'));
+    // One step further from the nodes of a label loaded so far, and the ends of what that adds.
+    const further = (label: NodeLabel, steps: [RelationshipType, 'in' | 'out'][]) => {
+      const reached = ids([...nodes.values()].filter((n) => n.label === label).map((n) => n.seq));
+      for (const [type, dir] of steps) take((dir === 'in' ? this.sql.edgesInOfType : this.sql.edgesOutOfType).all(reached, type));
       for (const [seq, row] of this.loadEnds([], edges, how.citedArticles ?? true, nodes)) nodes.set(seq, row);
-    }
-    if (how.organizationHolders) {
-      const organizations = [...nodes.values()].filter((n) => n.label === 'Organization').map((n) => n.seq);
-      take(this.sql.edgesInOfType.all(ids(organizations), 'HOLDS'));
-      for (const [seq, row] of this.loadEnds([], edges, how.citedArticles ?? true, nodes)) nodes.set(seq, row);
-    }
+    };
+    if (how.eventParticipants) further('Event', [['PARTICIPATED_IN', 'in'], ['HELD_AT', 'out']]);
+    if (how.organizationHolders) further('Organization', [['HOLDS', 'in']]);
     return buildGraph([...nodes.values()], [...edges.values()]);
   }
 
