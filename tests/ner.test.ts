@@ -216,6 +216,31 @@ describe('one recognizer from the tagger and the rules', () => {
     expect(a.places.map((p) => p.name)).to.include.members(['上海市', '重庆市', '石桥村']);
   });
 
+  it('reads one-character abbreviations of countries and provinces in pairs, after verbs and as a side', () => {
+    const spansOf = (a: ArticleOut, name: string) => a.places.find((p) => p.name === name)?.spans.map((s) => s.text) ?? [];
+    const a = record('双方回顾了中俄两国建交以来的合作。川渝两地合作取得新进展。代表团结束访华行程，俄方表示满意。');
+    expect(spansOf(a, '中国')).to.have.members(['中', '华']);
+    expect(spansOf(a, '俄罗斯')).to.have.members(['俄', '俄']);
+    expect(a.places.map((p) => p.name)).to.include.members(['四川省', '重庆市']);
+    // No word of relation after the run, a run inside a word, a date, or a place word of its own.
+    for (const text of ['会谈中美方提出三点建议。', '资金集中美化了街道。', '本月24日中午召开会议。', '中亚地区的合作前景广阔。', '他在美化环境方面做了很多工作。']) {
+      expect(record(text).places.flatMap((p) => p.spans.map((s) => s.text)), text).to.not.include.members(['中', '美', '日']);
+    }
+    // Countries and provinces do not mix in one run: 中苏 is the Soviet Union, not 江苏.
+    expect(record('中苏关系史是他的研究方向。').places.map((p) => p.name)).to.not.include('江苏省');
+  });
+
+  it('reads international and foreign bodies by name, short forms under their full names', () => {
+    const a = record('欧盟和北约的代表出席了联合国安理会会议，白宫发言人随后表示支持。');
+    const named = (name: string) => a.organizations.find((o) => o.name === name)?.spans.map((s) => s.text);
+    expect(named('欧洲联盟')).to.deep.equal(['欧盟']);
+    expect(named('北大西洋公约组织')).to.deep.equal(['北约']);
+    expect(named('联合国安全理事会')).to.deep.equal(['联合国安理会']);
+    expect(named('白宫')).to.deep.equal(['白宫']);
+    // A short form that runs into another word names nothing (北大厅 is a hall).
+    expect(orgs(record('记者在人民大会堂北大厅采访了多位代表。'))).to.not.include('北京大学');
+  });
+
   it('finds towns, townships and subdistricts the gazetteer lists', () => {
     expect(places(record('记者从杭州市余杭区仓前街道获悉，当地新增创业企业三百家。'))).to.include('仓前街道');
   });

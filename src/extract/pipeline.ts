@@ -10,6 +10,7 @@ import { linkTitles } from './link.js';
 import { nerModel } from './ner/model.js';
 import { normalizeArticleText, normalizePage } from './normalize.js';
 import { findDates } from './recognize/dates.js';
+import { findPlaceAbbreviations } from './recognize/place-abbreviations.js';
 import { findSettlements } from './recognize/settlements.js';
 import { headlineEntities } from './recognize/headline.js';
 import { attributivePlace, homeNamedAsPersons, settlementsReadAsPersons, mergeNamed, seenOrNamedInFull, trimmedVenue, mergePersons, overlaps, reportable, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
@@ -17,7 +18,7 @@ import { findMedia } from './recognize/media.js';
 import { placesOpeningBodies, registeredForHome } from './recognize/opening-places.js';
 import { findOrganizations, homeAt, resolveOrg } from './recognize/organizations.js';
 import { findPosts, PersonFinder, type Span } from './recognize/persons.js';
-import { canonicalPlaceAt, findDivisions, findHomeWords, findProvinceAbbreviations, findTownships, findVenues, type Home, type PlaceMention } from './recognize/places.js';
+import { canonicalPlaceAt, findDivisions, findHomeWords, findTownships, findVenues, type Home, type PlaceMention } from './recognize/places.js';
 import { segmentPage, segmentRecord, type ArticleDraft } from './segment.js';
 import { pieceId, pieces } from './work-units.js';
 import type { ArticleOut, DocumentContext, EventOut, ExtractionOut, PersonOut, SpanOut, TitleOut } from './types.js';
@@ -31,6 +32,7 @@ export interface ExtractOptions {
 
 function placeName(p: PlaceMention, home: Home | null): string {
   if (p.division) return p.division.name;
+  if (p.full) return p.full;
   return p.text.startsWith('市') && home ? resolveOrg(p.text, home) : p.text;
 }
 
@@ -133,7 +135,7 @@ export function extractArticle(
     ...venues,
     ...findSettlements(text).filter((t) => !persons.some((p) => overlaps(p, t)) && !venues.some((v) => overlaps(v, t))),
     ...homeWords,
-    ...findProvinceAbbreviations(text).filter((a) => !homeWords.some((h) => overlaps(h, a))),
+    ...findPlaceAbbreviations(text, [...homeWords, ...creditLines, ...dates, ...persons, ...orgs]),
   ].map((p) => ({ ...p, name: placeName(p, home) }));
   const places = mergeNamed(
     text,

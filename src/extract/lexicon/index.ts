@@ -55,8 +55,6 @@ export interface Lexicon {
   homeWords: Map<string, 'city' | 'county' | 'province'>;
   /** Outlets that speak from no city (人民日报, 新华社): data/lang/national-outlets.txt. */
   nationalOutlets: string[];
-  /** One-character abbreviations of provinces to their full names (沪 → 上海市): data/lang/province-abbreviations.txt. */
-  provinceAbbreviations: Map<string, string>;
   /** Words after a name (follow), between a name and its role word (bridge), posts written after a name (address). */
   nameFollowers: string[];
   nameBridges: string[];
@@ -123,7 +121,6 @@ export function lexicon(): Lexicon {
     venueSuffixes: readTable('venue-suffixes.txt').map(([s]) => s).sort(byLengthDesc),
     homeWords: new Map(readTable('home-words.txt').map(([w, l]) => [w, l as 'city' | 'county' | 'province'])),
     nationalOutlets: readTable('national-outlets.txt').map(([o]) => o),
-    provinceAbbreviations: new Map(readTable('province-abbreviations.txt').map(([a, full]) => [a, full])),
     nameFollowers: nameFollowers.sort(byLengthDesc),
     nameBridges: context.filter(([k]) => k === 'bridge').map(([, w]) => w).sort(byLengthDesc),
     addressPosts: new Set(context.filter(([k]) => k === 'address').map(([, w]) => w)),

@@ -373,7 +373,7 @@ export function reportable(o: OrgMention, text: string, divisions: Span[], tagge
   if (o.contracted) return regional && inChain;
   // A bare level body no home resolves (省人大常委会 in a national paper) names no one body.
   if (national && /^[市省县区镇乡]/.test(o.text) && o.resolved === o.text) return false;
-  if (o.system === 'central' || o.media || inChain || tagged.some((s) => s.type === 'ORG' && overlaps(s, o))) return true;
+  if (o.system === 'central' || o.system === 'named' || o.media || inChain || tagged.some((s) => s.type === 'ORG' && overlaps(s, o))) return true;
   // A bare body the article's own campus or township owns (宣传部 in a university's news).
   if (local && o.resolved.length > o.text.length && o.resolved.endsWith(o.text)) return true;
   const at = text.startsWith('中共', o.start) ? o.start + 2 : o.start;

@@ -20,8 +20,11 @@ export interface OrgMention {
   text: string;
   /** The full name in the context of the paper's home. */
   resolved: string;
-  /** Which rule found it: a body of party, state or mass organization, a central body by name, or an ending. */
-  system: 'party' | 'state' | 'mass' | 'central' | 'other';
+  /**
+   * Which rule found it: a body of party, state or mass organization, a central body by name, another
+   * body known by name (联合国, 欧盟, 白宫: data/lang/named-bodies.txt), or an ending.
+   */
+  system: 'party' | 'state' | 'mass' | 'central' | 'named' | 'other';
   /** Written run into its post (教育部长 for 教育部部长): it names the post's body, not an organization mention of its own. */
   contracted?: boolean;
   /** Its extent is certain (a listed central body; a village's branch named from a separator): no tagged span replaces it. */
@@ -255,25 +258,36 @@ export function resolveOrg(surface: string, home: Home | null): string {
   return name;
 }
 
-let central: WordIndex<string> | null = null;
+const bodyNames = new Map<string, WordIndex<string>>();
+
+/** A list of bodies by name (name, full name when the name is short), longest first. */
+function namesOf(file: string): WordIndex<string> {
+  let names = bodyNames.get(file);
+  if (!names) {
+    names = new WordIndex<string>();
+    for (const [name, full] of readTable(file)) names.add(name, full || name);
+    bodyNames.set(file, names);
+  }
+  return names;
+}
 
 /**
- * Central bodies by name (data/lang/central-bodies.txt): 外交部, 人社部 (人力资源和社会保障部),
- * 全国政协. Not where the name runs on into a generic word or a post (教育部门, 外交部长).
+ * Bodies by name: central bodies (data/lang/central-bodies.txt: 外交部, 人社部 for
+ * 人力资源和社会保障部, 全国政协) and others known by name (data/lang/named-bodies.txt: 联合国, 欧盟,
+ * 白宫). Not where the name runs on into a generic word or a post (教育部门, 外交部长), nor into a
+ * longer place (北大|荒).
  */
-function centralBodies(text: string): OrgMention[] {
-  if (!central) {
-    central = new WordIndex<string>();
-    for (const [name, full] of readTable('central-bodies.txt')) central.add(name, full || name);
-  }
+function namedBodies(text: string, file: string, system: 'central' | 'named'): OrgMention[] {
+  const names = namesOf(file);
+  const { places } = markLexicon();
   const out: OrgMention[] = [];
   for (let i = 0; i < text.length; i++) {
-    const len = central.longestAt(text, i);
+    const len = names.longestAt(text, i);
     // Not where the name runs on into a generic word (教育部门); but 外交部长 is 外交部's 部长.
-    if (!len || text[i + len] === '门' || (text[i + len] === '长' && !runsIntoPost(text, i + len))) continue;
+    if (!len || text[i + len] === '门' || (text[i + len] === '长' && !runsIntoPost(text, i + len)) || places.longestAt(text, i) > len) continue;
     const name = text.slice(i, i + len);
     const contracted = runsIntoPost(text, i + len);
-    out.push({ start: i, end: i + len, text: name, resolved: central.get(name)!, system: 'central', whole: true, ...(contracted ? { contracted } : {}) });
+    out.push({ start: i, end: i + len, text: name, resolved: names.get(name)!, system, whole: true, ...(contracted ? { contracted } : {}) });
     i += len - 1;
   }
   return out;
@@ -287,7 +301,7 @@ function campusWords(text: string, home: Home | null): OrgMention[] {
 
 /** All organizations in a text, the longest where they overlap, resolved against the home. */
 export function findOrganizations(text: string, divisions: PlaceMention[], home: Home | null): OrgMention[] {
-  const all = [...centralBodies(text), ...bodies(text, divisions, home), ...committees(text, divisions), ...bySuffix(text, divisions), ...campusWords(text, home)];
+  const all = [...namedBodies(text, 'central-bodies.txt', 'central'), ...namedBodies(text, 'named-bodies.txt', 'named'), ...bodies(text, divisions, home), ...committees(text, divisions), ...bySuffix(text, divisions), ...campusWords(text, home)];
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: OrgMention[] = [];
   for (const m of all) {
@@ -295,6 +309,6 @@ export function findOrganizations(text: string, divisions: PlaceMention[], home:
     kept.push(m);
   }
   kept.sort((a, b) => a.start - b.start);
-  for (const m of kept) if (m.system !== 'central') m.resolved = resolveOrg(m.text, home);
+  for (const m of kept) if (m.system !== 'central' && m.system !== 'named') m.resolved = resolveOrg(m.text, home);
   return kept;
 }

@@ -13,9 +13,11 @@ export interface PlaceMention {
   start: number;
   end: number;
   text: string;
-  kind: 'division' | 'township' | 'venue' | 'settlement' | 'home';
+  kind: 'division' | 'township' | 'venue' | 'settlement' | 'home' | 'abbreviation';
   /** The division named (for divisions and home words), most prominent reading first. */
   division: Division | null;
+  /** What a one-character abbreviation stands for (美 → 美国), divisions or not. */
+  full?: string;
 }
 
 /** The paper's home, when known: a city or county division, and its province. */
@@ -123,21 +125,6 @@ export function findHomeWords(text: string, home: Home | null): PlaceMention[] {
   }
   for (const m of text.matchAll(comingTo(home.abbreviation))) {
     out.push({ start: m.index! + 1, end: m.index! + 2, text: home.abbreviation, kind: 'home', division: home.division });
-  }
-  return out;
-}
-
-/**
- * Provinces and municipalities by their one-character abbreviation after a verb of coming, going or
- * staying (来沪, 在京, 驻沪总领馆, 赴渝考察): data/lang/province-abbreviations.txt.
- */
-export function findProvinceAbbreviations(text: string): PlaceMention[] {
-  const { gazetteer, provinceAbbreviations } = lexicon();
-  const out: PlaceMention[] = [];
-  for (const m of text.matchAll(/[来在赴抵离返驻访进出]([^\s])(?=[^\u4e00-\u9fff]|考察|调研|期间|参观|交流|访问|工作|后|时|总领|领事|办事处|的|举行|召开|开幕)/g)) {
-    const full = provinceAbbreviations.get(m[1]);
-    const division = full ? gazetteer.byForm.get(full)?.[0] : undefined;
-    if (division) out.push({ start: m.index! + 1, end: m.index! + 2, text: m[1], kind: 'home', division });
   }
   return out;
 }

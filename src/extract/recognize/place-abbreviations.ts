@@ -1,0 +1,126 @@
+/**
+ * One-character place abbreviations (data/lang/place-abbreviations.tsv), read where a reader reads
+ * them as places:
+ *  - after a verb of coming, going or staying: 来沪, 在京期间, 驻华大使, 访美; after 对 before a word
+ *    of policy or relation: 对华政策;
+ *  - in a run of two or more before a word of relation (data/lang/place-pair-words.txt): 中美关系,
+ *    京津冀协同发展, 中日韩三国, 港澳台同胞;
+ *  - before 方, a party to talks: 中方, 美方.
+ * Each character becomes a mention of the place it stands for, as written (美 → 美国, 京 → 北京市).
+ * Everywhere else the characters are ordinary words (美丽, 日前, 中央), so nothing else is read.
+ */
+import { isHan } from '../chars.js';
+import { lexicon, readTable } from '../lexicon/index.js';
+import { WordIndex } from '../lexicon/word-index.js';
+import { markLexicon } from '../ner/lexicon-marks.js';
+import type { PlaceMention } from './places.js';
+
+const READINGS = ['visit', 'pair', 'side'] as const;
+type Reading = (typeof READINGS)[number];
+/** Whether the character stands for a country or continent, or for a division of China. */
+type Realm = 'world' | 'china';
+
+interface Abbreviation {
+  full: string;
+  readings: ReadonlySet<Reading>;
+  realm: Realm;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+interface AbbreviationData {
+  byChar: Map<string, Abbreviation>;
+  pairWords: WordIndex;
+}
+
+let cached: AbbreviationData | null = null;
+
+function data(): AbbreviationData {
+  if (cached) return cached;
+  const { gazetteer } = lexicon();
+  const byChar = new Map<string, Abbreviation>();
+  for (const [abbreviation, full, listed] of readTable('place-abbreviations.tsv')) {
+    const readings = (listed ?? '').split(',');
+    const unknown = readings.find((r) => !(READINGS as readonly string[]).includes(r));
+    if (unknown !== undefined) {
+      throw new Error(`data/lang/place-abbreviations.tsv: ${abbreviation}: a reading is one of ${READINGS.join(', ')}, not "${unknown}"`);
+    }
+    byChar.set(abbreviation, { full, readings: new Set(readings as Reading[]), realm: gazetteer.byForm.has(full) ? 'china' : 'world' });
+  }
+  const pairWords = new WordIndex();
+  for (const [w] of readTable('place-pair-words.txt')) pairWords.add(w, true);
+  return (cached = { byChar, pairWords });
+}
+
+// What follows an abbreviation after a verb: anything but a Han character, or a word of the visit.
+const AFTER_VISIT = /^(?:[^\u4e00-\u9fff]|考察|调研|期间|参观|交流|访问|工作|学习|留学|定居|经商|投资|演出|比赛|大使|使馆|总领|领事|办事处|行程|之行|会见|会谈|会晤|出席|参加|举行|召开|开幕|闭幕|逝世|病逝|宣布|发布|后|时|的)/;
+const VISIT_VERB = /[来在赴抵离返驻访进出旅留]/;
+// What follows an abbreviation after 对 (对华政策, 对美出口).
+const AFTER_TOWARDS = /^(?:政策|关系|方针|态度|外交|战略|贸易|出口|进口|投资|援助|制裁|合作|友好|工作)/;
+
+/** The abbreviations in `text` read as places; `taken` spans (dates, persons, bodies) are never read. */
+export function findPlaceAbbreviations(text: string, taken: readonly Span[] = []): PlaceMention[] {
+  const { byChar } = data();
+  const free = new Uint8Array(text.length).fill(1);
+  for (const s of taken) free.fill(0, s.start, s.end);
+  const out: PlaceMention[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const a = free[i] ? byChar.get(text[i]) : undefined;
+    if (!a) continue;
+    let end = i + 1;
+    while (end < text.length && free[end] && byChar.has(text[end])) end++;
+    const run = pairRun(text, i, end);
+    if (run) out.push(...run);
+    else if (end === i + 1 && (visited(text, i, a) || side(text, i, a))) out.push(mention(text, i, a));
+    i = end - 1;
+  }
+  return out;
+}
+
+/** 来沪, 驻华大使, 在京期间; 对华政策. */
+function visited(text: string, at: number, a: Abbreviation): boolean {
+  if (!a.readings.has('visit')) return false;
+  const before = text[at - 1] ?? '';
+  const after = text.slice(at + 1, at + 3);
+  return (VISIT_VERB.test(before) && AFTER_VISIT.test(after)) || (before === '对' && AFTER_TOWARDS.test(after));
+}
+
+/** 中方, 美方 — but not where the character ends a word (其中|方, 说法|方面, 今日|方才). */
+function side(text: string, at: number, a: Abbreviation): boolean {
+  if (!a.readings.has('side') || text[at + 1] !== '方') return false;
+  const { words } = markLexicon();
+  if (words.longestAt(text, at + 1) > 2) return false;
+  return !endsWord(text, at, words);
+}
+
+/** Whether the character at `at` ends a common word begun up to three characters before it. */
+function endsWord(text: string, at: number, words: WordIndex): boolean {
+  for (let k = 1; k <= 3 && at - k >= 0 && isHan(text[at - k]); k++) {
+    if (words.get(text.slice(at - k, at + 1))) return true;
+  }
+  return false;
+}
+
+/**
+ * The places of a run of abbreviations from `start` to `end`, when it is a pair or group: every
+ * character read in pairs, all of one realm (中苏 is the Soviet Union, not 江苏), a word of relation
+ * after it, and the run neither a place word itself (中亚, 欧亚) nor glued into a word (集中|美, 加以).
+ */
+function pairRun(text: string, start: number, end: number): PlaceMention[] | null {
+  const { byChar, pairWords } = data();
+  if (end - start < 2 || pairWords.longestAt(text, end) === 0) return null;
+  const members = [...text.slice(start, end)].map((c) => byChar.get(c)!);
+  if (members.some((a) => !a.readings.has('pair')) || new Set(members.map((a) => a.realm)).size > 1) return null;
+  const { places, words } = markLexicon();
+  const run = text.slice(start, end);
+  if (places.get(run) !== undefined || words.get(run) || endsWord(text, start, words)) return null;
+  return members.map((a, k) => mention(text, start + k, a));
+}
+
+function mention(text: string, at: number, a: Abbreviation): PlaceMention {
+  const division = a.realm === 'china' ? lexicon().gazetteer.byForm.get(a.full)![0] : null;
+  return { start: at, end: at + 1, text: text[at], kind: 'abbreviation', division, full: a.full };
+}
