@@ -26,6 +26,17 @@ const rolesOf = (text: string) => {
 };
 
 describe('recognize', () => {
+  describe('venues', () => {
+    const placeNames = (text: string) => extract(text).flatMap((a) => a.places.map((p) => p.name));
+
+    it("reads a level word's venue as the home's, and no venue inside a longer one", () => {
+      expect(placeNames('座谈会在县宾馆举行，随后参观了市体育馆。')).to.include.members(['许昌市体育馆']);
+      const names = placeNames('学校在东校区图书馆报告厅举行报告会。');
+      expect(names).to.include('东校区图书馆报告厅');
+      expect(names).to.not.include('东校区图书馆');
+    });
+  });
+
   describe('titles and bodies outside party and government', () => {
     const one = (text: string, source = '某某网') =>
       extractDocument({ path: 'o.jsonl', name: 'o.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, source, text }] }).articles[0];

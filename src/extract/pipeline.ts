@@ -33,7 +33,7 @@ export interface ExtractOptions {
 function placeName(p: PlaceMention, home: Home | null): string {
   if (p.division) return p.division.name;
   if (p.full) return p.full;
-  return p.text.startsWith('市') && home ? resolveOrg(p.text, home) : p.text;
+  return /^[市县区]/.test(p.text) && home ? resolveOrg(p.text, home) : p.text;
 }
 
 /** Mentions as written, grouped under their canonical names, in order of first mention. */
@@ -137,7 +137,7 @@ export function extractArticle(
     ...homeWords,
     ...findPlaceAbbreviations(text, [...homeWords, ...creditLines, ...dates, ...persons, ...orgs]),
   ].map((p) => ({ ...p, name: placeName(p, home) }));
-  const places = mergeNamed(
+  const places = withoutNestedNames(mergeNamed(
     text,
     placeRules,
     taggedPlaces(text, tagged, placeRules).filter((s) => !persons.some((p) => overlaps(p, s))),
@@ -145,7 +145,7 @@ export function extractArticle(
     (m) => ({ ...m, kind: 'venue' as const, division: null }),
     // A village or community whose name the context vouches for keeps its whole name (金色新城社区).
     (p) => p.kind === 'settlement',
-  );
+  ));
   const placeSpans = spansByName(text, places);
   const orgSpans = spansByName(text, reportedOrgs);
 
@@ -201,6 +201,14 @@ export function extractArticle(
     dates: dayDates.filter((d, i) => dayDates.findIndex((x) => x.iso === d.iso) === i),
     events,
   };
+}
+
+/**
+ * Place names found inside a longer place's name by another rule (图书馆 in 东校区图书馆报告厅, 工业园
+ * in 苏州工业园区) are not places of their own; a division is (许昌市 in 许昌市体育馆).
+ */
+function withoutNestedNames<M extends PlaceMention>(places: M[]): M[] {
+  return places.filter((p) => p.kind === 'division' || !places.some((q) => q !== p && q.start <= p.start && p.end <= q.end && q.end - q.start > p.end - p.start));
 }
 
 /** The text from `start` to the first sentence end or line break (the whole rest when none). */

@@ -311,7 +311,7 @@ export function trimmedVenue(text: string, v: PlaceMention): PlaceMention | null
     if (word === 0 || marks.places.longestAt(text, start) >= word || stem - (start + word) < 2) break;
     start += word;
   }
-  if (stem - start < 2 && !text.startsWith('市', start)) return null;
+  if (stem - start < 2 && !/[市县区]/.test(text[start])) return null;
   return start === v.start ? v : { ...v, start, text: text.slice(start, v.end) };
 }
 

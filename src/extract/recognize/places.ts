@@ -94,7 +94,8 @@ export function findVenues(text: string, home: Home | null): PlaceMention[] {
       start += lead.end;
       name = text.slice(start, at + suffix.length);
     }
-    if (name.length - suffix.length < 2 && !(name.startsWith('市') && home)) continue;
+    // A level word alone before the ending (市体育馆, 县宾馆) is the home's own venue.
+    if (name.length - suffix.length < 2 && !(/^[市县区]/.test(name) && home)) continue;
     out.push({ start, end: at + suffix.length, text: name, kind: 'venue', division: null });
   }
   return out;
