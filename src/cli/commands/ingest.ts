@@ -6,7 +6,8 @@ import { identitiesPath, IDENTITIES_FILE, openStore } from '../../store/open.js'
 import { ingestFiles, pruneDocuments } from '../../store/ingest.js';
 import { DEFAULT_SAMPLE } from '../../paths.js';
 import { int, Progress, rate } from '../progress.js';
-import { runBulkIngest, runFinishBulk, type BulkFlags } from './ingest-bulk.js';
+// Bulk loading (and neo4j-driver with it) is imported when asked for: every other command starts faster.
+import type { BulkFlags } from './ingest-bulk.js';
 import { storeOptions, type StoreFlags, dateOption, homeOption, jobsOption } from '../options.js';
 import { countsText } from '../table.js';
 
@@ -33,7 +34,7 @@ export function registerIngest(program: Command): void {
       if (opts.sourceId !== undefined && inputs.length !== 1) throw new Error(`--source-id ${opts.sourceId}: names one document; give exactly one file with it`);
       if (opts.finishBulk) {
         if (files.length || opts.bulk || opts.prune) throw new Error('--finish-bulk takes no files and goes alone: it finishes an import already done');
-        return runFinishBulk(opts);
+        return (await import('./ingest-bulk.js')).runFinishBulk(opts);
       }
       // Read before anything is opened: a mistake in it stops the ingest with its file and line.
       const identitiesFile = identitiesPath(opts, opts.identities);
@@ -41,7 +42,7 @@ export function registerIngest(program: Command): void {
       if (identities) console.error(`guanxi: identities: ${identitiesFile} (${identities.directives.length} directive${identities.directives.length === 1 ? '' : 's'})`);
       if (opts.bulk) {
         if (opts.prune) throw new Error('--bulk loads an empty database: there is nothing to --prune');
-        return runBulkIngest(inputs, { ...opts, identities });
+        return (await import('./ingest-bulk.js')).runBulkIngest(inputs, { ...opts, identities });
       }
       if (opts.printCommand || opts.csvDir) throw new Error('--print-command and --csv-dir go with --bulk');
       const store = await openStore(opts, 'ingest').catch((err: Error) => {

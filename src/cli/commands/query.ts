@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { csvText } from '../../graph/export/csv.js';
 import type { QueryRows } from '../../store/store.js';
 import { bindParams, describeParams, namedQuery, namedQueryNames } from '../../store/named-queries.js';
-import { Neo4jStore } from '../../store/neo4j-store.js';
+import type { Neo4jStore } from '../../store/neo4j-store.js';
 import { openStore } from '../../store/open.js';
 import { storeOptions, type StoreFlags } from '../options.js';
 import { table } from '../table.js';
@@ -64,10 +64,10 @@ export function registerQuery(program: Command): void {
         const params = bindParams(q, opts.param);
         result = await store.namedQuery(q.name, params);
       } else {
-        if (!(store instanceof Neo4jStore)) {
+        if (store.kind !== 'neo4j') {
           throw new Error('Cypher needs Neo4j: give --neo4j URI or set NEO4J_URI (npm run neo4j:start runs one here); named queries also work on the embedded store: guanxi query --name …');
         }
-        result = await store.client.query(statement!, opts.param, !!opts.write);
+        result = await (store as Neo4jStore).client.query(statement!, opts.param, !!opts.write);
       }
       // CSV ends its records itself (CRLF); the other formats end with their last line.
       process.stdout.write(opts.format === 'csv' ? formatResult(result, 'csv') : `${formatResult(result, opts.format)}\n`);

@@ -1,7 +1,6 @@
 /** `guanxi serve`: the graph viewer and its JSON API, until Ctrl-C. */
 import { spawn } from 'node:child_process';
 import { InvalidArgumentError, type Command } from 'commander';
-import { createViewerServer } from '../../server/app.js';
 import { DEFAULT_OVERVIEW_NODES } from '../../server/graph-view.js';
 import { openStore } from '../../store/open.js';
 import { storeOptions, type StoreFlags } from '../options.js';
@@ -41,6 +40,8 @@ export function registerServe(program: Command): void {
     const store = await openStore(opts);
     let server;
     try {
+      // The server (and neo4j-driver with it) loads only for serve: every other command starts faster.
+      const { createViewerServer } = await import('../../server/app.js');
       server = await createViewerServer({ store, host: opts.host, port: opts.port, overviewNodes: opts.overview });
     } catch (err) {
       await store.close();

@@ -33,6 +33,8 @@ interface Span {
 
 interface AbbreviationData {
   byChar: Map<string, Abbreviation>;
+  /** Whether a UTF-16 code is an abbreviation: the scan asks this of every character. */
+  isAbbreviation: Uint8Array;
   pairWords: WordIndex;
 }
 
@@ -52,7 +54,9 @@ function data(): AbbreviationData {
   }
   const pairWords = new WordIndex();
   for (const [w] of readTable('place-pair-words.txt')) pairWords.add(w, true);
-  return (cached = { byChar, pairWords });
+  const isAbbreviation = new Uint8Array(65536);
+  for (const c of byChar.keys()) isAbbreviation[c.charCodeAt(0)] = 1;
+  return (cached = { byChar, isAbbreviation, pairWords });
 }
 
 // What follows an abbreviation after a verb: anything but a Han character, or a word of the visit.
@@ -63,15 +67,14 @@ const AFTER_TOWARDS = /^(?:政策|关系|方针|态度|外交|战略|贸易|出�
 
 /** The abbreviations in `text` read as places; `taken` spans (dates, persons, bodies) are never read. */
 export function findPlaceAbbreviations(text: string, taken: readonly Span[] = []): PlaceMention[] {
-  const { byChar } = data();
-  const free = new Uint8Array(text.length).fill(1);
-  for (const s of taken) free.fill(0, s.start, s.end);
+  const { byChar, isAbbreviation } = data();
+  const free = (i: number) => isAbbreviation[text.charCodeAt(i)] === 1 && !taken.some((s) => s.start <= i && i < s.end);
   const out: PlaceMention[] = [];
   for (let i = 0; i < text.length; i++) {
-    const a = free[i] ? byChar.get(text[i]) : undefined;
-    if (!a) continue;
+    if (!free(i)) continue;
+    const a = byChar.get(text[i])!;
     let end = i + 1;
-    while (end < text.length && free[end] && byChar.has(text[end])) end++;
+    while (end < text.length && free(end)) end++;
     const run = pairRun(text, i, end);
     if (run) out.push(...run);
     else if (end === i + 1 && (visited(text, i, a) || side(text, i, a))) out.push(mention(text, i, a));
