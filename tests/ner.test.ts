@@ -230,6 +230,12 @@ describe('one recognizer from the tagger and the rules', () => {
     expect(record('中苏关系史是他的研究方向。').places.map((p) => p.name)).to.not.include('江苏省');
   });
 
+  it('keeps Tibetan names whole: two parts and no surname', () => {
+    const names = persons('自治区党委常委、宣传部部长普布顿珠来到城关区调研，市委书记旺堆平措陪同。副县长索朗罗布、央金卓玛出席。');
+    expect(names).to.include.members(['普布顿珠', '旺堆平措', '索朗罗布', '央金卓玛']);
+    expect(names).to.not.include.members(['普布顿', '旺堆平', '索朗', '罗布']);
+  });
+
   it('reads international and foreign bodies by name, short forms under their full names', () => {
     const a = record('欧盟和北约的代表出席了联合国安理会会议，白宫发言人随后表示支持。');
     const named = (name: string) => a.organizations.find((o) => o.name === name)?.spans.map((s) => s.text);

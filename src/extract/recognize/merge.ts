@@ -14,7 +14,7 @@ import { lexicon, readTable } from '../lexicon/index.js';
 import type { EntitySpan, EntityType } from '../ner/labels.js';
 import { markLexicon } from '../ner/lexicon-marks.js';
 import { SpanCover } from '../span-cover.js';
-import { nameScore, splitNames, surnameLength } from './name-model.js';
+import { isTibetanName, nameScore, splitNames, surnameLength } from './name-model.js';
 import type { OrgMention } from './organizations.js';
 import type { PersonMention } from './persons.js';
 import { homeForms, type Home, type PlaceMention } from './places.js';
@@ -76,13 +76,31 @@ export function mergePersons(text: string, rules: PersonMention[], taggedSpans: 
     if (s.end - s.start === 1) lone.push(s);
     else for (const part of namesOfRun(name, s.start)) added.push({ ...part, anchor: 'model' });
   }
-  const all = [...kept, ...added];
+  const all = wholeTibetanNames(text, [...kept, ...added], blocked);
   for (const s of lone) {
     const surname = text[s.start];
     const full = [...new Set(all.filter((m) => m.name.length > 1 && surnameLength(m.name, 0) === 1 && m.name[0] === surname).map((m) => m.name))];
     if (full.length === 1) all.push({ start: s.start, end: s.end, name: full[0], anchor: 'model' });
   }
   return [...all, ...repeats(text, all, [...blocked, ...tagged.filter((s) => s.type !== 'PER')])].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A Tibetan name cut short (普布顿|珠, 旺堆平|措: the Han name model expects a surname and at most
+ * two given characters) takes its whole extent, where that is free of other mentions.
+ */
+function wholeTibetanNames(text: string, mentions: PersonMention[], blocked: Span[]): PersonMention[] {
+  return mentions.map((m) => {
+    for (let length = 7; length >= Math.max(4, m.end - m.start + 1); length--) {
+      for (let start = Math.max(0, m.end - length); start <= m.start && start + length <= text.length; start++) {
+        const span = { start, end: start + length };
+        if (!isTibetanName(text.slice(span.start, span.end))) continue;
+        if ([...mentions, ...blocked].some((o) => o !== m && overlaps(o, span))) continue;
+        return { ...m, ...span, name: text.slice(span.start, span.end) };
+      }
+    }
+    return m;
+  });
 }
 
 /**
@@ -160,7 +178,7 @@ const MIN_RUN_NAME_SCORE = 0.1;
  */
 export function namesOfRun(name: string, start: number): { start: number; end: number; name: string }[] {
   const whole = [{ start, end: start + name.length, name }];
-  if (name.length < 4 || name.includes('·')) return whole;
+  if (name.length < 4 || name.includes('·') || isTibetanName(name)) return whole;
   const names = splitNames(name);
   if (!names || names.length < 2 || names.some((n) => nameScore(n) < MIN_RUN_NAME_SCORE)) return whole;
   let at = start;

@@ -5,7 +5,7 @@
  * a plausible given-name character; 就 in 张飞就 is not.
  */
 import { isHan } from '../chars.js';
-import { lexicon } from '../lexicon/index.js';
+import { lexicon, readTable } from '../lexicon/index.js';
 
 /** Length (0, 1 or 2) of the surname that starts at `i`, compound surnames first. */
 export function surnameLength(text: string, i: number): 0 | 1 | 2 {
@@ -89,4 +89,26 @@ export function splitNames(run: string): string[] | null {
     return result;
   };
   return best(0)?.names ?? null;
+}
+
+let tibetanParts: ReadonlySet<string> | null = null;
+
+/**
+ * Whether a string is a Tibetan name as Chinese writes it: two or three parts of
+ * data/lang/minority-name-parts.txt (扎西次仁, 普布顿珠), which no surname begins.
+ */
+export function isTibetanName(s: string): boolean {
+  tibetanParts ??= new Set(readTable('minority-name-parts.txt').map(([p]) => p));
+  const parts = tibetanParts;
+  const pieces = (i: number): number => {
+    if (i === s.length) return 0;
+    let best = -1;
+    for (const len of [2, 3]) {
+      if (i + len > s.length || !parts.has(s.slice(i, i + len))) continue;
+      const rest = pieces(i + len);
+      if (rest >= 0) best = Math.max(best, rest + 1);
+    }
+    return best;
+  };
+  return s.length >= 4 && s.length <= 7 && pieces(0) >= 2;
 }
