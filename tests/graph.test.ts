@@ -73,6 +73,18 @@ describe('graph: mentions as written', () => {
     const mention = facts.relationships.find((r) => r.type === 'MENTIONS' && r.to.label === 'Place' && r.to.id === '北京市');
     expect(mention?.props).to.include({ mention: '北京', sentence: '北京的春天来得早，游人很多。' });
   });
+
+  it('makes no person of one named only by a surname and a form of address', () => {
+    const text = '座谈会上，王书记听取了汇报。随后，县长李明华讲话，李县长强调要抓好落实。';
+    const doc: SourceDocument = { path: 'a.jsonl', name: 'a.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, id: 'a1', text }] };
+    const extraction = extractDocument(doc);
+    const byName = new Map(extraction.articles[0].persons.map((p) => [p.name, p]));
+    expect(byName.get('王书记')?.addressOnly).to.equal(true);
+    expect(byName.get('李明华')?.spans.map((s) => s.text)).to.include('李');
+    const persons = documentFacts(extraction, 'x').nodes.filter((n) => n.label === 'Person').map((n) => n.props.name);
+    expect(persons).to.include('李明华');
+    expect(persons).to.not.include('王书记');
+  });
 });
 
 describe('graph: the sample page', () => {

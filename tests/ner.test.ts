@@ -230,6 +230,19 @@ describe('one recognizer from the tagger and the rules', () => {
     expect(record('中苏关系史是他的研究方向。').places.map((p) => p.name)).to.not.include('江苏省');
   });
 
+  it('reads a surname alone with a form of address as a person, named by that form', () => {
+    const a = record('记者来到村里，看望了老张一家。他说，周总理的题词至今挂在村委会。王先生表示赞同。姓王的人在村里很多。');
+    const byName = new Map(a.persons.map((p) => [p.name, p]));
+    expect(byName.get('周总理')?.spans.map((s) => s.text)).to.deep.equal(['周']);
+    expect(byName.get('周总理')?.addressOnly).to.equal(true);
+    expect(byName.get('王先生')?.spans.map((s) => s.text)).to.deep.equal(['王']);
+    // 姓王 names nobody; a surname of a person the article names in full is that person.
+    expect(a.persons.flatMap((p) => p.spans).filter((s) => a.text.slice(s.start - 1, s.start) === '姓')).to.deep.equal([]);
+    const b = record('省长张国清来到企业调研。张省长指出，要优化营商环境。');
+    expect(b.persons.find((p) => p.name === '张国清')?.spans.map((s) => s.text)).to.include('张');
+    expect(b.persons.map((p) => p.name)).to.not.include('张省长');
+  });
+
   it('keeps Tibetan names whole: two parts and no surname', () => {
     const names = persons('自治区党委常委、宣传部部长普布顿珠来到城关区调研，市委书记旺堆平措陪同。副县长索朗罗布、央金卓玛出席。');
     expect(names).to.include.members(['普布顿珠', '旺堆平措', '索朗罗布', '央金卓玛']);

@@ -96,7 +96,7 @@ export function extractArticle(
   inheritListLevel(text, orgs, home);
 
   // Forms of address (江主席) are mentions of the person named in full: spans, and parts in events.
-  const addressed = addressForms(text, persons, [...blocked, ...orgs]);
+  const addressed = addressForms(text, persons.filter((p) => p.anchor !== 'surname'), [...blocked, ...orgs]);
   const mentioned = addressed.length ? [...persons, ...addressed].sort((a, b) => a.start - b.start) : persons;
 
   // Bylines and credits were blocked above: a reporter found in the persons is named in the story too.
@@ -105,7 +105,8 @@ export function extractArticle(
   const { anchorOnlyPosts } = lexicon();
   for (const m of mentioned) {
     let p = personsOut.get(m.name);
-    if (!p) personsOut.set(m.name, (p = { name: m.name, titles: [], mentions: 0, spans: personSpans.get(m.name) ?? [] }));
+    if (!p) personsOut.set(m.name, (p = { name: m.name, titles: [], mentions: 0, spans: personSpans.get(m.name) ?? [], ...(m.anchor === 'surname' ? { addressOnly: true as const } : {}) }));
+    if (m.anchor !== 'surname') delete p.addressOnly;
     p.mentions++;
     for (const t of titles.get(m) ?? []) {
       if (anchorOnlyPosts.has(t.title.replace(/^[省市县区镇乡]/, ''))) continue;

@@ -28,6 +28,11 @@ export interface PersonOut {
   spans: SpanOut[];
   /** For a person the body never names: the mentions in the headline (offsets into `headline`). */
   headlineSpans?: SpanOut[];
+  /**
+   * Named only by a surname and a form of address (江主席, 王先生, 老张), never in full: `name` is that
+   * form, the spans its surname. The graph makes no person of it (who it is, the article does not say).
+   */
+  addressOnly?: true;
 }
 
 export interface NamedOut {

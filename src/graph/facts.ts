@@ -119,6 +119,17 @@ function roleEvidence(p: ParticipantOut, sentence: string): string[] {
 /** Who a name in an article is: null for a name the identities file says is no person. */
 type PersonOf = (name: string) => PersonResolution | null;
 
+/** The article without the persons it names only by a surname and a form of address, nor their parts in events. */
+function withoutAddressOnly(a: ArticleOut): ArticleOut {
+  const unnamed = new Set(a.persons.filter((p) => p.addressOnly).map((p) => p.name));
+  if (unnamed.size === 0) return a;
+  return {
+    ...a,
+    persons: a.persons.filter((p) => !unnamed.has(p.name)),
+    events: a.events.map((e) => ({ ...e, participants: e.participants.filter((p) => !unnamed.has(p.name)) })),
+  };
+}
+
 function addArticle(b: FactsBuilder, a: ArticleOut, document: string, province: string | null, personOf: PersonOf) {
   const article = b.node({
     label: 'Article',
@@ -224,8 +235,10 @@ function addArticle(b: FactsBuilder, a: ArticleOut, document: string, province: 
 export function documentFacts(extraction: ExtractionOut, hash: string, path?: string, identities?: Identities): DocumentFacts {
   const b = new FactsBuilder();
   const province = extraction.context.homeProvince;
-  // Forms of address become the names they stand for before anything is resolved.
-  const read = identities ? extraction.articles.map((a) => identities.unalias(a)) : extraction.articles;
+  // Forms of address become the names they stand for before anything is resolved; a person named only
+  // by one (江主席 with no 江泽民 in the article) is nobody the graph can tell apart.
+  const named = extraction.articles.map(withoutAddressOnly);
+  const read = identities ? named.map((a) => identities.unalias(a)) : named;
   // Records of a JSON Lines file may come from different papers: resolve within each home.
   const byHome = new Map<string | null, number[]>();
   read.forEach((a, i) => byHome.set(a.home, [...(byHome.get(a.home) ?? []), i]));

@@ -11,6 +11,7 @@
  */
 import { isHan } from '../chars.js';
 import { lexicon, readTable } from '../lexicon/index.js';
+import { WordIndex } from '../lexicon/word-index.js';
 import type { EntitySpan, EntityType } from '../ner/labels.js';
 import { markLexicon } from '../ner/lexicon-marks.js';
 import { SpanCover } from '../span-cover.js';
@@ -66,23 +67,64 @@ export function plausiblePerson(m: PersonMention, tagged: EntitySpan[]): boolean
  */
 export function mergePersons(text: string, rules: PersonMention[], taggedSpans: EntitySpan[], blocked: Span[] = []): PersonMention[] {
   const tagged = taggedSpans.map((s) => (s.type === 'PER' ? withoutPreposition(text, s) : s));
-  const kept = rules.filter((m) => plausiblePerson(m, tagged)).map((m, _, all) => taggerBoundaries(text, dottedBoundaries(text, m, tagged), tagged, all));
+  const plausible = rules.filter((m) => plausiblePerson(m, tagged)).map((m, _, all) => taggerBoundaries(text, dottedBoundaries(text, m, tagged), tagged, all));
+  // A surname alone, the rules' or the tagger's, is read once the full names are known.
+  const kept = plausible.filter((m) => m.end - m.start > 1);
+  const lone: Span[] = plausible.filter((m) => m.end - m.start === 1);
   const added: PersonMention[] = [];
-  const lone: EntitySpan[] = [];
   for (const s of ofType(tagged, 'PER')) {
-    if (kept.some((m) => overlaps(m, s)) || blocked.some((b) => overlaps(b, s))) continue;
+    if (plausible.some((m) => overlaps(m, s)) || blocked.some((b) => overlaps(b, s))) continue;
     const name = text.slice(s.start, s.end).replace(/[•・‧]/g, '·');
     if (![...name].some(isHan) && !/[A-Za-z]/.test(name)) continue;
     if (s.end - s.start === 1) lone.push(s);
     else for (const part of namesOfRun(name, s.start)) added.push({ ...part, anchor: 'model' });
   }
-  const all = wholeTibetanNames(text, [...kept, ...added], blocked);
+  const all = wholeTibetanNames(text, [...kept, ...added], blocked).map((m) => (familiar(m.name) ? { ...m, anchor: 'surname' as const } : m));
+  for (const m of all) {
+    if (m.anchor !== 'surname') continue;
+    // 老张 is the article's one 张 named in full, when there is one.
+    const full = namesWithSurname(all, m.name[1]);
+    if (full.length === 1) Object.assign(m, { name: full[0], anchor: 'model' });
+  }
   for (const s of lone) {
     const surname = text[s.start];
-    const full = [...new Set(all.filter((m) => m.name.length > 1 && surnameLength(m.name, 0) === 1 && m.name[0] === surname).map((m) => m.name))];
+    const full = namesWithSurname(all, surname);
     if (full.length === 1) all.push({ start: s.start, end: s.end, name: full[0], anchor: 'model' });
+    else if (full.length === 0) {
+      const form = formOfAddress(text, s.start);
+      if (form) all.push({ start: s.start, end: s.end, name: form, anchor: 'surname' });
+    }
   }
-  return [...all, ...repeats(text, all, [...blocked, ...tagged.filter((s) => s.type !== 'PER')])].sort((a, b) => a.start - b.start);
+  const named = all.filter((m) => m.anchor !== 'surname');
+  return [...all, ...repeats(text, named, [...blocked, ...tagged.filter((s) => s.type !== 'PER')])].sort((a, b) => a.start - b.start);
+}
+
+/** The full names among the mentions with a one-character surname. */
+function namesWithSurname(mentions: readonly PersonMention[], surname: string): string[] {
+  return [...new Set(mentions.filter((m) => m.anchor !== 'surname' && m.name.length > 1 && surnameLength(m.name, 0) === 1 && m.name[0] === surname).map((m) => m.name))];
+}
+
+/** 老张, 小李: a surname with 老 or 小, a familiar form of address rather than a name. */
+const familiar = (name: string) => name.length === 2 && /^[老小]/.test(name) && surnameLength(name, 1) === 1;
+
+let honorifics: WordIndex | null = null;
+
+/**
+ * How a lone surname read as a person is addressed: 老张 or 小李 before it, a post or a
+ * word of address after it (江主席, 王书记, 李老师); null when neither (姓王, 王姓 name nobody).
+ */
+function formOfAddress(text: string, at: number): string | null {
+  if (!honorifics) {
+    honorifics = new WordIndex();
+    for (const [w] of readTable('honorifics.txt')) honorifics.add(w, true);
+    for (const w of lexicon().addressPosts) honorifics.add(w, true);
+  }
+  const surname = text[at];
+  if (surnameLength(text, at) !== 1) return null;
+  // 老张, but not where 老 or 小 ends a word (敬老|张, 从小|李).
+  if (/[老小]/.test(text[at - 1] ?? '') && !markLexicon().words.get(text.slice(at - 2, at))) return text[at - 1] + surname;
+  const after = Math.max(honorifics.longestAt(text, at + 1), markLexicon().posts.longestAt(text, at + 1));
+  return after ? surname + text.slice(at + 1, at + 1 + after) : null;
 }
 
 /**

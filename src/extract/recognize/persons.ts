@@ -21,8 +21,11 @@ export interface PostMention {
   title: string;
 }
 
-/** What made a person: a rule's anchor, or the learned tagger ('model'). */
-export type PersonAnchor = 'title' | 'role' | 'list' | 'address' | 'repeat' | 'model';
+/**
+ * What made a person: a rule's anchor, or the learned tagger ('model'); 'surname': a surname alone
+ * with a form of address (江主席, 王先生, 老张) for a person the article never names in full.
+ */
+export type PersonAnchor = 'title' | 'role' | 'list' | 'address' | 'repeat' | 'model' | 'surname';
 
 export interface PersonMention {
   start: number;
