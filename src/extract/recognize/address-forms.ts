@@ -5,9 +5,13 @@
  * data/lang (posts.txt, name-context.txt). The form becomes a mention of that person, as written.
  */
 import { lexicon } from '../lexicon/index.js';
+import { WordIndex } from '../lexicon/word-index.js';
 import { markLexicon } from '../ner/lexicon-marks.js';
 import { surnameLength } from './name-model.js';
 import type { PersonMention, Span } from './persons.js';
+
+// The posts and address words a surname may stand before (built once: the lexicon never changes).
+let addressWords: WordIndex | null = null;
 
 const inside = (i: number, spans: readonly Span[]) => spans.some((s) => s.start <= i && i < s.end);
 
@@ -22,7 +26,8 @@ export function addressForms(text: string, persons: readonly PersonMention[], ta
     const surname = p.name.slice(0, n);
     bySurname.set(surname, (bySurname.get(surname) ?? new Set()).add(p.name));
   }
-  const words = [...new Set([...addressPosts, ...posts])].filter((w) => w !== '同志').sort((a, b) => b.length - a.length);
+  addressWords ??= WordIndex.of([...addressPosts, ...posts].filter((w) => w !== '同志'));
+  const words = addressWords;
   const out: PersonMention[] = [];
   const common = markLexicon().words;
   const blocked = [...persons, ...taken];
@@ -32,7 +37,7 @@ export function addressForms(text: string, persons: readonly PersonMention[], ta
     for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + 1)) {
       const end = at + surname.length;
       if (inside(at, blocked) || inside(end, blocked)) continue;
-      const post = words.find((w) => text.startsWith(w, end) || text.startsWith(`副${w}`, end));
+      const post = words.longestAt(text, end) > 0 || (text[end] === '副' && words.longestAt(text, end + 1) > 0);
       if (!post) continue;
       // The surname ends a common word: 关于|市长, 提高|县长 name nobody.
       if (at > 0 && common.get(text.slice(at - 1, end))) continue;

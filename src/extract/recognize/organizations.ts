@@ -258,17 +258,17 @@ export function resolveOrg(surface: string, home: Home | null): string {
   return name;
 }
 
-const bodyNames = new Map<string, WordIndex<string>>();
+// Bodies by name: data/lang/central-bodies.txt (central) then named-bodies.txt (named), built once.
+let bodyNames: WordIndex<{ full: string; system: 'central' | 'named' }> | null = null;
 
-/** A list of bodies by name (name, full name when the name is short), longest first. */
-function namesOf(file: string): WordIndex<string> {
-  let names = bodyNames.get(file);
-  if (!names) {
-    names = new WordIndex<string>();
-    for (const [name, full] of readTable(file)) names.add(name, full || name);
-    bodyNames.set(file, names);
+function namesOfBodies(): WordIndex<{ full: string; system: 'central' | 'named' }> {
+  if (!bodyNames) {
+    bodyNames = new WordIndex();
+    for (const [file, system] of [['central-bodies.txt', 'central'], ['named-bodies.txt', 'named']] as const) {
+      for (const [name, full] of readTable(file)) bodyNames.add(name, { full: full || name, system });
+    }
   }
-  return names;
+  return bodyNames;
 }
 
 /**
@@ -277,8 +277,8 @@ function namesOf(file: string): WordIndex<string> {
  * 白宫). Not where the name runs on into a generic word or a post (教育部门, 外交部长), nor into a
  * longer place (北大|荒).
  */
-function namedBodies(text: string, file: string, system: 'central' | 'named'): OrgMention[] {
-  const names = namesOf(file);
+function namedBodies(text: string): OrgMention[] {
+  const names = namesOfBodies();
   const { places } = markLexicon();
   const out: OrgMention[] = [];
   for (let i = 0; i < text.length; i++) {
@@ -286,8 +286,9 @@ function namedBodies(text: string, file: string, system: 'central' | 'named'): O
     // Not where the name runs on into a generic word (教育部门); but 外交部长 is 外交部's 部长.
     if (!len || text[i + len] === '门' || (text[i + len] === '长' && !runsIntoPost(text, i + len)) || places.longestAt(text, i) > len) continue;
     const name = text.slice(i, i + len);
+    const { full, system } = names.get(name)!;
     const contracted = runsIntoPost(text, i + len);
-    out.push({ start: i, end: i + len, text: name, resolved: names.get(name)!, system, whole: true, ...(contracted ? { contracted } : {}) });
+    out.push({ start: i, end: i + len, text: name, resolved: full, system, whole: true, ...(contracted ? { contracted } : {}) });
     i += len - 1;
   }
   return out;
@@ -301,7 +302,7 @@ function campusWords(text: string, home: Home | null): OrgMention[] {
 
 /** All organizations in a text, the longest where they overlap, resolved against the home. */
 export function findOrganizations(text: string, divisions: PlaceMention[], home: Home | null): OrgMention[] {
-  const all = [...namedBodies(text, 'central-bodies.txt', 'central'), ...namedBodies(text, 'named-bodies.txt', 'named'), ...bodies(text, divisions, home), ...committees(text, divisions), ...bySuffix(text, divisions), ...campusWords(text, home)];
+  const all = [...namedBodies(text), ...bodies(text, divisions, home), ...committees(text, divisions), ...bySuffix(text, divisions), ...campusWords(text, home)];
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: OrgMention[] = [];
   for (const m of all) {

@@ -68,7 +68,16 @@ const AFTER_TOWARDS = /^(?:政策|关系|方针|态度|外交|战略|贸易|出�
 /** The abbreviations in `text` read as places; `taken` spans (dates, persons, bodies) are never read. */
 export function findPlaceAbbreviations(text: string, taken: readonly Span[] = []): PlaceMention[] {
   const { byChar, isAbbreviation } = data();
-  const free = (i: number) => isAbbreviation[text.charCodeAt(i)] === 1 && !taken.some((s) => s.start <= i && i < s.end);
+  // What the taken spans cover, marked at the first abbreviation (most texts have one or none).
+  let covered: Uint8Array | null = null;
+  const free = (i: number) => {
+    if (isAbbreviation[text.charCodeAt(i)] !== 1) return false;
+    if (!covered) {
+      covered = new Uint8Array(text.length);
+      for (const s of taken) covered.fill(1, s.start, s.end);
+    }
+    return covered[i] === 0;
+  };
   const out: PlaceMention[] = [];
   for (let i = 0; i < text.length; i++) {
     if (!free(i)) continue;
