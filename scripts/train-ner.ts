@@ -29,17 +29,25 @@ const NAME_TAGS = new Set(['nr', 'ns', 'nt', 'nz', 'nx', 'j']);
  */
 function writeCommonWords(articles: PfrArticle[]): number {
   const counts = new Map<string, number>();
+  // Each word's tags and how often: the most frequent is written beside the word (v, n, a …).
+  const tags = new Map<string, Map<string, number>>();
   for (const a of articles) {
     for (const p of a.paragraphs) {
       for (const t of p) {
         if (t.compound || NAME_TAGS.has(t.tag) || t.word.length < 2 || !/^[\u4e00-\u9fff]+$/.test(t.word)) continue;
         counts.set(t.word, (counts.get(t.word) ?? 0) + 1);
+        const byTag = tags.get(t.word) ?? new Map<string, number>();
+        tags.set(t.word, byTag.set(t.tag, (byTag.get(t.tag) ?? 0) + 1));
       }
     }
   }
   const words = [...counts].filter(([, n]) => n >= 3).map(([w]) => w).sort();
-  const header = '# Common words (two or more characters, seen three times or more, never a name) of the PFR 1998-01\n# training days; written by npm run train:ner, read by the tagger\'s word marks.\n';
-  writeFileSync(join(LANG_DIR, COMMON_WORDS), header + words.join('\n') + '\n');
+  const tagOf = (w: string) => [...tags.get(w)!].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0][0];
+  const header =
+    "# Common words (two or more characters, seen three times or more, never a name) of the PFR 1998-01\n" +
+    "# training days, each with its most frequent part-of-speech tag there (v verb, n noun, a adjective,\n" +
+    "# d adverb, p preposition …); written by npm run train:ner, read by the tagger's word marks.\n";
+  writeFileSync(join(LANG_DIR, COMMON_WORDS), header + words.map((w) => `${w}\t${tagOf(w)}`).join('\n') + '\n');
   resetMarkLexicon();
   return words.length;
 }

@@ -35,6 +35,23 @@ describe('recognize', () => {
       expect(names).to.include('东校区图书馆报告厅');
       expect(names).to.not.include('东校区图书馆');
     });
+
+    it('reads a zone named by its ending alone after a verb, and keeps a noun that begins a venue', () => {
+      const names = placeNames('副市长到高新区、经开区调研，察看了智能制造产业园和城东农贸市场。');
+      expect(names).to.include.members(['高新区', '经开区', '智能制造产业园', '城东农贸市场']);
+      expect(names).to.not.include('制造产业园');
+      // A kind of place, not a place: 各县开发区建设.
+      expect(placeNames('重点监督各县是否聚焦主导产业、开发区建设。')).to.not.include('开发区');
+    });
+  });
+
+  describe('title chains', () => {
+    it("gives an office after a committee's post to the committee, and a management committee its name", () => {
+      const a = extract('区委常委、办公室主任钱敏陪同。开发区管委会主任孙立新介绍情况。')[0];
+      const titles = Object.fromEntries(a.persons.map((p) => [p.name, p.titles.map((t) => `${t.title}@${t.organization}`)]));
+      expect(titles['钱敏'].find((t) => t.startsWith('主任'))).to.match(/区委办公室$/);
+      expect(a.organizations.map((o) => o.name)).to.include('开发区管委会');
+    });
   });
 
   describe('titles and bodies outside party and government', () => {

@@ -86,7 +86,10 @@ export function titleChain(
       if (kind && kind !== 'campus') {
         // A bare party department belongs to the committee named before it, or to the home's;
         // a bare state body to the home's government.
-        let committee: string | null = kind === 'party' && parent && /委$/.test(parent) ? parent.replace(/^中共/, '') : null;
+        // An office (办公室) serves party and state alike: after a committee's post it is the committee's
+        // (区委常委、办公室主任 → 区委办公室).
+        const ofCommittee = kind === 'party' || /^办公[室厅]$/.test(item.org.text);
+        let committee: string | null = ofCommittee && parent && /委$/.test(parent) ? parent.replace(/^中共/, '') : null;
         if (!committee && kind === 'party' && homeAt('市', home)) committee = resolveOrg('市委', home).replace(/^中共/, '');
         if (committee) organization = committee + item.org.text;
         else organization = homeAt('市', home) ? resolveOrg('市' + item.org.text, home) : item.org.text;

@@ -52,6 +52,8 @@ export interface Lexicon {
   cuesAfter: WordIndex<RoleCue>;
   eventNouns: Map<string, string>;
   venueSuffixes: string[];
+  /** Venue endings that name a place by themselves (高新区): venue-suffixes.txt's "alone". */
+  venuesAlone: Set<string>;
   homeWords: Map<string, 'city' | 'county' | 'province'>;
   /** Outlets that speak from no city (人民日报, 新华社): data/lang/national-outlets.txt. */
   nationalOutlets: string[];
@@ -119,6 +121,7 @@ export function lexicon(): Lexicon {
     cuesAfter: roleCues.filter((c) => c.position === 'after').reduce((index, c) => (index.add(c.cue, c), index), new WordIndex<RoleCue>()),
     eventNouns: new Map(readTable('events.txt').map(([n, t]) => [n, t])),
     venueSuffixes: readTable('venue-suffixes.txt').map(([s]) => s).sort(byLengthDesc),
+    venuesAlone: new Set(readTable('venue-suffixes.txt').filter(([, alone]) => alone === 'alone').map(([s]) => s)),
     homeWords: new Map(readTable('home-words.txt').map(([w, l]) => [w, l as 'city' | 'county' | 'province'])),
     nationalOutlets: readTable('national-outlets.txt').map(([o]) => o),
     nameFollowers: nameFollowers.sort(byLengthDesc),

@@ -25,8 +25,10 @@ const WORLD_KIND: Record<string, number> = {
   mountain: PLACE_KIND.region,
 };
 
-/** Written by `npm run train:ner` from the training days: words of two or more characters, no names. */
+/** Written by `npm run train:ner` from the training days: words of two or more characters, no names, with their tags. */
 export const COMMON_WORDS = 'common-words.txt';
+// Tags of words that begin no proper name: verbs (v, vn, vd), adverbs, prepositions, conjunctions, pronouns, particles.
+const NOT_IN_NAMES = /^(v|vn|vd|d|p|c|r|u)$/;
 
 /** Forgets the loaded lexicon (the trainer rewrites the common words before it trains). */
 export function resetMarkLexicon(): void {
@@ -41,6 +43,11 @@ export interface MarkLexicon {
   followers: WordIndex;
   /** Common words learned from the training corpus (data/lang/common-words.txt), when present. */
   words: WordIndex;
+  /**
+   * The common words mostly used as verbs, adverbs, prepositions, conjunctions, pronouns or particles
+   * (表示, 突破, 已经, 关于): words that begin no proper name, unlike nouns and adjectives (智能, 现代).
+   */
+  notNames: WordIndex;
   /** Surname → frequency class: 1 listed only, 2 seen, 3 common (4 for compound surnames). */
   surnames: WordIndex<number>;
   /** The class of each one-character surname, by UTF-16 code (0 for none). */
@@ -77,7 +84,13 @@ export function markLexicon(): MarkLexicon {
     if (s.length === 1) surnameClass[s.charCodeAt(0)] = surnames.get(s)!;
   }
   const words = new WordIndex();
-  if (existsSync(join(LANG_DIR, COMMON_WORDS))) for (const [w] of readTable(COMMON_WORDS)) words.add(w, true);
+  const notNames = new WordIndex();
+  if (existsSync(join(LANG_DIR, COMMON_WORDS))) {
+    for (const [w, tag] of readTable(COMMON_WORDS)) {
+      words.add(w, true);
+      if (NOT_IN_NAMES.test(tag ?? '')) notNames.add(w, true);
+    }
+  }
   const givenClass = new Uint8Array(65536);
   for (const ch of Object.keys(lex.names.total)) {
     const g = givenNameness(ch);
@@ -86,7 +99,7 @@ export function markLexicon(): MarkLexicon {
   const posts = lex.postPhrases;
   const followers = lex.afterName;
   const all = new WordSets([places, orgEndings, words, posts, followers, surnames]);
-  cached = { places, orgEndings, posts, followers, words, surnames, surnameClass, givenClass, all };
+  cached = { places, orgEndings, posts, followers, words, notNames, surnames, surnameClass, givenClass, all };
   return cached;
 }
 

@@ -194,7 +194,8 @@ function withoutPreposition(text: string, s: EntitySpan): EntitySpan {
  * boundaries: the rules scan back from a post or role word and may overshoot by a word.
  */
 function taggerBoundaries(text: string, m: PersonMention, tagged: EntitySpan[], rules: PersonMention[]): PersonMention {
-  const inner = tagged.find((s) => s.type === 'PER' && covers(m, s) && s.end - s.start < m.end - m.start);
+  // …but not to the surname alone where the tagger cut the given name off (教育长朱|华).
+  const inner = tagged.find((s) => s.type === 'PER' && covers(m, s) && s.end - s.start < m.end - m.start && !(s.end - s.start === 1 && s.start === m.start));
   if (inner) return { ...m, start: inner.start, end: inner.end, name: text.slice(inner.start, inner.end) };
   // …and one that stops short of a longer name the tagger saw whole (梅尔金 in 切尔诺梅尔金), when no
   // other rule name shares that span (江泽民李鹏 stays two).
@@ -356,7 +357,7 @@ function listItem(text: string, s: EntitySpan, places: Span[]): EntitySpan {
  * only closes a place word (香港 is no venue in 港).
  */
 export function trimmedVenue(text: string, v: PlaceMention): PlaceMention | null {
-  const { venueSuffixes } = lexicon();
+  const { venueSuffixes, venuesAlone } = lexicon();
   const marks = markLexicon();
   const suffix = venueSuffixes.find((x) => text.startsWith(x, v.end - x.length)) ?? '';
   const stem = v.end - suffix.length;
@@ -366,12 +367,13 @@ export function trimmedVenue(text: string, v: PlaceMention): PlaceMention | null
   // A determiner inside the stem ends what comes before it (陈志良表示该|服务区).
   const determiner = /[该这此那各]/.exec(text.slice(start, stem));
   if (determiner) start += determiner.index + 1;
+  // A verb or adverb before the name is no part of it (突破|园区, 表示|…); a noun is (智能制造产业园).
   for (;;) {
     const word = marks.words.longestAt(text, start);
-    if (word === 0 || marks.places.longestAt(text, start) >= word || stem - (start + word) < 2) break;
+    if (word === 0 || !marks.notNames.valueAt(text, start, word) || marks.places.longestAt(text, start) >= word || stem - (start + word) < 2) break;
     start += word;
   }
-  if (stem - start < 2 && !/[市县区]/.test(text[start])) return null;
+  if (stem - start < 2 && !/[市县区]/.test(text[start]) && !(stem === start && venuesAlone.has(suffix))) return null;
   return start === v.start ? v : { ...v, start, text: text.slice(start, v.end) };
 }
 

@@ -34,6 +34,12 @@ export interface OrgMention {
 }
 
 const LEVEL = '市省县区镇乡';
+/** Whether a zone named by its ending alone (开发区, 高新区: venue-suffixes.txt) ends at `at`. */
+function endsZone(text: string, at: number): boolean {
+  for (const zone of lexicon().venuesAlone) if (text.startsWith(zone, at - zone.length)) return true;
+  return false;
+}
+
 // Characters that make a level word the tail of another word (城市, 全省, 社区, 景区): no body follows.
 const WORD_BEFORE_LEVEL = '城都全超上门地社园景小山湾郊市矿';
 // Characters that end an organization's name on the left: prepositions, verbs of reference, particles,
@@ -178,7 +184,8 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
       if (!free && at - lead.end > 6) continue;
     } else if (national) start = text.indexOf(national, start);
     // A level word right before the ending is the body's whole stem (同志代表|镇人民政府).
-    else if (LEVEL.includes(text[at - 1]) && !LEVEL.includes(text[at - 2] ?? '') && text[at - 2] !== '委') start = at - 1;
+    // Not the 区 of a zone (开发区|管委会): the zone's name is the stem.
+    else if (LEVEL.includes(text[at - 1]) && !LEVEL.includes(text[at - 2] ?? '') && text[at - 2] !== '委' && !endsZone(text, at)) start = at - 1;
     else if (LEVEL.includes(text[start]) && at - start <= 7 && !STEM_VERBS.test(text.slice(start, at)) && !/[部委局厅办院所处]/.test(text.slice(start + 1, at))) {
       // 市档案局: a level word opening the stem names the home's body.
     } else if (!free) continue; // known bodies are found by bodies()

@@ -30,6 +30,9 @@ export interface Home {
   local?: LocalBodies;
 }
 
+// The last character of a verb of going or being before a zone named alone (到, 在, 赴, 来到, 深入, 走进).
+const ZONE_VERB = /[到在赴至于进入驻]/;
+
 // Characters that never begin a venue's proper name: verbs of motion, prepositions, particles.
 const VENUE_STOP = new Set([...'在到往赴于从由向对把和与及的是了为等去来至、，。：；“”（）《》 ']);
 
@@ -80,12 +83,24 @@ let venueScan: WordScan | null = null;
 export function findVenues(text: string, home: Home | null): PlaceMention[] {
   venueScan ??= new WordScan(lexicon().venueSuffixes);
   const out: PlaceMention[] = [];
-  for (const { word, at } of venueScan.occurrences(text)) {
-    const suffix = venueScan.words[word];
+  // In reading order (a zone listed after another follows it), the longer ending first where two start together.
+  const words = venueScan.words;
+  const found = [...venueScan.occurrences(text)].sort((a, b) => a.at - b.at || words[b.word].length - words[a.word].length);
+  for (const { word, at } of found) {
+    const suffix = words[word];
     if (out.some((v) => at >= v.start && at < v.end)) continue;
     let start = at;
     while (start > 0 && at - start < 6 && isHan(text[start - 1]) && !VENUE_STOP.has(text[start - 1])) start--;
-    if (start === at) continue;
+    if (start === at) {
+      // 到高新区调研, 在经开区、高新区: a zone named by its ending alone, after a verb of going or
+      // being, or listed after such a zone.
+      const previous = out[out.length - 1];
+      const listed = text[at - 1] === '、' && previous?.end === at - 1 && lexicon().venuesAlone.has(previous.text);
+      if (lexicon().venuesAlone.has(suffix) && (ZONE_VERB.test(text[at - 1] ?? '') || listed)) {
+        out.push({ start, end: at + suffix.length, text: suffix, kind: 'venue', division: null });
+      }
+      continue;
+    }
     // A division at the front is a place of its own (东城区 | 鹿鸣湖体育公园); 市 alone means the home city.
     let name = text.slice(start, at + suffix.length);
     const divisions = findDivisions(name);
@@ -95,7 +110,7 @@ export function findVenues(text: string, home: Home | null): PlaceMention[] {
       name = text.slice(start, at + suffix.length);
     }
     // A level word alone before the ending (市体育馆, 县宾馆) is the home's own venue.
-    if (name.length - suffix.length < 2 && !(/^[市县区]/.test(name) && home)) continue;
+    if (name.length - suffix.length < 2 && !(/^[市县区]/.test(name) && home) && !lexicon().venuesAlone.has(suffix)) continue;
     out.push({ start, end: at + suffix.length, text: name, kind: 'venue', division: null });
   }
   return out;
