@@ -194,8 +194,10 @@ function withoutPreposition(text: string, s: EntitySpan): EntitySpan {
  * boundaries: the rules scan back from a post or role word and may overshoot by a word.
  */
 function taggerBoundaries(text: string, m: PersonMention, tagged: EntitySpan[], rules: PersonMention[]): PersonMention {
-  // …but not to the surname alone where the tagger cut the given name off (教育长朱|华).
-  const inner = tagged.find((s) => s.type === 'PER' && covers(m, s) && s.end - s.start < m.end - m.start && !(s.end - s.start === 1 && s.start === m.start));
+  // …but not to the surname alone where the tagger cut the given name off (教育长朱|华), unless what
+  // follows it is a form of address (王|先生).
+  const cutOff = (s: EntitySpan) => s.end - s.start === 1 && s.start === m.start && formOfAddress(text, s.start) === null;
+  const inner = tagged.find((s) => s.type === 'PER' && covers(m, s) && s.end - s.start < m.end - m.start && !cutOff(s));
   if (inner) return { ...m, start: inner.start, end: inner.end, name: text.slice(inner.start, inner.end) };
   // …and one that stops short of a longer name the tagger saw whole (梅尔金 in 切尔诺梅尔金), when no
   // other rule name shares that span (江泽民李鹏 stays two).
