@@ -1,6 +1,8 @@
 /**
- * Drawing: sigma over the view graph, styled by reducers that read the view state (filters, hover,
- * selection) and nothing else. State changes come in through the store; pointer events go out to it.
+ * Drawing: sigma over the view graph, styled by sigma 4 styles over item states that mirror the view
+ * state (filters, hover, selection: item-states.ts) and nothing else. State changes come in through
+ * the store and change only the states that differ, so sigma neither re-indexes the graph nor
+ * evaluates the items that did not change; pointer events go out to the store.
  */
 import Sigma from 'sigma';
 import { layerPlain, pathLine } from 'sigma/rendering';
@@ -62,25 +64,6 @@ function freeCentre(container: HTMLElement, covers: readonly HTMLElement[]): { d
  */
 const DEPTH_LAYERS = ['edges', 'veil', 'nodes', 'topEdges', 'topNodes'] as const;
 
-/**
- * Styles from attributes and item states only (item-states.ts): sigma then evaluates again just the
- * items whose state changed. A reducer, or a style that is a function, would make sigma evaluate
- * every node and edge on every change of state, its own included (a pan's start and end, a hover).
- * Sigma never gets a label: its glyph atlas garbles Chinese (labels.ts draws them instead).
- */
-const STYLES = {
-  nodes: [
-    { x: { attribute: 'x' }, y: { attribute: 'y' }, size: { attribute: 'size' }, color: { attribute: 'color' }, depth: 'nodes' },
-    { whenState: 'isHidden', then: { visibility: 'hidden' }, else: { visibility: 'visible' } },
-    { whenState: 'isDimmed', then: { color: DIMMED_NODE } },
-    { whenState: 'isFocus', then: { depth: 'topNodes', backdropVisibility: 'visible' } },
-  ],
-  edges: [
-    { size: { attribute: 'size' }, color: { attribute: 'color' }, depth: 'edges' },
-    { whenState: 'isHidden', then: { visibility: 'hidden' }, else: { visibility: 'visible' } },
-  ],
-};
-
 export function createRenderer(container: HTMLElement, graph: ViewGraph, store: Store, covers: readonly HTMLElement[] = []): Renderer {
   /** The graph as arrays for the filters, built again when an expansion adds or drops nodes or edges. */
   let index = indexGraph(graph);
@@ -109,7 +92,22 @@ export function createRenderer(container: HTMLElement, graph: ViewGraph, store: 
       edges: { paths: [pathLine()], layers: [layerPlain()] },
       depthLayers: [...DEPTH_LAYERS],
     },
-    styles: STYLES,
+    // Styles from attributes and item states only (item-states.ts): sigma then evaluates again just the
+    // items whose state changed. A reducer, or a style that is a function, would make sigma evaluate
+    // every node and edge on every change of state, its own included (a pan's start and end, a hover).
+    // Sigma never gets a label: its glyph atlas garbles Chinese (labels.ts draws them instead).
+    styles: {
+      nodes: [
+        { x: { attribute: 'x' }, y: { attribute: 'y' }, size: { attribute: 'size' }, color: { attribute: 'color' }, depth: 'nodes' },
+        { whenState: 'isHidden', then: { visibility: 'hidden' }, else: { visibility: 'visible' } },
+        { whenState: 'isDimmed', then: { color: DIMMED_NODE } },
+        { whenState: 'isFocus', then: { depth: 'topNodes', backdropVisibility: 'visible' } },
+      ],
+      edges: [
+        { size: { attribute: 'size' }, color: { attribute: 'color' }, depth: 'edges' },
+        { whenState: 'isHidden', then: { visibility: 'hidden' }, else: { visibility: 'visible' } },
+      ],
+    },
     customNodeState: VIEW_NODE_STATE,
     settings: {
       // Labels only for nodes drawn large enough to matter; on a small graph, all of them.
@@ -125,7 +123,7 @@ export function createRenderer(container: HTMLElement, graph: ViewGraph, store: 
       // Hidden behind the who-met-whom tab, the container has no size while the filters still change.
       allowInvalidContainer: true,
     } as Partial<ReturnType<ViewSigma['getSettings']>>,
-  } as never) as unknown as ViewSigma;
+  }) as unknown as ViewSigma;
 
   // The veil: what sigma's own clear does, between the edges and the nodes, while a node has the focus.
   sigma.addCustomLayerProgram('guanxi-veil', 'veil' as never, (gl) => ({
