@@ -173,13 +173,17 @@ export function computeVisibility(graph: ViewGraph, s: ViewState, index: GraphIn
         }
       });
     }
+    // Each title holder's events once, however many posts they hold in it.
+    const holders = new Set<string>();
     for (const org of [...keep]) {
       graph.forEachInEdge(org, (_e, a, person) => {
-        if (a.rel !== 'HOLDS' || !edgeInRange(a.date)) return;
-        keep.add(person);
-        graph.forEachOutEdge(person, (_e2, b, _person, event) => {
-          if (b.rel === 'PARTICIPATED_IN' && edgeInRange(b.date)) keep.add(event);
-        });
+        if (a.rel === 'HOLDS' && edgeInRange(a.date)) holders.add(person);
+      });
+    }
+    for (const person of holders) {
+      keep.add(person);
+      graph.forEachOutEdge(person, (_e, b, _person, event) => {
+        if (b.rel === 'PARTICIPATED_IN' && edgeInRange(b.date)) keep.add(event);
       });
     }
     nodes = new Set([...nodes].filter((n) => keep.has(n)));
