@@ -3,28 +3,34 @@
  * (about five edges a node, the kind mix and names of real local news) served by the real server.
  *
  *   npm run bench:viewer                       (all three sizes, both WebGL backends)
- *   node dist/bench/viewer.js 20000 [--frames 120] [--webgl swiftshader|llvmpipe]
+ *   node dist/bench/viewer.js 20000 [--frames 120] [--rounds 3] [--webgl swiftshader|llvmpipe] [--baseline DIR]
  *
  * For each size, in a fresh browser profile: the first readable picture (navigation start → sigma's
  * first frame, drawn with the server's finished layout: src/server/layout.ts), the same on a reload
- * (layout from localStorage), a filter (a kind hidden → the next frame drawn), a panel (a node
- * selected → its panel filled and the next frame drawn), and the frame times while panning with
- * the mouse (median, p95). The table goes to bench/results/viewer-<date>.md, with a screenshot of
- * each size on each backend beside it (look at them: a table cannot say the picture is readable).
+ * (layout from localStorage), the filters (a kind hidden, a date range, roles, an organization: each
+ * state change → two animation frames later, the filtered frame drawn) and a panel (the largest node
+ * selected → its panel filled and the next frame drawn), each the median of --rounds, and the frame
+ * times while panning with the mouse (median, p95; --frames 0 skips the pan). With --baseline DIR
+ * (another build's dist/viz, copied aside), that build is served too and measured in the same
+ * browser, the two builds' rounds alternating, and the ratios are printed: the machine is shared,
+ * and only figures of one run compare. The table goes to bench/results/viewer-<date>.md, with a
+ * screenshot of each size on each backend beside it (look at them: a table cannot say the picture
+ * is readable).
  * There is no GPU here, so WebGL runs in software, on two backends (tests/e2e/chromium.ts): Chromium's
  * SwiftShader and Mesa's llvmpipe. Before the graphs, a calibration draws 20,000 quads per frame
  * instanced and as plain triangles: SwiftShader pays per instance, and sigma 4 draws every node and
  * edge as an instance. A desktop with a GPU is faster than both.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PACKAGE_ROOT } from '../src/paths.js';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { emptyGraph, graphCounts, type GuanxiGraph, type NodeAttributes } from '../src/graph/assemble.js';
 import { nodeKey, type NodeLabel, type RelationshipType } from '../src/graph/model.js';
 import { runNamedQuery } from '../src/graph/queries.js';
-import { createViewerServer } from '../src/server/app.js';
+import { createViewerServer, type ViewerServer } from '../src/server/app.js';
 import type { GraphStore } from '../src/store/store.js';
 import { launchChromium, WEBGL_BACKENDS, type WebGLBackend } from '../tests/e2e/chromium.js';
 
@@ -207,17 +213,81 @@ async function calibrate(page: Page, count: number): Promise<{ renderer: string;
   })(${count})`) as Promise<{ renderer: string; instanced: number; plain: number }>;
 }
 
+/** A time of a filter or a panel (ms): until its frame was drawn, and of that the page's own work. */
+export interface Timed {
+  total: number;
+  /** The state change's handlers and sigma's renders in the meantime (the main thread's work, not the GPU's). */
+  work: number;
+}
+/** A filter or a panel: each changed and undone `rounds` times, the median of each. */
+export interface Interactions {
+  kind: Timed;
+  dates: Timed;
+  roles: Timed;
+  org: Timed;
+  panel: Timed;
+  /** Of the panel's time, the /api/node request's (the server's answer and its transfer). */
+  panelFetch: number;
+}
+const TIMED = ['kind', 'dates', 'roles', 'org', 'panel'] as const;
+
+/**
+ * One round of each interaction, in the page: the state changed through the store as the controls
+ * change it, timed until two animation frames later (the changed frame drawn), then undone.
+ */
+async function interactionRound(page: Page): Promise<Interactions> {
+  return page.evaluate(`(async () => {
+    const g = window.__guanxi; const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    let rendering = 0, renderStart = 0;
+    g.renderer.sigma.on('beforeRender', () => (renderStart = performance.now()));
+    g.renderer.sigma.on('afterRender', () => (rendering += performance.now() - renderStart));
+    // sigma renders inside the store's handlers too: that is in the set's own time, not counted twice.
+    const set = (patch) => { const before = rendering; const t = performance.now(); g.store.set(patch); const d = performance.now() - t; rendering = before; return d; };
+    const timed = async (patch, undo) => {
+      rendering = 0; const t0 = performance.now(); const sync = set(patch); await frame();
+      const t = { total: performance.now() - t0, work: sync + rendering }; set(undo); await frame(); return t;
+    };
+    const byDegree = (kind) => g.graph.filterNodes((_k, a) => !kind || a.kind === kind).reduce((a, b) => (g.graph.degree(b) > g.graph.degree(a) ? b : a));
+    const kind = await timed({ kinds: new Set([...g.store.get().kinds].filter((k) => k !== 'Article')) }, { kinds: new Set(g.store.get().kinds) });
+    const dates = await timed({ from: '2023-04-01', to: '2023-06-30' }, { from: null, to: null });
+    const roles = await timed({ roles: new Set(['attended', 'spoke']) }, { roles: null });
+    const org = await timed({ org: byDegree('Organization') }, { org: null });
+    // A panel: the largest node selected, until its panel is filled and the next frame drawn.
+    const key = byDegree(null);
+    performance.clearResourceTimings();
+    rendering = 0; const t0 = performance.now(); const sync = set({ selected: key });
+    while (!document.querySelector('#panel:not([hidden]) h2')) await new Promise((r) => setTimeout(r, 2));
+    await frame(); const panel = { total: performance.now() - t0, work: sync + rendering };
+    const fetched = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/node'));
+    set({ selected: null }); await frame();
+    return { kind, dates, roles, org, panel, panelFetch: fetched.length ? fetched[0].duration : NaN };
+  })()`) as Promise<Interactions>;
+}
+
+/** A viewer build to measure: dist/viz, or another build's folder given with --baseline. */
+interface Build {
+  name: string;
+  dir?: string;
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const framesAt = args.indexOf('--frames');
-  const frames = framesAt >= 0 ? Number(args[framesAt + 1]) : 120;
-  const webglAt = args.indexOf('--webgl');
-  const backends = webglAt >= 0 ? (args[webglAt + 1].split(',') as WebGLBackend[]) : [...WEBGL_BACKENDS];
+  const option = (name: string) => {
+    const at = args.indexOf(name);
+    return at >= 0 ? args[at + 1] : undefined;
+  };
+  const frames = Number(option('--frames') ?? 120);
+  const rounds = Number(option('--rounds') ?? 3);
+  const baseline = option('--baseline');
+  const backends = (option('--webgl')?.split(',') as WebGLBackend[] | undefined) ?? [...WEBGL_BACKENDS];
   const unknown = backends.filter((b) => !WEBGL_BACKENDS.includes(b));
   if (unknown.length) throw new Error(`unknown --webgl ${unknown.join(', ')}: use ${WEBGL_BACKENDS.join(' or ')}`);
-  const sizes = args.filter((a, i) => /^\d+$/.test(a) && (framesAt < 0 || i !== framesAt + 1)).map(Number);
+  const valued = new Set(['--frames', '--rounds', '--baseline', '--webgl'].map((o) => args.indexOf(o) + 1).filter((i) => i > 0));
+  const sizes = args.filter((a, i) => /^\d+$/.test(a) && !valued.has(i)).map(Number);
+  const builds: Build[] = baseline ? [{ name: 'baseline', dir: baseline }, { name: 'current' }] : [{ name: 'current' }];
   const rows: string[][] = [];
   const calibrations: string[] = [];
+  const ratios: string[] = [];
   mkdirSync(join(RESULTS, `viewer-${DAY}`), { recursive: true });
   for (const backend of backends) {
     const browser = await launchChromium(backend);
@@ -226,31 +296,46 @@ async function main(): Promise<void> {
       console.error(`${backend}: ${calibration.renderer}`);
       console.error(`  20,000 quads ×2 a frame: instanced ${calibration.instanced.toFixed(1)} ms, plain triangles ${calibration.plain.toFixed(1)} ms`);
       calibrations.push(`- ${backend}: ${calibration.renderer}; 20,000 quads ×2 a frame: instanced ${calibration.instanced.toFixed(1)} ms, plain triangles ${calibration.plain.toFixed(1)} ms`);
-      for (const size of sizes.length ? sizes : SIZES) rows.push([backend, ...(await measureSize(browser, backend, size, frames))]);
+      for (const size of sizes.length ? sizes : SIZES) {
+        const measured = await measureSize(browser, backend, size, frames, rounds, builds);
+        for (const m of measured) rows.push([backend, m.build, ...m.cells]);
+        if (measured.length === 2) {
+          const [base, now] = measured;
+          const ratio = (k: (typeof TIMED)[number], part: keyof Timed) => (base.interactions[k][part] / now.interactions[k][part]).toFixed(1);
+          ratios.push(`- ${backend}, ${size.toLocaleString()} nodes: ${TIMED.map((k) => `${k} ${ratio(k, 'total')}× (work ${ratio(k, 'work')}×)`).join(', ')}`);
+        }
+      }
     } finally {
       await browser.close();
     }
   }
-  const header = ['webgl', 'nodes', 'edges', 'payload MB raw/gz', 'server layout s', 'first picture s', 'reload picture s', 'filter ms', 'panel ms', 'pan median ms', 'pan p95 ms', 'fps', 'screenshot'];
+  const header = ['webgl', 'build', 'nodes', 'edges', 'payload MB raw/gz', 'server layout s', 'first picture s', 'reload picture s', 'kind ms (work)', 'dates ms (work)', 'roles ms (work)', 'org ms (work)', 'panel ms (work)', 'pan median ms', 'pan p95 ms', 'fps', 'screenshot'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (r: string[]) => r.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log([line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n'));
+  if (ratios.length) console.log(`\nbaseline ÷ current (median of ${rounds} rounds each, the two builds alternating):\n${ratios.join('\n')}`);
   const md = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
   const file = join(RESULTS, `viewer-${DAY}.md`);
-  writeFileSync(file, `# bench:viewer, ${DAY}\n\n\`node dist/bench/viewer.js ${args.join(' ')}\`\n\n${calibrations.join('\n')}\n\n${md}\n`);
+  const ratioText = ratios.length ? `\n\nBaseline ÷ current, median of ${rounds} rounds each, the two builds alternating in one browser:\n\n${ratios.join('\n')}\n` : '\n';
+  writeFileSync(file, `# bench:viewer, ${DAY}\n\n\`node dist/bench/viewer.js ${args.join(' ')}\` (load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(', ')})\n\n${calibrations.join('\n')}\n\n${md}\n${ratioText}`);
   console.error(`table written to ${file}`);
 }
 
 const RESULTS = join(PACKAGE_ROOT, 'bench', 'results');
 const DAY = new Date().toISOString().slice(0, 10);
 
-/** One graph size in a fresh browser context: first render, layout, cached reload, pan frames. */
-async function measureSize(browser: Browser, backend: WebGLBackend, size: number, frames: number): Promise<string[]> {
-  const t0 = Date.now();
-  const graph = syntheticGraph(size);
-  const server = await createViewerServer({ store: memoryStore(graph), overviewNodes: Number.MAX_SAFE_INTEGER });
+interface Opened {
+  build: Build;
+  server: ViewerServer;
+  context: BrowserContext;
+  page: Page;
+  cells: string[];
+}
+
+/** One build's viewer on a server of its own, opened, reloaded (layout from its cache) and pictured. */
+async function openBuild(browser: Browser, backend: WebGLBackend, graph: GuanxiGraph, size: number, build: Build): Promise<Opened> {
+  const server = await createViewerServer({ store: memoryStore(graph), overviewNodes: Number.MAX_SAFE_INTEGER, staticDir: build.dir });
   const payload = server.view.payload();
-  const built = Date.now() - t0;
   // The layout the server started computing when it opened (layout-route.ts), awaited here: a
   // server that has been up a while has it ready; the page's first picture is measured after it.
   const layoutStart = Date.now();
@@ -258,53 +343,85 @@ async function measureSize(browser: Browser, backend: WebGLBackend, size: number
   const serverLayout = Date.now() - layoutStart;
   const context = await browser.newContext({ viewport: { width: 1400, height: 850 }, bypassCSP: true });
   const page = await context.newPage();
-  page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
-  try {
-    await page.goto(server.url);
-    await page.waitForFunction('window.__guanxi && (window.__guanxi.firstRender !== null || window.__guanxi.error !== null)', null, { timeout: 120_000 });
-    const firstRender = await hook<number>(page, 'g.firstRender');
-    const layout = await hook<string>(page, 'g.layout');
-    await page.reload();
-    await page.waitForFunction('window.__guanxi && window.__guanxi.firstRender !== null', null, { timeout: 120_000 });
-    const cachedRender = await hook<number>(page, 'g.firstRender');
-    const cached = await hook<string>(page, 'g.layout');
-    await page.waitForTimeout(500);
-    const shotName = `viewer-${DAY}/${backend}-${size}.png`;
-    await page.screenshot({ path: join(RESULTS, shotName) });
-    // A filter: articles hidden, until the next frame is drawn; then shown again.
-    const filter = (await page.evaluate(`(async () => {
-      const g = window.__guanxi; const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      const t0 = performance.now(); g.store.set({ kinds: new Set([...g.store.get().kinds].filter((k) => k !== 'Article')) }); await frame();
-      const t = performance.now() - t0; g.store.set({ kinds: new Set([...g.store.get().kinds, 'Article']) }); await frame(); return t;
-    })()`)) as number;
-    // A panel: the largest node selected, until its panel is filled and the next frame drawn.
-    const panel = (await page.evaluate(`(async () => {
-      const g = window.__guanxi; const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      const key = g.graph.nodes().reduce((a, b) => (g.graph.degree(b) > g.graph.degree(a) ? b : a));
-      const t0 = performance.now(); g.store.set({ selected: key });
-      while (!document.querySelector('#panel:not([hidden]) h2')) await new Promise((r) => setTimeout(r, 5));
-      await frame(); const t = performance.now() - t0; g.store.set({ selected: null }); await frame(); return t;
-    })()`)) as number;
-    const times = await panFrames(page, frames);
-    const shot = join(RESULTS, shotName);
-    console.error(`  ${size} nodes done (graph built and served in ${built} ms; screenshot ${shot})`);
-    return [
-      size.toLocaleString(),
-      graph.size.toLocaleString(),
+  page.on('pageerror', (e) => console.error(`  page error (${build.name}): ${e.message}`));
+  await page.goto(server.url);
+  await page.waitForFunction('window.__guanxi && (window.__guanxi.firstRender !== null || window.__guanxi.error !== null)', null, { timeout: 120_000 });
+  const firstRender = await hook<number>(page, 'g.firstRender');
+  const layout = await hook<string>(page, 'g.layout');
+  await page.reload();
+  await page.waitForFunction('window.__guanxi && window.__guanxi.firstRender !== null', null, { timeout: 120_000 });
+  const cachedRender = await hook<number>(page, 'g.firstRender');
+  const cached = await hook<string>(page, 'g.layout');
+  await page.waitForTimeout(500);
+  const shotName = `viewer-${DAY}/${backend}-${size}${build.dir ? `-${build.name}` : ''}.png`;
+  await page.screenshot({ path: join(RESULTS, shotName) });
+  return {
+    build,
+    server,
+    context,
+    page,
+    cells: [
       `${(payload.raw.length / 1e6).toFixed(1)} / ${(payload.gzip.length / 1e6).toFixed(1)}`,
       (serverLayout / 1000).toFixed(1),
       `${(firstRender / 1000).toFixed(2)}${layout === 'done' ? '' : ` (layout ${layout}!)`}`,
       `${(cachedRender / 1000).toFixed(2)}${cached === 'cached' ? '' : ' (no cache!)'}`,
-      filter.toFixed(0),
-      panel.toFixed(0),
-      median(times).toFixed(1),
-      percentile(times, 0.95).toFixed(1),
-      `${(1000 / median(times)).toFixed(0)}`,
       `[${backend}-${size}](${shotName})`,
-    ];
+    ],
+  };
+}
+
+/**
+ * One graph size, each build in a browser context of its own: first picture, cached reload, then
+ * the filters and the panel in rounds that alternate the builds (so that a change in the machine's
+ * load falls on both), then the frame times of a pan.
+ */
+async function measureSize(browser: Browser, backend: WebGLBackend, size: number, frames: number, rounds: number, builds: Build[]): Promise<{ build: string; interactions: Interactions; cells: string[] }[]> {
+  const t0 = Date.now();
+  const graph = syntheticGraph(size);
+  const built = Date.now() - t0;
+  const opened: Opened[] = [];
+  try {
+    for (const build of builds) opened.push(await openBuild(browser, backend, graph, size, build));
+    const samples = opened.map(() => [] as Interactions[]);
+    for (let r = 0; r < rounds; r++) for (const [i, o] of opened.entries()) samples[i].push(await interactionRound(o.page));
+    const results = [];
+    for (const [i, o] of opened.entries()) {
+      const m = {
+        ...Object.fromEntries(TIMED.map((k) => [k, { total: median(samples[i].map((s) => s[k].total)), work: median(samples[i].map((s) => s[k].work)) }])),
+        panelFetch: median(samples[i].map((s) => s.panelFetch)),
+      } as Interactions;
+      const cell = (t: Timed) => `${t.total.toFixed(0)} (${t.work.toFixed(0)})`;
+      const times = frames > 0 ? await panFrames(o.page, frames) : [];
+      const [layout, server, first, reload, shot] = o.cells;
+      results.push({
+        build: o.build.name,
+        interactions: m,
+        cells: [
+          size.toLocaleString(),
+          graph.size.toLocaleString(),
+          layout,
+          server,
+          first,
+          reload,
+          cell(m.kind),
+          cell(m.dates),
+          cell(m.roles),
+          cell(m.org),
+          `${cell(m.panel)} fetch ${m.panelFetch.toFixed(0)}`,
+          times.length ? median(times).toFixed(1) : 'n/a',
+          times.length ? percentile(times, 0.95).toFixed(1) : 'n/a',
+          times.length ? `${(1000 / median(times)).toFixed(0)}` : 'n/a',
+          shot,
+        ],
+      });
+    }
+    console.error(`  ${size} nodes done (graph built in ${built} ms)`);
+    return results;
   } finally {
-    await context.close();
-    await server.close();
+    for (const o of opened) {
+      await o.context.close();
+      await o.server.close();
+    }
   }
 }
 

@@ -284,6 +284,52 @@ describe('viewer in headless Chromium', function () {
       const smallest = await hook<number>(page, `Math.min(...[...g.renderer.displayedLabels()].filter((n) => n !== ${JSON.stringify(hub)}).map((n) => g.graph.getNodeAttribute(n, 'size')))`);
       expect(smallest).to.be.at.least(sizes[23]);
       await shot(page, '13-hover-hub');
+      await page.evaluate(inPage('g.store.set({ hovered: null })'));
+    });
+
+    it('hides a kind and dims around a selection by changing those states only, never re-indexing the graph', async () => {
+      const frames = () => page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+      // Sigma processes the whole graph (re-indexes it) only in processData, which emits beforeProcess.
+      await page.evaluate(inPage("(window.__processes = 0, g.renderer.sigma.on('beforeProcess', () => window.__processes++))"));
+      const before = await hook<{ nodes: number; edges: number }>(page, 'g.renderer.stateChanges()');
+      await page.evaluate(inPage("g.store.set({ kinds: new Set([...g.store.get().kinds].filter((k) => k !== 'Article')) })"));
+      await frames();
+      const shown = await hook<{ articles: string[]; others: string[]; articleEdges: string[]; otherEdges: string[] }>(
+        page,
+        `(() => {
+          const s = g.renderer.sigma, article = (k) => g.graph.getNodeAttribute(k, 'kind') === 'Article';
+          const edgeOfArticle = (e) => article(g.graph.source(e)) || article(g.graph.target(e));
+          return {
+            articles: [...new Set(g.graph.filterNodes(article).map((k) => s.getNodeDisplayData(k).visibility))],
+            others: [...new Set(g.graph.filterNodes((k) => !article(k)).map((k) => s.getNodeDisplayData(k).visibility))],
+            articleEdges: [...new Set(g.graph.filterEdges(edgeOfArticle).map((e) => s.getEdgeDisplayData(e).visibility))],
+            otherEdges: [...new Set(g.graph.filterEdges((e) => !edgeOfArticle(e)).map((e) => s.getEdgeDisplayData(e).visibility))],
+          };
+        })()`,
+      );
+      expect(shown).to.deep.equal({ articles: ['hidden'], others: ['visible'], articleEdges: ['hidden'], otherEdges: ['visible'] });
+      const articles = await hook<number>(page, "g.graph.filterNodes((k, a) => a.kind === 'Article').length");
+      const articleEdges = await hook<number>(page, "g.graph.filterEdges((e, a, s, t) => g.graph.getNodeAttribute(s, 'kind') === 'Article' || g.graph.getNodeAttribute(t, 'kind') === 'Article').length");
+      const filtered = await hook<{ nodes: number; edges: number }>(page, 'g.renderer.stateChanges()');
+      // Exactly the articles and their edges changed state, nothing else.
+      expect({ nodes: filtered.nodes - before.nodes, edges: filtered.edges - before.edges }).to.deep.equal({ nodes: articles, edges: articleEdges });
+      await page.evaluate(inPage("g.store.set({ kinds: new Set([...g.store.get().kinds, 'Article']) })"));
+      await frames();
+
+      // A selection dims every node but the selected one's neighbours; no edge changes state.
+      const key = await hook<string>(page, "g.graph.filterNodes((k, a) => a.kind === 'Person' && g.graph.neighbors(k).length >= 5)[0]");
+      const near = await hook<number>(page, `g.graph.neighbors(${JSON.stringify(key)}).length`);
+      const order = await hook<number>(page, 'g.graph.order');
+      const restored = await hook<{ nodes: number; edges: number }>(page, 'g.renderer.stateChanges()');
+      await page.evaluate(inPage(`g.store.set({ selected: ${JSON.stringify(key)} })`));
+      await frames();
+      const selected = await hook<{ nodes: number; edges: number }>(page, 'g.renderer.stateChanges()');
+      expect({ nodes: selected.nodes - restored.nodes, edges: selected.edges - restored.edges }).to.deep.equal({ nodes: order - near, edges: 0 });
+      const other = await hook<string>(page, `g.graph.filterNodes((k) => k !== ${JSON.stringify(key)} && !g.graph.areNeighbors(k, ${JSON.stringify(key)}))[0]`);
+      expect(await hook<string>(page, `g.renderer.sigma.getNodeDisplayData(${JSON.stringify(other)}).color`)).to.equal('#e4e6ea');
+      await page.evaluate(inPage('g.store.set({ selected: null })'));
+      await frames();
+      expect(await page.evaluate('window.__processes')).to.equal(0);
     });
   });
 });

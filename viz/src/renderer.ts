@@ -1,14 +1,17 @@
 /**
- * Drawing: sigma over the view graph, styled by reducers that read the view state (filters, hover,
- * selection) and nothing else. State changes come in through the store; pointer events go out to it.
+ * Drawing: sigma over the view graph, styled by sigma 4 styles over item states that mirror the view
+ * state (filters, hover, selection: item-states.ts) and nothing else. State changes come in through
+ * the store and change only the states that differ, so sigma neither re-indexes the graph nor
+ * evaluates the items that did not change; pointer events go out to the store.
  */
 import Sigma from 'sigma';
 import { layerPlain, pathLine } from 'sigma/rendering';
-import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
 import type { EdgeAttrs, NodeAttrs, ViewGraph } from './graph-data.js';
 import { createLabelLayer, type LabelTone } from './labels.js';
 import type { Store, ViewState } from './state.js';
-import { computeVisibility, type Visibility } from './visibility.js';
+import { createFocusEdges } from './focus-edges.js';
+import { createItemStates, VIEW_NODE_STATE, type Changed, type Focus, type StateTarget } from './item-states.js';
+import { computeVisibility, indexGraph, type Visibility } from './visibility.js';
 
 export type ViewSigma = Sigma<NodeAttrs, EdgeAttrs>;
 
@@ -34,6 +37,8 @@ export interface Renderer {
   fit(): void;
   /** The nodes whose label is on screen (labels.ts). */
   displayedLabels(): ReadonlySet<string>;
+  /** How many node and edge states the filters and the focus have changed so far (item-states.ts). */
+  stateChanges(): Changed;
 }
 
 /**
@@ -53,46 +58,57 @@ function freeCentre(container: HTMLElement, covers: readonly HTMLElement[]): { d
   return right - left < 80 ? { dx: 0, dy: 0 } : { dx: (left + right) / 2 - (c.left + c.right) / 2, dy: 0 };
 }
 
+/**
+ * The drawing order: edges, the veil (which, while a node has the focus, clears the edges drawn so
+ * far), nodes, the focus's edges (focus-edges.ts), the focus.
+ */
+const DEPTH_LAYERS = ['edges', 'veil', 'nodes', 'topEdges', 'topNodes'] as const;
+
 export function createRenderer(container: HTMLElement, graph: ViewGraph, store: Store, covers: readonly HTMLElement[] = []): Renderer {
-  let visibility = computeVisibility(graph, store.get());
+  /** The graph as arrays for the filters, built again when an expansion adds or drops nodes or edges. */
+  let index = indexGraph(graph);
+  let stale = false;
+  for (const event of ['nodeAdded', 'nodeDropped', 'edgeAdded', 'edgeDropped', 'cleared'] as const) graph.on(event, () => (stale = true));
+  const currentIndex = () => {
+    if (stale) [index, stale] = [indexGraph(graph), false];
+    return index;
+  };
+  let visibility = computeVisibility(graph, store.get(), index);
   /** The hovered or selected node and its neighbours; null when nothing is hovered or selected. */
-  let focusSet: Set<string> | null = null;
-  let focusNode: string | null = null;
+  let focus: Focus | null = null;
   /** The neighbours whose labels hovering shows: the largest few, so that a hub's do not pile up. */
   let focusLabels: Set<string> = new Set();
 
   // Each drawn item costs the same in every frame, and while the camera moves nobody reads edges.
   const manyEdges = graph.size > 5000;
   const manyNodes = graph.order > 5000;
-  const nodeReducer = (key: string, data: NodeDisplayData, attrs: NodeAttrs): Partial<NodeDisplayData> => {
-    // Sigma never gets a label: its glyph atlas garbles Chinese (labels.ts draws them instead).
-    if (visibility.nodes && !visibility.nodes.has(key)) return { ...data, label: null, visibility: 'hidden' };
-    const selected = key === store.get().selected;
-    if (focusSet && !focusSet.has(key)) return { ...data, color: DIMMED_NODE, label: null, zIndex: 0 };
-    if (selected || key === focusNode) return { ...data, label: null, backdropVisibility: 'visible', depth: 'topNodes', zIndex: 2 };
-    if (focusSet) return { ...data, label: null, zIndex: 1, color: attrs.color };
-    return { ...data, label: null };
-  };
-  const edgeReducer = (key: string, data: EdgeDisplayData, attrs: EdgeAttrs): Partial<EdgeDisplayData> => {
-    if (visibility.edges ? !visibility.edges.has(key) : !visibility.edgeInRange(attrs.date)) return { ...data, visibility: 'hidden' };
-    if (focusNode) {
-      const [source, target] = graph.extremities(key);
-      if (source !== focusNode && target !== focusNode) return { ...data, visibility: 'hidden' };
-      return { ...data, color: HIGHLIGHT_EDGE, size: 1.5, depth: 'topEdges' };
-    }
-    return data;
-  };
 
-  const sigma: ViewSigma = new Sigma(graph, container, {
+  const sigma = new Sigma(graph, container, {
     primitives: {
       nodes: { label: { font: { family: LABEL_FONT } } },
       // Straight lines only. Sigma's default adds the self-loop path, and a program draws every edge
       // with the most segments any of its paths needs: 66 vertices an edge instead of 4, which made
       // panning 2,000 nodes take 0.7 s a frame in software WebGL. The graph has no self-loops.
       edges: { paths: [pathLine()], layers: [layerPlain()] },
+      depthLayers: [...DEPTH_LAYERS],
     },
-    nodeReducer,
-    edgeReducer,
+    // Styles from attributes and item states only (item-states.ts): sigma then evaluates again just the
+    // items whose state changed. A reducer, or a style that is a function, would make sigma evaluate
+    // every node and edge on every change of state, its own included (a pan's start and end, a hover).
+    // Sigma never gets a label: its glyph atlas garbles Chinese (labels.ts draws them instead).
+    styles: {
+      nodes: [
+        { x: { attribute: 'x' }, y: { attribute: 'y' }, size: { attribute: 'size' }, color: { attribute: 'color' }, depth: 'nodes' },
+        { whenState: 'isHidden', then: { visibility: 'hidden' }, else: { visibility: 'visible' } },
+        { whenState: 'isDimmed', then: { color: DIMMED_NODE } },
+        { whenState: 'isFocus', then: { depth: 'topNodes', backdropVisibility: 'visible' } },
+      ],
+      edges: [
+        { size: { attribute: 'size' }, color: { attribute: 'color' }, depth: 'edges' },
+        { whenState: 'isHidden', then: { visibility: 'hidden' }, else: { visibility: 'visible' } },
+      ],
+    },
+    customNodeState: VIEW_NODE_STATE,
     settings: {
       // Labels only for nodes drawn large enough to matter; on a small graph, all of them.
       renderLabels: false,
@@ -101,27 +117,52 @@ export function createRenderer(container: HTMLElement, graph: ViewGraph, store: 
       // Dragging a node moves and pins it (layout.ts).
       enableNodeDrag: true,
       dragPositionToAttributes: (position: { x: number; y: number }) => ({ x: position.x, y: position.y }),
-      zIndex: true,
       minCameraRatio: 0.02,
       maxCameraRatio: 4,
       stagePadding: 24,
       // Hidden behind the who-met-whom tab, the container has no size while the filters still change.
       allowInvalidContainer: true,
     } as Partial<ReturnType<ViewSigma['getSettings']>>,
-  });
+  }) as unknown as ViewSigma;
 
-  /** The hovered node, else the selected one: either highlights its neighbours. */
-  const updateFocus = (s: ViewState) => {
-    focusNode = s.hovered ?? (s.selected && graph.hasNode(s.selected) ? s.selected : null);
-    const neighbours = focusNode ? graph.neighbors(focusNode) : [];
-    focusSet = focusNode ? new Set([focusNode, ...neighbours]) : null;
-    focusLabels = new Set(neighbours.sort((a, b) => graph.getNodeAttribute(b, 'size') - graph.getNodeAttribute(a, 'size')).slice(0, HOVER_LABELS));
+  // The veil: what sigma's own clear does, between the edges and the nodes, while a node has the focus.
+  sigma.addCustomLayerProgram('guanxi-veil', 'veil' as never, (gl) => ({
+    render() {
+      if (!focus) return;
+      gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+      gl.clear(gl.COLOR_BUFFER_BIT);
+    },
+    kill() {},
+  }));
+
+  const states = createItemStates(graph, sigma as unknown as StateTarget);
+  const focusEdges = createFocusEdges(sigma, 'topEdges', HIGHLIGHT_EDGE, 1.5);
+  /** The focus's edges that the filters leave. */
+  const drawFocusEdges = () => {
+    const pairs: [string, string][] = [];
+    if (focus) graph.forEachEdge(focus.node, (edge, _a, source, target) => {
+      if (!sigma.getEdgeState(edge).isHidden) pairs.push([source, target]);
+    });
+    focusEdges.set(pairs);
   };
 
-  updateFocus(store.get());
+  /** The hovered node, else the selected one: either highlights its neighbours. */
+  const focusOf = (s: ViewState): Focus | null => {
+    const node = s.hovered ?? (s.selected && graph.hasNode(s.selected) ? s.selected : null);
+    if (!node || !graph.hasNode(node)) return null;
+    const neighbours = graph.neighbors(node);
+    focusLabels = new Set(neighbours.sort((a, b) => graph.getNodeAttribute(b, 'size') - graph.getNodeAttribute(a, 'size')).slice(0, HOVER_LABELS));
+    return { node, near: new Set(neighbours) };
+  };
+
+  focus = focusOf(store.get());
+  states.applyVisibility(visibility, focus, index);
+  drawFocusEdges();
+  const focusNode = () => focus?.node ?? null;
 
   /** A small view labels all its nodes; otherwise the focused node and its largest neighbours. */
   const smallView = () => !!visibility.nodes && visibility.nodes.size <= SMALL_VIEW;
+  let sorted: string[] = [];
   const bySize = (keys: Iterable<string>) => [...keys].sort((a, b) => graph.getNodeAttribute(b, 'size') - graph.getNodeAttribute(a, 'size'));
   const labels = createLabelLayer(
     sigma,
@@ -129,17 +170,22 @@ export function createRenderer(container: HTMLElement, graph: ViewGraph, store: 
     {
       style(key): LabelTone | null {
         if (visibility.nodes && !visibility.nodes.has(key)) return null;
-        if (key === focusNode || key === store.get().selected) return 'focus';
-        if (focusSet && !focusSet.has(key)) return smallView() ? 'muted' : null;
-        if (focusSet && !focusLabels.has(key) && !smallView()) return null;
+        if (key === focusNode() || key === store.get().selected) return 'focus';
+        if (focus && !focus.near.has(key)) return smallView() ? 'muted' : null;
+        if (focus && !focusLabels.has(key) && !smallView()) return null;
         return 'plain';
       },
       forced() {
         const selected = store.get().selected;
-        const focus = [focusNode, selected].filter((k): k is string => !!k && graph.hasNode(k));
-        return smallView() ? [...focus, ...visibility.nodes!] : [...focus, ...focusLabels];
+        const first = [focusNode(), selected].filter((k): k is string => !!k && graph.hasNode(k));
+        return smallView() ? [...first, ...visibility.nodes!] : [...first, ...focusLabels];
       },
-      candidates: () => bySize(visibility.nodes ?? graph.nodes()),
+      candidates: () => {
+        // Sorted once per graph (an expansion adds nodes), then filtered: a filter costs no sort.
+        if (sorted.length !== graph.order) sorted = bySize(graph.nodes());
+        const shown = visibility.nodes;
+        return shown ? sorted.filter((k) => shown.has(k)) : sorted;
+      },
     },
     // Rendered radii in px: at full view the largest nodes of a big graph are drawn 4–5 px wide.
     { font: LABEL_FONT, threshold: graph.order < 400 ? 0 : 3.5, hideOnMove: manyNodes },
@@ -177,11 +223,16 @@ export function createRenderer(container: HTMLElement, graph: ViewGraph, store: 
 
   store.subscribe((s, prev) => {
     const filtersChanged = FILTER_KEYS.some((k) => s[k] !== prev[k]);
-    if (filtersChanged) visibility = computeVisibility(graph, s);
     if (filtersChanged || s.hovered !== prev.hovered || s.selected !== prev.selected) {
-      updateFocus(s);
-      if (filtersChanged) labels.reindex();
-      sigma.refresh({ skipIndexation: !filtersChanged });
+      focus = focusOf(s);
+      if (filtersChanged) {
+        visibility = computeVisibility(graph, s, currentIndex());
+        states.applyVisibility(visibility, focus, currentIndex());
+        labels.reindex();
+      } else states.applyFocus(focus);
+      drawFocusEdges();
+      // Positions and sizes are unchanged: sigma redraws at the next frame what the states changed.
+      sigma.scheduleRender();
     }
     if (s.selected !== prev.selected && s.selected) requestAnimationFrame(keepSelectedClear);
   });
@@ -195,6 +246,7 @@ export function createRenderer(container: HTMLElement, graph: ViewGraph, store: 
     sigma,
     visibility: () => visibility,
     displayedLabels: () => labels.displayed(),
+    stateChanges: () => states.counts(),
     focus(key) {
       const d = sigma.getNodeDisplayData(key);
       if (!d) return;
@@ -203,12 +255,17 @@ export function createRenderer(container: HTMLElement, graph: ViewGraph, store: 
     fit() {
       const camera = sigma.getCamera();
       if (!visibility.nodes) return void camera.animate({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, { duration: 500 });
-      // Display data are in the framed graph's coordinates (the whole graph fits 0…1), as the camera's.
+      // The box of the graph's own coordinates, framed (the whole graph fits 0…1, as the camera's):
+      // sigma's display data would be copied node by node.
       let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
       for (const key of visibility.nodes) {
-        const d = sigma.getNodeDisplayData(key);
-        if (!d) continue;
-        [x0, x1, y0, y1] = [Math.min(x0, d.x), Math.max(x1, d.x), Math.min(y0, d.y), Math.max(y1, d.y)];
+        if (!graph.hasNode(key)) continue;
+        const { x, y } = graph.getNodeAttributes(key);
+        [x0, x1, y0, y1] = [Math.min(x0, x), Math.max(x1, x), Math.min(y0, y), Math.max(y1, y)];
+      }
+      if (x0 !== Infinity) {
+        const [a, b] = [sigma.graphToFramedGraph({ x: x0, y: y0 }), sigma.graphToFramedGraph({ x: x1, y: y1 })];
+        [x0, x1, y0, y1] = [Math.min(a.x, b.x), Math.max(a.x, b.x), Math.min(a.y, b.y), Math.max(a.y, b.y)];
       }
       if (x0 === Infinity) return;
       const ratio = Math.min(Math.max(Math.max(x1 - x0, y1 - y0) * 1.4, 0.08), 1.2);
