@@ -212,6 +212,12 @@ describe('recognize', () => {
       expect(isos('3月1日至3日')).to.deep.equal(['2023-03-01', '2023-03-03']);
     });
 
+    it('counts 本月 and 上月 from the publication month, across a new year', () => {
+      expect(findDates('本月5日，县长到乡镇检查。', { year: 2024, month: 3, day: 10 }).flatMap((d) => d.iso)).to.deep.equal(['2024-03-05']);
+      expect(findDates('上月28日召开会议。', { year: 2024, month: 1, day: 10 }).flatMap((d) => d.iso)).to.deep.equal(['2023-12-28']);
+      expect(findDates('本月31日', { year: 2024, month: 4, day: 10 })).to.deep.equal([]);
+    });
+
     it('gives a year alone as YYYY', () => {
       const dates = findDates('2023年', CTX);
       expect(dates).to.have.length(1);

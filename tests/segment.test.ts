@@ -65,6 +65,10 @@ describe('segment', () => {
       expect(two!.reporters).to.deep.equal(['张明远', '李卫']);
       // Brackets that hold no names are no byline.
       expect(parseDateline('新华社北京3月2日电（节选）今年春运平稳有序。')!.reporters).to.deep.equal([]);
+      // A crawled article opening with its byline alone, and a bracket that is no byline.
+      const opening = parseDateline('（记者 张小明 通讯员 李华）12月28日，市长到医院调研。')!;
+      expect([opening.reporters, opening.correspondents, opening.end]).to.deep.equal([['张小明'], ['李华'], 15]);
+      expect(parseDateline('（一）加强组织领导。各单位要高度重视。')).to.equal(null);
     });
 
     it('gives null for an ordinary sentence', () => {

@@ -114,10 +114,20 @@ export function standaloneByline(text: string, namesAlone = false): Byline | nul
 // 新华社北京3月4日电 题：… 新华社记者 李汶羲、韩洁 记者从…
 const TITLED_BYLINE = /^\s*(?:题[：:][^\n]{1,60}?\s*)?((?:[\u4e00-\u9fff]{0,10}?(?:报|社|台|网))?记者\s*[\u4e00-\u9fff·]{2,4}?(?:、[\u4e00-\u9fff·]{2,4}?)*)(?=\s|记者|[，。])/;
 
+/** A byline in brackets opening a text with no dateline, with its role words (（记者 张三 通讯员 李四）…). */
+function openingByline(text: string): { byline: Byline; end: number } | null {
+  const paren = /^[（(]([^（）()]{2,40})[）)]/.exec(text);
+  const byline = paren ? parseByline(paren[1]) : null;
+  return byline ? { byline, end: paren![0].length } : null;
+}
+
 /** The dateline at the start of an article's first paragraph, with the byline that follows it. */
 export function parseDateline(text: string): Dateline | null {
   const m = DATELINE.exec(text);
   if (!m) {
+    // A crawled article may open with its byline alone: （记者 张三 通讯员 李四）….
+    const opening = openingByline(text);
+    if (opening) return { ...opening.byline, place: null, date: null, end: opening.end };
     // 记者 X 报道：… without 本报讯 also opens an article.
     const bare = /^(?:本报)?记者[\u4e00-\u9fff、·]{2,12}?报道[：:]/.exec(text);
     if (!bare) return null;

@@ -1,8 +1,8 @@
 /**
  * Dates: 2023年2月18日, 2月18日、19日, 2月14日、16日, 2026年7月16日至17日, 九月二日, 24日, 2023年,
- * 昨天, 今日. A date without a year takes the year that puts it nearest the publication date (12月28日
+ * 昨天, 今日, 本月5日. A date without a year takes the year that puts it nearest the publication date (12月28日
  * in a paper of 5 January is last December's); a day without a month takes the month last named (or
- * the publication month); 昨天, 今天, 前天 count from the publication day.
+ * the publication month); 昨天, 今天, 前天 count from the publication day, 本月 and 上月 from its month.
  */
 
 export interface DateMention {
@@ -72,6 +72,23 @@ function relativeDates(text: string, ctx: DateContext): DateMention[] {
   return out;
 }
 
+// A day of a month counted from the publication month: 本月5日, 上月28日.
+const MONTH_OFFSET: Record<string, number> = { 上月: -1, 本月: 0, 当月: 0, 下月: 1 };
+const MONTH_RELATIVE_RE = new RegExp(`(上月|本月|当月|下月)(${NUM})[日号]`, 'g');
+
+/** 本月5日, 上月28日… as days, when the publication month is known. */
+function monthRelativeDates(text: string, ctx: DateContext): DateMention[] {
+  if (ctx.year === null || !ctx.month) return [];
+  const out: DateMention[] = [];
+  for (const m of text.matchAll(MONTH_RELATIVE_RE)) {
+    const months = ctx.year * 12 + ctx.month - 1 + MONTH_OFFSET[m[1]];
+    const [year, month, day] = [Math.floor(months / 12), (months % 12) + 1, parseNumber(m[2])];
+    if (day === null || !validDay(year, month, day)) continue;
+    out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: [`${year}-${pad(month)}-${pad(day)}`] });
+  }
+  return out;
+}
+
 function validDay(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
   return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -133,7 +150,7 @@ export function findDates(text: string, ctx: DateContext): DateMention[] {
     }
     if (iso.length) out.push({ start, end: start + raw.length, text: raw, iso });
   }
-  return [...out, ...relativeDates(text, ctx)].sort((a, b) => a.start - b.start);
+  return [...out, ...relativeDates(text, ctx), ...monthRelativeDates(text, ctx)].sort((a, b) => a.start - b.start);
 }
 
 /** The publication year a document implies: the latest full year it names (部署2023年工作). */
