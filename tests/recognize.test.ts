@@ -37,8 +37,8 @@ describe('recognize', () => {
     });
 
     it('reads a zone named by its ending alone after a verb, and keeps a noun that begins a venue', () => {
-      const names = placeNames('副市长到高新区、经开区调研，察看了智能制造产业园和城东农贸市场。');
-      expect(names).to.include.members(['高新区', '经开区', '智能制造产业园', '城东农贸市场']);
+      const names = placeNames('副市长到高新区、经开区调研，察看了智能制造产业园、城东农贸市场和良渚古城遗址。');
+      expect(names).to.include.members(['高新区', '经开区', '智能制造产业园', '城东农贸市场', '良渚古城遗址']);
       expect(names).to.not.include('制造产业园');
       // A kind of place, not a place: 各县开发区建设.
       expect(placeNames('重点监督各县是否聚焦主导产业、开发区建设。')).to.not.include('开发区');
@@ -51,6 +51,13 @@ describe('recognize', () => {
       const titles = Object.fromEntries(a.persons.map((p) => [p.name, p.titles.map((t) => `${t.title}@${t.organization}`)]));
       expect(titles['钱敏'].find((t) => t.startsWith('主任'))).to.match(/区委办公室$/);
       expect(a.organizations.map((o) => o.name)).to.include('开发区管委会');
+    });
+
+    it("never gives a government's head to the committee named before it", () => {
+      const doc: SourceDocument = { path: 'r.jsonl', name: 'r.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text: '县委副书记、县长黄志刚带队赴外地考察学习。' }] };
+      const titles = extractDocument(doc).articles[0].persons.find((p) => p.name === '黄志刚')!.titles;
+      expect(titles.find((t) => t.title === '县长')?.organization ?? null).to.not.equal('县委');
+      expect(titles.find((t) => t.title === '副书记')?.organization).to.equal('县委');
     });
   });
 

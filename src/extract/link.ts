@@ -27,6 +27,9 @@ const IMPLIED: [RegExp, (home: Home | null) => string | null][] = [
   [/^副?总理$|^国务委员$/, () => '国务院'],
 ];
 
+// The head of a level's government and its deputies (县长, 常务副市长, 代理镇长).
+const GOVERNMENT_HEAD = /^(常务)?(副|代理?)?[省市县区镇乡]长$/;
+
 // Head posts a story writes after a name to address its holder (许瑞明所长, 张三市长, 李四董事长).
 const HEAD_POST = /(长|书记|主任|主席|总经理|经理|总裁)$/;
 
@@ -111,7 +114,10 @@ export function titleChain(
       }
       // A post after a committee's in the chain is the committee's (市委常委、秘书长): unless it implies its own body.
       const where = homeAtPlace(home, chainPlace) ?? home;
-      organization = IMPLIED.find(([re]) => re.test(item.title))?.[1](where) ?? (parent ? bodyOfNext(item.title, parent) : null);
+      // A government's head (县长) is never the committee's whose post came first (县委副书记、县长): with no
+      // home to name the government, the post stays without a body.
+      const implied = IMPLIED.find(([re]) => re.test(item.title))?.[1](where) ?? null;
+      organization = implied ?? (parent && !GOVERNMENT_HEAD.test(item.title) ? bodyOfNext(item.title, parent) : null);
     }
     out.push({ title: item.title, organization, start: item.start });
   }
