@@ -53,6 +53,15 @@ describe('recognize', () => {
       expect(a.organizations.map((o) => o.name)).to.include('开发区管委会');
     });
 
+    it('gives the names listed before an election\'s last one its posts, in the standing committee named whole', () => {
+      const doc: SourceDocument = { path: 'e.jsonl', name: 'e.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text: '会议选举李国强为市人民代表大会常务委员会主任，王建平、赵敏为副主任。' }] };
+      const a = extractDocument(doc).articles[0];
+      const titles = Object.fromEntries(a.persons.map((p) => [p.name, p.titles.map((t) => `${t.title}@${t.organization}`)]));
+      expect(titles['李国强']).to.deep.equal(['主任@市人民代表大会常务委员会']);
+      expect(titles['王建平']).to.deep.equal(['副主任@市人民代表大会常务委员会']);
+      expect(titles['赵敏']).to.deep.equal(['副主任@市人民代表大会常务委员会']);
+    });
+
     it("never gives a government's head to the committee named before it", () => {
       const doc: SourceDocument = { path: 'r.jsonl', name: 'r.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text: '县委副书记、县长黄志刚带队赴外地考察学习。' }] };
       const titles = extractDocument(doc).articles[0].persons.find((p) => p.name === '黄志刚')!.titles;

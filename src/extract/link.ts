@@ -270,6 +270,13 @@ export function linkTitles(
     out.set(person, titles);
     previous = person;
   }
+  // The names listed before the last one of an election or appointment hold its posts too
+  // (选举…，B、C为副主任; 任命B、C为副县长).
+  for (let k = persons.length - 2; k >= 0; k--) {
+    const [person, next] = [persons[k], persons[k + 1]];
+    if (out.get(person)!.length || !/^[、和]$/.test(text.slice(person.end, next.start)) || !/^(同志)?(当选)?为/.test(text.slice(next.end))) continue;
+    out.set(person, out.get(next)!.map((t) => ({ ...t, start: person.start })));
+  }
   // A post written bare after a body's posts in the same sentence is that body's (县人大常委会副主任A
   // 主持会议，副主任B、C参加; 县政协主席A主持，副主席B、C出席): the nearest body before it that holds it.
   const bodies: { organization: string; end: number }[] = [];

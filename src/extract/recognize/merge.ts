@@ -240,9 +240,10 @@ function dottedBoundaries(text: string, m: PersonMention, tagged: EntitySpan[]):
   return inner ? { ...m, start: inner.start, end: inner.end, name: m.name.slice(inner.start - m.start, inner.end - m.start) } : m;
 }
 
-/** A place or level prefix a rule attaches to a body: 市, 省委, 中共, 许昌市. */
+/** A place or level prefix a rule attaches to a body: 市, 省委, 中共, 许昌市, 市人民代表. */
 function attachedPrefix(prefix: string): boolean {
-  return /^(中共)?[市省县区州镇乡]?委?$/.test(prefix) || markLexicon().places.longestAt(prefix, prefix.startsWith('中共') ? 2 : 0) > 1;
+  // A level word opening it (市|人民代表大会常务委员会 where the tagger saw only 大会常务委员会) is the body's.
+  return /^(中共)?[市省县区州镇乡]/.test(prefix) || /^中共$/.test(prefix) || markLexicon().places.longestAt(prefix, prefix.startsWith('中共') ? 2 : 0) > 1;
 }
 
 /** Whether `r` is `s` plus one level character that the next character makes a word of (北京 + 市民). */
