@@ -11,10 +11,10 @@ import { PACKAGE_ROOT } from '../src/paths.js';
 // to make a change pass.
 const FLOORS: Record<Measure, number> = {
   persons: 0.99,
-  organizations: 0.90,
+  organizations: 0.91,
   places: 0.90,
   titles: 0.95,
-  titlesResolved: 0.90,
+  titlesResolved: 0.91,
   participation: 0.96,
   roles: 0.90,
   dates: 0.96,

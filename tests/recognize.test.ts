@@ -62,6 +62,14 @@ describe('recognize', () => {
       expect(titles['赵敏']).to.deep.equal(['副主任@市人民代表大会常务委员会']);
     });
 
+    it('reads a village post written with its body and no village, and a spokesperson of a named office', () => {
+      const doc: SourceDocument = { path: 'v.jsonl', name: 'v.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text: '村党支部书记、村委会主任王大山介绍情况。国务院新闻办公室新闻发言人李明出席。' }] };
+      const a = extractDocument(doc).articles[0];
+      const titles = Object.fromEntries(a.persons.map((p) => [p.name, p.titles.map((t) => `${t.title}@${t.organization}`)]));
+      expect(titles['王大山']).to.deep.equal(['村党支部书记@null', '村委会主任@null']);
+      expect(titles['李明']).to.deep.equal(['新闻发言人@国务院新闻办公室']);
+    });
+
     it("never gives a government's head to the committee named before it", () => {
       const doc: SourceDocument = { path: 'r.jsonl', name: 'r.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text: '县委副书记、县长黄志刚带队赴外地考察学习。' }] };
       const titles = extractDocument(doc).articles[0].persons.find((p) => p.name === '黄志刚')!.titles;
