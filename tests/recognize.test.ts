@@ -70,6 +70,17 @@ describe('recognize', () => {
       expect(titles['李明']).to.deep.equal(['新闻发言人@国务院新闻办公室']);
     });
 
+    it('takes no verb into a body before it (带队赴|子公司), no department of another for a central body (安全|环保部), no part of a word from a name (科|学技术研究院)', () => {
+      const record = (text: string) => extractDocument({ path: 'c.jsonl', name: 'c.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text }] }).articles[0];
+      const a = record('当天，公司党委书记、董事长张伟带队赴子公司调研，安全环保部副部长王磊陪同。');
+      expect(a.persons.map((p) => p.name)).to.include.members(['张伟', '王磊']);
+      expect(a.organizations.map((o) => o.name)).to.not.include('环境保护部');
+      expect(a.organizations.map((o) => o.name).join()).to.not.include('张伟');
+      expect(record('科学技术研究院院长吴敏参加会议。').organizations.map((o) => o.name)).to.include('科学技术研究院');
+      // A time before a central body's short form is no body of its own: 上午|央行.
+      expect(record('12日上午央行行长将出席记者会。').organizations.map((o) => o.name)).to.include('中国人民银行');
+    });
+
     it("never gives a government's head to the committee named before it", () => {
       const doc: SourceDocument = { path: 'r.jsonl', name: 'r.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text: '县委副书记、县长黄志刚带队赴外地考察学习。' }] };
       const titles = extractDocument(doc).articles[0].persons.find((p) => p.name === '黄志刚')!.titles;

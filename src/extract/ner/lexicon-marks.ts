@@ -29,6 +29,8 @@ const WORLD_KIND: Record<string, number> = {
 export const COMMON_WORDS = 'common-words.txt';
 // Tags of words that begin no proper name: verbs (v, vn, vd), adverbs, prepositions, conjunctions, pronouns, particles.
 const NOT_IN_NAMES = /^(v|vn|vd|d|p|c|r|u)$/;
+// Tags of nouns (a noun before a short body name makes it some other body's department).
+const NOUNS = /^(n|an)$/;
 
 /** Forgets the loaded lexicon (the trainer rewrites the common words before it trains). */
 export function resetMarkLexicon(): void {
@@ -48,6 +50,8 @@ export interface MarkLexicon {
    * (表示, 突破, 已经, 关于): words that begin no proper name, unlike nouns and adjectives (智能, 现代).
    */
   notNames: WordIndex;
+  /** The common words mostly used as nouns (安全, 质量, 生态): not times (上午), verbs or attributes (新任). */
+  nouns: WordIndex;
   /** Surname → frequency class: 1 listed only, 2 seen, 3 common (4 for compound surnames). */
   surnames: WordIndex<number>;
   /** The class of each one-character surname, by UTF-16 code (0 for none). */
@@ -85,10 +89,12 @@ export function markLexicon(): MarkLexicon {
   }
   const words = new WordIndex();
   const notNames = new WordIndex();
+  const nouns = new WordIndex();
   if (existsSync(join(LANG_DIR, COMMON_WORDS))) {
     for (const [w, tag] of readTable(COMMON_WORDS)) {
       words.add(w, true);
       if (NOT_IN_NAMES.test(tag ?? '')) notNames.add(w, true);
+      if (NOUNS.test(tag ?? '')) nouns.add(w, true);
     }
   }
   const givenClass = new Uint8Array(65536);
@@ -99,7 +105,7 @@ export function markLexicon(): MarkLexicon {
   const posts = lex.postPhrases;
   const followers = lex.afterName;
   const all = new WordSets([places, orgEndings, words, posts, followers, surnames]);
-  cached = { places, orgEndings, posts, followers, words, notNames, surnames, surnameClass, givenClass, all };
+  cached = { places, orgEndings, posts, followers, words, notNames, nouns, surnames, surnameClass, givenClass, all };
   return cached;
 }
 

@@ -240,6 +240,13 @@ function dottedBoundaries(text: string, m: PersonMention, tagged: EntitySpan[]):
   return inner ? { ...m, start: inner.start, end: inner.end, name: m.name.slice(inner.start - m.start, inner.end - m.start) } : m;
 }
 
+/** Whether a common word runs across `at` (科|学技术研究院: the tagger's span starts inside 科学). */
+function cutsWord(text: string, at: number): boolean {
+  const { words } = markLexicon();
+  for (let k = 1; k <= 3 && k <= at; k++) if (words.longestAt(text, at - k) > k) return true;
+  return false;
+}
+
 /** A place or level prefix a rule attaches to a body: 市, 省委, 中共, 许昌市, 市人民代表. */
 function attachedPrefix(prefix: string): boolean {
   // A level word opening it (市|人民代表大会常务委员会 where the tagger saw only 大会常务委员会) is the body's.
@@ -283,7 +290,7 @@ export function mergeNamed<M extends NamedMention>(
       (whole(r) && covers(r, s)) ||
       (r.start === s.start + 1 && r.end === s.end && FUNCTION_CHAR.test(text[s.start])) ||
       (r.start === s.start && r.end === s.end) ||
-      !(covers(s, r) || (covers(r, s) && r.end === s.end && !attachedPrefix(text.slice(r.start, s.start))) || levelCharAdded(text, r, s));
+      !(covers(s, r) || (covers(r, s) && r.end === s.end && !attachedPrefix(text.slice(r.start, s.start)) && !cutsWord(text, s.start)) || levelCharAdded(text, r, s));
     if (inside.some(ruleWins)) continue;
     const surface = text.slice(s.start, s.end);
     out.push(make({ start: s.start, end: s.end, text: surface, name: canonical(surface) }));

@@ -44,7 +44,7 @@ function endsZone(text: string, at: number): boolean {
 const WORD_BEFORE_LEVEL = '城都全超上门地社园景小山湾郊市矿';
 // Characters that end an organization's name on the left: prepositions, verbs of reference, particles,
 // and the ends of datelines (…日讯, …日电).
-const STEM_STOP = new Set([...'讯电在由对向和与及或的是把被从到于为将等了并以据经同跟给让使、，。：；“”‘’《》（）()【】 \n']);
+const STEM_STOP = new Set([...'讯电在由对向和与及或的是把被从到赴往于为将等了并以据经同跟给让使、，。：；“”‘’《》（）()【】 \n']);
 // Verbs that end in an organization's ending (主办, 举办, 创办): the ending is no body's there.
 const VERB_ENDING = /^(主|举|承|协|创|开|兴|合|督|代|包|筹|联)办$/;
 // Posts whose first character is an organization ending (部长, 局长, 委员) must not end an organization.
@@ -56,7 +56,7 @@ function postCovers(text: string, at: number): boolean {
   return false;
 }
 // Verbs and particles that a name never holds: a stem containing one ran past the name's start.
-const STEM_VERBS = /[要进做提高督促指导让走使对被把就也还都将能会可应该给]|成立|组建|创建|出席|参加|举行|召开|表示|宣布|批准|决定|联合|日前|近日|汇报|介绍|听取|调研|考察|视察|参观|走访|检查|慰问/;
+const STEM_VERBS = /[要进做提高督促指导让走使对被把就也还都将能会可应该给]|成立|组建|创建|出席|参加|举行|召开|表示|宣布|批准|决定|联合|日前|近日|汇报|介绍|听取|调研|考察|视察|参观|走访|检查|慰问|带队|率队|带领|率领|陪同|深入|来到|前往|走进/;
 // Determiners and pronouns: 这个公司, 我们公司, 某集团, 本公司 name no particular body.
 const DETERMINER = /这|那|我们|你们|他们|本|该|此|某|每|各/;
 
@@ -294,11 +294,20 @@ function namedBodies(text: string): OrgMention[] {
     if (!len || text[i + len] === '门' || (text[i + len] === '长' && !runsIntoPost(text, i + len)) || places.longestAt(text, i) > len) continue;
     const name = text.slice(i, i + len);
     const { full, system } = names.get(name)!;
+    // A short form after a noun is a department of something else (安全|环保部 of a company).
+    if (full !== name && afterNoun(text, i)) continue;
     const contracted = runsIntoPost(text, i + len);
     out.push({ start: i, end: i + len, text: name, resolved: full, system, whole: true, ...(contracted ? { contracted } : {}) });
     i += len - 1;
   }
   return out;
+}
+
+/** Whether a common noun or adjective ends right before `at` (安全|环保部; but 召开|…, 上午|央行). */
+function afterNoun(text: string, at: number): boolean {
+  const { nouns } = markLexicon();
+  for (const k of [2, 3]) if (at >= k && nouns.valueAt(text, at - k, k)) return true;
+  return false;
 }
 
 /** 我校 and 本校 in a campus's news: the university itself. */
