@@ -81,6 +81,14 @@ describe('recognize', () => {
       expect(record('12日上午央行行长将出席记者会。').organizations.map((o) => o.name)).to.include('中国人民银行');
     });
 
+    it("resolves a township congress's chair, and reads pharmaceutical companies but not the industry", () => {
+      const doc = (text: string, source: string): SourceDocument => ({ path: 't.jsonl', name: 't.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, source, text }] });
+      const a = extractDocument(doc('镇党委书记马强、镇人大主席刘洋出席。恒瑞医药、复星医药代表参加。', '青山镇人民政府')).articles[0];
+      expect(a.persons.find((p) => p.name === '刘洋')?.titles).to.deep.equal([{ title: '主席', organization: '青山镇人大' }]);
+      expect(a.organizations.map((o) => o.name)).to.include.members(['恒瑞医药', '复星医药']);
+      expect(extractDocument(doc('会议了解了我市医药产业布局。', '某某网')).articles[0].organizations.map((o) => o.name).join()).to.not.include('医药');
+    });
+
     it("never gives a government's head to the committee named before it", () => {
       const doc: SourceDocument = { path: 'r.jsonl', name: 'r.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text: '县委副书记、县长黄志刚带队赴外地考察学习。' }] };
       const titles = extractDocument(doc).articles[0].persons.find((p) => p.name === '黄志刚')!.titles;
