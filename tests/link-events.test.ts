@@ -204,6 +204,16 @@ describe('link and events', () => {
       expect(roles(a, '马丽')).to.deep.equal(['spoke']);
     });
 
+    it('gives a list its verb from the next sentence (…A，…B。上述领导出席会议。), with both sentences as evidence', () => {
+      const a = record('市委书记陈红，市委副书记、市长黄斌，市政协主席郑涛。上述领导出席会议。会议由市委常委刘洋主持。');
+      for (const name of ['陈红', '黄斌', '郑涛']) expect(roles(a, name), name).to.deep.equal(['attended']);
+      expect(roles(a, '刘洋')).to.deep.equal(['presided']);
+      const evidence = a.events[0].participants.find((p) => p.name === '黄斌')?.sentences?.attended;
+      expect(evidence ?? '').to.include('上述领导出席会议');
+      // A list whose next sentence speaks of others gives it nothing.
+      expect(roles(record('市委书记陈红，市长黄斌。群众代表出席会议。'), '陈红')).to.deep.equal([]);
+    });
+
     it('gives no lead to those who take part in a visit (等参加了本次调研)', () => {
       const a = record('乡长唐志远、副乡长苏文等参加了本次调研。', '某某乡人民政府网');
       expect(roles(a, '唐志远')).to.deep.equal(['attended']);

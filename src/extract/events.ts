@@ -29,6 +29,8 @@ const SUBJECT_LEAD = /^([\u4e00-\u9fff]{0,6}由|会上|会议上|随后|同时|�
 const HEADS_GROUP = /^为(副)?(组长|团长|队长|领队|总指挥)/;
 // A clause that ends in a meeting verb and the guests' description: the persons after it are guests.
 const MEETS = /(会见|会晤|接见)了?[^，。；：]{0,16}$/;
+// A sentence that speaks of the persons the one before listed: 上述领导出席会议, 以上同志参加.
+const REFERS_BACK = /^(?:上述|以上)(?:领导|同志|人员|嘉宾|负责同志|领导同志)?(?:同志)?([^。！？；\n]*)/;
 // What introduces a list: 先后是, 分别是, 依次为, 有, 包括, 如下.
 const LIST_INTRO = /(是|为|有|包括|如下)$/;
 
@@ -144,12 +146,16 @@ export function findParticipation(
     if (aside?.[1]) for (const n of names) give(n, 'led', sentence);
     const next = groups.slice(g + 1).find((n) => chainStart(n[0]) >= from);
     const scopeEnd = next && chainStart(next[0]) < sentenceEnd ? chainStart(next[0]) : sentenceEnd;
-    const scope = text.slice(from, scopeEnd);
+    // A sentence that only lists them, its verb in the next one (…A，…B。上述领导出席会议。).
+    const referred = scopeEnd === sentenceEnd && text.slice(from, scopeEnd).trim() === '' ? REFERS_BACK.exec(text.slice(sentenceEnd + 1)) : null;
+    const scope = referred ? referred[1] : text.slice(from, scopeEnd);
+    // The evidence of a role read from the next sentence is both sentences.
+    const said = referred ? text.slice(sentenceStart, Math.min(text.length, sentenceEnd + 2 + referred[0].length)) : sentence;
     let accompanying = false;
     let visiting = false;
     // A party of several (A，B，C等一行来到…勉励…): the first leads it and speaks for it, the others take part.
     const party = names.length > 1 && /^(等)?一行/.test(after);
-    const giveAll = (role: Role) => names.forEach((n, k) => give(n, party && k > 0 ? 'attended' : role, sentence));
+    const giveAll = (role: Role) => names.forEach((n, k) => give(n, party && k > 0 ? 'attended' : role, said));
     for (let i = 0; i < scope.length; i++) {
       const length = cuesAfter.longestAt(scope, i);
       if (length === 0) continue;
@@ -165,7 +171,7 @@ export function findParticipation(
       // After a visit's verb, taking part describes whom the visit is to (看望参加报道的记者).
       if (cue.role === 'attended' && visiting) continue;
       if (cue.role === 'led' && !cue.anchorsName) visiting = true;
-      if (cue.role === 'accompanied' || cue.role === 'attended') for (const n of names) give(n, cue.role, sentence);
+      if (cue.role === 'accompanied' || cue.role === 'attended') for (const n of names) give(n, cue.role, said);
       else giveAll(cue.role);
       i += cue.cue.length - 1;
     }
