@@ -214,6 +214,12 @@ describe('link and events', () => {
       expect(roles(record('市委书记陈红，市长黄斌。群众代表出席会议。'), '陈红')).to.deep.equal([]);
     });
 
+    it('keeps names with their posts in brackets in one list, and a committee\'s office after a verb of taking office', () => {
+      const a = record('座谈会上，赵六（县农业农村局局长）、钱七（县林业局副局长）先后发言。');
+      for (const name of ['赵六', '钱七']) expect(roles(a, name), name).to.deep.equal(['spoke']);
+      expect(titles(person(record('王五同志任县委办公室主任。'), '王五'))).to.deep.equal(['主任@县委办公室']);
+    });
+
     it('gives no lead to those who take part in a visit (等参加了本次调研)', () => {
       const a = record('乡长唐志远、副乡长苏文等参加了本次调研。', '某某乡人民政府网');
       expect(roles(a, '唐志远')).to.deep.equal(['attended']);

@@ -151,7 +151,8 @@ export function extractArticle(
   const orgSpans = spansByName(text, reportedOrgs);
 
   const chainStart = new Map<Span, number>();
-  for (const [m, ts] of titles) chainStart.set(m, ts.length ? ts[0].start : m.start);
+  // A chain written after the name (王五（局长）) starts no earlier than the name.
+  for (const [m, ts] of titles) chainStart.set(m, ts.length ? Math.min(ts[0].start, m.start) : m.start);
   const participation = findParticipation(
     text,
     mentioned,

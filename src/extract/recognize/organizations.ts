@@ -183,6 +183,8 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
       start = lead.start;
       if (!free && at - lead.end > 6) continue;
     } else if (national) start = text.indexOf(national, start);
+    // A level's committee right before the ending owns it (王五同志任|县委办公室).
+    else if (/[省市县区镇乡]委$/.test(text.slice(start, at))) start = at - 2;
     // A level word right before the ending is the body's whole stem (同志代表|镇人民政府).
     // Not the 区 of a zone (开发区|管委会): the zone's name is the stem.
     else if (LEVEL.includes(text[at - 1]) && !LEVEL.includes(text[at - 2] ?? '') && text[at - 2] !== '委' && !endsZone(text, at)) start = at - 1;
