@@ -40,6 +40,7 @@ describe('recognize', () => {
       const names = placeNames('副市长到高新区、经开区调研，察看了智能制造产业园、城东农贸市场和良渚古城遗址。');
       expect(names).to.include.members(['高新区', '经开区', '智能制造产业园', '城东农贸市场', '良渚古城遗址']);
       expect(names).to.not.include('制造产业园');
+      expect(placeNames('检查组沿建设路、人民大道一路查看。')).to.include.members(['建设路', '人民大道']);
       // A kind of place, not a place: 各县开发区建设.
       expect(placeNames('重点监督各县是否聚焦主导产业、开发区建设。')).to.not.include('开发区');
     });

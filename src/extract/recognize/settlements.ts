@@ -14,7 +14,7 @@ import type { PlaceMention } from './places.js';
 const ENDINGS = /(社区|嘎查|村)(?:(?=委会|党支部|党总支|党委|两委)|(?![民委级干里务两组集落庄部长支主居服工社村]))|(大道|路)(?![线口径上面程费况子段边旁灯网基况街])/g;
 // What stands right before a name the context vouches for.
 const AFTER_TOWNSHIP = /(街道|[镇乡县])$/;
-const AFTER_GOING = /(走访了?|来到|到达|前往|深入|赴|到|在|察看了?|调研了?)$/;
+const AFTER_GOING = /(走访了?|来到|到达|前往|深入|赴|到|在|沿着?|途经|经过|察看了?|调研了?)$/;
 // What a name never opens with: numerals, measure words, determiners (一批社区, 各村, 全村).
 const NOT_OPENING = /^(一[批个些套]|[几两][个批]|[个批套些全各本该每驻农乡城市县区省])/;
 
