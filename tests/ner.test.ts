@@ -243,6 +243,11 @@ describe('one recognizer from the tagger and the rules', () => {
     expect(b.persons.map((p) => p.name)).to.not.include('张省长');
   });
 
+  it('reads a name that is also a word inside a list of names, and not in a list of words', () => {
+    expect(persons('常胜利、江山、夏天、向东等同志参加会议。')).to.include.members(['常胜利', '江山', '夏天', '向东']);
+    expect(persons('要守护好绿水青山、江山、夏天的美景。')).to.not.include.members(['江山', '夏天']);
+  });
+
   it('keeps Tibetan names whole: two parts and no surname', () => {
     const names = persons('自治区党委常委、宣传部部长普布顿珠来到城关区调研，市委书记旺堆平措陪同。副县长索朗罗布、央金卓玛出席。');
     expect(names).to.include.members(['普布顿珠', '旺堆平措', '索朗罗布', '央金卓玛']);

@@ -61,13 +61,24 @@ export function plausiblePerson(m: PersonMention, tagged: EntitySpan[]): boolean
 }
 
 /**
+ * A listed name that is also a word (江山, 夏天 in 常胜利、江山、夏天、向东等同志): it stands between
+ * two names of the list, parted from each by 、 alone, and is a name to the name model.
+ */
+function insideList(text: string, m: PersonMention, rules: PersonMention[]): boolean {
+  if (m.anchor !== 'list' || text[m.start - 1] !== '、' || nameScore(m.name) < MIN_NAME_SCORE) return false;
+  const before = rules.some((r) => r !== m && r.end === m.start - 1);
+  const after = rules.some((r) => r !== m && r.start === m.end + 1 && text[m.end] === '、');
+  return before && after;
+}
+
+/**
  * Persons: the rules' plausible mentions, then the tagger's persons that no rule mention overlaps
  * and that lie outside the `blocked` spans (organizations, venues, dates: 曹魏 in 曹魏古城).
  * A lone surname (江 in 江主席) joins the one person of the article with that surname, or is dropped.
  */
 export function mergePersons(text: string, rules: PersonMention[], taggedSpans: EntitySpan[], blocked: Span[] = []): PersonMention[] {
   const tagged = taggedSpans.map((s) => (s.type === 'PER' ? withoutPreposition(text, s) : s));
-  const plausible = rules.filter((m) => plausiblePerson(m, tagged)).map((m, _, all) => taggerBoundaries(text, dottedBoundaries(text, m, tagged), tagged, all));
+  const plausible = rules.filter((m) => plausiblePerson(m, tagged) || insideList(text, m, rules)).map((m, _, all) => taggerBoundaries(text, dottedBoundaries(text, m, tagged), tagged, all));
   // A surname alone, the rules' or the tagger's, is read once the full names are known.
   const kept = plausible.filter((m) => m.end - m.start > 1);
   const lone: Span[] = plausible.filter((m) => m.end - m.start === 1);
