@@ -254,6 +254,10 @@ describe('one recognizer from the tagger and the rules', () => {
     expect(names).to.not.include.members(['普布顿', '旺堆平', '索朗', '罗布']);
   });
 
+  it('keeps bodies printed one after another apart', () => {
+    expect(orgs(record('这是最高人民法院最高人民检察院公安部联合发出的通知。'))).to.include.members(['最高人民法院', '最高人民检察院', '公安部']);
+  });
+
   it('reads international and foreign bodies by name, short forms under their full names', () => {
     const a = record('欧盟和北约的代表出席了联合国安理会会议，白宫发言人随后表示支持。');
     const named = (name: string) => a.organizations.find((o) => o.name === name)?.spans.map((s) => s.text);

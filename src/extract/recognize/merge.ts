@@ -302,7 +302,10 @@ export function mergeNamed<M extends NamedMention>(
       (r.start === s.start + 1 && r.end === s.end && FUNCTION_CHAR.test(text[s.start])) ||
       (r.start === s.start && r.end === s.end) ||
       !(covers(s, r) || (covers(r, s) && r.end === s.end && !attachedPrefix(text.slice(r.start, s.start)) && !cutsWord(text, s.start)) || levelCharAdded(text, r, s));
-    if (inside.some(ruleWins)) continue;
+    // Bodies printed one after another with no separator (最高人民法院最高人民检察院公安部) are each
+    // their own, though the tagger read them as one.
+    const tiled = inside.length > 1 && inside.every(whole) && inside.every((r, k) => covers(s, r) && (k === 0 ? r.start === s.start : r.start === inside[k - 1].end)) && inside.at(-1)!.end === s.end;
+    if (tiled || inside.some(ruleWins)) continue;
     const surface = text.slice(s.start, s.end);
     out.push(make({ start: s.start, end: s.end, text: surface, name: canonical(surface) }));
     taken.push(s);
