@@ -254,6 +254,12 @@ describe('one recognizer from the tagger and the rules', () => {
     expect(names).to.not.include.members(['普布顿', '旺堆平', '索朗', '罗布']);
   });
 
+  it('reads no company in a place and 公司 alone, nor in a count of companies', () => {
+    const names = orgs(record('他在一家美国公司工作多年，后来加入中国石油公司。'));
+    expect(names).to.include('中国石油公司');
+    expect(names.join()).to.not.include('美国公司');
+  });
+
   it('keeps bodies printed one after another apart', () => {
     expect(orgs(record('这是最高人民法院最高人民检察院公安部联合发出的通知。'))).to.include.members(['最高人民法院', '最高人民检察院', '公安部']);
   });

@@ -411,7 +411,9 @@ export function taggedOrganizations(text: string, tagged: EntitySpan[], rules: S
   return ofType(tagged, 'ORG')
     .map((t) => withoutPostTail(text, withWholeVenueEnding(text, t)))
     .filter((s) => !(venueSuffixes.some((v) => text.startsWith(v, s.end - v.length)) && rules.some((r) => covers(s, r) && r.end < s.end)))
-    .filter((s) => !venueSuffixes.some((v) => text.startsWith(v, s.end)));
+    .filter((s) => !venueSuffixes.some((v) => text.startsWith(v, s.end)))
+    // A place alone before 公司 says where a company is from, not which (一家美国公司).
+    .filter((s) => !(text.startsWith('公司', s.end - 2) && markLexicon().places.get(text.slice(s.start, s.end - 2)) !== undefined));
 }
 
 /**

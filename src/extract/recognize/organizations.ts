@@ -57,8 +57,8 @@ function postCovers(text: string, at: number): boolean {
 }
 // Verbs and particles that a name never holds: a stem containing one ran past the name's start.
 const STEM_VERBS = /[要进做提高督促指导让走使对被把就也还都将能会可应该给]|成立|组建|创建|出席|参加|举行|召开|表示|宣布|批准|决定|联合|日前|近日|汇报|介绍|听取|调研|考察|视察|参观|走访|检查|慰问|带队|率队|带领|率领|陪同|深入|来到|前往|走进/;
-// Determiners and pronouns: 这个公司, 我们公司, 某集团, 本公司 name no particular body.
-const DETERMINER = /这|那|我们|你们|他们|本|该|此|某|每|各/;
+// Determiners, pronouns and counts: 这个公司, 我们公司, 某集团, 本公司, 一家公司 name no particular body.
+const DETERMINER = /这|那|我们|你们|他们|本|该|此|某|每|各|[一两几多数]家|一个/;
 
 /** Where a place or level prefix stands right before `start`: returns the new start. */
 function attachPrefix(text: string, start: number, divisions: PlaceMention[]): number {
@@ -197,6 +197,8 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
       if (at - start < 2) continue;
     }
     if (DETERMINER.test(text.slice(start, at))) continue;
+    // A place alone before 公司 says where a company is from, not which (一家美国公司).
+    if (suffix === '公司' && markLexicon().places.get(text.slice(start, at)) !== undefined) continue;
     // The last character of a word before the name (召|开市委常委会, 表|示市政集团, 召|开第十届…) is no part of it.
     if ((LEVEL.includes(text[start + 1]) || text[start + 1] === '第') && markLexicon().words.longestAt(text, start - 1) === 2) start += 1;
     // A committee before the name owns it (市委|台湾工作办公室, 省委|党史研究室).
