@@ -27,8 +27,9 @@ const WORLD_KIND: Record<string, number> = {
 
 /** Written by `npm run train:ner` from the training days: words of two or more characters, no names, with their tags. */
 export const COMMON_WORDS = 'common-words.txt';
-// Tags of words that begin no proper name: verbs (v, vn, vd), adverbs, prepositions, conjunctions, pronouns, particles.
-const NOT_IN_NAMES = /^(v|vn|vd|d|p|c|r|u)$/;
+// Tags of words that begin no proper name: verbs (v, vn, vd), adverbs, prepositions, conjunctions, pronouns,
+// particles, numerals and measure words (大部分).
+const NOT_IN_NAMES = /^(v|vn|vd|d|p|c|r|u|m|q)$/;
 // Tags of nouns (a noun before a short body name makes it some other body's department).
 const NOUNS = /^(n|an)$/;
 

@@ -34,7 +34,7 @@ export interface Home {
 const ZONE_VERB = /[到在赴至于进入驻]/;
 
 // Characters that never begin a venue's proper name: verbs of motion, prepositions, particles.
-const VENUE_STOP = new Set([...'在到往赴于从由向对把和与及的是了为等去来至、，。：；“”（）《》 ']);
+const VENUE_STOP = new Set([...'在到往赴于从由向对把和与及的是了为等去来至以将被让使给、，。：；“”（）《》 ']);
 
 /** Gazetteer matches: longest form at each position, skipping forms glued inside a longer Han word. */
 export function findDivisions(text: string): PlaceMention[] {
