@@ -322,11 +322,13 @@ export function taggedPlaces(text: string, tagged: EntitySpan[], listed: Span[] 
   const { venueSuffixes } = lexicon();
   const out: EntitySpan[] = [];
   const venueNamed = (s: EntitySpan) => s.type === 'ORG' && venueSuffixes.some((v) => text.startsWith(v, s.end));
+  // The places a list item may follow, gathered once for all the tagger's places.
+  const places: Span[] = [...tagged, ...listed];
   for (const t of [...ofType(tagged, 'LOC'), ...tagged.filter(venueNamed).map((s) => ({ ...s, type: 'LOC' as const }))]) {
     const s = withWholeVenueEnding(text, t);
     if (notPlacePhrases().some((p) => text.startsWith(p, s.start) && p.length > s.end - s.start)) continue;
     const suffix = venueSuffixes.find((v) => text.startsWith(v, s.end)) ?? SETTLEMENT_ENDING.exec(text.slice(s.end, s.end + 3))?.[0];
-    out.push(suffix ? { ...s, end: s.end + suffix.length } : listItem(text, s, [...tagged, ...listed]));
+    out.push(suffix ? { ...s, end: s.end + suffix.length } : listItem(text, s, places));
   }
   return out;
 }
