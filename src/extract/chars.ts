@@ -28,3 +28,27 @@ export function displayWidth(s: string): number {
   for (const ch of s) w += ch.charCodeAt(0) < 0x2000 ? 0.5 : 1;
   return w;
 }
+
+/**
+ * A test of one UTF-16 code against a set of characters: a scan that tests a character at a time
+ * need not make a string of each (text[i] of a Han character is a new string to collect).
+ */
+export function codeSet(chars: string): (code: number) => boolean {
+  const codes = new Set<number>();
+  for (let i = 0; i < chars.length; i++) codes.add(chars.charCodeAt(i));
+  return (code) => codes.has(code);
+}
+
+/** The first index at or after `from` whose character passes `test`, or text.length when none does. */
+export function indexWhere(text: string, test: (code: number) => boolean, from: number): number {
+  let i = Math.max(0, from);
+  while (i < text.length && !test(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The last index from `from` down to `floor` whose character passes `test`, or floor - 1 when none does. */
+export function lastIndexWhere(text: string, test: (code: number) => boolean, from: number, floor = 0): number {
+  let i = Math.min(from, text.length - 1);
+  while (i >= floor && !test(text.charCodeAt(i))) i--;
+  return Math.max(i, floor - 1);
+}

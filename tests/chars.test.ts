@@ -1,0 +1,31 @@
+import { expect } from 'chai';
+import { codeSet, indexWhere, lastIndexWhere } from '../src/extract/chars.js';
+
+describe('character scans by code (chars.ts)', () => {
+  const text = '市委书记张三主持会议。副市长李四出席，并讲话！\n会后参观';
+  const isEnd = codeSet('。！？\n');
+  // What a regex test of each character (text[i]) finds.
+  const byRegex = (i: number) => /[。！？\n]/.test(text[i]);
+
+  it('find the same first and last sentence marks as a regex over each character, from every position', () => {
+    for (let from = -1; from <= text.length; from++) {
+      let first = Math.max(0, from);
+      while (first < text.length && !byRegex(first)) first++;
+      expect(indexWhere(text, isEnd, from), `from ${from}`).to.equal(first);
+      let last = Math.min(from, text.length - 1);
+      while (last >= 0 && !byRegex(last)) last--;
+      expect(lastIndexWhere(text, isEnd, from), `back from ${from}`).to.equal(last);
+    }
+    expect(indexWhere(text, isEnd, 0)).to.equal(text.indexOf('。'));
+    expect(lastIndexWhere(text, isEnd, text.length)).to.equal(text.indexOf('\n'));
+  });
+
+  it('stop a backward scan at its floor, giving one before the floor when nothing passes', () => {
+    const comma = text.indexOf('，');
+    expect(lastIndexWhere(text, codeSet('，'), text.length, comma)).to.equal(comma);
+    expect(lastIndexWhere(text, codeSet('，'), text.length, comma + 3)).to.equal(comma + 2);
+    expect(lastIndexWhere(text, codeSet('，'), comma - 1, 3)).to.equal(2);
+    expect(codeSet('，')('，'.charCodeAt(0))).to.equal(true);
+    expect(codeSet('，')(','.charCodeAt(0))).to.equal(false);
+  });
+});
