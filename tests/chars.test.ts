@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { codeSet, indexWhere, lastIndexWhere } from '../src/extract/chars.js';
+import { codeSet, displayWidth, indexWhere, lastIndexWhere } from '../src/extract/chars.js';
 
 describe('character scans by code (chars.ts)', () => {
   const text = '市委书记张三主持会议。副市长李四出席，并讲话！\n会后参观';
@@ -27,5 +27,15 @@ describe('character scans by code (chars.ts)', () => {
     expect(lastIndexWhere(text, codeSet('，'), comma - 1, 3)).to.equal(2);
     expect(codeSet('，')('，'.charCodeAt(0))).to.equal(true);
     expect(codeSet('，')(','.charCodeAt(0))).to.equal(false);
+  });
+});
+
+describe('display width (chars.ts)', () => {
+  it('counts as iterating the characters would: ASCII a half, Han, full-width forms and surrogate pairs 1', () => {
+    const byCharacters = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x2000 ? 0.5 : 1), 0);
+    for (const s of ['', 'abc', '许昌市 2024年', '（记者 张三）', '𠀀𠀁a', 'a\ud800b', '\udc00\ud800', '\ud800']) {
+      expect(displayWidth(s), s).to.equal(byCharacters(s));
+    }
+    expect(displayWidth('𠀀a')).to.equal(1.5);
   });
 });

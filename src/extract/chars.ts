@@ -24,10 +24,18 @@ export const CN_DIGITS = '〇零一二两三四五六七八九十';
 
 /** Display width of a string as a page lays it out: Han and full-width forms count 1, ASCII 1/2. */
 export function displayWidth(s: string): number {
+  // By code, not `for (const ch of s)`: that makes a string of every character.
   let w = 0;
-  for (const ch of s) w += ch.charCodeAt(0) < 0x2000 ? 0.5 : 1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    w += c < 0x2000 ? 0.5 : 1;
+    // A surrogate pair is one character (of width 1).
+    if (c >= 0xd800 && c <= 0xdbff && isLowSurrogate(s.charCodeAt(i + 1))) i++;
+  }
   return w;
 }
+
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /**
  * A test of one UTF-16 code against a set of characters: a scan that tests a character at a time

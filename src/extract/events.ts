@@ -19,6 +19,8 @@ export interface Participation {
 
 const isSentenceEnd = codeSet('。！？；\n');
 const isClauseOpen = codeSet('，。！？；：“”‘’（）\n');
+// Where the search for a list's colon stops: the colon, or the end of the sentence before it.
+const isColonOrSentenceBreak = codeSet('：。！？\n');
 // The level word of a 领导 chain stays outside the chain (市|领导杨根生), and so may a body the
 // lexicon does not know (、教务处|处长吴敏).
 const JOINERS = /^([、，,和与及]|以及|[省市县区镇乡]?领导)*([省市县区镇乡]|[\u4e00-\u9fff][\u4e00-\u9fff、]{0,15}(系|处|局|委|办|部|院|校|厂|所|站|馆|中心|集团|公司))?$/;
@@ -38,11 +40,9 @@ const LIST_INTRO = /(是|为|有|包括|如下)$/;
  * list items (names, title chains, separators) between: 接受采访的负责人先后是：A、B；C. Null otherwise.
  */
 function listLead(text: string, head: number): string | null {
-  let colon = head - 1;
-  while (colon >= 0 && text[colon] !== '：' && !/[。！？\n]/.test(text[colon])) colon--;
+  const colon = lastIndexWhere(text, isColonOrSentenceBreak, head - 1);
   if (colon < 0 || text[colon] !== '：') return null;
-  let start = colon;
-  while (start > 0 && !/[。！？；\n]/.test(text[start - 1])) start--;
+  const start = lastIndexWhere(text, isSentenceEnd, colon - 1) + 1;
   const lead = text.slice(start, colon);
   return LIST_INTRO.test(lead) ? lead : null;
 }

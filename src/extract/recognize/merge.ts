@@ -15,7 +15,7 @@ import { WordIndex } from '../lexicon/word-index.js';
 import type { EntitySpan, EntityType } from '../ner/labels.js';
 import { markLexicon } from '../ner/lexicon-marks.js';
 import { SpanCover } from '../span-cover.js';
-import { isTibetanName, nameScore, splitNames, surnameLength } from './name-model.js';
+import { isTibetanName, isTibetanNameAt, nameScore, splitNames, surnameLength } from './name-model.js';
 import type { OrgMention } from './organizations.js';
 import type { PersonMention } from './persons.js';
 import { homeForms, type Home, type PlaceMention } from './places.js';
@@ -135,8 +135,8 @@ function wholeTibetanNames(text: string, mentions: PersonMention[], blocked: Spa
   return mentions.map((m) => {
     for (let length = 7; length >= Math.max(4, m.end - m.start + 1); length--) {
       for (let start = Math.max(0, m.end - length); start <= m.start && start + length <= text.length; start++) {
+        if (!isTibetanNameAt(text, start, start + length)) continue;
         const span = { start, end: start + length };
-        if (!isTibetanName(text.slice(span.start, span.end))) continue;
         if ([...mentions, ...blocked].some((o) => o !== m && overlaps(o, span))) continue;
         return { ...m, ...span, name: text.slice(span.start, span.end) };
       }
