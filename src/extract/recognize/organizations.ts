@@ -161,6 +161,15 @@ function committees(text: string, divisions: PlaceMention[]): OrgMention[] {
   return out;
 }
 
+// Words that open a national body's name in its stem (中共…, 国家…局).
+const NATIONAL_WORDS = ['中共', '中央', '国家', '全国'];
+
+/** Where `word` first begins in text[from, before), -1 when nowhere: an indexOf that does not run on to the text's end. */
+function indexWithin(text: string, word: string, from: number, before: number): number {
+  for (let i = from; i < before; i++) if (text.startsWith(word, i)) return i;
+  return -1;
+}
+
 function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
   const { orgSuffixes } = lexicon();
   suffixScan ??= new WordScan(orgSuffixes.map((s) => s.suffix));
@@ -178,11 +187,11 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
     while (start > 0 && at - start < 12 && isHan(text[start - 1]) && !STEM_STOP.has(text[start - 1])) start--;
     // The name begins at the first place or level word in the stem, if any.
     const lead = divisions.find((d) => d.kind === 'division' && d.start >= start && d.end <= at);
-    const national = ['中共', '中央', '国家', '全国'].find((w) => text.indexOf(w, start) >= start && text.indexOf(w, start) < at);
+    const national = NATIONAL_WORDS.map((w) => indexWithin(text, w, start, at)).find((i) => i >= 0);
     if (lead) {
       start = lead.start;
       if (!free && at - lead.end > 6) continue;
-    } else if (national) start = text.indexOf(national, start);
+    } else if (national !== undefined) start = national;
     // A level word right before the ending is the body's whole stem (同志代表|镇人民政府).
     // Not the 区 of a zone (开发区|管委会): the zone's name is the stem.
     else if (LEVEL.includes(text[at - 1]) && !LEVEL.includes(text[at - 2] ?? '') && text[at - 2] !== '委' && !endsZone(text, at)) start = at - 1;
