@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { codeSet, displayWidth, indexWhere, lastIndexWhere } from '../src/extract/chars.js';
+import { codeClass, codeSet, displayWidth, indexWhere, lastIndexWhere } from '../src/extract/chars.js';
 
 describe('character scans by code (chars.ts)', () => {
   const text = '市委书记张三主持会议。副市长李四出席，并讲话！\n会后参观';
@@ -18,6 +18,14 @@ describe('character scans by code (chars.ts)', () => {
     }
     expect(indexWhere(text, isEnd, 0)).to.equal(text.indexOf('。'));
     expect(lastIndexWhere(text, isEnd, text.length)).to.equal(text.indexOf('\n'));
+  });
+
+  it('test a code as its regex tests the character alone, punctuation and surrogate halves included', () => {
+    const re = /[\s\p{P}\p{S}]/u;
+    const isEdge = codeClass(re);
+    for (const ch of [...'（张辉）。，, a1·《》+＋\u3000', '\ud842', '\udfb7']) expect(isEdge(ch.charCodeAt(0)), JSON.stringify(ch)).to.equal(re.test(ch));
+    expect(isEdge('）'.charCodeAt(0))).to.equal(true);
+    expect(isEdge('张'.charCodeAt(0))).to.equal(false);
   });
 
   it('stop a backward scan at its floor, giving one before the floor when nothing passes', () => {

@@ -48,6 +48,16 @@ export function codeSet(chars: string): (code: number) => boolean {
   return (code) => ((bits[code >>> 5] >>> (code & 31)) & 1) === 1;
 }
 
+/**
+ * codeSet of the UTF-16 units a one-character regex matches (a unit alone: a surrogate half matches
+ * what `re.test(text[i])` matches), asked once per unit when made.
+ */
+export function codeClass(re: RegExp): (code: number) => boolean {
+  let chars = '';
+  for (let code = 0; code < 65536; code++) if (re.test(String.fromCharCode(code))) chars += String.fromCharCode(code);
+  return codeSet(chars);
+}
+
 /** The first index at or after `from` whose character passes `test`, or text.length when none does. */
 export function indexWhere(text: string, test: (code: number) => boolean, from: number): number {
   let i = Math.max(0, from);
