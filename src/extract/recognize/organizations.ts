@@ -12,6 +12,7 @@ import { lexicon, readTable, type BodyKind } from '../lexicon/index.js';
 import { WordIndex } from '../lexicon/word-index.js';
 import { WordScan } from '../lexicon/word-scan.js';
 import { markLexicon } from '../ner/lexicon-marks.js';
+import { SpanCover } from '../span-cover.js';
 import type { Home, PlaceMention } from './places.js';
 
 export interface OrgMention {
@@ -321,9 +322,13 @@ export function findOrganizations(text: string, divisions: PlaceMention[], home:
   const all = [...namedBodies(text), ...bodies(text, divisions, home), ...committees(text, divisions), ...bySuffix(text, divisions), ...campusWords(text, home)];
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: OrgMention[] = [];
+  // The characters kept mentions cover: a test costs a mention's length, not the mentions kept so far.
+  const taken = new SpanCover(text.length);
   for (const m of all) {
-    if (kept.some((k) => m.start < k.end && k.start < m.end)) continue;
+    const overlapsKept = m.start < m.end ? taken.overlaps(m) : kept.some((k) => m.start < k.end && k.start < m.end);
+    if (overlapsKept) continue;
     kept.push(m);
+    taken.add(m);
   }
   kept.sort((a, b) => a.start - b.start);
   for (const m of kept) if (m.system !== 'central' && m.system !== 'named') m.resolved = resolveOrg(m.text, home);
