@@ -23,6 +23,20 @@ describe('word sets (several word lists walked at once)', () => {
     expect(found).to.be.greaterThan(1000);
   });
 
+  it('give at every position at once what longestAt gives one position at a time, over a buffer left dirty', () => {
+    const text = readFileSync(DEFAULT_SAMPLE, 'utf8').slice(0, 3000);
+    const { all } = markLexicon();
+    const lists = all.lists.length;
+    const each = new Uint8Array(text.length * lists).fill(7);
+    all.longestEach(text, each);
+    const one = new Uint8Array(lists);
+    for (let i = 0; i < text.length; i++) {
+      all.longestAt(text, i, one, 0);
+      expect([...each.subarray(i * lists, (i + 1) * lists)], `at ${i}`).to.deep.equal([...one]);
+    }
+    expect(each.some((n) => n > 1)).to.equal(true);
+  });
+
   it('give a word that is in two lists to both, and a prefix of a longer word only where it is one', () => {
     const places = new WordIndex<number>();
     places.add('河南', 1);

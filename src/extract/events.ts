@@ -4,6 +4,7 @@
  * words that follow it in its sentence: 市委常委…汤超，…张飞，…赵艺林出席会议 (attended, all four);
  * 汤超…并就…提出要求 (spoke); 在X的陪同下 (accompanied).
  */
+import { codeSet, indexWhere, lastIndexWhere } from './chars.js';
 import { lexicon } from './lexicon/index.js';
 import type { PersonMention } from './recognize/persons.js';
 import type { Role } from './types.js';
@@ -16,8 +17,10 @@ export interface Participation {
   sentences: Partial<Record<Role, string>>;
 }
 
-const SENTENCE_END = /[。！？；\n]/;
-const CLAUSE_OPEN = /[，。！？；：“”‘’（）\n]/;
+const isSentenceEnd = codeSet('。！？；\n');
+const isClauseOpen = codeSet('，。！？；：“”‘’（）\n');
+// Where the search for a list's colon stops: the colon, or the end of the sentence before it.
+const isColonOrSentenceBreak = codeSet('：。！？\n');
 // The level word of a 领导 chain stays outside the chain (市|领导杨根生), and so may a body the
 // lexicon does not know (、教务处|处长吴敏); a post in brackets after a name stays with it (赵六（局长）、钱七).
 const JOINERS = /^(（[^（）]{1,24}）)?([、，,和与及]|以及|[省市县区镇乡]?领导)*([省市县区镇乡]|[\u4e00-\u9fff][\u4e00-\u9fff、]{0,15}(系|处|局|委|办|部|院|校|厂|所|站|馆|中心|集团|公司))?$/;
@@ -39,11 +42,9 @@ const LIST_INTRO = /(是|为|有|包括|如下)$/;
  * list items (names, title chains, separators) between: 接受采访的负责人先后是：A、B；C. Null otherwise.
  */
 function listLead(text: string, head: number): string | null {
-  let colon = head - 1;
-  while (colon >= 0 && text[colon] !== '：' && !/[。！？\n]/.test(text[colon])) colon--;
+  const colon = lastIndexWhere(text, isColonOrSentenceBreak, head - 1);
   if (colon < 0 || text[colon] !== '：') return null;
-  let start = colon;
-  while (start > 0 && !/[。！？；\n]/.test(text[start - 1])) start--;
+  const start = lastIndexWhere(text, isSentenceEnd, colon - 1) + 1;
   const lead = text.slice(start, colon);
   return LIST_INTRO.test(lead) ? lead : null;
 }
@@ -87,12 +88,9 @@ export function findParticipation(
     const first = group[0];
     const last = group[group.length - 1];
     const head = chainStart(first);
-    let sentenceStart = head;
-    while (sentenceStart > 0 && !SENTENCE_END.test(text[sentenceStart - 1])) sentenceStart--;
-    let clauseStart = head;
-    while (clauseStart > sentenceStart && !CLAUSE_OPEN.test(text[clauseStart - 1])) clauseStart--;
-    let sentenceEnd = last.end;
-    while (sentenceEnd < text.length && !SENTENCE_END.test(text[sentenceEnd])) sentenceEnd++;
+    const sentenceStart = lastIndexWhere(text, isSentenceEnd, head - 1) + 1;
+    const clauseStart = lastIndexWhere(text, isClauseOpen, head - 1, sentenceStart) + 1;
+    const sentenceEnd = indexWhere(text, isSentenceEnd, last.end);
     const sentence = text.slice(sentenceStart, Math.min(text.length, sentenceEnd + 1));
     const names = group.map((p) => p.name);
 

@@ -6,6 +6,7 @@
  * A post with no organization takes the one it implies in the paper's home (副市长 → 许昌市人民政府).
  * A list shares the chain of its first member (中央军委委员常万全、房峰辉).
  */
+import { codeSet, lastIndexWhere } from './chars.js';
 import { lexicon } from './lexicon/index.js';
 import { homeAt, resolveOrg, type OrgMention } from './recognize/organizations.js';
 import type { PersonMention, PostMention } from './recognize/persons.js';
@@ -218,6 +219,9 @@ function companyOfSentence(text: string, at: number, orgs: OrgMention[]): string
   return named.length === 1 ? named[0] : null;
 }
 
+// What ends the sentence a bare post is read in.
+const isSentenceBreak = codeSet('。！？\n');
+
 /** Titles for every person mention; list members without a chain share their list head's. */
 export function linkTitles(
   text: string,
@@ -282,7 +286,7 @@ export function linkTitles(
   const bodies: { organization: string; end: number }[] = [];
   for (const person of persons) {
     const titles = out.get(person)!;
-    const sentenceStart = Math.max(text.lastIndexOf('。', person.start), text.lastIndexOf('！', person.start), text.lastIndexOf('？', person.start), text.lastIndexOf('\n', person.start));
+    const sentenceStart = lastIndexWhere(text, isSentenceBreak, person.start);
     const resolved = titles.map((t) => {
       if (t.organization) return t;
       const body = bodies.findLast((b) => b.end > sentenceStart && heldIn(t.title, b.organization));

@@ -247,6 +247,7 @@ function inheritListLevel(text: string, orgs: { start: number; end: number; text
 
 /** The body's entities, then the headline's that the body names neither by name nor as written. */
 function withHeadline<E extends { name: string; spans: SpanOut[]; headlineSpans?: SpanOut[] }>(body: E[], headline: E[] = []): E[] {
+  if (headline.length === 0) return body;
   const said = new Set(body.flatMap((e) => [e.name, ...e.spans.map((s) => s.text)]));
   return [...body, ...headline.filter((e) => !said.has(e.name) && !e.headlineSpans!.some((s) => said.has(s.text)))];
 }
@@ -258,7 +259,16 @@ const LEVEL_RANK = { county: 0, city: 1, province: 2 } as const;
  * → 钟楼区, 云上黄梅（黄梅县融媒体中心） → 黄梅县, 湖北日报 → 湖北省.
  */
 function outletHome(source: string | undefined): string | undefined {
-  const named = source ? findDivisions(source).flatMap((m) => (m.division ? [m.division] : [])) : [];
+  if (!source) return undefined;
+  // A file's records mostly share their outlet: its home is read once.
+  if (!outletHomes.has(source)) outletHomes.set(source, outletHomeOf(source));
+  return outletHomes.get(source);
+}
+
+const outletHomes = new Map<string, string | undefined>();
+
+function outletHomeOf(source: string): string | undefined {
+  const named = findDivisions(source).flatMap((m) => (m.division ? [m.division] : []));
   named.sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
   return named[0]?.name ?? countyNamedShort(source);
 }

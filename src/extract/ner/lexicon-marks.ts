@@ -130,7 +130,7 @@ export interface Marks {
 
 /**
  * Marks the longest word of list `list` starting at each position, left to right without overlap;
- * longest[i * LISTS + list] is that word's length at i (WordSets.longestAt). A word's characters get
+ * longest[i * LISTS + list] is that word's length at i (WordSets.longestEach). A word's characters get
  * kind * 4 + their part: begin 0, inside 1, end 2, alone 3 (`ORG_PARTS`: begin 1, inside 2, end 3).
  */
 function markWords(longest: Uint8Array, list: number, out: Uint8Array, kindOf: (len: number, at: number) => number, orgParts = false): void {
@@ -172,7 +172,7 @@ const NEW_MARKS = [0, 1, 2, 3, 4, 5, 6];
 export function computeMarks(text: string, lex: MarkLexicon = markLexicon(), reuse = false): Marks {
   const n = text.length;
   const longest = LONGEST.take(n * LISTS);
-  for (let i = 0; i < n; i++) lex.all.longestAt(text, i, longest, i * LISTS);
+  lex.all.longestEach(text, longest);
   const [place, org, word, given, post, follower, surname] = reuse ? REUSED.map((buffer) => buffer.take(n).fill(0)) : NEW_MARKS.map(() => new Uint8Array(n));
   markWords(longest, LIST.places, place, (len, at) => lex.places.valueAt(text, at, len) ?? 0);
   markWords(longest, LIST.orgEndings, org, () => 0, true);

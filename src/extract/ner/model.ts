@@ -12,6 +12,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { PACKAGE_ROOT } from '../../paths.js';
+import { codeClass, codeSet } from '../chars.js';
 import { featurize, FEATURE_COUNT } from './features.js';
 import { computeMarks, markLexicon } from './lexicon-marks.js';
 import { decodeSpans, LABEL_COUNT as L, type EntitySpan } from './labels.js';
@@ -127,9 +128,10 @@ export class NerModel {
 }
 
 // What a name never begins or ends with: punctuation and spaces (a tagger may swallow a bracket).
-const EDGE = /[\s\p{P}\p{S}]/u;
+// Tested by code: every span's characters are (a regex test would make a string of each).
+const isEdge = codeClass(/[\s\p{P}\p{S}]/u);
 // What no name runs across: the marks between clauses and list items.
-const CLAUSE = /[，。；：、！？,;:!?]/;
+const isClauseMark = codeSet('，。；：、！？,;:!?');
 
 /**
  * The span without punctuation at its ends (张辉） → 张辉) and without what stands before a clause
@@ -140,13 +142,13 @@ export function trimSpan(line: string, offset: number, s: EntitySpan): EntitySpa
   let start = s.start - offset;
   let end = s.end - offset;
   for (let k = end - 1; k > start; k--) {
-    if (CLAUSE.test(line[k])) {
+    if (isClauseMark(line.charCodeAt(k))) {
       start = k + 1;
       break;
     }
   }
-  while (start < end && EDGE.test(line[start])) start++;
-  while (end > start && EDGE.test(line[end - 1])) end--;
+  while (start < end && isEdge(line.charCodeAt(start))) start++;
+  while (end > start && isEdge(line.charCodeAt(end - 1))) end--;
   return end > start ? [{ ...s, start: start + offset, end: end + offset }] : [];
 }
 

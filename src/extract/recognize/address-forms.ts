@@ -36,9 +36,10 @@ export function addressForms(text: string, persons: readonly PersonMention[], ta
     const [name] = names;
     for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + 1)) {
       const end = at + surname.length;
-      if (inside(at, blocked) || inside(end, blocked)) continue;
+      // The post first: it is one look-up, and few surnames are followed by one.
       const post = words.longestAt(text, end) > 0 || (text[end] === '副' && words.longestAt(text, end + 1) > 0);
       if (!post) continue;
+      if (inside(at, blocked) || inside(end, blocked)) continue;
       // The surname ends a common word: 关于|市长, 提高|县长 name nobody.
       if (at > 0 && common.get(text.slice(at - 1, end))) continue;
       out.push({ start: at, end, name, anchor: 'address' });

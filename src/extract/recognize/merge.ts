@@ -9,13 +9,13 @@
  *    人民政府); otherwise the rule's mention stays, with its resolved name;
  *  - whatever the tagger finds that no rule found is added.
  */
-import { isHan } from '../chars.js';
+import { codeSet, isHan } from '../chars.js';
 import { lexicon, readTable } from '../lexicon/index.js';
 import { WordIndex } from '../lexicon/word-index.js';
 import type { EntitySpan, EntityType } from '../ner/labels.js';
 import { markLexicon } from '../ner/lexicon-marks.js';
 import { SpanCover } from '../span-cover.js';
-import { isTibetanName, nameScore, splitNames, surnameLength } from './name-model.js';
+import { isTibetanName, isTibetanNameAt, nameScore, splitNames, surnameLength } from './name-model.js';
 import type { OrgMention } from './organizations.js';
 import type { PersonMention } from './persons.js';
 import { homeForms, type Home, type PlaceMention } from './places.js';
@@ -146,8 +146,8 @@ function wholeTibetanNames(text: string, mentions: PersonMention[], blocked: Spa
   return mentions.map((m) => {
     for (let length = 7; length >= Math.max(4, m.end - m.start + 1); length--) {
       for (let start = Math.max(0, m.end - length); start <= m.start && start + length <= text.length; start++) {
+        if (!isTibetanNameAt(text, start, start + length)) continue;
         const span = { start, end: start + length };
-        if (!isTibetanName(text.slice(span.start, span.end))) continue;
         if ([...mentions, ...blocked].some((o) => o !== m && overlaps(o, span))) continue;
         return { ...m, ...span, name: text.slice(span.start, span.end) };
       }
@@ -322,8 +322,27 @@ const notPlacePhrases = () => (notPlaces ??= readTable('not-places.txt').map(([p
 // words that begin with them (村民, 村委, 社区服务).
 const SETTLEMENT_ENDING = /^(社区|新村|村|嘎查)(?![民委级干里务党两])/;
 
+// The venue endings as a WordIndex (the longest that starts at a position: what a search of the
+// list, longest first, finds), and the characters they begin with (built once: the lexicon never changes).
+let venueEndings: { index: WordIndex; firsts: (code: number) => boolean; longest: number } | null = null;
+
+function venueEndingIndex(): { index: WordIndex; firsts: (code: number) => boolean; longest: number } {
+  const { venueSuffixes } = lexicon();
+  venueEndings ??= {
+    index: WordIndex.of(venueSuffixes),
+    firsts: codeSet(venueSuffixes.map((v) => v[0]).join('')),
+    longest: Math.max(0, ...venueSuffixes.map((v) => v.length)),
+  };
+  return venueEndings;
+}
+
 /** The venue ending that starts inside a span and runs past its end (许昌高中八一路校|区), if any. */
 function brokenVenueEnding(text: string, s: EntitySpan): string | null {
+  // Most spans end where no ending begins in their last characters: no need to try each ending there.
+  const { firsts, longest } = venueEndingIndex();
+  let anyFirst = false;
+  for (let k = 1; k < longest && !anyFirst; k++) anyFirst = firsts(text.charCodeAt(Math.max(0, s.end - k)));
+  if (!anyFirst) return null;
   for (const v of lexicon().venueSuffixes) {
     for (let k = 1; k < v.length; k++) if (text.startsWith(v, s.end - k)) return v.slice(k);
   }
@@ -341,14 +360,17 @@ function withWholeVenueEnding(text: string, s: EntitySpan): EntitySpan {
  * belongs to it (八一路 + 校区, 汉嘉 + 社区), and a place word used as an attribute (中国特色) is no place.
  */
 export function taggedPlaces(text: string, tagged: EntitySpan[], listed: Span[] = []): EntitySpan[] {
-  const { venueSuffixes } = lexicon();
+  const endings = venueEndingIndex().index;
   const out: EntitySpan[] = [];
-  const venueNamed = (s: EntitySpan) => s.type === 'ORG' && venueSuffixes.some((v) => text.startsWith(v, s.end));
+  const venueNamed = (s: EntitySpan) => s.type === 'ORG' && endings.longestAt(text, s.end) > 0;
+  // The places a list item may follow, gathered once for all the tagger's places.
+  const places: Span[] = [...tagged, ...listed];
   for (const t of [...ofType(tagged, 'LOC'), ...tagged.filter(venueNamed).map((s) => ({ ...s, type: 'LOC' as const }))]) {
     const s = withWholeVenueEnding(text, t);
     if (notPlacePhrases().some((p) => text.startsWith(p, s.start) && p.length > s.end - s.start)) continue;
-    const suffix = venueSuffixes.find((v) => text.startsWith(v, s.end)) ?? SETTLEMENT_ENDING.exec(text.slice(s.end, s.end + 3))?.[0];
-    out.push(suffix ? { ...s, end: s.end + suffix.length } : listItem(text, s, [...tagged, ...listed]));
+    const ending = endings.longestAt(text, s.end);
+    const suffix = ending ? text.slice(s.end, s.end + ending) : SETTLEMENT_ENDING.exec(text.slice(s.end, s.end + 3))?.[0];
+    out.push(suffix ? { ...s, end: s.end + suffix.length } : listItem(text, s, places));
   }
   return out;
 }

@@ -6,6 +6,7 @@
  */
 import { isHan } from '../chars.js';
 import { lexicon, readTable } from '../lexicon/index.js';
+import { WordIndex } from '../lexicon/word-index.js';
 
 /** Length (0, 1 or 2) of the surname that starts at `i`, compound surnames first. */
 export function surnameLength(text: string, i: number): 0 | 1 | 2 {
@@ -91,24 +92,30 @@ export function splitNames(run: string): string[] | null {
   return best(0)?.names ?? null;
 }
 
-let tibetanParts: ReadonlySet<string> | null = null;
+let tibetanParts: WordIndex | null = null;
 
 /**
  * Whether a string is a Tibetan name as Chinese writes it: two or three parts of
  * data/lang/minority-name-parts.txt (扎西次仁, 普布顿珠), which no surname begins.
  */
 export function isTibetanName(s: string): boolean {
-  tibetanParts ??= new Set(readTable('minority-name-parts.txt').map(([p]) => p));
-  const parts = tibetanParts;
-  const pieces = (i: number): number => {
-    if (i === s.length) return 0;
-    let best = -1;
-    for (const len of [2, 3]) {
-      if (i + len > s.length || !parts.has(s.slice(i, i + len))) continue;
-      const rest = pieces(i + len);
-      if (rest >= 0) best = Math.max(best, rest + 1);
-    }
-    return best;
-  };
-  return s.length >= 4 && s.length <= 7 && pieces(0) >= 2;
+  return isTibetanNameAt(s, 0, s.length);
+}
+
+/** isTibetanName of text[start, end), read in place (merge.ts asks it of many spans around each name). */
+export function isTibetanNameAt(text: string, start: number, end: number): boolean {
+  tibetanParts ??= WordIndex.of(readTable('minority-name-parts.txt').map(([p]) => p));
+  return end - start >= 4 && end - start <= 7 && partsOf(tibetanParts, text, start, end) >= 2;
+}
+
+/** The most parts text[i, end) splits into, -1 when it splits into none. */
+function partsOf(parts: WordIndex, text: string, i: number, end: number): number {
+  if (i === end) return 0;
+  let best = -1;
+  for (let len = 2; len <= 3; len++) {
+    if (i + len > end || !parts.valueAt(text, i, len)) continue;
+    const rest = partsOf(parts, text, i + len, end);
+    if (rest >= 0) best = Math.max(best, rest + 1);
+  }
+  return best;
 }

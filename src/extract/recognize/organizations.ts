@@ -12,6 +12,7 @@ import { lexicon, readTable, type BodyKind } from '../lexicon/index.js';
 import { WordIndex } from '../lexicon/word-index.js';
 import { WordScan } from '../lexicon/word-scan.js';
 import { markLexicon } from '../ner/lexicon-marks.js';
+import { SpanCover } from '../span-cover.js';
 import type { Home, PlaceMention } from './places.js';
 
 export interface OrgMention {
@@ -161,6 +162,15 @@ function committees(text: string, divisions: PlaceMention[]): OrgMention[] {
   return out;
 }
 
+// Words that open a national body's name in its stem (中共…, 国家…局).
+const NATIONAL_WORDS = ['中共', '中央', '国家', '全国'];
+
+/** Where `word` first begins in text[from, before), -1 when nowhere: an indexOf that does not run on to the text's end. */
+function indexWithin(text: string, word: string, from: number, before: number): number {
+  for (let i = from; i < before; i++) if (text.startsWith(word, i)) return i;
+  return -1;
+}
+
 function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
   const { orgSuffixes } = lexicon();
   suffixScan ??= new WordScan(orgSuffixes.map((s) => s.suffix));
@@ -178,11 +188,11 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
     while (start > 0 && at - start < 12 && isHan(text[start - 1]) && !STEM_STOP.has(text[start - 1])) start--;
     // The name begins at the first place or level word in the stem, if any.
     const lead = divisions.find((d) => d.kind === 'division' && d.start >= start && d.end <= at);
-    const national = ['中共', '中央', '国家', '全国'].find((w) => text.indexOf(w, start) >= start && text.indexOf(w, start) < at);
+    const national = NATIONAL_WORDS.map((w) => indexWithin(text, w, start, at)).find((i) => i >= 0);
     if (lead) {
       start = lead.start;
       if (!free && at - lead.end > 6) continue;
-    } else if (national) start = text.indexOf(national, start);
+    } else if (national !== undefined) start = national;
     // A level's committee right before the ending owns it (王五同志任|县委办公室).
     else if (/[省市县区镇乡]委$/.test(text.slice(start, at))) start = at - 2;
     // A level word right before the ending is the body's whole stem (同志代表|镇人民政府).
@@ -325,9 +335,13 @@ export function findOrganizations(text: string, divisions: PlaceMention[], home:
   const all = [...namedBodies(text), ...bodies(text, divisions, home), ...committees(text, divisions), ...bySuffix(text, divisions), ...campusWords(text, home)];
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: OrgMention[] = [];
+  // The characters kept mentions cover: a test costs a mention's length, not the mentions kept so far.
+  const taken = new SpanCover(text.length);
   for (const m of all) {
-    if (kept.some((k) => m.start < k.end && k.start < m.end)) continue;
+    const overlapsKept = m.start < m.end ? taken.overlaps(m) : kept.some((k) => m.start < k.end && k.start < m.end);
+    if (overlapsKept) continue;
     kept.push(m);
+    taken.add(m);
   }
   kept.sort((a, b) => a.start - b.start);
   for (const m of kept) if (m.system !== 'central' && m.system !== 'named') m.resolved = resolveOrg(m.text, home);

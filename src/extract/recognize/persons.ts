@@ -58,13 +58,20 @@ export function findPosts(text: string, blocked: Span[]): PostMention[] {
     if (!length) continue;
     const end = at + length;
     if (inside(blocked, at, end)) continue;
-    let start = at;
-    const prefix = PREFIXES.find((p) => text.startsWith(p, at - p.length));
-    if (prefix) start -= prefix.length;
+    const start = at - prefixBefore(text, at).length;
     found.push({ start, end, title: text.slice(start, end) });
     at = end - 1;
   }
   return found;
+}
+
+/**
+ * The prefix of a post written before `at` (副, 常务副), '' when none. Not a closure in findPosts'
+ * loop: one that held the loop's position would cost an object every character.
+ */
+function prefixBefore(text: string, at: number): string {
+  for (const p of PREFIXES) if (text.startsWith(p, at - p.length)) return p;
+  return '';
 }
 
 function startsWithAny(text: string, at: number, words: string[]): string | null {

@@ -139,7 +139,9 @@ export function findHomeWords(text: string, home: Home | null): PlaceMention[] {
     const form = scan.words[word];
     if (levels[word] === home.division.level) out.push({ start: at, end: at + form.length, text: form, kind: 'home', division: home.division });
   }
-  for (const m of text.matchAll(comingTo(home.abbreviation))) {
+  // Most texts never write the abbreviation: no need to run the pattern over them.
+  const written = text.includes(home.abbreviation);
+  for (const m of written ? text.matchAll(comingTo(home.abbreviation)) : []) {
     out.push({ start: m.index! + 1, end: m.index! + 2, text: home.abbreviation, kind: 'home', division: home.division });
   }
   return out;
