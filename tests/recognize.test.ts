@@ -256,6 +256,10 @@ describe('recognize', () => {
       expect(isos('3月1日至3日')).to.deep.equal(['2023-03-01', '2023-03-03']);
     });
 
+    it('counts 去年 and 今年 before a month from the publication year', () => {
+      expect(findDates('去年12月28日，省委召开全会。今年1月以来成效明显。', { year: 2024, month: 2, day: 10 }).flatMap((d) => d.iso)).to.deep.equal(['2023-12-28', '2024-01']);
+    });
+
     it('counts 本月 and 上月 from the publication month, across a new year', () => {
       expect(findDates('本月5日，县长到乡镇检查。', { year: 2024, month: 3, day: 10 }).flatMap((d) => d.iso)).to.deep.equal(['2024-03-05']);
       expect(findDates('上月28日召开会议。', { year: 2024, month: 1, day: 10 }).flatMap((d) => d.iso)).to.deep.equal(['2023-12-28']);

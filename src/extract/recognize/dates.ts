@@ -72,6 +72,9 @@ function relativeDates(text: string, ctx: DateContext): DateMention[] {
   return out;
 }
 
+// A year counted from the publication year, written before a month: 去年12月, 今年3月.
+const YEAR_OFFSET: Record<string, number> = { 前年: -2, 去年: -1, 今年: 0, 明年: 1 };
+
 // A day of a month counted from the publication month: 本月5日, 上月28日.
 const MONTH_OFFSET: Record<string, number> = { 上月: -1, 本月: 0, 当月: 0, 下月: 1 };
 const MONTH_RELATIVE_RE = new RegExp(`(上月|本月|当月|下月)(${NUM})[日号]`, 'g');
@@ -123,7 +126,10 @@ export function findDates(text: string, ctx: DateContext): DateMention[] {
     if (month === null || month < 1 || month > 12) continue;
     const firstDay = parseNumber(/月(\d{1,2}|[〇零一二两三四五六七八九十]{1,4})[日号]/.exec(raw)?.[1] ?? '') ?? 15;
     // A year named, else the year last named in the text, else the one nearest the publication date.
-    const year = named !== null && named >= 1900 && named <= 2100 ? named : lastYear !== ctx.year ? lastYear : nearestYear(month, firstDay, ctx);
+    // 去年12月28日: the year counted from the publication year.
+    const counted = ctx.year !== null && named === null ? YEAR_OFFSET[text.slice(start - 2, start)] : undefined;
+    const year =
+      named !== null && named >= 1900 && named <= 2100 ? named : counted !== undefined ? ctx.year! + counted : lastYear !== ctx.year ? lastYear : nearestYear(month, firstDay, ctx);
     if (named !== null && year === named) lastYear = year;
     lastMonth = month;
     // Every day named in the match, in order, with the month that applies to it.
