@@ -90,6 +90,14 @@ describe('recognize', () => {
       expect(extractDocument(doc('会议了解了我市医药产业布局。', '某某网')).articles[0].organizations.map((o) => o.name).join()).to.not.include('医药');
     });
 
+    it("reads a former post in its body (市委原副书记) and a government's head after the government's own post", () => {
+      const doc: SourceDocument = { path: 'f.jsonl', name: 'f.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text: '市委原副书记周明出席。省政府党组成员、副省长王勇主持会议。' }] };
+      const a = extractDocument(doc).articles[0];
+      const titles = Object.fromEntries(a.persons.map((p) => [p.name, p.titles.map((t) => `${t.title}@${t.organization}`)]));
+      expect(titles['周明']).to.deep.equal(['副书记@市委']);
+      expect(titles['王勇']).to.deep.equal(['党组成员@省政府', '副省长@省政府']);
+    });
+
     it("never gives a government's head to the committee named before it", () => {
       const doc: SourceDocument = { path: 'r.jsonl', name: 'r.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text: '县委副书记、县长黄志刚带队赴外地考察学习。' }] };
       const titles = extractDocument(doc).articles[0].persons.find((p) => p.name === '黄志刚')!.titles;

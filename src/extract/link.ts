@@ -66,7 +66,10 @@ export function titleChain(
     const post = postsByEnd.get(pos);
     if (!post) break;
     // …or ends inside it, as in 教育部长 (教育部 + 部长).
-    const org = orgs.find((o) => o.end === post.start || (o.end === post.start + 1 && text[o.end - 1] === post.title[0])) ?? partyUnitBefore(text, post.start, orgs);
+    // …or stands before 原 or 前 (市委原副书记: a former post in that body).
+    const org =
+      orgs.find((o) => o.end === post.start || (o.end === post.start + 1 && text[o.end - 1] === post.title[0]) || (o.end === post.start - 1 && /[原前]/.test(text[o.end]))) ??
+      partyUnitBefore(text, post.start, orgs);
     // A division right before a post names where it is held (黄山市|市长, 许昌市|副市长).
     const place = org ? null : (places.get(post.start) ?? null);
     const start = org ? org.start : place ? place.start : post.start;
@@ -116,9 +119,11 @@ export function titleChain(
       // A post after a committee's in the chain is the committee's (市委常委、秘书长): unless it implies its own body.
       const where = homeAtPlace(home, chainPlace) ?? home;
       // A government's head (县长) is never the committee's whose post came first (县委副书记、县长): with no
-      // home to name the government, the post stays without a body.
+      // home to name the government, the post stays without a body, unless a government came first
+      // (省政府党组成员、副省长).
       const implied = IMPLIED.find(([re]) => re.test(item.title))?.[1](where) ?? null;
-      organization = implied ?? (parent && !GOVERNMENT_HEAD.test(item.title) ? bodyOfNext(item.title, parent) : null);
+      const governmentHead = GOVERNMENT_HEAD.test(item.title);
+      organization = implied ?? (parent && !governmentHead ? bodyOfNext(item.title, parent) : parent && /政府$/.test(parent) ? parent : null);
     }
     out.push({ title: item.title, organization, start: item.start });
   }
