@@ -106,6 +106,11 @@ describe('recognize', () => {
       expect(b.persons.find((p) => p.name === '王海涛')?.titles.map((t) => t.title)).to.not.include('组长');
     });
 
+    it('reads a college whose name opens with a word that opens with a stop character (经济学院, 经济管理学院)', () => {
+      const record = (text: string) => extractDocument({ path: 'u.jsonl', name: 'u.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text }] }).articles[0];
+      expect(record('近日，经济管理学院院长陈立华带队赴企业调研。').persons.find((p) => p.name === '陈立华')?.titles).to.deep.equal([{ title: '院长', organization: '经济管理学院' }]);
+    });
+
     it("never gives a government's head to the committee named before it", () => {
       const doc: SourceDocument = { path: 'r.jsonl', name: 'r.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text: '县委副书记、县长黄志刚带队赴外地考察学习。' }] };
       const titles = extractDocument(doc).articles[0].persons.find((p) => p.name === '黄志刚')!.titles;

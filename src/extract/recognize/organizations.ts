@@ -185,7 +185,7 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
     // 常委, 部长, 局长: the ending is part of a post, not of a name (short endings only).
     if (suffix.length <= 2 && postCovers(text, at)) continue;
     let start = at;
-    while (start > 0 && at - start < 12 && isHan(text[start - 1]) && !STEM_STOP.has(text[start - 1])) start--;
+    while (start > 0 && at - start < 12 && isHan(text[start - 1]) && (!STEM_STOP.has(text[start - 1]) || opensNoun(text, start - 1, at))) start--;
     // The name begins at the first place or level word in the stem, if any.
     const lead = divisions.find((d) => d.kind === 'division' && d.start >= start && d.end <= at);
     const national = NATIONAL_WORDS.map((w) => indexWithin(text, w, start, at)).find((i) => i >= 0);
@@ -315,6 +315,13 @@ function namedBodies(text: string): OrgMention[] {
     i += len - 1;
   }
   return out;
+}
+
+/** Whether a common noun starts at `at` and ends before `end` (经济|学院: 经 is no stop there, as it is in 经|批准). */
+function opensNoun(text: string, at: number, end: number): boolean {
+  const { nouns } = markLexicon();
+  for (let length = Math.min(4, end - at); length >= 2; length--) if (nouns.valueAt(text, at, length)) return true;
+  return false;
 }
 
 /** Whether a common noun or adjective ends right before `at` (安全|环保部; but 召开|…, 上午|央行). */
