@@ -36,6 +36,15 @@ describe('local bodies (src/extract/local-bodies.ts)', () => {
     expect(titlesOf(a, '周明达')).to.deep.equal(['校长@南京大学']);
   });
 
+  it("resolves a company's own words and bare posts to the company whose outlet it is", () => {
+    const a = record('集团公司董事长、党组书记王立军会见了来访客人。集团总经理、党组副书记李振华，副总经理赵文斌参加会见。', '华东建设集团有限公司');
+    expect(titlesOf(a, '王立军')).to.deep.equal(['董事长@华东建设集团有限公司', '书记@华东建设集团有限公司党组']);
+    expect(titlesOf(a, '李振华')).to.deep.equal(['总经理@华东建设集团有限公司', '副书记@华东建设集团有限公司党组']);
+    expect(titlesOf(a, '赵文斌')).to.deep.equal(['副总经理@华东建设集团有限公司']);
+    // Not in another outlet's news.
+    expect(inferLocalBodies('某某市融媒体中心', '集团总经理讲话。', null).company).to.equal(null);
+  });
+
   it("reads a campus's own bodies: 我校, 校党委, and a bare office", () => {
     const a = record('代表团访问了我校。校党委书记周明达会见了来宾，宣传部负责人陪同。', '南京大学新闻网');
     const orgs = a.organizations.map((o) => o.name);

@@ -121,10 +121,10 @@ export function resolveContext(text: string, input: ContextInput, divisions?: Pl
     notes.push(`home inferred as ${localBodies.townshipCounty.name}: the county of ${localBodies.township}`);
   }
   if (home) home = { ...home, local: localBodies };
-  else if (localBodies.township || localBodies.institution) {
+  else if (localBodies.township || localBodies.institution || localBodies.company) {
     // A township's or campus's site in no county the data makes one: its own bodies still resolve.
     home = { division: null, abbreviation: '', local: localBodies };
-    notes.push(`home division unknown; speaks from ${localBodies.township ?? localBodies.institution}`);
+    notes.push(`home division unknown; speaks from ${localBodies.township ?? localBodies.institution ?? localBodies.company}`);
   }
   let date: string | null = null;
   let dateFrom: Provenance = 'unknown';

@@ -287,7 +287,9 @@ export function linkTitles(
       titles = [{ title: address.title, organization, start: person.start }];
       addressed.add(person);
     }
-    titles = titles.map((t) => (t.organization || !COMPANY_POST.test(t.title) ? t : { ...t, organization: companyOfSentence(text, person.start, orgs) }));
+    // A company's post with no body named: the company the sentence names, else the one whose news this is.
+    const ownCompany = home?.local?.company ?? null;
+    titles = titles.map((t) => (t.organization || !COMPANY_POST.test(t.title) ? t : { ...t, organization: companyOfSentence(text, person.start, orgs) ?? ownCompany }));
     out.set(person, titles);
     previous = person;
   }

@@ -20,6 +20,8 @@ export interface LocalBodies {
   institution: string | null;
   /** The school of that university the article speaks from, for 院长, 学院党委. */
   college: string | null;
+  /** The company an outlet of its own speaks for (中国建筑集团有限公司), for 集团公司, 董事长. */
+  company: string | null;
 }
 
 
@@ -34,6 +36,8 @@ const COUNTY_WORDS: [RegExp, string][] = [
 const TOWNSHIP_NAME = /[\u4e00-\u9fff]{2,4}?[镇乡](?![政府人党])/;
 // A university or college in an outlet's name, and a school inside it (青岛科技大学|机电工程学院).
 const INSTITUTION = /[\u4e00-\u9fff]{2,12}?(?:大学|学院)/;
+// A company as the whole of an outlet's name (中国建筑集团有限公司, 某某股份有限公司).
+const COMPANY = /^[\u4e00-\u9fff]{2,20}?(?:集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|集团)$/;
 
 /** The township an outlet's name or the text speaks from. */
 function township(source: string, text: string): string | null {
@@ -86,5 +90,6 @@ export function inferLocalBodies(source: string | undefined, text: string, home:
     county: county(text, inText, home),
     institution,
     college: school ? institution + school : null,
+    company: institution ? null : (COMPANY.exec(outlet.trim())?.[0] ?? null),
   };
 }

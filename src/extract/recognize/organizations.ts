@@ -248,6 +248,10 @@ const CAMPUS_OFFICE = /^[\u4e00-\u9fff]{2,10}(处|部|办公室|学院)$/;
 
 /** The full name of an organization as written in a paper from `home`. */
 export function resolveOrg(surface: string, home: Home | null): string {
+  // A company's own words in its news: 集团公司, 本公司, 集团 (before its posts).
+  const company = home?.local?.company;
+  if (company && /^(集团公司|集团|本公司|我公司|公司|本集团)$/.test(surface)) return company;
+  if (company && /^(党组|党委)$/.test(surface)) return company + surface;
   // A campus's own bodies in its news: 我校, 校党委, 校学位委员会, and its offices named bare (教务处).
   const institution = home?.local?.institution;
   if (institution) {
@@ -331,6 +335,16 @@ function afterNoun(text: string, at: number): boolean {
   return false;
 }
 
+/** 集团公司, 本公司, and 集团, 公司, 党组 or 党委 before a post, in a company's own news: the company itself (or its party unit). */
+function companyWords(text: string, home: Home | null): OrgMention[] {
+  if (!home?.local?.company) return [];
+  const { postPhrases } = lexicon();
+  return [...text.matchAll(/集团公司|本集团|本公司|我公司|集团|公司|党组|党委/g)]
+    .filter((m) => m[0].length > 2 || postPhrases.longestAt(text, m.index! + m[0].length) > 0 || /^(党委|党组)/.test(text.slice(m.index! + m[0].length)))
+    .filter((m) => !isHan(text[m.index! - 1] ?? '') || /[，、。：；和与及的在由是]/.test(text[m.index! - 1]))
+    .map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], resolved: '', system: 'other' as const }));
+}
+
 /** 我校 and 本校 in a campus's news: the university itself. */
 function campusWords(text: string, home: Home | null): OrgMention[] {
   if (!home?.local?.institution) return [];
@@ -339,7 +353,7 @@ function campusWords(text: string, home: Home | null): OrgMention[] {
 
 /** All organizations in a text, the longest where they overlap, resolved against the home. */
 export function findOrganizations(text: string, divisions: PlaceMention[], home: Home | null): OrgMention[] {
-  const all = [...namedBodies(text), ...bodies(text, divisions, home), ...committees(text, divisions), ...bySuffix(text, divisions), ...campusWords(text, home)];
+  const all = [...namedBodies(text), ...bodies(text, divisions, home), ...committees(text, divisions), ...bySuffix(text, divisions), ...campusWords(text, home), ...companyWords(text, home)];
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: OrgMention[] = [];
   // The characters kept mentions cover: a test costs a mention's length, not the mentions kept so far.
