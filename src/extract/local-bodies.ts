@@ -1,9 +1,10 @@
 /**
  * The bodies an article speaks from below its home division, which its bare posts and level words
  * name: the township of a township's news (镇长, 镇党委 → 戴庙镇人民政府, 戴庙镇党委), the district or
- * county of a city's page that reports on one (区委 → 中共丰南区委), and the university or college of
- * a campus site (校长 → 安徽大学, 院长 → 青岛科技大学机电工程学院). Read from the outlet's name first,
- * then from what the text names.
+ * county of a city's page that reports on one (区委 → 中共丰南区委), the university or college of
+ * a campus site (校长 → 安徽大学, 院长 → 青岛科技大学机电工程学院), and the company of a company's own
+ * site (集团公司, 董事长 → 中国建筑集团有限公司). Read from the outlet's name first, then from what the
+ * text names.
  */
 import { lexicon } from './lexicon/index.js';
 import type { Division } from './lexicon/gazetteer.js';
