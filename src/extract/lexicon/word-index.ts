@@ -43,6 +43,12 @@ export class WordIndex<V = true> {
     return node === 0 ? undefined : this.values[node];
   }
 
+  /** Whether a word of two to `longest` characters ends at `end` (a word the text ran through up to there). */
+  endingAt(text: string, end: number, longest: number): boolean {
+    for (let length = 2; length <= longest && length <= end; length++) if (this.valueAt(text, end - length, length) !== undefined) return true;
+    return false;
+  }
+
   /** Length of the longest word starting at i (0 when none). */
   longestAt(text: string, i: number): number {
     let node = this.trie.first(text.charCodeAt(i));

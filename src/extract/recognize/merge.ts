@@ -16,7 +16,7 @@ import type { EntitySpan, EntityType } from '../ner/labels.js';
 import { markLexicon } from '../ner/lexicon-marks.js';
 import { SpanCover } from '../span-cover.js';
 import { isTibetanName, isTibetanNameAt, nameScore, splitNames, surnameLength } from './name-model.js';
-import type { OrgMention } from './organizations.js';
+import { placeAndCompany, type OrgMention } from './organizations.js';
 import type { PersonMention } from './persons.js';
 import { homeForms, type Home, type PlaceMention } from './places.js';
 
@@ -90,51 +90,49 @@ export function mergePersons(text: string, rules: PersonMention[], taggedSpans: 
     if (s.end - s.start === 1) lone.push(s);
     else for (const part of namesOfRun(name, s.start)) added.push({ ...part, anchor: 'model' });
   }
-  const all = wholeTibetanNames(text, [...kept, ...added], blocked).map((m) => (familiar(m.name) ? { ...m, anchor: 'surname' as const } : m));
-  for (const m of all) {
-    if (m.anchor !== 'surname') continue;
-    // 老张 is the article's one 张 named in full, when there is one.
-    const full = namesWithSurname(all, m.name[1]);
-    if (full.length === 1) Object.assign(m, { name: full[0], anchor: 'model' });
-  }
-  for (const s of lone) {
-    const surname = text[s.start];
-    const full = namesWithSurname(all, surname);
-    if (full.length === 1) all.push({ start: s.start, end: s.end, name: full[0], anchor: 'model' });
-    else if (full.length === 0) {
-      const form = formOfAddress(text, s.start);
-      if (form) all.push({ start: s.start, end: s.end, name: form, anchor: 'surname' });
-    }
-  }
+  const found = wholeTibetanNames(text, [...kept, ...added], blocked);
+  // A surname addressed (老张, 江主席) is the article's one person of that surname named in full, when
+  // there is one; else a person named by the form of address, whom the graph does not tell apart.
+  const fullNames = found.filter((m) => !familiar(m.name));
+  const all: PersonMention[] = [
+    ...found.map((m): PersonMention => {
+      if (!familiar(m.name)) return m;
+      const full = namesWithSurname(fullNames, m.name[1]);
+      return full.length === 1 ? { ...m, name: full[0], anchor: 'model' } : { ...m, anchor: 'surname' };
+    }),
+    ...lone.flatMap((s): PersonMention[] => {
+      const full = namesWithSurname(fullNames, text[s.start]);
+      if (full.length === 1) return [{ start: s.start, end: s.end, name: full[0], anchor: 'model' }];
+      const form = full.length === 0 ? formOfAddress(text, s.start) : null;
+      return form ? [{ start: s.start, end: s.end, name: form, anchor: 'surname' }] : [];
+    }),
+  ];
   const named = all.filter((m) => m.anchor !== 'surname');
   return [...all, ...repeats(text, named, [...blocked, ...tagged.filter((s) => s.type !== 'PER')])].sort((a, b) => a.start - b.start);
 }
 
 /** The full names among the mentions with a one-character surname. */
 function namesWithSurname(mentions: readonly PersonMention[], surname: string): string[] {
-  return [...new Set(mentions.filter((m) => m.anchor !== 'surname' && m.name.length > 1 && surnameLength(m.name, 0) === 1 && m.name[0] === surname).map((m) => m.name))];
+  return [...new Set(mentions.filter((m) => m.name.length > 1 && surnameLength(m.name, 0) === 1 && m.name[0] === surname).map((m) => m.name))];
 }
 
 /** 老张, 小李: a surname with 老 or 小, a familiar form of address rather than a name. */
 const familiar = (name: string) => name.length === 2 && /^[老小]/.test(name) && surnameLength(name, 1) === 1;
 
-let honorifics: WordIndex | null = null;
+// The words that address a person after a surname: posts and data/lang/honorifics.txt (built once).
+let wordsOfAddress: WordIndex | null = null;
 
 /**
  * How a lone surname read as a person is addressed: 老张 or 小李 before it, a post or a
  * word of address after it (江主席, 王书记, 李老师); null when neither (姓王, 王姓 name nobody).
  */
 function formOfAddress(text: string, at: number): string | null {
-  if (!honorifics) {
-    honorifics = new WordIndex();
-    for (const [w] of readTable('honorifics.txt')) honorifics.add(w, true);
-    for (const w of lexicon().addressPosts) honorifics.add(w, true);
-  }
+  wordsOfAddress ??= WordIndex.of([...readTable('honorifics.txt').map(([w]) => w), ...lexicon().posts]);
   const surname = text[at];
   if (surnameLength(text, at) !== 1) return null;
   // 老张, but not where 老 or 小 ends a word (敬老|张, 从小|李).
   if (/[老小]/.test(text[at - 1] ?? '') && !markLexicon().words.get(text.slice(at - 2, at))) return text[at - 1] + surname;
-  const after = Math.max(honorifics.longestAt(text, at + 1), markLexicon().posts.longestAt(text, at + 1));
+  const after = wordsOfAddress.longestAt(text, at + 1);
   return after ? surname + text.slice(at + 1, at + 1 + after) : null;
 }
 
@@ -302,16 +300,22 @@ export function mergeNamed<M extends NamedMention>(
       (r.start === s.start + 1 && r.end === s.end && FUNCTION_CHAR.test(text[s.start])) ||
       (r.start === s.start && r.end === s.end) ||
       !(covers(s, r) || (covers(r, s) && r.end === s.end && !attachedPrefix(text.slice(r.start, s.start)) && !cutsWord(text, s.start)) || levelCharAdded(text, r, s));
-    // Bodies printed one after another with no separator (最高人民法院最高人民检察院公安部) are each
-    // their own, though the tagger read them as one.
-    const tiled = inside.length > 1 && inside.every(whole) && inside.every((r, k) => covers(s, r) && (k === 0 ? r.start === s.start : r.start === inside[k - 1].end)) && inside.at(-1)!.end === s.end;
-    if (tiled || inside.some(ruleWins)) continue;
+    if (tiledByWholes(s, inside, whole) || inside.some(ruleWins)) continue;
     const surface = text.slice(s.start, s.end);
     out.push(make({ start: s.start, end: s.end, text: surface, name: canonical(surface) }));
     taken.push(s);
   }
   for (const r of rules) if (!taken.some((s) => overlaps(s, r))) out.push(r);
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Whether whole rule mentions, one right after the other, make up the tagged span exactly: bodies
+ * printed with no separator (最高人民法院最高人民检察院公安部), each their own though the tagger read one.
+ */
+function tiledByWholes<M extends Span>(s: Span, inside: M[], whole: (m: M) => boolean): boolean {
+  if (inside.length < 2 || !inside.every(whole)) return false;
+  return inside.every((r, k) => r.start === (k === 0 ? s.start : inside[k - 1].end)) && inside.at(-1)!.end === s.end;
 }
 
 let notPlaces: string[] | null = null;
@@ -434,8 +438,7 @@ export function taggedOrganizations(text: string, tagged: EntitySpan[], rules: S
     .map((t) => withoutPostTail(text, withWholeVenueEnding(text, t)))
     .filter((s) => !(venueSuffixes.some((v) => text.startsWith(v, s.end - v.length)) && rules.some((r) => covers(s, r) && r.end < s.end)))
     .filter((s) => !venueSuffixes.some((v) => text.startsWith(v, s.end)))
-    // A place alone before 公司 says where a company is from, not which (一家美国公司).
-    .filter((s) => !(text.startsWith('公司', s.end - 2) && markLexicon().places.get(text.slice(s.start, s.end - 2)) !== undefined));
+    .filter((s) => !placeAndCompany(text.slice(s.start, s.end)));
 }
 
 /**

@@ -35,6 +35,11 @@ export interface OrgMention {
 }
 
 const LEVEL = '市省县区镇乡';
+/** A place alone before 公司, which says where a company is from, not which (一家美国公司). */
+export function placeAndCompany(name: string): boolean {
+  return name.endsWith('公司') && markLexicon().places.get(name.slice(0, -2)) !== undefined;
+}
+
 /** Whether a zone named by its ending alone (开发区, 高新区: venue-suffixes.txt) ends at `at`. */
 function endsZone(text: string, at: number): boolean {
   for (const zone of lexicon().venuesAlone) if (text.startsWith(zone, at - zone.length)) return true;
@@ -207,8 +212,7 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
       if (at - start < 2) continue;
     }
     if (DETERMINER.test(text.slice(start, at))) continue;
-    // A place alone before 公司 says where a company is from, not which (一家美国公司).
-    if (suffix === '公司' && markLexicon().places.get(text.slice(start, at)) !== undefined) continue;
+    if (placeAndCompany(text.slice(start, end))) continue;
     // The last character of a word before the name (召|开市委常委会, 表|示市政集团, 召|开第十届…) is no part of it.
     if ((LEVEL.includes(text[start + 1]) || text[start + 1] === '第') && markLexicon().words.longestAt(text, start - 1) === 2) start += 1;
     // A committee before the name owns it (市委|台湾工作办公室, 省委|党史研究室).
@@ -312,8 +316,9 @@ function namedBodies(text: string): OrgMention[] {
     if (!len || text[i + len] === '门' || (text[i + len] === '长' && !runsIntoPost(text, i + len)) || places.longestAt(text, i) > len) continue;
     const name = text.slice(i, i + len);
     const { full, system } = names.get(name)!;
-    // A short form after a noun is a department of something else (安全|环保部 of a company).
-    if (full !== name && afterNoun(text, i)) continue;
+    // A short form after a noun is a department of something else (安全|环保部 of a company; but
+    // 召开|…, 上午|央行: no nouns).
+    if (full !== name && markLexicon().nouns.endingAt(text, i, 3)) continue;
     const contracted = runsIntoPost(text, i + len);
     out.push({ start: i, end: i + len, text: name, resolved: full, system, whole: true, ...(contracted ? { contracted } : {}) });
     i += len - 1;
@@ -325,13 +330,6 @@ function namedBodies(text: string): OrgMention[] {
 function opensNoun(text: string, at: number, end: number): boolean {
   const { nouns } = markLexicon();
   for (let length = Math.min(4, end - at); length >= 2; length--) if (nouns.valueAt(text, at, length)) return true;
-  return false;
-}
-
-/** Whether a common noun or adjective ends right before `at` (安全|环保部; but 召开|…, 上午|央行). */
-function afterNoun(text: string, at: number): boolean {
-  const { nouns } = markLexicon();
-  for (const k of [2, 3]) if (at >= k && nouns.valueAt(text, at - k, k)) return true;
   return false;
 }
 

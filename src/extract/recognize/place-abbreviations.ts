@@ -9,7 +9,7 @@
  * Each character becomes a mention of the place it stands for, as written (美 → 美国, 京 → 北京市).
  * Everywhere else the characters are ordinary words (美丽, 日前, 中央), so nothing else is read.
  */
-import { isHan } from '../chars.js';
+import type { Division } from '../lexicon/gazetteer.js';
 import { lexicon, readTable } from '../lexicon/index.js';
 import { WordIndex } from '../lexicon/word-index.js';
 import { markLexicon } from '../ner/lexicon-marks.js';
@@ -17,13 +17,11 @@ import type { PlaceMention } from './places.js';
 
 const READINGS = ['visit', 'pair', 'side'] as const;
 type Reading = (typeof READINGS)[number];
-/** Whether the character stands for a country or continent, or for a division of China. */
-type Realm = 'world' | 'china';
-
 interface Abbreviation {
   full: string;
   readings: ReadonlySet<Reading>;
-  realm: Realm;
+  /** The division of China it stands for; null for a country or continent. */
+  division: Division | null;
 }
 
 interface Span {
@@ -50,7 +48,7 @@ function data(): AbbreviationData {
     if (unknown !== undefined) {
       throw new Error(`data/lang/place-abbreviations.tsv: ${abbreviation}: a reading is one of ${READINGS.join(', ')}, not "${unknown}"`);
     }
-    byChar.set(abbreviation, { full, readings: new Set(readings as Reading[]), realm: gazetteer.byForm.has(full) ? 'china' : 'world' });
+    byChar.set(abbreviation, { full, readings: new Set(readings as Reading[]), division: gazetteer.byForm.get(full)?.[0] ?? null });
   }
   const pairWords = new WordIndex();
   for (const [w] of readTable('place-pair-words.txt')) pairWords.add(w, true);
@@ -105,15 +103,7 @@ function side(text: string, at: number, a: Abbreviation): boolean {
   if (!a.readings.has('side') || text[at + 1] !== '方') return false;
   const { words } = markLexicon();
   if (words.longestAt(text, at + 1) > 2) return false;
-  return !endsWord(text, at, words);
-}
-
-/** Whether the character at `at` ends a common word begun up to three characters before it. */
-function endsWord(text: string, at: number, words: WordIndex): boolean {
-  for (let k = 1; k <= 3 && at - k >= 0 && isHan(text[at - k]); k++) {
-    if (words.get(text.slice(at - k, at + 1))) return true;
-  }
-  return false;
+  return !words.endingAt(text, at + 1, 4);
 }
 
 /**
@@ -125,14 +115,13 @@ function pairRun(text: string, start: number, end: number): PlaceMention[] | nul
   const { byChar, pairWords } = data();
   if (end - start < 2 || pairWords.longestAt(text, end) === 0) return null;
   const members = [...text.slice(start, end)].map((c) => byChar.get(c)!);
-  if (members.some((a) => !a.readings.has('pair')) || new Set(members.map((a) => a.realm)).size > 1) return null;
+  if (members.some((a) => !a.readings.has('pair')) || new Set(members.map((a) => a.division === null)).size > 1) return null;
   const { places, words } = markLexicon();
   const run = text.slice(start, end);
-  if (places.get(run) !== undefined || words.get(run) || endsWord(text, start, words)) return null;
+  if (places.get(run) !== undefined || words.get(run) || words.endingAt(text, start + 1, 4)) return null;
   return members.map((a, k) => mention(text, start + k, a));
 }
 
 function mention(text: string, at: number, a: Abbreviation): PlaceMention {
-  const division = a.realm === 'china' ? lexicon().gazetteer.byForm.get(a.full)![0] : null;
-  return { start: at, end: at + 1, text: text[at], kind: 'abbreviation', division, full: a.full };
+  return { start: at, end: at + 1, text: text[at], kind: 'abbreviation', division: a.division, full: a.full };
 }
