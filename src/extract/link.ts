@@ -120,12 +120,7 @@ export function titleChain(
       }
       // A post after a committee's in the chain is the committee's (市委常委、秘书长): unless it implies its own body.
       const where = homeAtPlace(home, chainPlace) ?? home;
-      // A government's head (县长) is never the committee's whose post came first (县委副书记、县长): with no
-      // home to name the government, the post stays without a body, unless a government came first
-      // (省政府党组成员、副省长).
-      const implied = IMPLIED.find(([re]) => re.test(item.title))?.[1](where) ?? null;
-      const governmentHead = GOVERNMENT_HEAD.test(item.title);
-      organization = implied ?? (parent && !governmentHead ? bodyOfNext(item.title, parent) : parent && /政府$/.test(parent) ? parent : null);
+      organization = IMPLIED.find(([re]) => re.test(item.title))?.[1](where) ?? (parent ? bodyOfNext(item.title, parent) : null);
     }
     out.push({ title: item.title, organization, start: item.start });
   }
@@ -137,10 +132,12 @@ export function titleChain(
  * (县委常委、组织部部长 — but not 以…陈文清为组长, whose 组长 is another's).
  */
 function chainOnly(text: string, end: number): boolean {
-  let start = end;
-  while (start > 0 && !/[，。；：！？\n]/.test(text[start - 1])) start--;
+  const start = lastIndexWhere(text, isClauseBreak, end - 1) + 1;
   return end - start <= 30 && !/[为任是由以]/.test(text.slice(start, end));
 }
+
+// What ends the clause before a chain's comma.
+const isClauseBreak = codeSet('，。；：！？\n');
 
 /** The home as seen from a division a chain names (its level words then speak of that division), or null. */
 function homeAtPlace(home: Home | null, place: PlaceMention | null): Home | null {
@@ -162,6 +159,9 @@ const BODIES_OF_POST: [RegExp, RegExp][] = [
  * a body holding such posts, or the body whose party unit the parent is (区人大常委会党组副书记、常务副主任).
  */
 function bodyOfNext(post: string, parent: string): string | null {
+  // A government's head is its government's (省政府党组成员、副省长), never a committee's (县委副书记、县长:
+  // with no home to name the government, the post stays without a body).
+  if (GOVERNMENT_HEAD.test(post)) return /政府$/.test(parent) ? parent : null;
   if (/委$/.test(parent) || heldIn(post, parent)) return parent;
   const body = parent.replace(/(党组|党委)$/, '');
   return body !== parent && heldIn(post, body) ? body : null;

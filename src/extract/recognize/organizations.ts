@@ -252,10 +252,10 @@ const CAMPUS_OFFICE = /^[\u4e00-\u9fff]{2,10}(处|部|办公室|学院)$/;
 
 /** The full name of an organization as written in a paper from `home`. */
 export function resolveOrg(surface: string, home: Home | null): string {
-  // A company's own words in its news: 集团公司, 本公司, 集团 (before its posts).
+  // A company's own words in its news: 集团公司, 本公司, 集团 (before its posts), its 党组.
   const company = home?.local?.company;
-  if (company && /^(集团公司|集团|本公司|我公司|公司|本集团)$/.test(surface)) return company;
-  if (company && /^(党组|党委)$/.test(surface)) return company + surface;
+  if (company && COMPANY_SELF.includes(surface)) return company;
+  if (company && COMPANY_PARTY_UNITS.includes(surface)) return company + surface;
   // A campus's own bodies in its news: 我校, 校党委, 校学位委员会, and its offices named bare (教务处).
   const institution = home?.local?.institution;
   if (institution) {
@@ -333,12 +333,18 @@ function opensNoun(text: string, at: number, end: number): boolean {
   return false;
 }
 
+// What a company calls itself and its party unit in its own news (longest first, for the pattern).
+const COMPANY_SELF = ['集团公司', '本集团', '本公司', '我公司', '集团', '公司'];
+const COMPANY_PARTY_UNITS = ['党组', '党委'];
+const COMPANY_WORDS = new RegExp([...COMPANY_SELF, ...COMPANY_PARTY_UNITS].join('|'), 'g');
+
 /** 集团公司, 本公司, and 集团, 公司, 党组 or 党委 before a post, in a company's own news: the company itself (or its party unit). */
 function companyWords(text: string, home: Home | null): OrgMention[] {
   if (!home?.local?.company) return [];
   const { postPhrases } = lexicon();
-  return [...text.matchAll(/集团公司|本集团|本公司|我公司|集团|公司|党组|党委/g)]
-    .filter((m) => m[0].length > 2 || postPhrases.longestAt(text, m.index! + m[0].length) > 0 || /^(党委|党组)/.test(text.slice(m.index! + m[0].length)))
+  const unitAt = (at: number) => COMPANY_PARTY_UNITS.some((u) => text.startsWith(u, at));
+  return [...text.matchAll(COMPANY_WORDS)]
+    .filter((m) => m[0].length > 2 || postPhrases.longestAt(text, m.index! + m[0].length) > 0 || unitAt(m.index! + m[0].length))
     .filter((m) => !isHan(text[m.index! - 1] ?? '') || /[，、。：；和与及的在由是]/.test(text[m.index! - 1]))
     .map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], resolved: '', system: 'other' as const }));
 }
