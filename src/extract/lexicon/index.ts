@@ -43,7 +43,8 @@ export interface Lexicon {
   /** Words a name may be followed by: follower words and role words. */
   afterName: WordIndex;
   /** Organization endings, longest first: whether they stand without an anchor, and what may not follow. */
-  orgSuffixes: { suffix: string; free: boolean; notBefore: string[]; notAfter: string[] }[];
+  /** `closing`: also a verb (办), an ending only before a separator, a post or a conjunction. */
+  orgSuffixes: { suffix: string; free: boolean; closing: boolean; notBefore: string[]; notAfter: string[] }[];
   /** Bodies that appear without a place (宣传部, 公安局) and their system. */
   /** Kinds of body by name; `campus` offices are a university's own (教务处), named bare only in its news. */
   orgBodies: Map<string, BodyKind>;
@@ -112,6 +113,7 @@ export function lexicon(): Lexicon {
       .map(([suffix, strength, notBefore, notAfter]) => ({
         suffix,
         free: strength === 'free',
+        closing: strength === 'closing',
         notBefore: notBefore ? notBefore.split('|') : [],
         notAfter: notAfter ? notAfter.split('|') : [],
       }))

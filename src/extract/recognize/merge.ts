@@ -44,20 +44,32 @@ export function homeNamedAsPersons(text: string, tagged: EntitySpan[], home: Hom
   return new Set(tagged.filter((s) => s.type === 'PER' && forms.has(text.slice(s.start, s.end))));
 }
 
+const SETTLEMENT_NAME = /[村镇乡]$/;
+
 /**
  * The tagger's persons that end in a village's or township's ending and stand in a list (介绍孟垓村、
- * 前张庄村…): the name is the settlement's.
+ * 前张庄村…): the name is the settlement's, unless the item next to it is a person of another kind of
+ * name (王光德、邓福村、刘彩木: a list of persons).
  */
 export function settlementsReadAsPersons(text: string, tagged: EntitySpan[]): Set<EntitySpan> {
-  return new Set(tagged.filter((s) => s.type === 'PER' && s.end - s.start >= 3 && /[村镇乡]$/.test(text.slice(s.start, s.end)) && (text[s.end] === '、' || text[s.start - 1] === '、')));
+  const persons = ofType(tagged, 'PER');
+  const settlementLike = (s: Span) => SETTLEMENT_NAME.test(text.slice(s.start, s.end));
+  const personNextTo = (s: Span) =>
+    persons.some((p) => !settlementLike(p) && ((p.end === s.start - 1 && text[p.end] === '、') || (p.start === s.end + 1 && text[s.end] === '、')));
+  return new Set(persons.filter((s) => s.end - s.start >= 3 && settlementLike(s) && (text[s.end] === '、' || text[s.start - 1] === '、') && !personNextTo(s)));
 }
 
-/** Whether a rule's person is a name to the tagger or to the name-likelihood test. */
-export function plausiblePerson(m: PersonMention, tagged: EntitySpan[]): boolean {
+/**
+ * Whether a rule's person is a name to the tagger or to the name-likelihood test; for the test alone,
+ * not a word, nor cut out of words around it (关|于授权, 清小|说).
+ */
+export function plausiblePerson(text: string, m: PersonMention, tagged: EntitySpan[]): boolean {
   if (tagged.some((s) => s.type === 'PER' && overlaps(s, m))) return true;
   if (tagged.some((s) => s.type !== 'PER' && covers(s, m))) return false;
   if (m.name.includes('·')) return true;
-  return nameScore(m.name) >= MIN_NAME_SCORE && !markLexicon().words.get(m.name);
+  const { words } = markLexicon();
+  const cutFromWords = (m.start > 0 && words.longestAt(text, m.start - 1) > 1) || words.valueAt(text, m.end - 1, 2);
+  return nameScore(m.name) >= MIN_NAME_SCORE && !words.get(m.name) && !cutFromWords;
 }
 
 /**
@@ -78,7 +90,7 @@ function insideList(text: string, m: PersonMention, rules: PersonMention[]): boo
  */
 export function mergePersons(text: string, rules: PersonMention[], taggedSpans: EntitySpan[], blocked: Span[] = []): PersonMention[] {
   const tagged = taggedSpans.map((s) => (s.type === 'PER' ? withoutPreposition(text, s) : s));
-  const plausible = rules.filter((m) => plausiblePerson(m, tagged) || insideList(text, m, rules)).map((m, _, all) => taggerBoundaries(text, dottedBoundaries(text, m, tagged), tagged, all));
+  const plausible = rules.filter((m) => plausiblePerson(text, m, tagged) || insideList(text, m, rules)).map((m, _, all) => taggerBoundaries(text, dottedBoundaries(text, m, tagged), tagged, all));
   // A surname alone, the rules' or the tagger's, is read once the full names are known.
   const kept = plausible.filter((m) => m.end - m.start > 1);
   const lone: Span[] = plausible.filter((m) => m.end - m.start === 1);
@@ -411,16 +423,23 @@ export function trimmedVenue(text: string, v: PlaceMention): PlaceMention | null
   const marks = markLexicon();
   const suffix = venueSuffixes.find((x) => text.startsWith(x, v.end - x.length)) ?? '';
   const stem = v.end - suffix.length;
-  for (let k = v.start; k < stem; k++) if (k + marks.places.longestAt(text, k) === v.end) return null;
+  // Not where a place word closes the venue or runs across its ending (香|港, 同香港特别行政区).
+  for (let k = v.start; k < stem; k++) if (k + marks.places.longestAt(text, k) > stem) return null;
+  // 访港, 抵港, 在港: after a verb of coming or staying, a one-character ending is the place it abbreviates.
+  if (suffix.length === 1 && /[来在赴抵离返驻访进出旅留到]$/.test(text.slice(v.start, stem))) return null;
   // 我校磬苑校区: the campus word before a venue is no part of its name.
   let start = /^(我|本)[校市县区镇乡村院]/.test(text.slice(v.start, stem)) && stem - v.start > 3 ? v.start + 2 : v.start;
   // A determiner inside the stem ends what comes before it (陈志良表示该|服务区).
   const determiner = /[该这此那各]/.exec(text.slice(start, stem));
   if (determiner) start += determiner.index + 1;
-  // A verb or adverb before the name is no part of it (突破|园区, 表示|…); a noun is (智能制造产业园).
+  // A verb, adverb or count before the name is no part of it (突破|园区, 表示|…); a noun is (智能制造产业园).
+  // A stem of such words and attributes alone names no venue (大部分|体育场, 高档|宾馆, 内部|宾馆).
   for (;;) {
     const word = marks.words.longestAt(text, start);
-    if (word === 0 || !marks.notNames.valueAt(text, start, word) || marks.places.longestAt(text, start) >= word || stem - (start + word) < 2) break;
+    const opener = word > 0 && (marks.notNames.valueAt(text, start, word) || marks.attributes.valueAt(text, start, word));
+    if (!opener || marks.places.longestAt(text, start) >= word) break;
+    if (start + word === stem) return null;
+    if (stem - (start + word) < 2 || !marks.notNames.valueAt(text, start, word)) break;
     start += word;
   }
   if (stem - start < 2 && !/[市县区]/.test(text[start]) && !(stem === start && venuesAlone.has(suffix))) return null;

@@ -63,6 +63,9 @@ function postCovers(text: string, at: number): boolean {
 }
 // Verbs and particles that a name never holds: a stem containing one ran past the name's start.
 const STEM_VERBS = /[要进做提高督促指导让走使对被把就也还都将能会可应该给]|成立|组建|创建|出席|参加|举行|召开|表示|宣布|批准|决定|联合|日前|近日|汇报|介绍|听取|调研|考察|视察|参观|走访|检查|慰问|带队|率队|带领|率领|陪同|深入|来到|前往|走进/;
+// Verbs of an event or a statement (出席, 推举): a stem holding one ran from a person's sentence into the
+// name, which can then only open at a place after the verb (…出席|许昌市…协会).
+const EVENT_VERBS = /出席|参加|表示|宣布|推举|会见|主持|召开|举行|陪同|率领|带领|来到|前往|听取/g;
 // Determiners, pronouns and counts: 这个公司, 我们公司, 某集团, 本公司, 一家公司 name no particular body.
 const DETERMINER = /这|那|我们|你们|他们|本|该|此|某|每|各|[一两几多数]家|一个/;
 
@@ -170,6 +173,28 @@ function committees(text: string, divisions: PlaceMention[]): OrgMention[] {
 // Words that open a national body's name in its stem (中共…, 国家…局).
 const NATIONAL_WORDS = ['中共', '中央', '国家', '全国'];
 
+/** Where the last match of `pattern` (global) inside text[from, before) ends; -1 when none. */
+function lastMatchEnd(pattern: RegExp, text: string, from: number, before: number): number {
+  let end = -1;
+  for (const m of text.slice(from, before).matchAll(pattern)) end = from + m.index! + m[0].length;
+  return end;
+}
+
+/** A start cut at a fixed length moves past a word it splits (表|示时代华纳公司 → 时代华纳公司). */
+function pastWordAcross(text: string, start: number, before: number): number {
+  const { words } = markLexicon();
+  for (let back = 1; back <= 3; back++) {
+    const length = words.longestAt(text, start - back);
+    if (length > back && start - back + length < before) return start - back + length;
+  }
+  return start;
+}
+
+/** Whether an organization ending at `end` closes its phrase: a separator, a post or a conjunction follows. */
+function closesAt(text: string, end: number): boolean {
+  return end >= text.length || !isHan(text[end]) || '和与及的等'.includes(text[end]) || lexicon().postPhrases.longestAt(text, end) > 0;
+}
+
 /** Where `word` first begins in text[from, before), -1 when nowhere: an indexOf that does not run on to the text's end. */
 function indexWithin(text: string, word: string, from: number, before: number): number {
   for (let i = from; i < before; i++) if (text.startsWith(word, i)) return i;
@@ -182,22 +207,26 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
   const out: OrgMention[] = [];
   const taken = new Set<number>();
   for (const { word, at } of suffixScan.occurrences(text, true)) {
-    const { suffix, free, notBefore, notAfter } = orgSuffixes[word];
+    const { suffix, free, closing, notBefore, notAfter } = orgSuffixes[word];
     const end = at + suffix.length;
     if (taken.has(end)) continue;
     if (notBefore.some((w) => text.startsWith(w, end)) || notAfter.some((w) => text.startsWith(w, at - w.length))) continue;
     if (VERB_ENDING.test(text.slice(at - 1, end))) continue;
+    if (closing && !closesAt(text, end)) continue;
     // 常委, 部长, 局长: the ending is part of a post, not of a name (short endings only).
     if (suffix.length <= 2 && postCovers(text, at)) continue;
     let start = at;
     while (start > 0 && at - start < 12 && isHan(text[start - 1]) && (!STEM_STOP.has(text[start - 1]) || opensNoun(text, start - 1, at))) start--;
+    const afterVerb = lastMatchEnd(EVENT_VERBS, text, start, at);
+    if (afterVerb >= 0) start = afterVerb;
     // The name begins at the first place or level word in the stem, if any.
     const lead = divisions.find((d) => d.kind === 'division' && d.start >= start && d.end <= at);
     const national = NATIONAL_WORDS.map((w) => indexWithin(text, w, start, at)).find((i) => i >= 0);
     if (lead) {
       start = lead.start;
       if (!free && at - lead.end > 6) continue;
-    } else if (national !== undefined) start = national;
+    } else if (afterVerb >= 0) continue;
+    else if (national !== undefined) start = national;
     // A level's committee right before the ending owns it (王五同志任|县委办公室).
     else if (/[省市县区镇乡]委$/.test(text.slice(start, at))) start = at - 2;
     // A level word right before the ending is the body's whole stem (同志代表|镇人民政府).
@@ -207,7 +236,7 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
       // 市档案局: a level word opening the stem names the home's body.
     } else if (!free) continue; // known bodies are found by bodies()
     else {
-      if (at - start > 6) start = at - 6;
+      if (at - start > 6) start = pastWordAcross(text, at - 6, at);
       while (start < at && STEM_VERBS.test(text.slice(start, at))) start++;
       if (at - start < 2) continue;
     }

@@ -24,6 +24,18 @@ const vouchedAt = (text: string, at: number) => {
   return AFTER_TOWNSHIP.test(before) || AFTER_GOING.test(before);
 };
 
+/** The start moved past a common word opening the stem, then past verbs and other words that open no name. */
+function pastWordsBefore(text: string, start: number, at: number): number {
+  const { words, notNames } = markLexicon();
+  const first = words.longestAt(text, start);
+  if (first > 0 && at - (start + first) >= 2) return start + first;
+  for (let k = start + 1; k < at - 2; k++) {
+    const word = words.longestAt(text, k);
+    if (word > 0 && at - (k + word) >= 2 && notNames.valueAt(text, k, word)) return k + word;
+  }
+  return start;
+}
+
 export function findSettlements(text: string): PlaceMention[] {
   const { words } = markLexicon();
   const found: { start: number; end: number; list: boolean; vouched: boolean }[] = [];
@@ -32,9 +44,9 @@ export function findSettlements(text: string): PlaceMention[] {
     let start = at;
     while (start > 0 && at - start < 5 && isHan(text[start - 1]) && !vouchedAt(text, start)) start--;
     const vouched = vouchedAt(text, start);
-    // A word that runs into the first name of a list is no part of it (介绍|孟垓村、…).
-    const word = vouched ? 0 : words.longestAt(text, start);
-    if (word > 0 && at - (start + word) >= 2) start += word;
+    // A word that runs into the first name of a list is no part of it (介绍|孟垓村、…), nor a verb
+    // or pronoun before it while two characters stay (他介绍|孟垓村).
+    if (!vouched) start = pastWordsBefore(text, start, at);
     const stem = text.slice(start, at);
     // Not a kind of village (贫困|山村, 特困村): a common word before a word for a village.
     const tail = text.slice(at - 1, at + m[0].length);
