@@ -44,6 +44,15 @@ describe('recognize', () => {
       // A kind of place, not a place: 各县开发区建设.
       expect(placeNames('要加快各地开发区建设和园区升级。')).to.not.include('开发区');
     });
+
+    it('reads no venue from describing words alone, across a place word or after a verb of visiting (访港)', () => {
+      const names = placeNames('代表团入住高档宾馆，大部分体育场免费开放。');
+      expect(names.filter((n) => /宾馆|体育场/.test(n))).to.deep.equal([]);
+      const visit = placeNames('他表示愿同香港特别行政区加强合作，这是他首次访港。');
+      expect(visit).to.include('香港特别行政区');
+      expect(visit.filter((n) => n.endsWith('港') && n !== '香港特别行政区')).to.deep.equal([]);
+      expect(placeNames('新建的青枫港码头投入使用。')).to.include('青枫港码头');
+    });
   });
 
   describe('title chains', () => {
@@ -69,6 +78,14 @@ describe('recognize', () => {
       const titles = Object.fromEntries(a.persons.map((p) => [p.name, p.titles.map((t) => `${t.title}@${t.organization}`)]));
       expect(titles['王大山']).to.deep.equal(['村党支部书记@null', '村委会主任@null']);
       expect(titles['李明']).to.deep.equal(['新闻发言人@国务院新闻办公室']);
+    });
+
+    it('takes no person\'s sentence into a body (…出席|X纪委), no verb 办 as an office, and no cut word into a company (表|示)', () => {
+      const orgs = (text: string) => extract(text).flatMap((a) => a.organizations.map((o) => o.name));
+      expect(orgs('中共中央总书记出席中央纪委全体会议。').some((o) => o.includes('出席'))).to.equal(false);
+      expect(orgs('听说东城区税务分局办便民服务站。').some((o) => o.endsWith('办'))).to.equal(false);
+      expect(orgs('王立新表示远航科技公司将扩大生产。')).to.include('远航科技公司');
+      expect(orgs('在海州省证券委推举上市公司时。').some((o) => o.includes('推举'))).to.equal(false);
     });
 
     it('takes no verb into a body before it (带队赴|子公司), no department of another for a central body (安全|环保部), no part of a word from a name (科|学技术研究院)', () => {
@@ -379,6 +396,14 @@ describe('recognize', () => {
       const per = (name: string) => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, type: 'PER' as const });
       const read = settlementsReadAsPersons(text, [per('孟家村'), per('前李庄村'), per('王强')]);
       expect([...read].map((s) => text.slice(s.start, s.end))).to.deep.equal(['孟家村', '前李庄村']);
+    });
+
+    it('keep a listed name with a village\'s ending a person between persons', () => {
+      const text = '出席的有赵立新、钱守村、孙德明等同志。';
+      const per = (name: string) => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, type: 'PER' as const });
+      expect(settlementsReadAsPersons(text, [per('赵立新'), per('钱守村'), per('孙德明')]).size).to.equal(0);
+      expect(places('他介绍石门村、后王庄村的做法。', '某某镇人民政府网')).to.include.members(['石门村', '后王庄村']);
+      expect(places('他介绍石门村、后王庄村的做法。', '某某镇人民政府网')).to.not.include('他介绍石门村');
     });
 
     it('read the home county\'s short name as the place where the tagger read a person', () => {

@@ -49,6 +49,19 @@ export class WordIndex<V = true> {
     return false;
   }
 
+  /**
+   * Where a span cut to start at `at` should start so as not to split a word: past the end of a word
+   * starting one to three characters before `at` and running into it (代表|团… → after 团), while that
+   * end stays before `before`; else `at`.
+   */
+  pastWordAcross(text: string, at: number, before: number): number {
+    for (let back = 1; back <= 3 && back <= at; back++) {
+      const length = this.longestAt(text, at - back);
+      if (length > back && at - back + length < before) return at - back + length;
+    }
+    return at;
+  }
+
   /** Length of the longest word starting at i (0 when none). */
   longestAt(text: string, i: number): number {
     let node = this.trie.first(text.charCodeAt(i));

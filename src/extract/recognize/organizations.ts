@@ -180,16 +180,6 @@ function lastMatchEnd(pattern: RegExp, text: string, from: number, before: numbe
   return end;
 }
 
-/** A start cut at a fixed length moves past a word it splits (表|示时代华纳公司 → 时代华纳公司). */
-function pastWordAcross(text: string, start: number, before: number): number {
-  const { words } = markLexicon();
-  for (let back = 1; back <= 3; back++) {
-    const length = words.longestAt(text, start - back);
-    if (length > back && start - back + length < before) return start - back + length;
-  }
-  return start;
-}
-
 /** Whether an organization ending at `end` closes its phrase: a separator, a post or a conjunction follows. */
 function closesAt(text: string, end: number): boolean {
   return end >= text.length || !isHan(text[end]) || '和与及的等'.includes(text[end]) || lexicon().postPhrases.longestAt(text, end) > 0;
@@ -236,7 +226,8 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
       // 市档案局: a level word opening the stem names the home's body.
     } else if (!free) continue; // known bodies are found by bodies()
     else {
-      if (at - start > 6) start = pastWordAcross(text, at - 6, at);
+      // A start cut at six characters moves past a word it splits (表|示时代华纳公司).
+      if (at - start > 6) start = markLexicon().words.pastWordAcross(text, at - 6, at);
       while (start < at && STEM_VERBS.test(text.slice(start, at))) start++;
       if (at - start < 2) continue;
     }
