@@ -45,6 +45,12 @@ describe('recognize', () => {
       expect(placeNames('要加快各地开发区建设和园区升级。')).to.not.include('开发区');
     });
 
+    it('reads halls, theatres, memorial sites and resorts by their endings, not a kind of them', () => {
+      const names = placeNames('代表们在人民大会堂出席开幕式，随后参观了林家故居、青山烈士陵园和东湖大剧院。各地剧院陆续开放。');
+      expect(names).to.include.members(['人民大会堂', '林家故居', '青山烈士陵园', '东湖大剧院']);
+      expect(names.filter((n) => n.endsWith('剧院') && n !== '东湖大剧院')).to.deep.equal([]);
+    });
+
     it('reads no venue from describing words alone, across a place word or after a verb of visiting (访港)', () => {
       const names = placeNames('代表团入住高档宾馆，大部分体育场免费开放。');
       expect(names.filter((n) => /宾馆|体育场/.test(n))).to.deep.equal([]);
