@@ -41,6 +41,9 @@ const ROLE_WORDS: [RegExp, keyof Byline][] = [
   [/^(?:本报)?评论员/, 'reporters'],
 ];
 
+// What every role word above holds.
+const ROLE_WORD_ANYWHERE = /记者|通讯员|实习生|评论员/;
+
 // The least name score of a name standing alone in a byline's brackets, where it must not be a
 // common word either (（说明）, （试行）).
 const NAME_ALONE_SCORE = 0.02;
@@ -72,6 +75,8 @@ export function parseByline(text: string, namesAlone = false): Byline | null {
   // 摄 (photographed), 绘 and 画 (drawn): the names are the picture's.
   const photo = /(摄影?|绘|画)$/.test(rest);
   if (photo) rest = rest.replace(/(摄影?|绘|画)$/, '');
+  // Without a role word, a credit or names alone allowed, nothing here can be a byline: spare the name splitting.
+  if (!photo && !namesAlone && !ROLE_WORD_ANYWHERE.test(rest)) return null;
   const byline = emptyByline();
   let role: keyof Byline | null = null;
   let found = false;
