@@ -234,6 +234,32 @@ describe('link and events', () => {
       expect(roles(a, '郑小红')).to.deep.equal(['attended']);
     });
 
+    it('gives a party led with 率 its leader, the party taking part', () => {
+      const a = record('5月8日，河西省副省长林志远率省政府副秘书长赵立新到省农业厅调研。');
+      expect(roles(a, '林志远')).to.deep.equal(['led']);
+      expect(roles(a, '赵立新')).to.deep.equal(['attended']);
+    });
+
+    it('reads those who accompany under a label (在家厅领导…等分别陪同) and a list past an unknown department (…司一级巡视员)', () => {
+      const a = record('副省长林志远到农业厅调研。在家厅领导周明、吴德华，省农机局局长孙志强等分别陪同调研。');
+      for (const n of ['周明', '吴德华', '孙志强']) expect(roles(a, n)).to.deep.equal(['accompanied']);
+      const b = record('部长会见了林志远一行。农业农村部总农艺师、办公厅主任赵立新，计划财务司司长周明，质量安全监管司一级巡视员吴德华参加会见。');
+      for (const n of ['赵立新', '周明', '吴德华']) expect(roles(b, n)).to.deep.equal(['attended']);
+    });
+
+    it('reads X对Y…表示祝贺 as X speaking, not as X doing what Y did, and a party welcomed as the visit\'s', () => {
+      expect(roles(record('镇党委书记王立新对周志刚同志当选镇人大主席表示祝贺。', '某某镇人民政府网'), '王立新')).to.deep.equal(['spoke']);
+      const a = record('县长王立新对孙德明一行到县里考察表示热烈欢迎，并介绍了县情。');
+      expect(roles(a, '王立新')).to.deep.equal(['spoke']);
+      expect(roles(a, '孙德明')).to.deep.equal(['led']);
+    });
+
+    it('gives the guests named as a delegation\'s leaders (…率领的代表团) the lead', () => {
+      const a = record('市委书记王立新会见了来访的河口市委书记周志刚，市委副书记、市长孙德明率领的河口市党政代表团一行。');
+      expect(roles(a, '周志刚')).to.deep.equal(['led']);
+      expect(roles(a, '孙德明')).to.deep.equal(['led']);
+    });
+
     it('reads a visit paid (看望, 拜会) as led, and a report made (做…总报告) as spoken', () => {
       expect(roles(record('今天下午，省长钱立平在京看望参加报道的记者。'), '钱立平')).to.deep.equal(['led']);
       expect(roles(record('会上，县委巡察组副组长孙丽娟做动员会议总报告。', '某某镇人民政府网'), '孙丽娟')).to.deep.equal(['spoke']);

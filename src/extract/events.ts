@@ -23,15 +23,19 @@ const isClauseOpen = codeSet('，。！？；：“”‘’（）\n');
 const isColonOrSentenceBreak = codeSet('：。！？\n');
 // The level word of a 领导 chain stays outside the chain (市|领导杨根生), and so may a body the
 // lexicon does not know (、教务处|处长吴敏); a post in brackets after a name stays with it (赵六（局长）、钱七).
-const JOINERS = /^(（[^（）]{1,24}）)?([、，,和与及]|以及|[省市县区镇乡]?领导)*([省市县区镇乡]|[\u4e00-\u9fff][\u4e00-\u9fff、]{0,15}(系|处|局|委|办|部|院|校|厂|所|站|馆|中心|集团|公司))?$/;
+const JOINERS = /^(（[^（）]{1,24}）)?([、，,和与及]|以及|[省市县区镇乡]?领导)*([省市县区镇乡]|[\u4e00-\u9fff][\u4e00-\u9fff、]{0,15}(系|处|司|局|委|办|部|院|校|厂|所|站|馆|中心|集团|公司))?$/;
 // What may stand between a clause's start and its subject: nothing, or an adverbial of time or sequence.
-// A level word or the kind of body may stand before a generic title (县领导, 集团党委书记), and the
+// A level word or the kind of body may stand before a generic title (县领导, 在家厅领导, 集团党委书记), and the
 // event may stand before 由 (会议由张阳主持).
-const SUBJECT_LEAD = /^([\u4e00-\u9fff]{0,6}由|会上|会议上|随后|同时|其间|其中|最后|当天|当日|上午|下午|晚上|今天|昨天|首先|接着|此外|另外|期间|在会上|[一二三四五六七八九十]是|其次|再次|第[一二三四五六七八九十])?([市省县区乡镇村]?领导|[市省县区乡镇村]|集团|公司|学校|学院|大学|医院|我司|我校|[\u4e00-\u9fff]{0,10}(?:专班|工作组|工作队|督导组|考察组|调研组|检查组|代表团|考察团|行署|系|处|局|委|办|部|院|校|厂|所|站|馆|中心|集团|公司|政府|社区|街道|村|镇|乡))?$/;
+const SUBJECT_LEAD = /^([\u4e00-\u9fff]{0,6}由|会上|会议上|随后|同时|其间|其中|最后|当天|当日|上午|下午|晚上|今天|昨天|首先|接着|此外|另外|期间|在会上|[一二三四五六七八九十]是|其次|再次|第[一二三四五六七八九十])?((?:在家)?[\u4e00-\u9fff]?领导|在家[\u4e00-\u9fff]?|[市省县区乡镇村]|集团|公司|学校|学院|大学|医院|我司|我校|[\u4e00-\u9fff]{0,10}(?:专班|工作组|工作队|督导组|考察组|调研组|检查组|代表团|考察团|行署|系|处|司|局|委|办|部|院|校|厂|所|站|馆|中心|集团|公司|政府|社区|街道|村|镇|乡))?$/;
 // 为组长 after a person who opens a clause (以X为组长, …Y为副组长的督查组).
 const HEADS_GROUP = /^为(副)?(组长|团长|队长|领队|总指挥)/;
 // A clause that ends in a meeting verb and the guests' description: the persons after it are guests.
 const MEETS = /(会见|会晤|接见)了?[^，。；：]{0,16}$/;
+// What stands before a group that is a preposition's object, from the end of the group before it.
+const OBJECT_OF = /^[^，。；！？]{0,4}[对向为给]$/;
+// A phrase opened by 对 or 向 up to the verb of speech that closes it (对X一行的到来表示欢迎).
+const TOWARDS = /^[^，。；！？]{0,4}[对向][^。；！？]*?(表示|致以|致辞)/;
 // A sentence that speaks of the persons the one before listed: 上述领导出席会议, 以上同志参加.
 const REFERS_BACK = /^(?:上述|以上)(?:领导|同志|人员|嘉宾|负责同志|领导同志)?(?:同志)?([^。！？；\n]*)/;
 // What introduces a list: 先后是, 分别是, 依次为, 有, 包括, 如下.
@@ -84,6 +88,15 @@ export function findParticipation(
     }
   }
 
+  /** The group before group g when it stands in the same clause (its subject). */
+  const leaderOfClause = (g: number): PersonMention[] | undefined => {
+    const before = groups[g - 1];
+    if (!before) return undefined;
+    const head = chainStart(groups[g][0]);
+    const clauseStart = lastIndexWhere(text, isClauseOpen, head - 1, lastIndexWhere(text, isSentenceEnd, head - 1) + 1) + 1;
+    return before.at(-1)!.end > clauseStart ? before : undefined;
+  };
+
   groups.forEach((group, g) => {
     const first = group[0];
     const last = group[group.length - 1];
@@ -116,13 +129,27 @@ export function findParticipation(
     if (MEETS.test(before)) {
       // The head of the visiting party: the first of A、B一行, or a guest met alone.
       const party = /^(等)?一行/.test(after) || names.length === 1;
-      names.forEach((n, i) => give(n, party && i === 0 ? 'led' : 'attended', sentence));
+      // …A，B率领的代表团: those named as its leaders lead it together.
+      const heading = /^(等)?(率领|带领|率)的/.test(after);
+      names.forEach((n, i) => give(n, heading || (party && i === 0) ? 'led' : 'attended', sentence));
       return;
     }
     // A list after a colon (接受采访的负责人先后是：A、B；C): the words that introduce it give the roles.
     const lead = listLead(text, head);
     if (lead !== null) {
       for (const c of roleCues) if (lead.includes(c.cue)) for (const n of names) give(n, c.role, sentence);
+      return;
+    }
+    // A visiting party welcomed or thanked (对X一行的到来表示欢迎): its first leads the visit.
+    if (/[对向]$/.test(before) && /^(等)?一行/.test(after) && leaderOfClause(g)) {
+      names.forEach((n, i) => give(n, i === 0 ? 'led' : 'attended', sentence));
+      return;
+    }
+    // A party led by the group before it in the clause (X率|带领Y、Z到…调研): the leader leads, the party takes part.
+    const leader = leaderOfClause(g);
+    if (leader && /^(率领?|带领)了?$/.test(text.slice(leader.at(-1)!.end, head))) {
+      for (const n of leader) give(n.name, 'led', sentence);
+      for (const n of names) give(n, 'attended', sentence);
       return;
     }
     if (before.endsWith('在')) {
@@ -142,7 +169,8 @@ export function findParticipation(
     const from = last.end + (aside?.[0].length ?? 0);
     // X一行在…陪同下: the party X heads is the visit's principal.
     if (aside?.[1]) for (const n of names) give(n, 'led', sentence);
-    const next = groups.slice(g + 1).find((n) => chainStart(n[0]) >= from);
+    // A group that is the object of a preposition (X对Y…表示欢迎) opens no clause of its own.
+    const next = groups.slice(g + 1).find((n) => chainStart(n[0]) >= from && !OBJECT_OF.test(text.slice(from, chainStart(n[0]))));
     const scopeEnd = next && chainStart(next[0]) < sentenceEnd ? chainStart(next[0]) : sentenceEnd;
     // A sentence that only lists them, its verb in the next one (…A，…B。上述领导出席会议。).
     const referred = scopeEnd === sentenceEnd && text.slice(from, scopeEnd).trim() === '' ? REFERS_BACK.exec(text.slice(sentenceEnd + 1)) : null;
@@ -154,7 +182,9 @@ export function findParticipation(
     // A party of several (A，B，C等一行来到…勉励…): the first leads it and speaks for it, the others take part.
     const party = names.length > 1 && /^(等)?一行/.test(after);
     const giveAll = (role: Role) => names.forEach((n, k) => give(n, party && k > 0 ? 'attended' : role, said));
-    for (let i = 0; i < scope.length; i++) {
+    // X对Y…表示祝贺: what Y did inside the phrase (一行到…走访) is no act of X's; X speaks.
+    const towards = TOWARDS.exec(scope);
+    for (let i = towards ? towards[0].length - towards[1].length : 0; i < scope.length; i++) {
       const length = cuesAfter.longestAt(scope, i);
       if (length === 0) continue;
       const cue = cuesAfter.get(scope.slice(i, i + length))!;
