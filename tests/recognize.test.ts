@@ -134,6 +134,19 @@ describe('recognize', () => {
       expect(record('近日，经济管理学院院长陈立华带队赴企业调研。').persons.find((p) => p.name === '陈立华')?.titles).to.deep.equal([{ title: '院长', organization: '经济管理学院' }]);
     });
 
+    it("gives a body's own post after its party unit's post to the body, and an office after a body's post to that body", () => {
+      const titlesOf = (text: string, name: string, source = '某某网') => {
+        const doc: SourceDocument = { path: 'r.jsonl', name: 'r.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text, title: '标题', source }] };
+        return extractDocument(doc).articles[0].persons.find((p) => p.name === name)!.titles.map((t) => `${t.title}@${t.organization}`);
+      };
+      expect(titlesOf('远航集团党委书记、董事长孙德明来访。', '孙德明')).to.include('董事长@远航集团');
+      expect(titlesOf('市教育局党组书记、局长王立新出席。', '王立新')).to.include('局长@市教育局');
+      expect(titlesOf('河口市人大常委会机关党组成员、办公室主任周志刚参加活动。', '周志刚')).to.include('主任@河口市人大常委会办公室');
+      // A guest's chain in a list follows the company the guest before named, not the site's own.
+      const guests = '集团党组书记、董事长王立新在京会见了远航集团党委书记、董事长孙德明，党委副书记、总经理吴建国一行。';
+      expect(titlesOf(guests, '吴建国', '某某能源集团')).to.include.members(['副书记@远航集团党委', '总经理@远航集团']);
+    });
+
     it("never gives a government's head to the committee named before it", () => {
       const doc: SourceDocument = { path: 'r.jsonl', name: 'r.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text: '县委副书记、县长黄志刚带队赴外地考察学习。' }] };
       const titles = extractDocument(doc).articles[0].persons.find((p) => p.name === '黄志刚')!.titles;

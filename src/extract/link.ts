@@ -40,11 +40,12 @@ export interface LinkedTitle extends TitleOut {
 }
 
 // A body's party unit, written after the body and before its post (县人武部党委第一书记, 市教育局党组成员).
-const PARTY_UNIT = /^(党委|党组|党工委)$/;
+// 机关党组 and 机关党委 are the party units of a body's own offices (市人大常委会机关党组成员).
+const PARTY_UNIT = /^(机关)?(党委|党组|党工委)$/;
 
 /** The party unit of a body that ends right before a post, as an organization of its own (县人武部 + 党委). */
 function partyUnitBefore(text: string, postStart: number, orgs: OrgMention[]): OrgMention | null {
-  const body = orgs.find((o) => o.end < postStart && postStart - o.end <= 3 && PARTY_UNIT.test(text.slice(o.end, postStart)));
+  const body = orgs.find((o) => o.end < postStart && postStart - o.end <= 5 && PARTY_UNIT.test(text.slice(o.end, postStart)));
   if (!body) return null;
   const unit = text.slice(body.end, postStart);
   return { ...body, end: postStart, text: body.text + unit, resolved: body.resolved + unit, contracted: false };
@@ -65,10 +66,17 @@ export function titleChain(
   for (;;) {
     const post = postsByEnd.get(pos);
     if (!post) break;
-    // …or ends inside it, as in 教育部长 (教育部 + 部长).
-    // …or stands before 原 or 前 (市委原副书记: a former post in that body).
+    // The body ends right before the post, or inside it, as in 教育部长 (教育部 + 部长), or stands
+    // before 原 or 前 (市委原副书记: a former post in that body).
     const org =
-      orgs.find((o) => o.end === post.start || (o.end === post.start + 1 && text[o.end - 1] === post.title[0]) || (o.end === post.start - 1 && /[原前]/.test(text[o.end]))) ??
+      orgs.find(
+        (o) =>
+          o.end === post.start ||
+          (o.end === post.start + 1 && text[o.end - 1] === post.title[0]) ||
+          (o.end === post.start - 1 && /[原前]/.test(text[o.end])) ||
+          // …or before 机关 and a post of its offices' party unit (市人大常委会|机关|党组成员).
+          (o.end === post.start - 2 && text.startsWith('机关', o.end) && /^(党组|党委)/.test(post.title)),
+      ) ??
       partyUnitBefore(text, post.start, orgs);
     // A division right before a post names where it is held (黄山市|市长, 许昌市|副市长).
     const place = org ? null : (places.get(post.start) ?? null);
@@ -97,8 +105,11 @@ export function titleChain(
         // a bare state body to the home's government.
         // An office (办公室) serves party and state alike: after a committee's post it is the committee's
         // (区委常委、办公室主任 → 区委办公室).
-        const ofCommittee = kind === 'party' || /^办公[室厅]$/.test(item.org.text);
+        const office = /^办公[室厅]$/.test(item.org.text);
+        const ofCommittee = kind === 'party' || office;
         let committee: string | null = ofCommittee && parent && /委$/.test(parent) ? parent.replace(/^中共/, '') : null;
+        // …and after another body's post, that body's (市教育局党组成员、办公室主任 → 市教育局办公室).
+        if (!committee && office && parent) committee = withoutPartyUnit(parent);
         if (!committee && kind === 'party' && homeAt('市', home)) committee = resolveOrg('市委', home).replace(/^中共/, '');
         if (committee) organization = committee + item.org.text;
         else organization = homeAt('市', home) ? resolveOrg('市' + item.org.text, home) : item.org.text;
@@ -162,9 +173,15 @@ function bodyOfNext(post: string, parent: string): string | null {
   // A government's head is its government's (省政府党组成员、副省长), never a committee's (县委副书记、县长:
   // with no home to name the government, the post stays without a body).
   if (GOVERNMENT_HEAD.test(post)) return /政府$/.test(parent) ? parent : null;
-  if (/委$/.test(parent) || heldIn(post, parent)) return parent;
-  const body = parent.replace(/(党组|党委)$/, '');
-  return body !== parent && heldIn(post, body) ? body : null;
+  // A body's own post after its party unit's is the body's (集团党委书记、董事长; 局党组书记、局长).
+  const body = withoutPartyUnit(parent);
+  if (body !== parent && heldIn(post, body)) return body;
+  return /委$/.test(parent) || heldIn(post, parent) ? parent : null;
+}
+
+/** A body without the party unit named after it (市教育局党组 → 市教育局; 市人大常委会机关党组 → 市人大常委会). */
+function withoutPartyUnit(organization: string): string {
+  return organization.replace(/(机关)?(党组|党委|党工委)$/, '');
 }
 
 /** Whether `post` (常务副局长, 主席…) is a post of `body` written bare after the body's own. */
@@ -228,6 +245,15 @@ function titlesAfterName(
 const COMPANY_POST = /^(副)?(总经理|经理|董事长|总裁|厂长|董事|总监)$/;
 const COMPANY = /(公司|集团|厂)$/;
 
+/** The company a chain's titles name (its party unit's included), or null. */
+function companyOf(titles: LinkedTitle[]): string | null {
+  for (const t of titles) {
+    const body = t.organization ? withoutPartyUnit(t.organization) : '';
+    if (COMPANY.test(body)) return body;
+  }
+  return null;
+}
+
 /** The one company the sentence names before `at` (在上海某某公司，…听取总经理X汇报), or null. */
 function companyOfSentence(text: string, at: number, orgs: OrgMention[]): string | null {
   let start = at;
@@ -289,6 +315,12 @@ export function linkTitles(
     }
     // A company's post with no body named: the company the sentence names, else the one whose news this is.
     const ownCompany = home?.local?.company ?? null;
+    // In a list, a chain whose bare 党委 or 集团 the site's own company answered follows the company the
+    // member before it named (…远航集团党委书记、董事长A，党委副书记、总经理B: B's are 远航集团's).
+    const listedAfter = previous && /^[，、；]$/.test(text.slice(previous.end, chainFrom)) ? companyOf(out.get(previous) ?? []) : null;
+    if (ownCompany && listedAfter && listedAfter !== ownCompany && !text.slice(chainFrom, person.start).includes(ownCompany)) {
+      titles = titles.map((t) => (t.organization?.startsWith(ownCompany) ? { ...t, organization: listedAfter + t.organization.slice(ownCompany.length) } : t));
+    }
     titles = titles.map((t) => (t.organization || !COMPANY_POST.test(t.title) ? t : { ...t, organization: companyOfSentence(text, person.start, orgs) ?? ownCompany }));
     out.set(person, titles);
     previous = person;
