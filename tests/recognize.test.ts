@@ -203,6 +203,13 @@ describe('recognize', () => {
       expect(one(text, '某某日报').organizations.some((o) => o.name.endsWith('大学教务处'))).to.equal(false);
     });
 
+    it('gives a campus\'s bare party posts and departments in a chain to its own party committee', () => {
+      const text = '校党委书记张立新，党委副书记周志刚，党委常委、组织部部长孙德明与客人座谈。';
+      const titles = one(text, '青州大学新闻网').persons.find((p) => p.name === '孙德明')!.titles.map((t) => `${t.title}@${t.organization}`);
+      expect(titles).to.deep.equal(['常委@中共青州大学委员会', '部长@中共青州大学委员会组织部']);
+      expect(one(text, '青州日报').persons.find((p) => p.name === '孙德明')!.titles.map((t) => t.organization)).to.not.include('中共青州大学委员会组织部');
+    });
+
     it('gives bare bodies listed after a level\'s body that level (县文明办、水利局、教体局)', () => {
       const names = one('副县长李强带领县文明办、县委县政府督查局、水利局、教体局等单位负责人督导工作。', '宝丰县融媒体中心').organizations.map((o) => o.name);
       expect(names).to.include.members(['宝丰县文明办', '宝丰县水利局', '宝丰县教体局']);

@@ -110,6 +110,9 @@ export function titleChain(
         let committee: string | null = ofCommittee && parent && /委$/.test(parent) ? parent.replace(/^中共/, '') : null;
         // …and after another body's post, that body's (市教育局党组成员、办公室主任 → 市教育局办公室).
         if (!committee && office && parent) committee = withoutPartyUnit(parent);
+        // In a campus's own news, its party committee's (党委常委、组织部部长 → 中共X大学委员会组织部).
+        const campusCommittee = home?.local?.institution && !home.local.college ? `中共${home.local.institution}委员会` : null;
+        if (!committee && kind === 'party' && campusCommittee) committee = campusCommittee;
         if (!committee && kind === 'party' && homeAt('市', home)) committee = resolveOrg('市委', home).replace(/^中共/, '');
         if (committee) organization = committee + item.org.text;
         else organization = homeAt('市', home) ? resolveOrg('市' + item.org.text, home) : item.org.text;
@@ -123,7 +126,9 @@ export function titleChain(
       }
       parent = organization;
     } else {
-      const party = partyPost(item.title, home);
+      // 党委 written bare before the post (党委常委: 常委 of no body the text names) reads with it.
+      const unit = /(党委|党工委)$/.exec(text.slice(Math.max(0, item.start - 3), item.start))?.[1] ?? '';
+      const party = partyPost(unit + item.title, home);
       if (party) {
         out.push({ ...party, start: item.start });
         parent = party.organization;
@@ -193,11 +198,11 @@ function heldIn(post: string, body: string): boolean {
 }
 
 /**
- * 党委书记, 党委副书记 with no body named: the party committee of the township or campus the article
+ * 党委书记, 党委副书记, 党委常委 with no body named: the party committee of the township or campus the article
  * speaks from (戴庙镇党委, 中共安徽大学委员会), written as its post (书记, 副书记).
  */
 function partyPost(title: string, home: Home | null): TitleOut | null {
-  const m = /^(?:党委|党工委)(副?书记|委员)$/.exec(title);
+  const m = /^(?:党委|党工委)(副?书记|委员|常委)$/.exec(title);
   const local = home?.local;
   if (!m || !local) return null;
   if (local.township) return { title: m[1], organization: `${local.township}党委` };
