@@ -203,6 +203,12 @@ describe('recognize', () => {
       expect(one(text, '某某日报').organizations.some((o) => o.name.endsWith('大学教务处'))).to.equal(false);
     });
 
+    it('gives a bare level body listed after a named division\'s body that division (六安市委、市政府)', () => {
+      for (const source of ['某某网', '东营日报']) {
+        expect(one('六安市委、市政府高度重视此项工作。', source).organizations.map((o) => o.name)).to.include.members(['中共六安市委', '六安市人民政府']);
+      }
+    });
+
     it('gives a campus\'s bare party posts and departments in a chain to its own party committee', () => {
       const text = '校党委书记张立新，党委副书记周志刚，党委常委、组织部部长孙德明与客人座谈。';
       const titles = one(text, '青州大学新闻网').persons.find((p) => p.name === '孙德明')!.titles.map((t) => `${t.title}@${t.organization}`);

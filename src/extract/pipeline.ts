@@ -5,6 +5,7 @@ import { addressForms } from './recognize/address-forms.js';
 import type { RecordUnit, SourceDocument, SourceUnit } from '../ingest/types.js';
 import { resolveContext, type ResolvedContext } from './context.js';
 import { describeEvent, findParticipation } from './events.js';
+import type { Division } from './lexicon/gazetteer.js';
 import { lexicon } from './lexicon/index.js';
 import { linkTitles } from './link.js';
 import { nerModel } from './ner/model.js';
@@ -93,7 +94,7 @@ export function extractArticle(
   const chainOrgs = new Map<number, string>();
   for (const ts of titles.values()) for (const t of ts) if (t.organization) chainOrgs.set(t.start, t.organization);
   for (const o of orgs) o.name = chainOrgs.get(o.start) ?? o.name;
-  inheritListLevel(text, orgs, home);
+  const namedByList = inheritListLevel(text, orgs, home, divisions);
 
   // Forms of address (江主席) are mentions of the person named in full: spans, and parts in events.
   const addressed = addressForms(text, persons.filter((p) => p.anchor !== 'surname'), [...blocked, ...orgs]);
@@ -121,7 +122,7 @@ export function extractArticle(
   // no place of the story) but not the home an association is registered in (许昌市长跑运动协会);
   // venues, the words for home, and the tagger's places.
   const { local, regional } = ctx;
-  const reportedOrgs = orgs.filter((o) => reportable(o, text, divisions, tagged, chainOrgs.has(o.start), local, ctx.national, regional));
+  const reportedOrgs = orgs.filter((o) => reportable(o, text, divisions, tagged, chainOrgs.has(o.start) || namedByList.has(o), local, ctx.national, regional));
   const homeWords = findHomeWords(text, home);
   const placeRules: (PlaceMention & { name: string })[] = [
     ...divisions.filter(
@@ -225,13 +226,29 @@ function firstSentenceAfter(text: string, start: number): string {
  * a committee's own body are the committee's (区委办、组织部、宣传部 → 卫东区委组织部 …), state and
  * mass bodies after a level's body are that level's (县文明办、水利局、教体局 → 宝丰县水利局 …).
  */
-function inheritListLevel(text: string, orgs: { start: number; end: number; text: string; name: string; resolved: string }[], home: Home | null): void {
+function inheritListLevel<O extends { start: number; end: number; text: string; name: string; resolved: string }>(
+  text: string,
+  orgs: O[],
+  home: Home | null,
+  divisions: PlaceMention[],
+): Set<O> {
   const { orgBodies } = lexicon();
+  const named = new Set<O>();
   // The level word the list so far speaks at (县 of 县文明办), carried from item to item.
   let level: string | null = null;
   for (let i = 0; i < orgs.length; i++) {
     const o = orgs[i];
     const listed = i > 0 && text.slice(orgs[i - 1].end, o.start) === '、';
+    // A bare level body after one that names its division is that division's (河口市委、市政府).
+    const where = i > 0 && /^[、和与及]$/.test(text.slice(orgs[i - 1].end, o.start)) ? divisionIn(orgs[i - 1], divisions) : null;
+    const bareLevel = /^(?:中共)?([市省县区])/.exec(o.text)?.[1];
+    if (where && bareLevel) {
+      const there = { ...(home ?? { abbreviation: '' }), division: where };
+      if (homeAt(bareLevel, there) && homeAt(bareLevel, there) !== homeAt(bareLevel, home)) {
+        o.name = o.resolved = resolveOrg(o.text, there);
+        named.add(o);
+      } else if (homeAt(bareLevel, there)) named.add(o);
+    }
     const kind = orgBodies.get(o.text);
     if (!listed || o.name !== o.text || !kind || kind === 'campus') {
       // A body written run on to the one before (县委县政府督查局) speaks at its level.
@@ -243,6 +260,12 @@ function inheritListLevel(text: string, orgs: { start: number; end: number; text
     if (committee) o.name = o.resolved = committee + o.text;
     else if (kind !== 'party' && level && homeAt(level, home)) o.name = o.resolved = resolveOrg(level + o.text, home);
   }
+  return named;
+}
+
+/** The division an organization's name opens with or holds (河口市 in 中共河口市委), or null. */
+function divisionIn(o: Span, divisions: PlaceMention[]): Division | null {
+  return divisions.find((d) => d.division && d.start >= o.start && d.end <= o.end)?.division ?? null;
 }
 
 /** The body's entities, then the headline's that the body names neither by name nor as written. */
