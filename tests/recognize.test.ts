@@ -94,6 +94,15 @@ describe('recognize', () => {
       expect(orgs('在海州省证券委推举上市公司时。').some((o) => o.includes('推举'))).to.equal(false);
     });
 
+    it('reads no chamber from a visit to chambers (六安市|走访|商会), and cuts a body read on through a verb (六安商会|签订…)', () => {
+      const orgs = (text: string) => extract(text).flatMap((a) => a.organizations.map((o) => o.name));
+      const names = orgs('副主任带队赴六安市走访商会、对接项目。沈阳商会和六安商会签订友好商会协议。他表示要在六安开办分公司。');
+      expect(names).to.include('六安商会');
+      expect(names.filter((n) => /走访|签订|开办/.test(n))).to.deep.equal([]);
+      // A name that is a verb the tagger reads as a body stays (a brand named with a verb).
+      expect(orgs('市发展和改革委员会、国际贸易促进委员会派员出席。')).to.include('国际贸易促进委员会');
+    });
+
     it('takes no verb into a body before it (带队赴|子公司), no department of another for a central body (安全|环保部), no part of a word from a name (科|学技术研究院)', () => {
       const record = (text: string) => extractDocument({ path: 'c.jsonl', name: 'c.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text }] }).articles[0];
       const a = record('当天，公司党委书记、董事长张伟带队赴子公司调研，安全环保部副部长王磊陪同。');

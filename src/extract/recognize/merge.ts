@@ -16,7 +16,7 @@ import type { EntitySpan, EntityType } from '../ner/labels.js';
 import { markLexicon } from '../ner/lexicon-marks.js';
 import { SpanCover } from '../span-cover.js';
 import { isTibetanName, isTibetanNameAt, nameScore, splitNames, surnameLength } from './name-model.js';
-import { placeAndCompany, type OrgMention } from './organizations.js';
+import { endsBody, placeAndCompany, type OrgMention } from './organizations.js';
 import type { PersonMention } from './persons.js';
 import { homeForms, type Home, type PlaceMention } from './places.js';
 
@@ -458,10 +458,30 @@ export function trimmedVenue(text: string, v: PlaceMention): PlaceMention | null
 export function taggedOrganizations(text: string, tagged: EntitySpan[], rules: Span[]): EntitySpan[] {
   const { venueSuffixes } = lexicon();
   return ofType(tagged, 'ORG')
+    .flatMap((t) => withoutVerbs(text, t) ?? [])
     .map((t) => withoutPostTail(text, withWholeVenueEnding(text, t)))
     .filter((s) => !(venueSuffixes.some((v) => text.startsWith(v, s.end - v.length)) && rules.some((r) => covers(s, r) && r.end < s.end)))
     .filter((s) => !venueSuffixes.some((v) => text.startsWith(v, s.end)))
     .filter((s) => !placeAndCompany(text.slice(s.start, s.end)));
+}
+
+/**
+ * A tagged organization read through a verb: cut where a body's ending is followed by a verb
+ * (沈阳商会|签订友好商会 → 沈阳商会), and none where a place and one verb stand before the ending
+ * (丹东市|走访|商会: a visit to chambers of commerce, no chamber).
+ */
+function withoutVerbs(text: string, s: EntitySpan): EntitySpan | null {
+  const { words, verbs, places, orgEndings } = markLexicon();
+  for (let k = s.start + 2; k < s.end - 1; k++) {
+    const verb = words.longestAt(text, k);
+    if (verb > 1 && k + verb < s.end && verbs.valueAt(text, k, verb) && endsBody(text, k, s.start)) return { ...s, end: k };
+  }
+  const place = places.longestAt(text, s.start);
+  let ending = 0;
+  for (let length = Math.min(6, s.end - s.start - place); length >= 1 && !ending; length--) if (orgEndings.valueAt(text, s.end - length, length)) ending = length;
+  const stem = s.end - ending;
+  if (place > 0 && ending > 0 && stem > s.start + place && words.longestAt(text, s.start + place) === stem - s.start - place && verbs.valueAt(text, s.start + place, stem - s.start - place)) return null;
+  return s;
 }
 
 /**
@@ -507,6 +527,7 @@ const LEVEL_WORD = /^(中共)?[市省县区]/;
 export function reportable(o: OrgMention, text: string, divisions: Span[], tagged: EntitySpan[], inChain: boolean, local: boolean, national = false, regional = local): boolean {
   // A body run into its post (统战部长) names the body in a regional outlet's story; PFR marks none.
   if (o.contracted) return regional && inChain;
+  if (o.doubtful && !tagged.some((s) => s.type === 'ORG' && overlaps(s, o) && withoutVerbs(text, s) === s)) return false;
   // A bare level body no home resolves (省人大常委会 in a national paper) names no one body.
   if (national && /^[市省县区镇乡]/.test(o.text) && o.resolved === o.text) return false;
   if (o.system === 'central' || o.system === 'named' || o.media || inChain || tagged.some((s) => s.type === 'ORG' && overlaps(s, o))) return true;

@@ -32,6 +32,8 @@ export interface OrgMention {
   whole?: boolean;
   /** A news outlet (src/extract/recognize/media.ts), found only in a regional outlet's story. */
   media?: boolean;
+  /** Its stem is one verb (走访|商会, 联想|集团): a name only where the tagger saw an organization. */
+  doubtful?: boolean;
 }
 
 const LEVEL = '市省县区镇乡';
@@ -180,6 +182,23 @@ function lastMatchEnd(pattern: RegExp, text: string, from: number, before: numbe
   return end;
 }
 
+/** Where a verb that follows a body's ending inside a stem ends (沈阳商会|签订|友好商会), -1 when none. */
+function verbAfterBody(text: string, from: number, before: number): number {
+  const { words, verbs } = markLexicon();
+  for (let k = from + 2; k < before; k++) {
+    const verb = words.longestAt(text, k);
+    if (verb >= 2 && verbs.valueAt(text, k, verb) && endsBody(text, k, from)) return k + verb;
+  }
+  return -1;
+}
+
+/** Whether an organization ending of two characters or more ends at `end`, after `from` (商会, 集团; not 部 or 院 alone). */
+export function endsBody(text: string, end: number, from = 0): boolean {
+  const { orgEndings } = markLexicon();
+  for (let length = 2; length <= 6 && length <= end - from; length++) if (orgEndings.valueAt(text, end - length, length)) return true;
+  return false;
+}
+
 /** Whether an organization ending at `end` closes its phrase: a separator, a post or a conjunction follows. */
 function closesAt(text: string, end: number): boolean {
   return end >= text.length || !isHan(text[end]) || '和与及的等'.includes(text[end]) || lexicon().postPhrases.longestAt(text, end) > 0;
@@ -207,7 +226,7 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
     if (suffix.length <= 2 && postCovers(text, at)) continue;
     let start = at;
     while (start > 0 && at - start < 12 && isHan(text[start - 1]) && (!STEM_STOP.has(text[start - 1]) || opensNoun(text, start - 1, at))) start--;
-    const afterVerb = lastMatchEnd(EVENT_VERBS, text, start, at);
+    const afterVerb = Math.max(lastMatchEnd(EVENT_VERBS, text, start, at), verbAfterBody(text, start, at));
     if (afterVerb >= 0) start = afterVerb;
     // The name begins at the first place or level word in the stem, if any.
     const lead = divisions.find((d) => d.kind === 'division' && d.start >= start && d.end <= at);
@@ -237,8 +256,15 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
     if ((LEVEL.includes(text[start + 1]) || text[start + 1] === '第') && markLexicon().words.longestAt(text, start - 1) === 2) start += 1;
     // A committee before the name owns it (市委|台湾工作办公室, 省委|党史研究室).
     if (text[start - 1] === '委') start = attachPrefix(text, start, divisions);
+    // Verbs opening a stem with no place are no part of the name (签订|友好商会); a stem that is one
+    // verb (丹东市|走访|商会, 希望|商会) may still be a name (联想集团), but only the tagger can say so.
+    const { words, verbs } = markLexicon();
+    const firstWord = (at: number) => words.longestAt(text, at);
+    if (!lead) while (firstWord(start) > 0 && firstWord(start) <= at - start - 2 && verbs.valueAt(text, start, firstWord(start))) start += firstWord(start);
+    const stemFrom = lead ? lead.end : start;
+    const doubtful = at > stemFrom && firstWord(stemFrom) === at - stemFrom && verbs.valueAt(text, stemFrom, at - stemFrom) === true;
     taken.add(end);
-    out.push({ start, end, text: text.slice(start, end), resolved: '', system: 'other' });
+    out.push({ start, end, text: text.slice(start, end), resolved: '', system: 'other', ...(doubtful ? { doubtful } : {}) });
   }
   // Schools known by number: 许昌二高, 郑州一中.
   for (const m of text.matchAll(/[一二三四五六七八九十]{1,2}[高中小](?![中学级速度等])/g)) {
