@@ -455,6 +455,11 @@ describe('recognize', () => {
   });
 
   describe('persons through the pipeline', () => {
+    it('takes a name whose given name is a word right after a post (会长李前进), not a word or a post there', () => {
+      expect(personNames('外地商会会长李前进带领考察团来访。')).to.include('李前进');
+      expect(personNames('会议由副主任组长负责。')).to.deep.equal([]);
+    });
+
     it('takes a name before a role word', () => {
       expect(personNames('张阳主持会议。')).to.deep.equal(['张阳']);
       expect(rolesOf('张阳主持会议。').get('张阳')).to.deep.equal(['presided']);

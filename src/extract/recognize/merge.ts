@@ -30,6 +30,7 @@ export const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end
 const covers = (a: Span, b: Span) => a.start <= b.start && b.end <= a.end;
 // The least name score for a rule's person the tagger did not see.
 const MIN_NAME_SCORE = 0.02;
+const MIN_TITLED_NAME_SCORE = 0.008;
 
 export function ofType(spans: EntitySpan[], type: EntityType): EntitySpan[] {
   return spans.filter((s) => s.type === type);
@@ -68,8 +69,15 @@ export function plausiblePerson(text: string, m: PersonMention, tagged: EntitySp
   if (tagged.some((s) => s.type !== 'PER' && covers(s, m))) return false;
   if (m.name.includes('·')) return true;
   const { words } = markLexicon();
-  const cutFromWords = (m.start > 0 && words.longestAt(text, m.start - 1) > 1) || words.valueAt(text, m.end - 1, 2);
-  return nameScore(m.name) >= MIN_NAME_SCORE && !words.get(m.name) && !cutFromWords;
+  // A post right before the name parts it from what precedes (会长|孙前进, though 长孙 is a word).
+  const cutFromWords = (m.start > 0 && m.anchor !== 'title' && words.longestAt(text, m.start - 1) > 1) || words.valueAt(text, m.end - 1, 2);
+  if (words.get(m.name) || cutFromWords) return false;
+  const score = nameScore(m.name);
+  if (score >= MIN_NAME_SCORE) return true;
+  // Right after a post, a name whose given name is a word (会长孙前进, 卢希望) is still likely, unless
+  // it opens with a word or holds a post (同志|有, 任|组长).
+  const { posts } = markLexicon();
+  return m.anchor === 'title' && score >= MIN_TITLED_NAME_SCORE && words.longestAt(text, m.start) < 2 && !posts.longestAt(text, m.start + 1);
 }
 
 /**
