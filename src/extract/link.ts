@@ -267,6 +267,9 @@ function companyOfSentence(text: string, at: number, orgs: OrgMention[]): string
   return named.length === 1 ? named[0] : null;
 }
 
+// The last character of a body or place the rules may not have read, right before a post.
+const UNREAD_BODY_END = /[区园所站场处科队组室馆院校厂司]/;
+
 // What ends the sentence a bare post is read in.
 const isSentenceBreak = codeSet('。！？\n');
 
@@ -344,7 +347,8 @@ export function linkTitles(
     const titles = out.get(person)!;
     const sentenceStart = lastIndexWhere(text, isSentenceBreak, person.start);
     const resolved = titles.map((t) => {
-      if (t.organization) return t;
+      // Not a post written after a body the rules did not read (北部园区主任, 国土所所长).
+      if (t.organization || UNREAD_BODY_END.test(text[t.start - 1] ?? '')) return t;
       const body = bodies.findLast((b) => b.end > sentenceStart && heldIn(t.title, b.organization));
       return body ? { ...t, organization: body.organization } : t;
     });
