@@ -156,6 +156,16 @@ describe('recognize', () => {
       expect(titlesOf(guests, '吴建国', '某某能源集团')).to.include.members(['副书记@远航集团党委', '总经理@远航集团']);
     });
 
+    it("reads a committee's office abbreviations and a body's secretariat in a chain, and no body for a post after an unread one", () => {
+      const titlesOf = (text: string, name: string, source = '某某网') => {
+        const doc: SourceDocument = { path: 'r.jsonl', name: 'r.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text, title: '标题', source }] };
+        return extractDocument(doc).articles[0].persons.find((p) => p.name === name)!.titles.map((t) => `${t.title}@${t.organization}`);
+      };
+      expect(titlesOf('省委农办主任、省农业农村厅党委书记周志刚陪同。', '周志刚', '江西农业农村')).to.include('主任@江西省委农办');
+      expect(titlesOf('全国妇联副主席、书记处第一书记周红梅出席论坛。', '周红梅')).to.deep.equal(['副主席@中华全国妇女联合会', '第一书记@中华全国妇女联合会书记处']);
+      expect(titlesOf('镇党委书记王立新，西部园区主任孙德明参加。', '孙德明', '某某镇人民政府网')).to.deep.equal(['主任@null']);
+    });
+
     it("never gives a government's head to the committee named before it", () => {
       const doc: SourceDocument = { path: 'r.jsonl', name: 'r.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text: '县委副书记、县长黄志刚带队赴外地考察学习。' }] };
       const titles = extractDocument(doc).articles[0].persons.find((p) => p.name === '黄志刚')!.titles;

@@ -105,7 +105,8 @@ export function titleChain(
         // a bare state body to the home's government.
         // An office (办公室) serves party and state alike: after a committee's post it is the committee's
         // (区委常委、办公室主任 → 区委办公室).
-        const office = /^办公[室厅]$/.test(item.org.text);
+        // An office or a secretariat serves the body whose post the chain names before it.
+        const office = /^(办公[室厅]|书记处)$/.test(item.org.text);
         const ofCommittee = kind === 'party' || office;
         let committee: string | null = ofCommittee && parent && /委$/.test(parent) ? parent.replace(/^中共/, '') : null;
         // …and after another body's post, that body's (市教育局党组成员、办公室主任 → 市教育局办公室).
