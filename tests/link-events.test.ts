@@ -254,6 +254,12 @@ describe('link and events', () => {
       expect(roles(a, '孙德明')).to.deep.equal(['led']);
     });
 
+    it('gives both hosts of a meeting the lead when the second\'s chain opens with a bare party unit', () => {
+      const a = record('董事长王立新，党组副书记、总经理周志刚在京会见了远航集团董事长孙德明一行。');
+      expect(roles(a, '王立新')).to.deep.equal(['led']);
+      expect(roles(a, '周志刚')).to.deep.equal(['led']);
+    });
+
     it('gives the guests named as a delegation\'s leaders (…率领的代表团) the lead', () => {
       const a = record('市委书记王立新会见了来访的河口市委书记周志刚，市委副书记、市长孙德明率领的河口市党政代表团一行。');
       expect(roles(a, '周志刚')).to.deep.equal(['led']);
