@@ -45,6 +45,11 @@ describe('recognize', () => {
       expect(placeNames('要加快各地开发区建设和园区升级。')).to.not.include('开发区');
     });
 
+    it('reads an autonomous county written by its stem and level (长阳县, 孟连县)', () => {
+      expect(findDivisions('长阳县和孟连县的代表').map((d) => d.division?.name)).to.deep.equal(['长阳土家族自治县', '孟连傣族拉祜族佤族自治县']);
+      expect(lookupHome('长阳')?.division?.name).to.equal('长阳土家族自治县');
+    });
+
     it('reads halls, theatres, memorial sites and resorts by their endings, not a kind of them', () => {
       const names = placeNames('代表们在人民大会堂出席开幕式，随后参观了林家故居、青山烈士陵园和东湖大剧院。各地剧院陆续开放。');
       expect(names).to.include.members(['人民大会堂', '林家故居', '青山烈士陵园', '东湖大剧院']);

@@ -45,7 +45,10 @@ interface RawDivision {
 }
 
 // Ethnic names inside autonomous regions, prefectures and counties (宁夏回族自治区 → 宁夏).
-const ETHNIC = /(维吾尔|壮族|回族|蒙古族?|藏族|朝鲜族|哈萨克|柯尔克孜|土家族|苗族|侗族|布依族|彝族|哈尼族|傣族|白族|羌族|黎族|瑶族|畲族|满族|土族|撒拉族|傈僳族|景颇族|纳西族|仡佬族|水族|各族)+/;
+const ETHNIC = /(维吾尔|壮族|回族|蒙古族?|藏族|朝鲜族|哈萨克|柯尔克孜|土家族|苗族|侗族|布依族|彝族|哈尼族|傣族|白族|羌族|黎族|瑶族|畲族|满族|土族|撒拉族|傈僳族|景颇族|纳西族|仡佬族|水族|拉祜族|佤族|仫佬族|毛南族|达斡尔族|鄂温克族|鄂伦春族?|锡伯族|裕固族|保安族|东乡族|普米族|独龙族|怒族|门巴族|珞巴族|基诺族|德昂族|布朗族|阿昌族|塔吉克|乌孜别克|俄罗斯族|赫哲族|各族)+/;
+
+// An autonomous county or banner: its stem, the ethnic names, and its level (长阳土家族自治县).
+const AUTONOMOUS_COUNTY = new RegExp(`^([\\u4e00-\\u9fff]{2,}?)(?:${ETHNIC.source.slice(1, -2)})+自治(县|旗)$`);
 
 export function shortForm(name: string, level: DivisionLevel): string | null {
   if (level === 'county') return null;
@@ -78,6 +81,13 @@ export function loadGazetteer(): Gazetteer {
     if (level !== 'county' || d.name.length > 2) add(d.name, d);
     else if (!d.name.endsWith('区')) add(d.name, d, quiet);
     if (d.short) add(d.short, d);
+    // An autonomous county is written by its stem and level too (宽甸满族自治县 → 宽甸县); its stem
+    // alone (宽甸) is quiet: a user's --home may name it so.
+    const autonomous = level === 'county' ? AUTONOMOUS_COUNTY.exec(d.name) : null;
+    if (autonomous) {
+      add(autonomous[1] + autonomous[2], d);
+      add(autonomous[1], d, quiet);
+    }
     const next: DivisionLevel = level === 'province' ? 'city' : 'county';
     for (const child of node.d ?? []) {
       visit(child, next, level === 'province' ? node.n : province, level === 'city' ? node.n : city);
