@@ -14,7 +14,7 @@ const FLOORS: Record<Measure, number> = {
   organizations: 0.91,
   places: 0.90,
   titles: 0.95,
-  titlesResolved: 0.91,
+  titlesResolved: 0.92,
   participation: 0.96,
   roles: 0.90,
   dates: 0.96,
@@ -25,12 +25,12 @@ const FLOORS: Record<Measure, number> = {
 // development set since.
 const SECOND_FLOORS: Record<Measure, number> = {
   persons: 0.98,
-  organizations: 0.82,
+  organizations: 0.84,
   places: 0.8,
   titles: 0.96,
-  titlesResolved: 0.82,
-  participation: 0.93,
-  roles: 0.90,
+  titlesResolved: 0.83,
+  participation: 0.95,
+  roles: 0.91,
   dates: 0.94,
   bylines: 0.88,
 };
@@ -39,14 +39,28 @@ const SECOND_FLOORS: Record<Measure, number> = {
 // development set since.
 const THIRD_FLOORS: Record<Measure, number> = {
   persons: 0.98,
-  organizations: 0.84,
+  organizations: 0.89,
   places: 0.89,
   titles: 0.98,
-  titlesResolved: 0.88,
-  participation: 0.92,
-  roles: 0.89,
+  titlesResolved: 0.91,
+  participation: 0.96,
+  roles: 0.94,
   dates: 0.89,
   bylines: 0.98,
+};
+
+// The fourth set (tests/fixtures/news-more/README.md): gold written before its first measurement
+// (titles resolved 62/83, participation 0.81, roles 0.75 then), a development set since.
+const FOURTH_FLOORS: Record<Measure, number> = {
+  persons: 0.94,
+  organizations: 0.85,
+  places: 0.95,
+  titles: 0.97,
+  titlesResolved: 0.89,
+  participation: 0.96,
+  roles: 0.94,
+  dates: 0.99,
+  bylines: 0.99,
 };
 
 function holds(folder: string, least: number, floors: Record<Measure, number>): void {
@@ -75,5 +89,9 @@ describe('the development sets of real articles', () => {
 
   it('hold them on the third set, from outlets neither has', () => {
     holds('news-unseen', 10, THIRD_FLOORS);
+  });
+
+  it('hold them on the fourth set, from outlets none of the others has', () => {
+    holds('news-more', 12, FOURTH_FLOORS);
   });
 });

@@ -437,8 +437,6 @@ export function trimmedVenue(text: string, v: PlaceMention): PlaceMention | null
   if (suffix.length === 1 && /[来在赴抵离返驻访进出旅留到]$/.test(text.slice(v.start, stem))) return null;
   // 我校磬苑校区: the campus word before a venue is no part of its name.
   let start = /^(我|本)[校市县区镇乡村院]/.test(text.slice(v.start, stem)) && stem - v.start > 3 ? v.start + 2 : v.start;
-  // A start cut at six characters moves past a word it splits (代表|团入住…).
-  if (v.start > 0 && isHan(text[v.start - 1])) start = marks.words.pastWordAcross(text, start, stem);
   // A describing word right before the ending makes it a kind of venue (入住高档|宾馆, 三星级|宾馆).
   if (marks.attributes.endingAt(text, stem, 3)) return null;
   // A determiner inside the stem ends what comes before it (陈志良表示该|服务区).
