@@ -470,6 +470,12 @@ describe('recognize', () => {
   });
 
   describe('persons through the pipeline', () => {
+    it('takes a name addressed by its head post at a clause start (，王某董事长表示), not a place there or a word before', () => {
+      expect(personNames('双方深入交流，万立明董事长表示要扩大投资。')).to.include('万立明');
+      expect(personNames('会议决定蒋立平为省长人选。')).to.not.include('立平为');
+      expect(personNames('双方深入交流，六安书记表示要扩大合作。')).to.deep.equal([]);
+    });
+
     it('takes a name whose given name is a word right after a post (会长李前进), not a word or a post there', () => {
       expect(personNames('外地商会会长李前进带领考察团来访。')).to.include('李前进');
       expect(personNames('会议由副主任组长负责。')).to.deep.equal([]);

@@ -62,6 +62,8 @@ export interface Lexicon {
   nameFollowers: string[];
   nameBridges: string[];
   addressPosts: Set<string>;
+  /** Head posts that address a name only where the name opens a clause (，王某董事长表示). */
+  addressOpenPosts: Set<string>;
   /** Surnames: single and compound, with corpus frequency (0 when only the list knows them). */
   surnames: Map<string, number>;
   names: NameStats;
@@ -129,6 +131,7 @@ export function lexicon(): Lexicon {
     nameFollowers: nameFollowers.sort(byLengthDesc),
     nameBridges: context.filter(([k]) => k === 'bridge').map(([, w]) => w).sort(byLengthDesc),
     addressPosts: new Set(context.filter(([k]) => k === 'address').map(([, w]) => w)),
+    addressOpenPosts: new Set(context.filter(([k]) => k === 'address-open').map(([, w]) => w)),
     surnames,
     names,
     gazetteer: loadGazetteer(),

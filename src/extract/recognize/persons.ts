@@ -11,6 +11,7 @@
 import { isHan, NAME_DOTS } from '../chars.js';
 import { lexicon } from '../lexicon/index.js';
 import { WordScan } from '../lexicon/word-scan.js';
+import { markLexicon } from '../ner/lexicon-marks.js';
 import { givenNameness, nameScore, surnameLength } from './name-model.js';
 import { occurrences } from './occurrences.js';
 
@@ -199,11 +200,12 @@ export class PersonFinder {
     }
     // Before a post used as a form of address (习近平总书记).
     for (const post of this.posts) {
-      if (!this.lex.addressPosts.has(post.title)) continue;
+      const open = this.lex.addressOpenPosts.has(post.title);
+      if (!open && !this.lex.addressPosts.has(post.title)) continue;
       for (const len of [3, 2]) {
         const start = post.start - len;
         const name = t.slice(start, post.start);
-        if (start < 0 || ![...name].every(isHan) || surnameLength(name, 0) === 0) continue;
+        if (start < 0 || ![...name].every(isHan) || surnameLength(name, 0) === 0 || (open && (!this.openAt(start) || placeBefore(t, start, len)))) continue;
         if (nameScore(name) < MIN_SCORE / 2 || this.postEnds.has(post.start)) continue;
         if (add({ start, end: post.start, name, anchor: 'address' })) break;
       }
@@ -235,6 +237,11 @@ export class PersonFinder {
     }
     return [...found.values()].sort((a, b) => a.start - b.start);
   }
+}
+
+/** Whether a place word covers text[start, start + length) (怀柔|书记: the post's place, no name). */
+function placeBefore(text: string, start: number, length: number): boolean {
+  return markLexicon().places.longestAt(text, start) >= length;
 }
 
 /** 习近平新时代中国特色社会主义思想, 邓小平理论: a name that opens the title of a doctrine. */
