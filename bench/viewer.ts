@@ -3,13 +3,14 @@
  * (about five edges a node, the kind mix and names of real local news) served by the real server.
  *
  *   npm run bench:viewer                       (all three sizes, both WebGL backends)
- *   node dist/bench/viewer.js 20000 [--frames 120] [--rounds 3] [--webgl swiftshader|llvmpipe] [--baseline DIR]
+ *   node dist/bench/viewer.js 20000 [--frames 120] [--rounds 3] [--webgl swiftshader|llvmpipe] [--baseline DIR] [--out NAME]
  *
  * For each size, in a fresh browser profile: the first readable picture (navigation start → sigma's
  * first frame, drawn with the server's finished layout: src/server/layout.ts), the same on a reload
  * (layout from localStorage), the filters (a kind hidden, a date range, roles, an organization: each
- * state change → two animation frames later, the filtered frame drawn) and a panel (the largest node
- * selected → its panel filled and the next frame drawn), each the median of --rounds, and the frame
+ * state change → two animation frames later, the filtered frame drawn, in brackets the page's own work,
+ * then until the GPU has drawn it) and a panel (the largest node selected → its panel filled and the
+ * next frame drawn), each from a quiet GPU, each the median of --rounds, and the frame
  * times while panning with the mouse (median, p95; --frames 0 skips the pan). With --baseline DIR
  * (another build's dist/viz, copied aside), that build is served too and measured in the same
  * browser, the two builds' rounds alternating, and the ratios are printed: the machine is shared,
@@ -215,9 +216,16 @@ async function calibrate(page: Page, count: number): Promise<{ renderer: string;
 
 /** A time of a filter or a panel (ms): until its frame was drawn, and of that the page's own work. */
 export interface Timed {
+  /** Until two animation frames later: the main thread has drawn the changed frame and handed it on. */
   total: number;
   /** The state change's handlers and sigma's renders in the meantime (the main thread's work, not the GPU's). */
   work: number;
+  /**
+   * Until the GPU has executed that frame too (a readPixels after the two frames waits for it). The
+   * main thread hands a frame on before the GPU has drawn it: in software WebGL drawing 65,000 edges
+   * takes longer than the page's work, and what is not drawn yet delays whatever comes next.
+   */
+  drawn: number;
 }
 /** A filter or a panel: each changed and undone `rounds` times, the median of each. */
 export interface Interactions {
@@ -233,19 +241,27 @@ const TIMED = ['kind', 'dates', 'roles', 'org', 'panel'] as const;
 
 /**
  * One round of each interaction, in the page: the state changed through the store as the controls
- * change it, timed until two animation frames later (the changed frame drawn), then undone.
+ * change it, timed until two animation frames later (the changed frame drawn) and until the GPU has
+ * drawn it, then undone. Each starts once the GPU has drawn everything before it: otherwise a change
+ * pays for the frames of the one before (the undo of a date range draws all 65,000 edges again).
  */
 async function interactionRound(page: Page): Promise<Interactions> {
   return page.evaluate(`(async () => {
     const g = window.__guanxi; const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    // sigma's context (a private field): reading a pixel back waits until the GPU has run every command sent so far.
+    const gl = g.renderer.sigma.webGLContext; const pixel = new Uint8Array(4);
+    const drawn = () => gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+    const settle = async () => { drawn(); await frame(); drawn(); };
     let rendering = 0, renderStart = 0;
     g.renderer.sigma.on('beforeRender', () => (renderStart = performance.now()));
     g.renderer.sigma.on('afterRender', () => (rendering += performance.now() - renderStart));
     // sigma renders inside the store's handlers too: that is in the set's own time, not counted twice.
     const set = (patch) => { const before = rendering; const t = performance.now(); g.store.set(patch); const d = performance.now() - t; rendering = before; return d; };
     const timed = async (patch, undo) => {
+      await settle();
       rendering = 0; const t0 = performance.now(); const sync = set(patch); await frame();
-      const t = { total: performance.now() - t0, work: sync + rendering }; set(undo); await frame(); return t;
+      const total = performance.now() - t0; drawn();
+      const t = { total, work: sync + rendering, drawn: performance.now() - t0 }; set(undo); await frame(); return t;
     };
     const byDegree = (kind) => g.graph.filterNodes((_k, a) => !kind || a.kind === kind).reduce((a, b) => (g.graph.degree(b) > g.graph.degree(a) ? b : a));
     const kind = await timed({ kinds: new Set([...g.store.get().kinds].filter((k) => k !== 'Article')) }, { kinds: new Set(g.store.get().kinds) });
@@ -255,9 +271,11 @@ async function interactionRound(page: Page): Promise<Interactions> {
     // A panel: the largest node selected, until its panel is filled and the next frame drawn.
     const key = byDegree(null);
     performance.clearResourceTimings();
+    await settle();
     rendering = 0; const t0 = performance.now(); const sync = set({ selected: key });
     while (!document.querySelector('#panel:not([hidden]) h2')) await new Promise((r) => setTimeout(r, 2));
-    await frame(); const panel = { total: performance.now() - t0, work: sync + rendering };
+    await frame(); const total = performance.now() - t0; drawn();
+    const panel = { total, work: sync + rendering, drawn: performance.now() - t0 };
     const fetched = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/node'));
     set({ selected: null }); await frame();
     return { kind, dates, roles, org, panel, panelFetch: fetched.length ? fetched[0].duration : NaN };
@@ -282,13 +300,15 @@ async function main(): Promise<void> {
   const backends = (option('--webgl')?.split(',') as WebGLBackend[] | undefined) ?? [...WEBGL_BACKENDS];
   const unknown = backends.filter((b) => !WEBGL_BACKENDS.includes(b));
   if (unknown.length) throw new Error(`unknown --webgl ${unknown.join(', ')}: use ${WEBGL_BACKENDS.join(' or ')}`);
-  const valued = new Set(['--frames', '--rounds', '--baseline', '--webgl'].map((o) => args.indexOf(o) + 1).filter((i) => i > 0));
+  const valued = new Set(['--frames', '--rounds', '--baseline', '--webgl', '--out'].map((o) => args.indexOf(o) + 1).filter((i) => i > 0));
   const sizes = args.filter((a, i) => /^\d+$/.test(a) && !valued.has(i)).map(Number);
   const builds: Build[] = baseline ? [{ name: 'baseline', dir: baseline }, { name: 'current' }] : [{ name: 'current' }];
   const rows: string[][] = [];
   const calibrations: string[] = [];
   const ratios: string[] = [];
-  mkdirSync(join(RESULTS, `viewer-${DAY}`), { recursive: true });
+  // --out names the results (default viewer-<date>): a second run of the day keeps the first's.
+  const out = option('--out') ?? `viewer-${DAY}`;
+  mkdirSync(join(RESULTS, out), { recursive: true });
   for (const backend of backends) {
     const browser = await launchChromium(backend);
     try {
@@ -297,25 +317,25 @@ async function main(): Promise<void> {
       console.error(`  20,000 quads ×2 a frame: instanced ${calibration.instanced.toFixed(1)} ms, plain triangles ${calibration.plain.toFixed(1)} ms`);
       calibrations.push(`- ${backend}: ${calibration.renderer}; 20,000 quads ×2 a frame: instanced ${calibration.instanced.toFixed(1)} ms, plain triangles ${calibration.plain.toFixed(1)} ms`);
       for (const size of sizes.length ? sizes : SIZES) {
-        const measured = await measureSize(browser, backend, size, frames, rounds, builds);
+        const measured = await measureSize(browser, backend, size, frames, rounds, builds, out);
         for (const m of measured) rows.push([backend, m.build, ...m.cells]);
         if (measured.length === 2) {
           const [base, now] = measured;
           const ratio = (k: (typeof TIMED)[number], part: keyof Timed) => (base.interactions[k][part] / now.interactions[k][part]).toFixed(1);
-          ratios.push(`- ${backend}, ${size.toLocaleString()} nodes: ${TIMED.map((k) => `${k} ${ratio(k, 'total')}× (work ${ratio(k, 'work')}×)`).join(', ')}`);
+          ratios.push(`- ${backend}, ${size.toLocaleString()} nodes: ${TIMED.map((k) => `${k} ${ratio(k, 'total')}× (work ${ratio(k, 'work')}×, drawn ${ratio(k, 'drawn')}×)`).join(', ')}`);
         }
       }
     } finally {
       await browser.close();
     }
   }
-  const header = ['webgl', 'build', 'nodes', 'edges', 'payload MB raw/gz', 'server layout s', 'first picture s', 'reload picture s', 'kind ms (work)', 'dates ms (work)', 'roles ms (work)', 'org ms (work)', 'panel ms (work)', 'pan median ms', 'pan p95 ms', 'fps', 'screenshot'];
+  const header = ['webgl', 'build', 'nodes', 'edges', 'payload MB raw/gz', 'server layout s', 'first picture s', 'reload picture s', 'kind ms (work) drawn', 'dates ms (work) drawn', 'roles ms (work) drawn', 'org ms (work) drawn', 'panel ms (work) drawn', 'pan median ms', 'pan p95 ms', 'fps', 'screenshot'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log([line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n'));
   if (ratios.length) console.log(`\nbaseline ÷ current (median of ${rounds} rounds each, the two builds alternating):\n${ratios.join('\n')}`);
   const md = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
-  const file = join(RESULTS, `viewer-${DAY}.md`);
+  const file = join(RESULTS, `${out}.md`);
   const ratioText = ratios.length ? `\n\nBaseline ÷ current, median of ${rounds} rounds each, the two builds alternating in one browser:\n\n${ratios.join('\n')}\n` : '\n';
   writeFileSync(file, `# bench:viewer, ${DAY}\n\n\`node dist/bench/viewer.js ${args.join(' ')}\` (load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(', ')})\n\n${calibrations.join('\n')}\n\n${md}\n${ratioText}`);
   console.error(`table written to ${file}`);
@@ -333,7 +353,7 @@ interface Opened {
 }
 
 /** One build's viewer on a server of its own, opened, reloaded (layout from its cache) and pictured. */
-async function openBuild(browser: Browser, backend: WebGLBackend, graph: GuanxiGraph, size: number, build: Build): Promise<Opened> {
+async function openBuild(browser: Browser, backend: WebGLBackend, graph: GuanxiGraph, size: number, build: Build, out: string): Promise<Opened> {
   const server = await createViewerServer({ store: memoryStore(graph), overviewNodes: Number.MAX_SAFE_INTEGER, staticDir: build.dir });
   const payload = server.view.payload();
   // The layout the server started computing when it opened (layout-route.ts), awaited here: a
@@ -353,7 +373,7 @@ async function openBuild(browser: Browser, backend: WebGLBackend, graph: GuanxiG
   const cachedRender = await hook<number>(page, 'g.firstRender');
   const cached = await hook<string>(page, 'g.layout');
   await page.waitForTimeout(500);
-  const shotName = `viewer-${DAY}/${backend}-${size}${build.dir ? `-${build.name}` : ''}.png`;
+  const shotName = `${out}/${backend}-${size}${build.dir ? `-${build.name}` : ''}.png`;
   await page.screenshot({ path: join(RESULTS, shotName) });
   return {
     build,
@@ -375,22 +395,22 @@ async function openBuild(browser: Browser, backend: WebGLBackend, graph: GuanxiG
  * the filters and the panel in rounds that alternate the builds (so that a change in the machine's
  * load falls on both), then the frame times of a pan.
  */
-async function measureSize(browser: Browser, backend: WebGLBackend, size: number, frames: number, rounds: number, builds: Build[]): Promise<{ build: string; interactions: Interactions; cells: string[] }[]> {
+async function measureSize(browser: Browser, backend: WebGLBackend, size: number, frames: number, rounds: number, builds: Build[], out: string): Promise<{ build: string; interactions: Interactions; cells: string[] }[]> {
   const t0 = Date.now();
   const graph = syntheticGraph(size);
   const built = Date.now() - t0;
   const opened: Opened[] = [];
   try {
-    for (const build of builds) opened.push(await openBuild(browser, backend, graph, size, build));
+    for (const build of builds) opened.push(await openBuild(browser, backend, graph, size, build, out));
     const samples = opened.map(() => [] as Interactions[]);
     for (let r = 0; r < rounds; r++) for (const [i, o] of opened.entries()) samples[i].push(await interactionRound(o.page));
     const results = [];
     for (const [i, o] of opened.entries()) {
       const m = {
-        ...Object.fromEntries(TIMED.map((k) => [k, { total: median(samples[i].map((s) => s[k].total)), work: median(samples[i].map((s) => s[k].work)) }])),
+        ...Object.fromEntries(TIMED.map((k) => [k, { total: median(samples[i].map((s) => s[k].total)), work: median(samples[i].map((s) => s[k].work)), drawn: median(samples[i].map((s) => s[k].drawn)) }])),
         panelFetch: median(samples[i].map((s) => s.panelFetch)),
       } as Interactions;
-      const cell = (t: Timed) => `${t.total.toFixed(0)} (${t.work.toFixed(0)})`;
+      const cell = (t: Timed) => `${t.total.toFixed(0)} (${t.work.toFixed(0)}) ${t.drawn.toFixed(0)}`;
       const times = frames > 0 ? await panFrames(o.page, frames) : [];
       const [layout, server, first, reload, shot] = o.cells;
       results.push({

@@ -251,5 +251,28 @@ describe('who met whom in headless Chromium', function () {
       expect(await hook<boolean>(page, 'g.timeline.playing()')).to.equal(false);
       expect(viewing.errors).to.deep.equal([]);
     });
+
+    it('filters a drag of the slider once a frame: at once, then at the handle\'s last position', async () => {
+      if (!existsSync(CORPUS)) return;
+      await page.locator('#timeline-to').fill('2');
+      await drawn(page, 'g.store.get().to !== null');
+      const third = await hook<string>(page, 'g.store.get().to');
+      await page.click('#timeline-all');
+      await drawn(page, 'g.store.get().to === null');
+      // Four positions within one frame, as a fast drag or a held arrow key sends them.
+      const seen = await hook<Promise<(string | null)[]>>(
+        page,
+        `new Promise((done) => {
+          const seen = [];
+          const stop = g.store.subscribe((s, prev) => { if (s.to !== prev.to) seen.push(s.to); });
+          const handle = document.getElementById('timeline-to');
+          for (const day of [5, 4, 3, 2]) { handle.value = String(day); handle.dispatchEvent(new Event('input')); }
+          requestAnimationFrame(() => requestAnimationFrame(() => { stop(); done(seen); }));
+        })`,
+      );
+      expect(seen).to.have.length(2);
+      expect(seen[1]).to.equal(third);
+      expect(viewing.errors).to.deep.equal([]);
+    });
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The focus's edges, drawn by a layer of their own (a sigma 4 custom layer program) above the
- * nodes, while the veil (renderer.ts) has cleared every other edge.
+ * nodes, while the veil (renderer.ts) keeps every other edge from being drawn.
  *
  * Why not sigma's edge program with the edges lifted to a higher depth layer: sigma keeps each
  * layer's items as ranges of one buffer, and the edges of a hub lie all over it; lifted, they cut

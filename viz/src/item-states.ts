@@ -6,7 +6,7 @@
  *
  * Nodes are compared one by one with sigma's state (a map lookup each). Edges are many more: their
  * `isHidden` is recomputed only when the filters change, never for the focus. While a node has the
- * focus, the renderer's veil clears the edges and a layer of its own draws the focus's
+ * focus, the renderer's veil drops the edges and a layer of its own draws the focus's
  * (focus-edges.ts): no edge state changes.
  */
 import type { ViewGraph } from './graph-data.js';

@@ -6,6 +6,7 @@
 import { DateRangeError, parseDateRange } from '../../src/graph/date-range.js';
 import type { TimelinePayload } from '../../src/server/protocol.js';
 import { byId, h, replace } from './dom.js';
+import { oncePerFrame } from './per-frame.js';
 import type { Store, ViewState } from './state.js';
 
 export interface TimelineControl {
@@ -83,13 +84,14 @@ export function createTimeline(payload: TimelinePayload, store: Store): Timeline
   fromInput.addEventListener('change', applyTyped);
   toInput.addEventListener('change', applyTyped);
 
-  // The slider: its handles never cross; each move sets the range at once.
-  const applySlider = (moved: HTMLInputElement) => {
+  // The slider: its handles never cross; a move sets the range at once, and the moves that come
+  // before the next frame only their last (per-frame.ts).
+  const applySlider = oncePerFrame((moved: HTMLInputElement) => {
     let [a, b] = [Number(lo.value), Number(hi.value)];
     if (a > b) moved === lo ? (b = a) : (a = b);
     const all = a === 0 && b === days.length - 1;
     store.set({ from: all ? null : days[a], to: all ? null : days[b] });
-  };
+  });
   lo.addEventListener('input', () => applySlider(lo));
   hi.addEventListener('input', () => applySlider(hi));
 
