@@ -254,6 +254,14 @@ describe('link and events', () => {
       expect(roles(a, '孙德明')).to.deep.equal(['led']);
     });
 
+    it('reads who sits on the rostrum as attending, who reads out a document as speaking, and no organizing in 国际组织', () => {
+      const a = record('县委书记张三丰，县委副书记李四海应邀在主席台前排就坐。');
+      expect(roles(a, '张三丰')).to.deep.equal(['attended']);
+      expect(roles(a, '李四海')).to.deep.equal(['attended']);
+      expect(roles(record('县委副书记刘一鸣宣读表彰文件。'), '刘一鸣')).to.deep.equal(['spoke']);
+      expect(roles(record('副市长王五一等出席开幕式，来自各国的国际组织领导等400人参加峰会。'), '王五一')).to.deep.equal(['attended']);
+    });
+
     it('gives both hosts of a meeting the lead when the second\'s chain opens with a bare party unit', () => {
       const a = record('董事长王立新，党组副书记、总经理周志刚在京会见了远航集团董事长孙德明一行。');
       expect(roles(a, '王立新')).to.deep.equal(['led']);

@@ -171,6 +171,16 @@ describe('recognize', () => {
       expect(titlesOf('镇党委书记王立新，西部园区主任孙德明参加。', '孙德明', '某某镇人民政府网')).to.deep.equal(['主任@null']);
     });
 
+    it('reads the posts a removal or a resignation names, for every name listed', () => {
+      const titlesOf = (text: string, name: string) => {
+        const doc: SourceDocument = { path: 'r.jsonl', name: 'r.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text, title: '标题', source: '某某网' }] };
+        return extractDocument(doc).articles[0].persons.find((p) => p.name === name)!.titles.map((t) => `${t.title}@${t.organization}`);
+      };
+      expect(titlesOf('会议决定免去钱思远同志平江市人民政府副市长职务。', '钱思远')).to.deep.equal(['副市长@平江市人民政府']);
+      const resigned = '会议决定接受孙立新、周平安辞去平江市人大常委会副主任职务的请求。';
+      for (const n of ['孙立新', '周平安']) expect(titlesOf(resigned, n)).to.deep.equal(['副主任@平江市人大常委会']);
+    });
+
     it("never gives a government's head to the committee named before it", () => {
       const doc: SourceDocument = { path: 'r.jsonl', name: 'r.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text: '县委副书记、县长黄志刚带队赴外地考察学习。' }] };
       const titles = extractDocument(doc).articles[0].persons.find((p) => p.name === '黄志刚')!.titles;

@@ -189,7 +189,8 @@ export function findParticipation(
       if (length === 0) continue;
       const cue = cuesAfter.get(scope.slice(i, i + length))!;
       // 组织 as a noun (组织活力, 党组织) is no act of organizing.
-      if (cue.cue === '组织' && /^组织(活力|建设|力|部|的)/.test(scope.slice(i))) continue;
+      // …nor one named by its kind (国际组织, 党组织, 基层组织).
+      if (cue.cue === '组织' && (/^组织(活力|建设|力|部|的)/.test(scope.slice(i)) || /[际党层会团融济]$/.test(scope.slice(0, i)))) continue;
       // 会见时在座: sitting in during a meeting is no hosting it; nor is taking part in one (参加了会见, 参加调研).
       if (cue.role === 'led' && /^(会见|会晤|接见)(时|期间)/.test(scope.slice(i))) continue;
       if (cue.role === 'led' && /(参加|出席|列席|陪同)了?[^，。；]{0,4}$/.test(scope.slice(0, i))) continue;

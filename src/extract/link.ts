@@ -214,7 +214,8 @@ function partyPost(title: string, home: Home | null): TitleOut | null {
 // What stands between a name and the posts written after it: a bracket, or a verb of taking or
 // leaving office (…同志任, 当选为, 辞去, 不再担任; 免去…的).
 const AFTER_NAME = /^(（|\(|(同志)?(当选为|当选|担任|出任|兼任|辞去|不再担任|任|为))/;
-const AFTER_REMOVAL = /^(同志)?的/;
+// After 免去 the posts may follow the name directly (免去X同志Y市副市长职务).
+const AFTER_REMOVAL = /^(同志)?的?/;
 
 /** Whether the name is the object of 免去 (免去张三同志的…职务). */
 function removedBefore(text: string, nameEnd: number): boolean {
@@ -334,11 +335,11 @@ export function linkTitles(
     out.set(person, titles);
     previous = person;
   }
-  // The names listed before the last one of an election or appointment hold its posts too
-  // (选举…，B、C为副主任; 任命B、C为副县长).
+  // The names listed before the last one of an election, appointment or resignation hold its posts too
+  // (选举…，B、C为副主任; 任命B、C为副县长; 接受B、C辞去…职务).
   for (let k = persons.length - 2; k >= 0; k--) {
     const [person, next] = [persons[k], persons[k + 1]];
-    if (out.get(person)!.length || !/^[、和]$/.test(text.slice(person.end, next.start)) || !/^(同志)?(当选)?为/.test(text.slice(next.end))) continue;
+    if (out.get(person)!.length || !/^[、和]$/.test(text.slice(person.end, next.start)) || !/^(同志)?((当选)?为|辞去)/.test(text.slice(next.end))) continue;
     out.set(person, out.get(next)!.map((t) => ({ ...t, start: person.start })));
   }
   // A post written bare after a body's posts in the same sentence is that body's (县人大常委会副主任A
