@@ -355,6 +355,12 @@ describe('recognize', () => {
       expect(isos('2月14日 、16日')).to.deep.equal(['2023-02-14', '2023-02-16']);
     });
 
+    it('reads a range whose first day is written without 日 (3月19—20日, 3月19至20日)', () => {
+      expect(isos('3月19—20日，调研组来村。')).to.deep.equal(['2023-03-19', '2023-03-20']);
+      expect(isos('3月19至20日')).to.deep.equal(['2023-03-19', '2023-03-20']);
+      expect(isos('3月19~20日')).to.deep.equal(['2023-03-19', '2023-03-20']);
+    });
+
     it('gives the days a range names, its ends', () => {
       expect(isos('2026年7月16日至17日')).to.deep.equal(['2026-07-16', '2026-07-17']);
       expect(isos('3月1日至3日')).to.deep.equal(['2023-03-01', '2023-03-03']);
