@@ -45,6 +45,12 @@ describe('recognize', () => {
       expect(placeNames('要加快各地开发区建设和园区升级。')).to.not.include('开发区');
     });
 
+    it('takes no preposition into a tagged place (同|东盟), but keeps places that begin with one (和田, 和平区)', () => {
+      const names = placeNames('浙江同东盟国家合作密切，和田地区和平区代表出席。');
+      expect(names.filter((n) => n.startsWith('同'))).to.deep.equal([]);
+      expect(names).to.include.members(['和田地区', '和平区']);
+    });
+
     it('reads an autonomous county written by its stem and level (长阳县, 孟连县)', () => {
       expect(findDivisions('长阳县和孟连县的代表').map((d) => d.division?.name)).to.deep.equal(['长阳土家族自治县', '孟连傣族拉祜族佤族自治县']);
       expect(lookupHome('长阳')?.division?.name).to.equal('长阳土家族自治县');

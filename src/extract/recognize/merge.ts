@@ -390,13 +390,23 @@ export function taggedPlaces(text: string, tagged: EntitySpan[], listed: Span[] 
   // The places a list item may follow, gathered once for all the tagger's places.
   const places: Span[] = [...tagged, ...listed];
   for (const t of [...ofType(tagged, 'LOC'), ...tagged.filter(venueNamed).map((s) => ({ ...s, type: 'LOC' as const }))]) {
-    const s = withWholeVenueEnding(text, t);
+    const s = withWholeVenueEnding(text, withoutLeadingPreposition(text, t));
     if (notPlacePhrases().some((p) => text.startsWith(p, s.start) && p.length > s.end - s.start)) continue;
     const ending = endings.longestAt(text, s.end);
     const suffix = ending ? text.slice(s.end, s.end + ending) : SETTLEMENT_ENDING.exec(text.slice(s.end, s.end + 3))?.[0];
     out.push(suffix ? { ...s, end: s.end + suffix.length } : listItem(text, s, places));
   }
   return out;
+}
+
+/**
+ * A tagged place that took the preposition before it (同|东盟, 与|欧洲): what follows it alone, unless
+ * a place word or a common word begins with the preposition (和田, 同江, 向阳).
+ */
+function withoutLeadingPreposition(text: string, s: EntitySpan): EntitySpan {
+  if (!FUNCTION_CHAR.test(text[s.start]) || s.end - s.start < 3) return s;
+  const { places, words } = markLexicon();
+  return places.longestAt(text, s.start) < 2 && words.longestAt(text, s.start) < 2 ? { ...s, start: s.start + 1 } : s;
 }
 
 // The rest of a list item: one to four Han characters up to the next 、 or the closing 等.
