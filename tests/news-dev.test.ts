@@ -52,13 +52,27 @@ const THIRD_FLOORS: Record<Measure, number> = {
 // The fourth set (tests/fixtures/news-more/README.md): gold written before its first measurement
 // (titles resolved 62/83, participation 0.81, roles 0.75 then), a development set since.
 const FOURTH_FLOORS: Record<Measure, number> = {
-  persons: 0.94,
+  persons: 0.95,
   organizations: 0.85,
   places: 0.95,
-  titles: 0.97,
-  titlesResolved: 0.89,
-  participation: 0.96,
-  roles: 0.94,
+  titles: 0.98,
+  titlesResolved: 0.90,
+  participation: 0.97,
+  roles: 0.95,
+  dates: 0.99,
+  bylines: 0.99,
+};
+
+// The fifth set (tests/fixtures/news-fifth/README.md): gold written before its first measurement
+// (titles resolved 54/71, participation 0.79, roles 0.75 then), a development set since.
+const FIFTH_FLOORS: Record<Measure, number> = {
+  persons: 0.96,
+  organizations: 0.79,
+  places: 0.92,
+  titles: 0.91,
+  titlesResolved: 0.84,
+  participation: 0.92,
+  roles: 0.89,
   dates: 0.99,
   bylines: 0.99,
 };
@@ -93,5 +107,9 @@ describe('the development sets of real articles', () => {
 
   it('hold them on the fourth set, from outlets none of the others has', () => {
     holds('news-more', 12, FOURTH_FLOORS);
+  });
+
+  it('hold them on the fifth set, from outlets none of the others has', () => {
+    holds('news-fifth', 12, FIFTH_FLOORS);
   });
 });
