@@ -18,6 +18,11 @@ function extract(text: string): ArticleOut[] {
   const doc: SourceDocument = { path: 't.txt', name: 't.txt', format: 'page', encoding: 'UTF-8', units: [{ kind: 'page', text }] };
   return extractDocument(doc, { home: '许昌', date: '2023-02-18' }).articles;
 }
+/** A person's titles as title@organization, from one crawled record of `source`. */
+function titlesOf(text: string, name: string, source = '某某网'): string[] {
+  const doc: SourceDocument = { path: 'r.jsonl', name: 'r.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text, title: '标题', source }] };
+  return extractDocument(doc).articles[0].persons.find((p) => p.name === name)!.titles.map((t) => `${t.title}@${t.organization}`);
+}
 const personNames = (text: string) => extract(text).flatMap((a) => a.persons.map((p) => p.name));
 const rolesOf = (text: string) => {
   const roles = new Map<string, string[]>();
@@ -155,10 +160,6 @@ describe('recognize', () => {
     });
 
     it("gives a body's own post after its party unit's post to the body, and an office after a body's post to that body", () => {
-      const titlesOf = (text: string, name: string, source = '某某网') => {
-        const doc: SourceDocument = { path: 'r.jsonl', name: 'r.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text, title: '标题', source }] };
-        return extractDocument(doc).articles[0].persons.find((p) => p.name === name)!.titles.map((t) => `${t.title}@${t.organization}`);
-      };
       expect(titlesOf('远航集团党委书记、董事长孙德明来访。', '孙德明')).to.include('董事长@远航集团');
       expect(titlesOf('市教育局党组书记、局长王立新出席。', '王立新')).to.include('局长@市教育局');
       expect(titlesOf('河口市人大常委会机关党组成员、办公室主任周志刚参加活动。', '周志刚')).to.include('主任@河口市人大常委会办公室');
@@ -168,20 +169,12 @@ describe('recognize', () => {
     });
 
     it("reads a committee's office abbreviations and a body's secretariat in a chain, and no body for a post after an unread one", () => {
-      const titlesOf = (text: string, name: string, source = '某某网') => {
-        const doc: SourceDocument = { path: 'r.jsonl', name: 'r.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text, title: '标题', source }] };
-        return extractDocument(doc).articles[0].persons.find((p) => p.name === name)!.titles.map((t) => `${t.title}@${t.organization}`);
-      };
       expect(titlesOf('省委农办主任、省农业农村厅党委书记周志刚陪同。', '周志刚', '江西农业农村')).to.include('主任@江西省委农办');
       expect(titlesOf('全国妇联副主席、书记处第一书记周红梅出席论坛。', '周红梅')).to.deep.equal(['副主席@中华全国妇女联合会', '第一书记@中华全国妇女联合会书记处']);
       expect(titlesOf('镇党委书记王立新，西部园区主任孙德明参加。', '孙德明', '某某镇人民政府网')).to.deep.equal(['主任@null']);
     });
 
     it('reads the posts a removal or a resignation names, for every name listed', () => {
-      const titlesOf = (text: string, name: string) => {
-        const doc: SourceDocument = { path: 'r.jsonl', name: 'r.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text, title: '标题', source: '某某网' }] };
-        return extractDocument(doc).articles[0].persons.find((p) => p.name === name)!.titles.map((t) => `${t.title}@${t.organization}`);
-      };
       expect(titlesOf('会议决定免去钱思远同志平江市人民政府副市长职务。', '钱思远')).to.deep.equal(['副市长@平江市人民政府']);
       const resigned = '会议决定接受孙立新、周平安辞去平江市人大常委会副主任职务的请求。';
       for (const n of ['孙立新', '周平安']) expect(titlesOf(resigned, n)).to.deep.equal(['副主任@平江市人大常委会']);
