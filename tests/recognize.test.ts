@@ -174,6 +174,11 @@ describe('recognize', () => {
       expect(titlesOf('镇党委书记王立新，西部园区主任孙德明参加。', '孙德明', '某某镇人民政府网')).to.deep.equal(['主任@null']);
     });
 
+    it("reads a government's office with its government (河南省政府办公厅 → 河南省人民政府办公厅)", () => {
+      expect(titlesOf('河南省政府办公厅主任马东林出席。', '马东林')).to.deep.equal(['主任@河南省人民政府办公厅']);
+      expect(titlesOf('省政府办公厅主任马东林出席。', '马东林', '湖南省人民政府网')).to.deep.equal(['主任@湖南省人民政府办公厅']);
+    });
+
     it('reads the posts a removal or a resignation names, for every name listed', () => {
       expect(titlesOf('会议决定免去钱思远同志平江市人民政府副市长职务。', '钱思远')).to.deep.equal(['副市长@平江市人民政府']);
       const resigned = '会议决定接受孙立新、周平安辞去平江市人大常委会副主任职务的请求。';

@@ -75,6 +75,13 @@ const DETERMINER = /这|那|我们|你们|他们|本|该|此|某|每|各|[一两
 function attachPrefix(text: string, start: number, divisions: PlaceMention[]): number {
   let s = start;
   for (let guard = 0; guard < 3; guard++) {
+    // A level's government before a body (省政府办公厅, 市政府研究室): the body is the government's.
+    if (text.startsWith('政府', s - 2) && LEVEL.includes(text[s - 3] ?? '')) {
+      s -= 3;
+      const d = divisions.find((x) => x.end === s + 1 && x.kind === 'division');
+      if (d) s = d.start;
+      continue;
+    }
     // 市委 / 省委 / 哈密市委 before a body (省委宣传部).
     if (text[s - 1] === '委' && LEVEL.includes(text[s - 2] ?? '')) {
       s -= 2;
@@ -325,8 +332,8 @@ export function resolveOrg(surface: string, home: Home | null): string {
     if (!full) return surface;
     name = full + name.slice(1);
   }
-  // A place's government is its people's government (市政府 → 许昌市人民政府).
-  name = name.replace(/([市省县区州镇乡])政府$/, '$1人民政府');
+  // A place's government is its people's government (市政府 → 许昌市人民政府, 省政府办公厅 → …人民政府办公厅).
+  name = name.replace(/([市省县区州镇乡])政府(?=$|办公厅|办公室|研究室|参事室|督查室)/, '$1人民政府');
   name = name.replace(/委办$/, '委办公室');
   // A party committee is 中共 X 委; its departments are named without 中共 (许昌市委宣传部).
   if (/[市省县区州]委$/.test(name) || /^中共/.test(surface) && /委$/.test(name)) name = '中共' + name;
