@@ -88,15 +88,6 @@ export function findParticipation(
     }
   }
 
-  /** The group before group g when it stands in the same clause (its subject). */
-  const leaderOfClause = (g: number): PersonMention[] | undefined => {
-    const before = groups[g - 1];
-    if (!before) return undefined;
-    const head = chainStart(groups[g][0]);
-    const clauseStart = lastIndexWhere(text, isClauseOpen, head - 1, lastIndexWhere(text, isSentenceEnd, head - 1) + 1) + 1;
-    return before.at(-1)!.end > clauseStart ? before : undefined;
-  };
-
   groups.forEach((group, g) => {
     const first = group[0];
     const last = group[group.length - 1];
@@ -140,13 +131,14 @@ export function findParticipation(
       for (const c of roleCues) if (lead.includes(c.cue)) for (const n of names) give(n, c.role, sentence);
       return;
     }
+    // The group before this one in its clause, the clause's subject.
+    const leader = g > 0 && groups[g - 1].at(-1)!.end > clauseStart ? groups[g - 1] : undefined;
     // A visiting party welcomed or thanked (对X一行的到来表示欢迎): its first leads the visit.
-    if (/[对向]$/.test(before) && /^(等)?一行/.test(after) && leaderOfClause(g)) {
+    if (/[对向]$/.test(before) && /^(等)?一行/.test(after) && leader) {
       names.forEach((n, i) => give(n, i === 0 ? 'led' : 'attended', sentence));
       return;
     }
     // A party led by the group before it in the clause (X率|带领Y、Z到…调研): the leader leads, the party takes part.
-    const leader = leaderOfClause(g);
     if (leader && /^(率领?|带领)了?$/.test(text.slice(leader.at(-1)!.end, head))) {
       for (const n of leader) give(n.name, 'led', sentence);
       for (const n of names) give(n, 'attended', sentence);

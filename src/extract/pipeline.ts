@@ -242,12 +242,11 @@ function inheritListLevel<O extends { start: number; end: number; text: string; 
     // A bare level body after one that names its division is that division's (河口市委、市政府).
     const where = i > 0 && /^[、和与及]$/.test(text.slice(orgs[i - 1].end, o.start)) ? divisionIn(orgs[i - 1], divisions) : null;
     const bareLevel = /^(?:中共)?([市省县区])/.exec(o.text)?.[1];
-    if (where && bareLevel) {
-      const there = { ...(home ?? { abbreviation: '' }), division: where };
-      if (homeAt(bareLevel, there) && homeAt(bareLevel, there) !== homeAt(bareLevel, home)) {
-        o.name = o.resolved = resolveOrg(o.text, there);
-        named.add(o);
-      } else if (homeAt(bareLevel, there)) named.add(o);
+    const there = where && bareLevel ? { ...(home ?? { abbreviation: '' }), division: where } : null;
+    const thereAtLevel = there ? homeAt(bareLevel!, there) : null;
+    if (thereAtLevel) {
+      if (thereAtLevel !== homeAt(bareLevel!, home)) o.name = o.resolved = resolveOrg(o.text, there);
+      named.add(o);
     }
     const kind = orgBodies.get(o.text);
     if (!listed || o.name !== o.text || !kind || kind === 'campus') {

@@ -42,6 +42,8 @@ const DAY_RE = new RegExp(DAY, 'g');
 // What joins the ends of a range whose first day is written without 日 (3月19—20日, 3月19至20日).
 const RANGE_TO = '\\s*[至到—\\-~～]\\s*';
 const BARE_FIRST_DAY = new RegExp(`^(${NUM})(?=${RANGE_TO})`);
+// A date's first day, with 日 or before a range's second (nearest-year reckoning uses it).
+const FIRST_DAY = new RegExp(`月(\\d{1,2}|[〇零一二两三四五六七八九十]{1,4})(?:[日号]|${RANGE_TO})`);
 // A full date, then more days joined by 、 和 至 到 — (2月18日、19日; 7月16日至17日).
 const DATE_RE = new RegExp(
   `(?:(${NUM})年)?(?:(${NUM})月)(?:${NUM}(?:[日号]|(?=${RANGE_TO}${NUM}[日号])))?(?:\\s*[、,，和及至到—~～-]\\s*${DAY})*|(${NUM})年(?!代)|(?<![\\d月])(\\d{1,2})日(?=[上下中晚早凌前，、电讯])`,
@@ -127,7 +129,7 @@ export function findDates(text: string, ctx: DateContext): DateMention[] {
     const named = m[1] !== undefined ? parseNumber(m[1]) : null;
     const month = parseNumber(m[2]);
     if (month === null || month < 1 || month > 12) continue;
-    const firstDay = parseNumber(/月(\d{1,2}|[〇零一二两三四五六七八九十]{1,4})([日号]|\s*[至到—\-~～])/.exec(raw)?.[1] ?? '') ?? 15;
+    const firstDay = parseNumber(FIRST_DAY.exec(raw)?.[1] ?? '') ?? 15;
     // A year named, else the year last named in the text, else the one nearest the publication date.
     // 去年12月28日: the year counted from the publication year.
     const counted = ctx.year !== null && named === null ? YEAR_OFFSET[text.slice(start - 2, start)] : undefined;

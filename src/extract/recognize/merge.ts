@@ -16,7 +16,7 @@ import type { EntitySpan, EntityType } from '../ner/labels.js';
 import { markLexicon } from '../ner/lexicon-marks.js';
 import { SpanCover } from '../span-cover.js';
 import { isTibetanName, isTibetanNameAt, nameScore, splitNames, surnameLength } from './name-model.js';
-import { endsBody, placeAndCompany, type OrgMention } from './organizations.js';
+import { orgEndingBefore, placeAndCompany, verbAfterBody, type OrgMention } from './organizations.js';
 import type { PersonMention } from './persons.js';
 import { homeForms, type Home, type PlaceMention } from './places.js';
 
@@ -68,7 +68,7 @@ export function plausiblePerson(text: string, m: PersonMention, tagged: EntitySp
   if (tagged.some((s) => s.type === 'PER' && overlaps(s, m))) return true;
   if (tagged.some((s) => s.type !== 'PER' && covers(s, m))) return false;
   if (m.name.includes('·')) return true;
-  const { words } = markLexicon();
+  const { words, posts } = markLexicon();
   // A post right before the name parts it from what precedes (会长|孙前进, though 长孙 is a word).
   const cutFromWords = (m.start > 0 && m.anchor !== 'title' && words.longestAt(text, m.start - 1) > 1) || words.valueAt(text, m.end - 1, 2);
   if (words.get(m.name) || cutFromWords) return false;
@@ -76,7 +76,6 @@ export function plausiblePerson(text: string, m: PersonMention, tagged: EntitySp
   if (score >= MIN_NAME_SCORE) return true;
   // Right after a post, a name whose given name is a word (会长孙前进, 卢希望) is still likely, unless
   // it opens with a word or holds a post (同志|有, 任|组长).
-  const { posts } = markLexicon();
   return m.anchor === 'title' && score >= MIN_TITLED_NAME_SCORE && words.longestAt(text, m.start) < 2 && !posts.longestAt(text, m.start + 1);
 }
 
@@ -487,14 +486,11 @@ export function taggedOrganizations(text: string, tagged: EntitySpan[], rules: S
  * (丹东市|走访|商会: a visit to chambers of commerce, no chamber).
  */
 function withoutVerbs(text: string, s: EntitySpan): EntitySpan | null {
-  const { words, verbs, places, orgEndings } = markLexicon();
-  for (let k = s.start + 2; k < s.end - 1; k++) {
-    const verb = words.longestAt(text, k);
-    if (verb > 1 && k + verb < s.end && verbs.valueAt(text, k, verb) && endsBody(text, k, s.start)) return { ...s, end: k };
-  }
+  const { words, verbs, places } = markLexicon();
+  const verb = verbAfterBody(text, s.start, s.end - 1);
+  if (verb && verb.end < s.end) return { ...s, end: verb.at };
   const place = places.longestAt(text, s.start);
-  let ending = 0;
-  for (let length = Math.min(6, s.end - s.start - place); length >= 1 && !ending; length--) if (orgEndings.valueAt(text, s.end - length, length)) ending = length;
+  const ending = orgEndingBefore(text, s.end, s.start + place);
   const stem = s.end - ending;
   if (place > 0 && ending > 0 && stem > s.start + place && words.longestAt(text, s.start + place) === stem - s.start - place && verbs.valueAt(text, s.start + place, stem - s.start - place)) return null;
   return s;

@@ -75,16 +75,10 @@ const DETERMINER = /这|那|我们|你们|他们|本|该|此|某|每|各|[一两
 function attachPrefix(text: string, start: number, divisions: PlaceMention[]): number {
   let s = start;
   for (let guard = 0; guard < 3; guard++) {
-    // A level's government before a body (省政府办公厅, 市政府研究室): the body is the government's.
-    if (text.startsWith('政府', s - 2) && LEVEL.includes(text[s - 3] ?? '')) {
-      s -= 3;
-      const d = divisions.find((x) => x.end === s + 1 && x.kind === 'division');
-      if (d) s = d.start;
-      continue;
-    }
-    // 市委 / 省委 / 哈密市委 before a body (省委宣传部).
-    if (text[s - 1] === '委' && LEVEL.includes(text[s - 2] ?? '')) {
-      s -= 2;
+    // A level's committee or government before a body (省委宣传部, 哈密市委…, 省政府办公厅): the body is theirs.
+    const unit = text.startsWith('政府', s - 2) ? 2 : text[s - 1] === '委' ? 1 : 0;
+    if (unit > 0 && LEVEL.includes(text[s - unit - 1] ?? '')) {
+      s -= unit + 1;
       const d = divisions.find((x) => x.end === s + 1 && x.kind === 'division');
       if (d) s = d.start;
       continue;
@@ -189,21 +183,24 @@ function lastMatchEnd(pattern: RegExp, text: string, from: number, before: numbe
   return end;
 }
 
-/** Where a verb that follows a body's ending inside a stem ends (沈阳商会|签订|友好商会), -1 when none. */
-function verbAfterBody(text: string, from: number, before: number): number {
+/**
+ * The first verb that follows a body's ending of two characters or more inside text[from, before)
+ * (沈阳商会|签订|友好商会), with where it starts and ends; null when none.
+ */
+export function verbAfterBody(text: string, from: number, before: number): { at: number; end: number } | null {
   const { words, verbs } = markLexicon();
   for (let k = from + 2; k < before; k++) {
     const verb = words.longestAt(text, k);
-    if (verb >= 2 && verbs.valueAt(text, k, verb) && endsBody(text, k, from)) return k + verb;
+    if (verb >= 2 && verbs.valueAt(text, k, verb) && orgEndingBefore(text, k, from, 2) > 0) return { at: k, end: k + verb };
   }
-  return -1;
+  return null;
 }
 
-/** Whether an organization ending of two characters or more ends at `end`, after `from` (商会, 集团; not 部 or 院 alone). */
-export function endsBody(text: string, end: number, from = 0): boolean {
+/** The length of the longest organization ending (of `shortest` to 6 characters) that ends at `end` after `from`; 0 when none. */
+export function orgEndingBefore(text: string, end: number, from: number, shortest = 1): number {
   const { orgEndings } = markLexicon();
-  for (let length = 2; length <= 6 && length <= end - from; length++) if (orgEndings.valueAt(text, end - length, length)) return true;
-  return false;
+  for (let length = Math.min(6, end - from); length >= shortest; length--) if (orgEndings.valueAt(text, end - length, length)) return length;
+  return 0;
 }
 
 /** Whether an organization ending at `end` closes its phrase: a separator, a post or a conjunction follows. */
@@ -233,7 +230,7 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
     if (suffix.length <= 2 && postCovers(text, at)) continue;
     let start = at;
     while (start > 0 && at - start < 12 && isHan(text[start - 1]) && (!STEM_STOP.has(text[start - 1]) || opensNoun(text, start - 1, at))) start--;
-    const afterVerb = Math.max(lastMatchEnd(EVENT_VERBS, text, start, at), verbAfterBody(text, start, at));
+    const afterVerb = Math.max(lastMatchEnd(EVENT_VERBS, text, start, at), verbAfterBody(text, start, at)?.end ?? -1);
     if (afterVerb >= 0) start = afterVerb;
     // The name begins at the first place or level word in the stem, if any.
     const lead = divisions.find((d) => d.kind === 'division' && d.start >= start && d.end <= at);
@@ -266,10 +263,9 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
     // Verbs opening a stem with no place are no part of the name (签订|友好商会); a stem that is one
     // verb (丹东市|走访|商会, 希望|商会) may still be a name (联想集团), but only the tagger can say so.
     const { words, verbs } = markLexicon();
-    const firstWord = (at: number) => words.longestAt(text, at);
-    if (!lead) while (firstWord(start) > 0 && firstWord(start) <= at - start - 2 && verbs.valueAt(text, start, firstWord(start))) start += firstWord(start);
+    for (let verb = words.longestAt(text, start); !lead && verb > 0 && verb <= at - start - 2 && verbs.valueAt(text, start, verb); verb = words.longestAt(text, start)) start += verb;
     const stemFrom = lead ? lead.end : start;
-    const doubtful = at > stemFrom && firstWord(stemFrom) === at - stemFrom && verbs.valueAt(text, stemFrom, at - stemFrom) === true;
+    const doubtful = at > stemFrom && words.longestAt(text, stemFrom) === at - stemFrom && verbs.valueAt(text, stemFrom, at - stemFrom) === true;
     taken.add(end);
     out.push({ start, end, text: text.slice(start, end), resolved: '', system: 'other', ...(doubtful ? { doubtful } : {}) });
   }
