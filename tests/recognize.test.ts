@@ -501,6 +501,12 @@ describe('recognize', () => {
       expect(personNames('会议由副主任组长负责。')).to.deep.equal([]);
     });
 
+    it('takes a name the tagger reads where an ending reads a body over it (院长|某某代表医院|发言)', () => {
+      const a = extract('院长郑立群代表医院发言。')[0];
+      expect(a.persons.map((p) => p.name)).to.deep.equal(['郑立群']);
+      expect(a.organizations.map((o) => o.name)).to.not.include('郑立群代表医院');
+    });
+
     it('takes a name before a role word', () => {
       expect(personNames('张阳主持会议。')).to.deep.equal(['张阳']);
       expect(rolesOf('张阳主持会议。').get('张阳')).to.deep.equal(['presided']);

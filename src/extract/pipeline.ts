@@ -14,7 +14,7 @@ import { findDates } from './recognize/dates.js';
 import { findPlaceAbbreviations } from './recognize/place-abbreviations.js';
 import { findSettlements } from './recognize/settlements.js';
 import { headlineEntities } from './recognize/headline.js';
-import { attributivePlace, homeNamedAsPersons, settlementsReadAsPersons, mergeNamed, seenOrNamedInFull, trimmedVenue, mergePersons, overlaps, reportable, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
+import { attributivePlace, homeNamedAsPersons, settlementsReadAsPersons, mergeNamed, seenOrNamedInFull, trimmedVenue, mergePersons, overlaps, readOverName, reportable, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
 import { findMedia } from './recognize/media.js';
 import { placesOpeningBodies, registeredForHome } from './recognize/opening-places.js';
 import { findOrganizations, homeAt, resolveOrg } from './recognize/organizations.js';
@@ -82,7 +82,7 @@ export function extractArticle(
     (surface) => resolveOrg(surface, home),
     (m) => ({ ...m, resolved: m.name, system: 'other' as const }),
     (o) => o.whole === true,
-  );
+  ).filter((o) => !readOverName(o, tagged));
   const dates = findDates(text, { year: ctx.year, month: ctx.month, day: ctx.day });
   const venues = findVenues(text, home).flatMap((v) => trimmedVenue(text, v) ?? []).filter((v) => !orgs.some((o) => overlaps(o, v)));
   // A body run into its post (教育部|长) leaves the post's first character to the post.

@@ -530,6 +530,18 @@ const NATIONAL = ['中共', '中央', '国家', '全国', '中国'];
 const LEVEL_WORD = /^(中共)?[市省县区]/;
 
 /**
+ * An organization read by its ending over a name the tagger took for a person and no organization
+ * (院长|张明代表医院|发言: 代表 is the verb): the name is the person, and there is no body.
+ */
+export function readOverName(o: OrgMention, tagged: EntitySpan[]): boolean {
+  if (o.system !== 'other' || o.whole || o.media) return false;
+  return (
+    tagged.some((s) => s.type === 'PER' && s.start === o.start && s.end < o.end) &&
+    !tagged.some((s) => s.type === 'ORG' && overlaps(s, o))
+  );
+}
+
+/**
  * Whether an organization is named, not just referred to: the tagger saw it, a title chain resolved
  * it, it begins with a place or a national word (许昌市公安局, 中共中央宣传部), it begins with a
  * level word in a local paper (市委 in a paper that says 我市), or, in a local paper, its ending follows
