@@ -85,6 +85,15 @@ describe('recognize', () => {
       expect(a.organizations.map((o) => o.name)).to.include('开发区管委会');
     });
 
+    it('reads a post held concurrently (兼) that the lexicon lacks, or has with words before it, in the body of the post before 兼', () => {
+      const titles = (text: string) => extract(text)[0].persons.flatMap((p) => p.titles.map((t) => `${p.name} ${t.title}@${t.organization}`));
+      expect(titles('农业部副部长兼首席兽医师刘子健出席会议。')).to.deep.equal(['刘子健 副部长@农业部', '刘子健 首席兽医师@农业部']);
+      expect(titles('商务部副部长兼国际贸易谈判副代表王立新出席会议。')).to.deep.equal(['王立新 副部长@商务部', '王立新 副代表@商务部']);
+      // A body named after 兼 keeps its own post (县公安局局长), and no words after 兼 are a post of their own.
+      expect(titles('县委常委、副县长兼县公安局局长张三丰出席。')).to.include('张三丰 局长@县公安局');
+      expect(titles('他兼顾学习和工作，王五一出席。')).to.deep.equal([]);
+    });
+
     it('gives the names listed before an election\'s last one its posts, in the standing committee named whole', () => {
       const doc: SourceDocument = { path: 'e.jsonl', name: 'e.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text: '会议选举李国强为市人民代表大会常务委员会主任，王建平、赵敏为副主任。' }] };
       const a = extractDocument(doc).articles[0];

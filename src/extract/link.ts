@@ -6,7 +6,7 @@
  * A post with no organization takes the one it implies in the paper's home (副市长 → 许昌市人民政府).
  * A list shares the chain of its first member (中央军委委员常万全、房峰辉).
  */
-import { codeSet, lastIndexWhere } from './chars.js';
+import { codeSet, isHan, lastIndexWhere } from './chars.js';
 import { lexicon } from './lexicon/index.js';
 import { homeAt, resolveOrg, type OrgMention } from './recognize/organizations.js';
 import type { PersonMention, PostMention } from './recognize/persons.js';
@@ -61,11 +61,25 @@ export function titleChain(
   places: Map<number, PlaceMention> = new Map(),
   carried: PlaceMention | null = null,
 ): LinkedTitle[] {
-  const items: { title: string; org: OrgMention | null; start: number; place: PlaceMention | null }[] = [];
+  const items: { title: string; org: OrgMention | null; start: number; place: PlaceMention | null; unread?: true }[] = [];
   let pos = personStart;
   for (;;) {
+    // 副部长兼首席兽医师X: the post after 兼 is one the lexicon lacks; the chain goes on before 兼.
+    const unread = pos === personStart && !postsByEnd.has(pos) && postEnding(text[pos - 1]) ? afterJian(text, pos, postsByEnd) : -1;
+    if (unread >= 0) {
+      items.unshift({ title: text.slice(unread, pos), org: null, start: unread, place: null, unread: true });
+      pos = unread - 1;
+      continue;
+    }
     const post = postsByEnd.get(pos);
     if (!post) break;
+    // 副部长兼国际贸易谈判副代表X: a post the lexicon has, with words of its own before it, after 兼.
+    const qualified = orgs.some((o) => o.end === post.start) ? -1 : afterJian(text, post.start, postsByEnd);
+    if (qualified >= 0 && qualified < post.start) {
+      items.unshift({ title: post.title, org: null, start: qualified, place: null, unread: true });
+      pos = qualified - 1;
+      continue;
+    }
     // The body ends right before the post, or inside it, as in 教育部长 (教育部 + 部长), or stands
     // before 原 or 前 (市委原副书记: a former post in that body).
     const org =
@@ -126,6 +140,9 @@ export function titleChain(
         organization = item.org.resolved;
       }
       parent = organization;
+    } else if (item.unread) {
+      // An unread post held concurrently is held in the body of the post before it.
+      organization = parent;
     } else {
       // 党委 written bare before the post (党委常委: 常委 of no body the text names) reads with it.
       const unit = /(党委|党工委)$/.exec(text.slice(Math.max(0, item.start - 3), item.start))?.[1] ?? '';
@@ -142,6 +159,22 @@ export function titleChain(
     out.push({ title: item.title, organization, start: item.start });
   }
   return out;
+}
+
+// The last characters of posts (长, 员, 师, 官, 表, 记…), read from the lexicon's posts.
+let postEndings: Set<string> | null = null;
+const postEnding = (ch: string | undefined): boolean => (postEndings ??= new Set(lexicon().posts.map((p) => p.at(-1)!))).has(ch ?? '');
+
+/**
+ * Where the words after 兼 start, when a post the lexicon has ends at 兼 and at most eight Han
+ * characters stand between 兼 and `end` (副部长兼|首席兽医师, 副部长兼|国际贸易谈判|副代表); else -1.
+ */
+function afterJian(text: string, end: number, postsByEnd: Map<number, PostMention>): number {
+  for (let start = end; start >= Math.max(1, end - 8); start--) {
+    if (text[start - 1] === '兼') return postsByEnd.has(start - 1) && start < end ? start : -1;
+    if (!isHan(text[start - 1])) return -1;
+  }
+  return -1;
 }
 
 /**
