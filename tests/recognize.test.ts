@@ -94,6 +94,11 @@ describe('recognize', () => {
       expect(titles('他兼顾学习和工作，王五一出席。')).to.deep.equal([]);
     });
 
+    it('reads a chain across a comma to a post of a company the text calls only 公司, which takes no named body', () => {
+      const titles = extract('华东建设集团党委委员、副总经理，公司党委书记林志远主持会议。')[0].persons.find((p) => p.name === '林志远')!.titles;
+      expect(titles.map((t) => `${t.title}@${t.organization}`)).to.deep.equal(['委员@华东建设集团党委', '副总经理@华东建设集团', '党委书记@null']);
+    });
+
     it('gives the names listed before an election\'s last one its posts, in the standing committee named whole', () => {
       const doc: SourceDocument = { path: 'e.jsonl', name: 'e.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text: '会议选举李国强为市人民代表大会常务委员会主任，王建平、赵敏为副主任。' }] };
       const a = extractDocument(doc).articles[0];

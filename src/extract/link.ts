@@ -61,13 +61,15 @@ export function titleChain(
   places: Map<number, PlaceMention> = new Map(),
   carried: PlaceMention | null = null,
 ): LinkedTitle[] {
-  const items: { title: string; org: OrgMention | null; start: number; place: PlaceMention | null; unread?: true }[] = [];
+  // `held`: where a post whose body the text does not name is held: in the body of the post before
+  // 兼, or in a company the text calls only 公司 or 集团.
+  const items: { title: string; org: OrgMention | null; start: number; place: PlaceMention | null; held?: 'as-before-jian' | 'unnamed-company' }[] = [];
   let pos = personStart;
   for (;;) {
     // 副部长兼首席兽医师X: the post after 兼 is one the lexicon lacks; the chain goes on before 兼.
     const unread = pos === personStart && !postsByEnd.has(pos) && postEnding(text[pos - 1]) ? afterJian(text, pos, postsByEnd) : -1;
     if (unread >= 0) {
-      items.unshift({ title: text.slice(unread, pos), org: null, start: unread, place: null, unread: true });
+      items.unshift({ title: text.slice(unread, pos), org: null, start: unread, place: null, held: 'as-before-jian' });
       pos = unread - 1;
       continue;
     }
@@ -76,7 +78,7 @@ export function titleChain(
     // 副部长兼国际贸易谈判副代表X: a post the lexicon has, with words of its own before it, after 兼.
     const qualified = orgs.some((o) => o.end === post.start) ? -1 : afterJian(text, post.start, postsByEnd);
     if (qualified >= 0 && qualified < post.start) {
-      items.unshift({ title: post.title, org: null, start: qualified, place: null, unread: true });
+      items.unshift({ title: post.title, org: null, start: qualified, place: null, held: 'as-before-jian' });
       pos = qualified - 1;
       continue;
     }
@@ -94,8 +96,10 @@ export function titleChain(
       partyUnitBefore(text, post.start, orgs);
     // A division right before a post names where it is held (黄山市|市长, 许昌市|副市长).
     const place = org ? null : (places.get(post.start) ?? null);
-    const start = org ? org.start : place ? place.start : post.start;
-    items.unshift({ title: post.title, org, start, place });
+    // 公司 or 集团 written bare before a post (…副总经理，公司党委书记X): a company the text does not name.
+    const unnamedCompany = !org && !place && /^(公司|集团)$/.test(text.slice(post.start - 2, post.start));
+    const start = org ? org.start : place ? place.start : unnamedCompany ? post.start - 2 : post.start;
+    items.unshift({ title: post.title, org, start, place, ...(unnamedCompany ? { held: 'unnamed-company' as const } : {}) });
     // Posts of one chain are parted by 、 or joined by 兼 (党委副书记兼副院长), and by ， where a post ends
     // right before it (县委常委、组织部部长，县委党校校长X).
     const comma = text[start - 1] === '，' && postsByEnd.has(start - 1) && chainOnly(text, start - 1);
@@ -140,9 +144,10 @@ export function titleChain(
         organization = item.org.resolved;
       }
       parent = organization;
-    } else if (item.unread) {
-      // An unread post held concurrently is held in the body of the post before it.
-      organization = parent;
+    } else if (item.held) {
+      // A post held concurrently is held in the body of the post before 兼; an unnamed company's in none named.
+      organization = item.held === 'as-before-jian' ? parent : null;
+      parent = organization;
     } else {
       // 党委 written bare before the post (党委常委: 常委 of no body the text names) reads with it.
       const unit = /(党委|党工委)$/.exec(text.slice(Math.max(0, item.start - 3), item.start))?.[1] ?? '';
