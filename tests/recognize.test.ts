@@ -99,6 +99,14 @@ describe('recognize', () => {
       expect(titles.map((t) => `${t.title}@${t.organization}`)).to.deep.equal(['委员@华东建设集团党委', '副总经理@华东建设集团', '党委书记@null']);
     });
 
+    it('reads a department ending in 研究室 and goes on through 机关 before its party unit\'s post', () => {
+      const a = extract('省政协研究室主任、机关党组成员周平安一行来调研。')[0];
+      const titles = a.persons.find((p) => p.name === '周平安')!.titles.map((t) => `${t.title}@${t.organization}`);
+      expect(titles).to.have.length(2);
+      expect(titles[0]).to.match(/^主任@.*省政协研究室$/);
+      expect(titles[1]).to.equal('党组成员@null');
+    });
+
     it('gives the names listed before an election\'s last one its posts, in the standing committee named whole', () => {
       const doc: SourceDocument = { path: 'e.jsonl', name: 'e.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text: '会议选举李国强为市人民代表大会常务委员会主任，王建平、赵敏为副主任。' }] };
       const a = extractDocument(doc).articles[0];

@@ -62,8 +62,8 @@ export function titleChain(
   carried: PlaceMention | null = null,
 ): LinkedTitle[] {
   // `held`: where a post whose body the text does not name is held: in the body of the post before
-  // 兼, or in a company the text calls only 公司 or 集团.
-  const items: { title: string; org: OrgMention | null; start: number; place: PlaceMention | null; held?: 'as-before-jian' | 'unnamed-company' }[] = [];
+  // 兼, or in a body the text calls only 公司, 集团 or 机关.
+  const items: { title: string; org: OrgMention | null; start: number; place: PlaceMention | null; held?: 'as-before-jian' | 'unnamed-body' }[] = [];
   let pos = personStart;
   for (;;) {
     // 副部长兼首席兽医师X: the post after 兼 is one the lexicon lacks; the chain goes on before 兼.
@@ -96,10 +96,11 @@ export function titleChain(
       partyUnitBefore(text, post.start, orgs);
     // A division right before a post names where it is held (黄山市|市长, 许昌市|副市长).
     const place = org ? null : (places.get(post.start) ?? null);
-    // 公司 or 集团 written bare before a post (…副总经理，公司党委书记X): a company the text does not name.
-    const unnamedCompany = !org && !place && /^(公司|集团)$/.test(text.slice(post.start - 2, post.start));
-    const start = org ? org.start : place ? place.start : unnamedCompany ? post.start - 2 : post.start;
-    items.unshift({ title: post.title, org, start, place, ...(unnamedCompany ? { held: 'unnamed-company' as const } : {}) });
+    // 公司 or 集团 written bare before a post (…副总经理，公司党委书记X), or 机关 before its party unit's
+    // (…研究室主任、机关党组成员X): a body the text does not name.
+    const unnamed = !org && !place && UNNAMED_BODY.test(text.slice(post.start - 2, post.start)) && (text[post.start - 1] !== '关' || /^(党组|党委)/.test(post.title));
+    const start = org ? org.start : place ? place.start : unnamed ? post.start - 2 : post.start;
+    items.unshift({ title: post.title, org, start, place, ...(unnamed ? { held: 'unnamed-body' as const } : {}) });
     // Posts of one chain are parted by 、 or joined by 兼 (党委副书记兼副院长), and by ， where a post ends
     // right before it (县委常委、组织部部长，县委党校校长X).
     const comma = text[start - 1] === '，' && postsByEnd.has(start - 1) && chainOnly(text, start - 1);
@@ -145,7 +146,7 @@ export function titleChain(
       }
       parent = organization;
     } else if (item.held) {
-      // A post held concurrently is held in the body of the post before 兼; an unnamed company's in none named.
+      // A post held concurrently is held in the body of the post before 兼; an unnamed body's in none named.
       organization = item.held === 'as-before-jian' ? parent : null;
       parent = organization;
     } else {
@@ -165,6 +166,9 @@ export function titleChain(
   }
   return out;
 }
+
+// Words for a body that name none in particular, right before its post.
+const UNNAMED_BODY = /^(公司|集团|机关)$/;
 
 // The last characters of posts (长, 员, 师, 官, 表, 记…), read from the lexicon's posts.
 let postEndings: Set<string> | null = null;
