@@ -75,6 +75,13 @@ describe('recognize', () => {
       expect(visit.filter((n) => n.endsWith('港') && n !== '香港特别行政区')).to.deep.equal([]);
       expect(placeNames('新建的青枫港码头投入使用。')).to.include('青枫港码头');
     });
+
+    it('reads a pair of abbreviations (粤港) as two places, not a port, but a port after a place word (天津港)', () => {
+      const pair = placeNames('湾区发展离不开粤港合作。');
+      expect(pair).to.include.members(['广东省', '香港特别行政区']);
+      expect(pair.filter((n) => n.endsWith('粤港'))).to.deep.equal([]);
+      expect(placeNames('货物从天津港运出。')).to.include('天津港');
+    });
   });
 
   describe('title chains', () => {

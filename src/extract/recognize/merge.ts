@@ -18,6 +18,7 @@ import { SpanCover } from '../span-cover.js';
 import { isTibetanName, isTibetanNameAt, nameScore, splitNames, surnameLength } from './name-model.js';
 import { orgEndingBefore, placeAndCompany, verbAfterBody, type OrgMention } from './organizations.js';
 import type { PersonMention } from './persons.js';
+import { abbreviationPairAt } from './place-abbreviations.js';
 import { homeForms, type Home, type PlaceMention } from './places.js';
 
 interface Span {
@@ -442,8 +443,10 @@ export function trimmedVenue(text: string, v: PlaceMention): PlaceMention | null
   const stem = v.end - suffix.length;
   // Not where a place word closes the venue or runs across its ending (香|港, 同香港特别行政区).
   for (let k = v.start; k < stem; k++) if (k + marks.places.longestAt(text, k) > stem) return null;
-  // 访港, 抵港, 在港: after a verb of coming or staying, a one-character ending is the place it abbreviates.
+  // 访港, 抵港, 在港: after a verb of coming or staying, a one-character ending is the place it abbreviates;
+  // and after another abbreviation that no place word takes in (离不开粤港, but 天津港).
   if (suffix.length === 1 && /[来在赴抵离返驻访进出旅留到]$/.test(text.slice(v.start, stem))) return null;
+  if (suffix.length === 1 && abbreviationPairAt(text, stem - 1) && !marks.places.endingAt(text, stem, 8)) return null;
   // 我校磬苑校区: the campus word before a venue is no part of its name.
   let start = /^(我|本)[校市县区镇乡村院]/.test(text.slice(v.start, stem)) && stem - v.start > 3 ? v.start + 2 : v.start;
   // A describing word right before the ending makes it a kind of venue (入住高档|宾馆, 三星级|宾馆).

@@ -63,6 +63,12 @@ const VISIT_VERB = /[来在赴抵离返驻访进出旅留]/;
 // What follows an abbreviation after 对 (对华政策, 对美出口).
 const AFTER_TOWARDS = /^(?:政策|关系|方针|态度|外交|战略|贸易|出口|进口|投资|援助|制裁|合作|友好|工作)/;
 
+/** Whether the characters at `at` and `at + 1` are two abbreviations read in pairs (粤港, 沪港, 中美). */
+export function abbreviationPairAt(text: string, at: number): boolean {
+  const { byChar } = data();
+  return [text[at], text[at + 1]].every((c) => c !== undefined && byChar.get(c)?.readings.has('pair') === true);
+}
+
 /** The abbreviations in `text` read as places; `taken` spans (dates, persons, bodies) are never read. */
 export function findPlaceAbbreviations(text: string, taken: readonly Span[] = []): PlaceMention[] {
   const { byChar, isAbbreviation } = data();
