@@ -252,6 +252,16 @@ describe('link and events', () => {
       const a = record('县长王立新对孙德明一行到县里考察表示热烈欢迎，并介绍了县情。');
       expect(roles(a, '王立新')).to.deep.equal(['spoke']);
       expect(roles(a, '孙德明')).to.deep.equal(['led']);
+      // …and a party's leader thanked for leading it, addressed by a post (对X秘书长率记者团来访表示感谢).
+      const b = record('县长王立新对孙德明秘书长率记者团来县采访表示感谢。');
+      expect(roles(b, '孙德明')).to.deep.equal(['led']);
+    });
+
+    it('reads a subject whose chain opens with a country or city the rules did not read as a body (英国伯明翰市议员X率团来访)', () => {
+      const a = record('英国伯明翰市议员约翰·布朗率代表团一行5人来访我校，副校长张明远会见来宾。', '某某大学新闻网');
+      expect(roles(a, '约翰·布朗')).to.deep.equal(['led']);
+      expect(roles(a, '张明远')).to.deep.equal(['led']);
+      expect(roles(record('法国里昂市议员皮埃尔·杜邦主持研讨会。'), '皮埃尔·杜邦')).to.deep.equal(['presided']);
     });
 
     it('reads who sits on the rostrum as attending, who reads out a document as speaking, and no organizing in 国际组织', () => {

@@ -6,6 +6,7 @@
  */
 import { codeSet, indexWhere, lastIndexWhere } from './chars.js';
 import { lexicon } from './lexicon/index.js';
+import { markLexicon } from './ner/lexicon-marks.js';
 import type { PersonMention } from './recognize/persons.js';
 import type { Role } from './types.js';
 
@@ -133,8 +134,9 @@ export function findParticipation(
     }
     // The group before this one in its clause, the clause's subject.
     const leader = g > 0 && groups[g - 1].at(-1)!.end > clauseStart ? groups[g - 1] : undefined;
-    // A visiting party welcomed or thanked (对X一行的到来表示欢迎): its first leads the visit.
-    if (/[对向]$/.test(before) && /^(等)?一行/.test(after) && leader) {
+    // A visiting party welcomed or thanked (对X一行的到来表示欢迎, 对X秘书长率记者团来访表示感谢): its first leads the visit.
+    const afterAddress = after.slice(lexicon().postPhrases.longestAt(after, 0));
+    if (/[对向]$/.test(before) && /^(等)?(一行|率领?|带领)/.test(afterAddress) && leader) {
       names.forEach((n, i) => give(n, i === 0 ? 'led' : 'attended', sentence));
       return;
     }
@@ -154,7 +156,7 @@ export function findParticipation(
     }
     // A list closed by 等 may open with a chain the lexicon does not know (313工程队电焊技师A，…B等发言).
     const closedList = group.length > 1 && /^等/.test(after) && before.length <= 50 && !actIn(before);
-    if (!SUBJECT_LEAD.test(before) && !closedList) return;
+    if (!SUBJECT_LEAD.test(withoutLeadingPlaces(before)) && !closedList) return;
     // The scope: up to the next group that opens a clause of its own, or the sentence end; a
     // 在…的陪同下 right after the group is stepped over (X在A、B的陪同下调研: X leads).
     const aside = /^(等?一行(\d+人)?)?在[^。；！？]{1,60}?(陪同|带领|主持|率领)下/.exec(text.slice(last.end, sentenceEnd));
@@ -198,6 +200,20 @@ export function findParticipation(
     }
   });
   return out;
+}
+
+/**
+ * A clause's start less the places that open it (英国|伯明翰市|议员X, 澳大利亚|X州议员Y): a country or
+ * city before a chain the rules did not read says whose the post is, as a level word does.
+ */
+function withoutLeadingPlaces(before: string): string {
+  const { places } = markLexicon();
+  let at = 0;
+  for (let length = places.longestAt(before, at); length >= 2; length = places.longestAt(before, at)) {
+    at += length;
+    if (/[省市县区州]/.test(before[at] ?? '')) at++;
+  }
+  return before.slice(at);
 }
 
 /** Whether a stretch of text holds an act: a role word, or a preposition that opens an adverbial. */
