@@ -114,6 +114,12 @@ describe('recognize', () => {
       expect(titles[1]).to.equal('党组成员@null');
     });
 
+    it('reads a foreign party leader (党魁) as a post, so that the name after it starts after it', () => {
+      const a = extract('澳大利亚维多利亚州议会工党党魁约翰·史密斯率代表团来访。')[0];
+      expect(a.persons.map((p) => p.name)).to.deep.equal(['约翰·史密斯']);
+      expect(a.persons[0].titles.map((t) => t.title)).to.deep.equal(['党魁']);
+    });
+
     it('gives the names listed before an election\'s last one its posts, in the standing committee named whole', () => {
       const doc: SourceDocument = { path: 'e.jsonl', name: 'e.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text: '会议选举李国强为市人民代表大会常务委员会主任，王建平、赵敏为副主任。' }] };
       const a = extractDocument(doc).articles[0];
