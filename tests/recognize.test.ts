@@ -120,6 +120,12 @@ describe('recognize', () => {
       expect(a.persons[0].titles.map((t) => t.title)).to.deep.equal(['党魁']);
     });
 
+    it('reads stations as bodies after a place (平江军供站, 县水文监测站), not the place and a character as a name', () => {
+      const a = extract('平江军供站主要负责同志参加会议。县水文监测站站长刘大海介绍情况。')[0];
+      expect(a.persons.map((p) => p.name)).to.deep.equal(['刘大海']);
+      expect(a.organizations.map((o) => o.name)).to.include('平江军供站');
+    });
+
     it('gives the names listed before an election\'s last one its posts, in the standing committee named whole', () => {
       const doc: SourceDocument = { path: 'e.jsonl', name: 'e.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text: '会议选举李国强为市人民代表大会常务委员会主任，王建平、赵敏为副主任。' }] };
       const a = extractDocument(doc).articles[0];
