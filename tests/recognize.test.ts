@@ -126,6 +126,13 @@ describe('recognize', () => {
       expect(a.organizations.map((o) => o.name)).to.include('平江军供站');
     });
 
+    it('reads a committee whose name joins two nouns by 和 whole, but not two bodies joined by 和', () => {
+      const a = extract('全国政协社会和法治委员会副主任陈立新出席开幕式。')[0];
+      expect(a.persons[0].titles.map((t) => `${t.title}@${t.organization}`)).to.deep.equal(['副主任@全国政协社会和法治委员会']);
+      expect(rolesOf('省政协教育和文化委员会主任王立出席会议。').get('王立')).to.deep.equal(['attended']);
+      expect(extract('市委和市纪律检查委员会联合发文。')[0].organizations.map((o) => o.name).filter((n) => n.includes('和'))).to.deep.equal([]);
+    });
+
     it('gives the names listed before an election\'s last one its posts, in the standing committee named whole', () => {
       const doc: SourceDocument = { path: 'e.jsonl', name: 'e.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text: '会议选举李国强为市人民代表大会常务委员会主任，王建平、赵敏为副主任。' }] };
       const a = extractDocument(doc).articles[0];

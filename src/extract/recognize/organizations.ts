@@ -229,7 +229,13 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
     // 常委, 部长, 局长: the ending is part of a post, not of a name (short endings only).
     if (suffix.length <= 2 && postCovers(text, at)) continue;
     let start = at;
-    while (start > 0 && at - start < 12 && isHan(text[start - 1]) && (!STEM_STOP.has(text[start - 1]) || opensNoun(text, start - 1, at))) start--;
+    // A committee's name joining two nouns by 和 is read whole (社会和法治委员会): the tagger sees only its tail.
+    let joined = false;
+    for (; start > 0 && at - start < 12 && isHan(text[start - 1]); start--) {
+      if (!STEM_STOP.has(text[start - 1]) || opensNoun(text, start - 1, at)) continue;
+      if (!joinsNouns(text, start - 1, suffix)) break;
+      joined = true;
+    }
     const afterVerb = Math.max(lastMatchEnd(EVENT_VERBS, text, start, at), verbAfterBody(text, start, at)?.end ?? -1);
     if (afterVerb >= 0) start = afterVerb;
     // The name begins at the first place or level word in the stem, if any.
@@ -250,7 +256,7 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
     } else if (!free) continue; // known bodies are found by bodies()
     else {
       // A start cut at six characters moves past a word it splits (表|示时代华纳公司).
-      if (at - start > 6) start = markLexicon().words.pastWordAcross(text, at - 6, at);
+      if (at - start > 6 && !joined) start = markLexicon().words.pastWordAcross(text, at - 6, at);
       while (start < at && STEM_VERBS.test(text.slice(start, at))) start++;
       if (at - start < 2) continue;
     }
@@ -267,7 +273,8 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
     const stemFrom = lead ? lead.end : start;
     const doubtful = at > stemFrom && words.longestAt(text, stemFrom) === at - stemFrom && verbs.valueAt(text, stemFrom, at - stemFrom) === true;
     taken.add(end);
-    out.push({ start, end, text: text.slice(start, end), resolved: '', system: 'other', ...(doubtful ? { doubtful } : {}) });
+    const whole = joined && start < at - 1 && text.slice(start, at).includes('和');
+    out.push({ start, end, text: text.slice(start, end), resolved: '', system: 'other', ...(doubtful ? { doubtful } : {}), ...(whole ? { whole } : {}) });
   }
   // Schools known by number: 许昌二高, 郑州一中.
   for (const m of text.matchAll(/[一二三四五六七八九十]{1,2}[高中小](?![中学级速度等])/g)) {
@@ -373,6 +380,18 @@ function namedBodies(text: string): OrgMention[] {
     i += len - 1;
   }
   return out;
+}
+
+/**
+ * Whether the 和 at `at` joins two nouns in a committee's name (社会和法治委员会, 教育和文化委员会), not
+ * two bodies (市委和市纪律检查委员会): a common word on each side that is no verb proper, the one
+ * before it no body.
+ */
+function joinsNouns(text: string, at: number, suffix: string): boolean {
+  if (text[at] !== '和' || !suffix.endsWith('委员会') || /[委府局部厅办院]/.test(text[at - 1] ?? '')) return false;
+  const { words, verbs } = markLexicon();
+  const noun = (from: number, length: number) => words.valueAt(text, from, length) !== undefined && !verbs.valueAt(text, from, length);
+  return [2, 3, 4].some((l) => at - l >= 0 && noun(at - l, l)) && [2, 3, 4].some((l) => noun(at + 1, l));
 }
 
 /** Whether a common noun starts at `at` and ends before `end` (经济|学院: 经 is no stop there, as it is in 经|批准). */
