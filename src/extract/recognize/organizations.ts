@@ -147,9 +147,9 @@ function committees(text: string, divisions: PlaceMention[]): OrgMention[] {
     }
     out.push({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: m[1] ? 'party' : 'state' });
   }
-  // A village's or community's party branch or committee with its name (金色新城社区党委, 石桥村党支部):
-  // the name runs back to a separator.
-  for (const m of text.matchAll(/(社区|村)党(?:委|总支|支部)(?!员)/g)) {
+  // A village's or community's party branch or committee with its name (金色新城社区党委, 石桥村党支部,
+  // written short 石桥村支部): the name runs back to a separator.
+  for (const m of text.matchAll(/(社区|村)(?:党(?:委|总支|支部)|支部)(?!员)/g)) {
     const at = m.index!;
     let start = at;
     while (start > 0 && at - start < 6 && isHan(text[start - 1]) && !STEM_STOP.has(text[start - 1])) start--;
