@@ -133,6 +133,12 @@ describe('recognize', () => {
       expect(extract('市委和市纪律检查委员会联合发文。')[0].organizations.map((o) => o.name).filter((n) => n.includes('和'))).to.deep.equal([]);
     });
 
+    it('reads a village party branch written short (青山村支部书记) as the branch, with its secretary speaking', () => {
+      const a = extract('青山村支部书记李长友介绍了村里的情况。')[0];
+      expect(a.persons[0].titles.map((t) => `${t.title}@${t.organization}`)).to.deep.equal(['书记@青山村支部']);
+      expect(rolesOf('青山村支部书记李长友介绍了村里的情况。').get('李长友')).to.deep.equal(['spoke']);
+    });
+
     it('gives the names listed before an election\'s last one its posts, in the standing committee named whole', () => {
       const doc: SourceDocument = { path: 'e.jsonl', name: 'e.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text: '会议选举李国强为市人民代表大会常务委员会主任，王建平、赵敏为副主任。' }] };
       const a = extractDocument(doc).articles[0];
