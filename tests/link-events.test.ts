@@ -257,6 +257,19 @@ describe('link and events', () => {
       expect(roles(b, '孙德明')).to.deep.equal(['led']);
     });
 
+    it('joins a list of chains closed by taking part across bodies and posts the rules did not read (…支行行长X，…技师Y出席)', () => {
+      const a = record('镇党委书记陈江，东海银行北区分行副行长杨晨，青山支行行长童磊，协会理事长王小明，电焊技师李大刚出席签约仪式。');
+      for (const n of ['陈江', '杨晨', '童磊', '王小明', '李大刚']) expect(roles(a, n), n).to.deep.equal(['attended']);
+      const b = record('大会主席团常务主席谢大明、陈小平、刘春生出席会议。谢大明主持会议。');
+      expect(roles(b, '谢大明')).to.deep.equal(['attended', 'presided']);
+      for (const n of ['陈小平', '刘春生']) expect(roles(b, n), n).to.deep.equal(['attended']);
+      const c = record('研究所党委书记范大海，纪委书记石小军，所务委员何立新、王建树及相关部门负责人参加了座谈会。');
+      for (const n of ['范大海', '石小军', '何立新', '王建树']) expect(roles(c, n), n).to.deep.equal(['attended']);
+      // An act between two persons keeps them apart.
+      const d = record('市长王小明主持会议，书记李大刚出席。');
+      expect(roles(d, '王小明')).to.deep.equal(['presided']);
+    });
+
     it('reads a subject whose chain opens with a country or city the rules did not read as a body (英国伯明翰市议员X率团来访)', () => {
       const a = record('英国伯明翰市议员约翰·布朗率代表团一行5人来访我校，副校长张明远会见来宾。', '某某大学新闻网');
       expect(roles(a, '约翰·布朗')).to.deep.equal(['led']);

@@ -7,6 +7,7 @@
 import { codeSet, indexWhere, lastIndexWhere } from './chars.js';
 import { lexicon } from './lexicon/index.js';
 import { markLexicon } from './ner/lexicon-marks.js';
+import { orgEndingBefore } from './recognize/organizations.js';
 import type { PersonMention } from './recognize/persons.js';
 import type { Role } from './types.js';
 
@@ -29,6 +30,8 @@ const JOINERS = /^(（[^（）]{1,24}）)?([、，,和与及]|以及|[省市县�
 // A level word or the kind of body may stand before a generic title (县领导, 在家厅领导, 集团党委书记), and the
 // event may stand before 由 (会议由张阳主持).
 const SUBJECT_LEAD = /^([\u4e00-\u9fff]{0,6}由|会上|会议上|随后|同时|其间|其中|最后|当天|当日|上午|下午|晚上|今天|昨天|首先|接着|此外|另外|期间|在会上|[一二三四五六七八九十]是|其次|再次|第[一二三四五六七八九十])?((?:在家)?[\u4e00-\u9fff]?领导|在家[\u4e00-\u9fff]?|党组|党委|党工委|[市省县区乡镇村]|集团|公司|学校|学院|大学|医院|我司|我校|[\u4e00-\u9fff]{0,10}(?:专班|工作组|工作队|督导组|考察组|调研组|检查组|代表团|考察团|行署|系|处|司|局|委|办|部|院|校|厂|所|站|馆|中心|集团|公司|政府|社区|街道|村|镇|乡))?$/;
+// The roles of those listed as present: a list closed by their cue is one list.
+const TAKING_PART: ReadonlySet<Role> = new Set(['attended', 'accompanied']);
 // 为组长 after a person who opens a clause (以X为组长, …Y为副组长的督查组).
 const HEADS_GROUP = /^为(副)?(组长|团长|队长|领队|总指挥)/;
 // A clause that ends in a meeting verb and the guests' description: the persons after it are guests.
@@ -75,14 +78,16 @@ export function findParticipation(
   for (const p of persons) {
     const last = groups[groups.length - 1];
     const prev = last?.[last.length - 1];
-    if (prev && JOINERS.test(text.slice(prev.end, chainStart(p)))) last.push(p);
+    if (prev && joins(text.slice(prev.end, chainStart(p)))) last.push(p);
     else groups.push([p]);
   }
-  // A list closed by 等 (…A，…B，…C等参加): the groups before it in its sentence join it across
-  // title chains the lexicon does not know (电焊技师, 理事长), so long as no act stands between.
+  // A list closed by 等 or by taking part (…A，…B，…C等参加; …A，…B，…C出席): the groups before it in its
+  // sentence join it across title chains the lexicon does not know (电焊技师, 理事长), so long as no act
+  // stands between.
   const listItem = (between: string) => between.length <= 50 && /^[，、；,]/.test(between) && !actIn(between);
+  const closesList = (end: number) => text[end] === '等' || TAKING_PART.has(cuesAfter.get(text.slice(end, end + cuesAfter.longestAt(text, end)))?.role ?? 'spoke');
   for (let g = groups.length - 1; g > 0; g--) {
-    if (text[groups[g].at(-1)!.end] !== '等') continue;
+    if (!closesList(groups[g].at(-1)!.end)) continue;
     while (g > 0 && listItem(text.slice(groups[g - 1].at(-1)!.end, chainStart(groups[g][0])))) {
       groups.splice(g - 1, 2, [...groups[g - 1], ...groups[g]]);
       g--;
@@ -156,7 +161,8 @@ export function findParticipation(
     }
     // A list closed by 等 may open with a chain the lexicon does not know (313工程队电焊技师A，…B等发言).
     const closedList = group.length > 1 && /^等/.test(after) && before.length <= 50 && !actIn(before);
-    if (!SUBJECT_LEAD.test(withoutLeadingPlaces(before)) && !closedList) return;
+    const opening = withoutLeadingPlaces(before);
+    if (!SUBJECT_LEAD.test(opening) && !unreadBody(opening) && !closedList) return;
     // The scope: up to the next group that opens a clause of its own, or the sentence end; a
     // 在…的陪同下 right after the group is stepped over (X在A、B的陪同下调研: X leads).
     const aside = /^(等?一行(\d+人)?)?在[^。；！？]{1,60}?(陪同|带领|主持|率领)下/.exec(text.slice(last.end, sentenceEnd));
@@ -200,6 +206,21 @@ export function findParticipation(
     }
   });
   return out;
+}
+
+/**
+ * Whether what stands between two persons joins them in one list: separators, with the body of the
+ * next one's chain when the rules did not read it (、，宝山支行|行长X).
+ */
+function joins(between: string): boolean {
+  if (JOINERS.test(between)) return true;
+  const m = /^(?:[、，,]|以及)+([^、，,]+)$/.exec(between);
+  return m !== null && unreadBody(m[1]);
+}
+
+/** Whether a stretch names a body the rules may not have read: Han characters ending as bodies end (宝山支行, 大会主席团). */
+function unreadBody(stretch: string): boolean {
+  return /^[\u4e00-\u9fff]{2,16}$/.test(stretch) && orgEndingBefore(stretch, stretch.length, 0, 2) > 0 && !actIn(stretch);
 }
 
 /**
