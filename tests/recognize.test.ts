@@ -139,6 +139,16 @@ describe('recognize', () => {
       expect(rolesOf('青山村支部书记李长友介绍了村里的情况。').get('李长友')).to.deep.equal(['spoke']);
     });
 
+    it("holds a party unit's post in the body's party unit, and the body's own posts in the body", () => {
+      const titles = (text: string) => extract(text)[0].persons.map((p) => `${p.name} ${p.titles.map((t) => `${t.title}@${t.organization}`).join(' ')}`);
+      expect(titles('区检察院党组书记、检察长陈大儒出席。')[0]).to.match(/^陈大儒 党组书记@中共.*区检察院党组 检察长@.*区检察院$/);
+      expect(titles('华东建设集团董事长、党委书记陈华明出席。')).to.deep.equal(['陈华明 董事长@华东建设集团 党委书记@华东建设集团党委']);
+      // 机关 before the unit: the offices' party unit; the next member's bare post is the body's, not the unit's.
+      const [yan, xu] = titles('市委统战部机关党委书记严大军、秘书长徐小力出席。');
+      expect(yan).to.match(/^严大军 党委书记@.*市委统战部机关党委$/);
+      expect(xu).to.match(/^徐小力 秘书长@.*市委统战部$/);
+    });
+
     it('gives the names listed before an election\'s last one its posts, in the standing committee named whole', () => {
       const doc: SourceDocument = { path: 'e.jsonl', name: 'e.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text: '会议选举李国强为市人民代表大会常务委员会主任，王建平、赵敏为副主任。' }] };
       const a = extractDocument(doc).articles[0];
@@ -197,7 +207,7 @@ describe('recognize', () => {
       const a = extractDocument(doc).articles[0];
       const titles = Object.fromEntries(a.persons.map((p) => [p.name, p.titles.map((t) => `${t.title}@${t.organization}`)]));
       expect(titles['周明']).to.deep.equal(['副书记@市委']);
-      expect(titles['王勇']).to.deep.equal(['党组成员@省政府', '副省长@省政府']);
+      expect(titles['王勇']).to.deep.equal(['党组成员@中共省政府党组', '副省长@省政府']);
     });
 
     it('reads one chain across a comma after a post, not across another\'s 为组长', () => {

@@ -63,7 +63,8 @@ export function titleChain(
 ): LinkedTitle[] {
   // `held`: where a post whose body the text does not name is held: in the body of the post before
   // 兼, or in a body the text calls only 公司, 集团 or 机关.
-  const items: { title: string; org: OrgMention | null; start: number; place: PlaceMention | null; held?: 'as-before-jian' | 'unnamed-body' }[] = [];
+  // `offices`: the post is of the body's offices' party unit (市委统战部|机关|党委书记).
+  const items: { title: string; org: OrgMention | null; start: number; place: PlaceMention | null; held?: 'as-before-jian' | 'unnamed-body'; offices?: true }[] = [];
   let pos = personStart;
   for (;;) {
     // 副部长兼首席兽医师X: the post after 兼 is one the lexicon lacks; the chain goes on before 兼.
@@ -100,7 +101,8 @@ export function titleChain(
     // (…研究室主任、机关党组成员X): a body the text does not name.
     const unnamed = !org && !place && UNNAMED_BODY.test(text.slice(post.start - 2, post.start)) && (text[post.start - 1] !== '关' || /^(党组|党委)/.test(post.title));
     const start = org ? org.start : place ? place.start : unnamed ? post.start - 2 : post.start;
-    items.unshift({ title: post.title, org, start, place, ...(unnamed ? { held: 'unnamed-body' as const } : {}) });
+    const offices = org !== null && org.end === post.start - 2 && text.startsWith('机关', org.end);
+    items.unshift({ title: post.title, org, start, place, ...(unnamed ? { held: 'unnamed-body' as const } : {}), ...(offices ? { offices } : {}) });
     // Posts of one chain are parted by 、 or joined by 兼 (党委副书记兼副院长), and by ， where a post ends
     // right before it (县委常委、组织部部长，县委党校校长X).
     const comma = text[start - 1] === '，' && postsByEnd.has(start - 1) && chainOnly(text, start - 1);
@@ -162,9 +164,27 @@ export function titleChain(
       const where = homeAtPlace(home, chainPlace) ?? home;
       organization = IMPLIED.find(([re]) => re.test(item.title))?.[1](where) ?? (parent ? bodyOfNext(item.title, parent) : null);
     }
-    out.push({ title: item.title, organization, start: item.start });
+    out.push({ title: item.title, organization: organization && inPartyUnit(item.title, organization, item.offices === true), start: item.start });
   }
   return out;
+}
+
+/**
+ * The body a party unit's post is held in: a body's party unit (区检察院党组书记 → 中共区检察院党组,
+ * 集团党委委员 → 集团党委, 市委统战部机关党委书记 → 市委统战部机关党委); a committee's own posts are the
+ * committee's (县委常委), and other posts their body's.
+ */
+function inPartyUnit(title: string, organization: string, offices: boolean): string {
+  const unit = /^(党组|党委|党工委)/.exec(title)?.[1];
+  if (!unit || /(党组|党委|党工委|委员会|委)$/.test(organization)) return organization;
+  const held = `${organization}${offices ? '机关' : ''}${unit}`;
+  return unit === '党组' && !held.startsWith('中共') ? `中共${held}` : held;
+}
+
+/** The body whose party unit an organization is (中共区检察院党组 → 区检察院), or the organization itself. */
+function bodyOfUnit(organization: string): string {
+  const body = withoutPartyUnit(organization);
+  return body === organization ? organization : body.replace(/^中共(?!.*委$)/, '');
 }
 
 // Words for a body that name none in particular, right before its post.
@@ -211,6 +231,7 @@ const BODIES_OF_POST: [RegExp, RegExp][] = [
   [/^秘书长$/, /(委|委员会|政协|人大常委会|会|政府)$/],
   [/^(党组|党委)?书记$/, /(党组|党委|党工委|支部)$/],
   [/^(董事长|总经理|总裁|董事|监事长)$/, /(公司|集团)$/],
+  [/^检察长$/, /检察院$/],
 ];
 
 /**
@@ -224,6 +245,8 @@ function bodyOfNext(post: string, parent: string): string | null {
   // A body's own post after its party unit's is the body's (集团党委书记、董事长; 局党组书记、局长).
   const body = withoutPartyUnit(parent);
   if (body !== parent && heldIn(post, body)) return body;
+  // …and a post of a body's party unit after the body's own is the unit's (董事长、党委书记; 局长、党组书记).
+  if (body === parent && /^(党组|党委|党工委)/.test(post)) return parent;
   return /委$/.test(parent) || heldIn(post, parent) ? parent : null;
 }
 
@@ -349,7 +372,7 @@ export function linkTitles(
     const chainFrom = titles.length ? titles[0].start : person.start;
     if (previous && titles.length && titles.every((t) => !t.organization) && text.slice(previous.end, chainFrom) === '、') {
       const inherited = out.get(previous)?.at(-1)?.organization;
-      if (inherited) titles = titles.map((t) => ({ ...t, organization: inherited }));
+      if (inherited) titles = titles.map((t) => ({ ...t, organization: inPartyUnit(t.title, bodyOfUnit(inherited), false) }));
     }
     // Posts written after the name: in brackets (王建国（市政府副秘书长）) or after a verb of taking
     // office (李春明同志任许昌市副市长, 孙立平当选为县人大常委会主任, 任命赵小刚为市财政局局长).
