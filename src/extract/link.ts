@@ -170,21 +170,14 @@ export function titleChain(
 }
 
 /**
- * The body a party unit's post is held in: a body's party unit (区检察院党组书记 → 中共区检察院党组,
+ * The body a party unit's post is held in: a body's party unit (区检察院党组书记 → 区检察院党组,
  * 集团党委委员 → 集团党委, 市委统战部机关党委书记 → 市委统战部机关党委); a committee's own posts are the
  * committee's (县委常委), and other posts their body's.
  */
 function inPartyUnit(title: string, organization: string, offices: boolean): string {
   const unit = /^(党组|党委|党工委)/.exec(title)?.[1];
   if (!unit || /(党组|党委|党工委|委员会|委)$/.test(organization)) return organization;
-  const held = `${organization}${offices ? '机关' : ''}${unit}`;
-  return unit === '党组' && !held.startsWith('中共') ? `中共${held}` : held;
-}
-
-/** The body whose party unit an organization is (中共区检察院党组 → 区检察院), or the organization itself. */
-function bodyOfUnit(organization: string): string {
-  const body = withoutPartyUnit(organization);
-  return body === organization ? organization : body.replace(/^中共(?!.*委$)/, '');
+  return `${organization}${offices ? '机关' : ''}${unit}`;
 }
 
 // Words for a body that name none in particular, right before its post.
@@ -372,7 +365,7 @@ export function linkTitles(
     const chainFrom = titles.length ? titles[0].start : person.start;
     if (previous && titles.length && titles.every((t) => !t.organization) && text.slice(previous.end, chainFrom) === '、') {
       const inherited = out.get(previous)?.at(-1)?.organization;
-      if (inherited) titles = titles.map((t) => ({ ...t, organization: inPartyUnit(t.title, bodyOfUnit(inherited), false) }));
+      if (inherited) titles = titles.map((t) => ({ ...t, organization: inPartyUnit(t.title, withoutPartyUnit(inherited), false) }));
     }
     // Posts written after the name: in brackets (王建国（市政府副秘书长）) or after a verb of taking
     // office (李春明同志任许昌市副市长, 孙立平当选为县人大常委会主任, 任命赵小刚为市财政局局长).

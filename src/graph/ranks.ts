@@ -62,7 +62,10 @@ function bodyOf(rest: string): Body | null {
   if (/人民法院$/.test(rest)) return 'court';
   if (/人民检察院$/.test(rest)) return 'procuratorate';
   if (/(局|部|厅|委|办|办公室|委员会|署)$/.test(rest)) return 'department';
-  return null;
+  // A body's party unit (人民检察院党组, 教育局党组) ranks with the body.
+  const unit = /^(.+?)(?:机关)?(?:党组|党委|党工委)$/.exec(rest);
+  const body = unit ? bodyOf(unit[1]) : null;
+  return body === 'committee' ? null : body;
 }
 
 /** Coordinating bodies (领导小组, 指挥部) take their heads from standing posts: theirs carry no rank of their own. */
