@@ -149,6 +149,12 @@ describe('recognize', () => {
       expect(xu).to.match(/^徐小力 秘书长@.*市委统战部$/);
     });
 
+    it("resolves a bare department of a province's government (农业农村厅) to the home's province, not its city", () => {
+      const doc: SourceDocument = { path: 'p.jsonl', name: 'p.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, source: '眉山市人民政府网', text: '农业农村厅厅长杨秀林陪同考察。' }] };
+      const titles = extractDocument(doc).articles[0].persons[0].titles;
+      expect(titles.map((t) => `${t.title}@${t.organization}`)).to.deep.equal(['厅长@四川省农业农村厅']);
+    });
+
     it('gives the names listed before an election\'s last one its posts, in the standing committee named whole', () => {
       const doc: SourceDocument = { path: 'e.jsonl', name: 'e.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text: '会议选举李国强为市人民代表大会常务委员会主任，王建平、赵敏为副主任。' }] };
       const a = extractDocument(doc).articles[0];

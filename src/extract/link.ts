@@ -137,7 +137,11 @@ export function titleChain(
         if (!committee && kind === 'party' && campusCommittee) committee = campusCommittee;
         if (!committee && kind === 'party' && homeAt('市', home)) committee = resolveOrg('市委', home).replace(/^中共/, '');
         if (committee) organization = committee + item.org.text;
-        else organization = homeAt('市', home) ? resolveOrg('市' + item.org.text, home) : item.org.text;
+        else {
+          // A department of a province's government (农业农村厅) is the province's; other bare bodies the city's.
+          const level = /厅$/.test(item.org.text) ? '省' : '市';
+          organization = homeAt(level, home) ? resolveOrg(level + item.org.text, home) : item.org.text;
+        }
         item.org.resolved = organization;
       } else {
         // A bare level body (省委, 市人大常委会) in a chain after a named division is that division's.
