@@ -267,6 +267,12 @@ describe('recognize', () => {
     const one = (text: string, source = '某某网') =>
       extractDocument({ path: 'o.jsonl', name: 'o.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, source, text }] }).articles[0];
 
+    it('reads an honorary post (名誉校长) whole, and a campus named in full in its own news as itself', () => {
+      const a = one('文华学院名誉校长张大勇，文华学院校长刘献忠出席典礼。', '文华学院新闻网');
+      const titles = a.persons.map((p) => `${p.name} ${p.titles.map((t) => `${t.title}@${t.organization}`).join(' ')}`);
+      expect(titles).to.deep.equal(['张大勇 名誉校长@文华学院', '刘献忠 校长@文华学院']);
+    });
+
     it('reads company, village and task-group posts with their bodies', () => {
       const a = one('江淮机械厂厂长周建华、宏达集团董事长林晓东出席会议。驻村第一书记陈明向督导组组长刘强汇报工作。');
       const titles = Object.fromEntries(a.persons.map((p) => [p.name, p.titles.map((t) => t.title)]));

@@ -315,7 +315,9 @@ export function resolveOrg(surface: string, home: Home | null): string {
   // A campus's own bodies in its news: 我校, 校党委, 校学位委员会, and its offices named bare (教务处).
   const institution = home?.local?.institution;
   if (institution) {
-    if (/^(我校|本校)$/.test(surface)) return institution;
+    // The campus named in full (文华学院 in 文华学院's news) is itself, not one of its colleges.
+    if (/^(我校|本校)$/.test(surface) || surface === institution) return institution;
+    if (surface.startsWith(institution)) return surface;
     if (/^校党委$/.test(surface)) return `中共${institution}委员会`;
     const own = /^(?:我校|本校|校)(.+)$/.exec(surface)?.[1];
     if (own) return institution + own;
