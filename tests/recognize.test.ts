@@ -273,6 +273,15 @@ describe('recognize', () => {
       expect(titles).to.deep.equal(['张大勇 名誉校长@文华学院', '刘献忠 校长@文华学院']);
     });
 
+    it("holds a diplomat's post in the mission the posting names (日本驻华大使, 美国驻沈阳总领事), and reads the guest's visit", () => {
+      const titles = (text: string) => one(text).persons.map((p) => `${p.name} ${p.titles.map((t) => `${t.title}@${t.organization}`).join(' ')}`);
+      expect(titles('日本驻华大使山田一郎出席。')).to.deep.equal(['山田一郎 大使@日本驻华大使馆']);
+      expect(titles('美国驻沈阳总领事梅大瑞一行来访。')).to.deep.equal(['梅大瑞 总领事@美国驻沈阳总领事馆']);
+      expect(titles('我国驻法国大使王五一出席。')).to.deep.equal(['王五一 大使@中国驻法国大使馆']);
+      expect(titles('驻村第一书记陈明汇报工作。')).to.deep.equal(['陈明 第一书记@null']);
+      expect(rolesOf('美国驻沈阳总领事梅大瑞一行来访。').get('梅大瑞')).to.deep.equal(['led']);
+    });
+
     it('reads company, village and task-group posts with their bodies', () => {
       const a = one('江淮机械厂厂长周建华、宏达集团董事长林晓东出席会议。驻村第一书记陈明向督导组组长刘强汇报工作。');
       const titles = Object.fromEntries(a.persons.map((p) => [p.name, p.titles.map((t) => t.title)]));

@@ -8,7 +8,9 @@
  */
 import { codeSet, isHan, lastIndexWhere } from './chars.js';
 import { lexicon } from './lexicon/index.js';
+import { markLexicon } from './ner/lexicon-marks.js';
 import { homeAt, resolveOrg, type OrgMention } from './recognize/organizations.js';
+import { visitAbbreviation } from './recognize/place-abbreviations.js';
 import type { PersonMention, PostMention } from './recognize/persons.js';
 import type { Home, PlaceMention } from './recognize/places.js';
 import type { TitleOut } from './types.js';
@@ -64,7 +66,8 @@ export function titleChain(
   // `held`: where a post whose body the text does not name is held: in the body of the post before
   // 兼, or in a body the text calls only 公司, 集团 or 机关.
   // `offices`: the post is of the body's offices' party unit (市委统战部|机关|党委书记).
-  const items: { title: string; org: OrgMention | null; start: number; place: PlaceMention | null; held?: 'as-before-jian' | 'unnamed-body'; offices?: true }[] = [];
+  // `mission`: a diplomat's embassy or consulate, named by the posting (美国驻沈阳|总领事 → 美国驻沈阳总领事馆).
+  const items: { title: string; org: OrgMention | null; start: number; place: PlaceMention | null; held?: 'as-before-jian' | 'unnamed-body'; offices?: true; mission?: string }[] = [];
   let pos = personStart;
   for (;;) {
     // 副部长兼首席兽医师X: the post after 兼 is one the lexicon lacks; the chain goes on before 兼.
@@ -95,6 +98,12 @@ export function titleChain(
           (o.end === post.start - 2 && text.startsWith('机关', o.end) && /^(党组|党委)/.test(post.title)),
       ) ??
       partyUnitBefore(text, post.start, orgs);
+    // A diplomat posted from one country to a place (日本驻华大使, 美国驻沈阳总领事): the mission is the body.
+    const mission = org ? null : missionBefore(text, post);
+    if (mission) {
+      items.unshift({ title: post.title, org: null, start: mission.start, place: null, mission: mission.name });
+      break;
+    }
     // A division right before a post names where it is held (黄山市|市长, 许昌市|副市长).
     const place = org ? null : (places.get(post.start) ?? null);
     // 公司 or 集团 written bare before a post (…副总经理，公司党委书记X), or 机关 before its party unit's
@@ -151,6 +160,8 @@ export function titleChain(
         organization = item.org.resolved;
       }
       parent = organization;
+    } else if (item.mission) {
+      organization = parent = item.mission;
     } else if (item.held) {
       // A post held concurrently is held in the body of the post before 兼; an unnamed body's in none named.
       organization = item.held === 'as-before-jian' ? parent : null;
@@ -182,6 +193,32 @@ function inPartyUnit(title: string, organization: string, offices: boolean): str
   const unit = /^(党组|党委|党工委)/.exec(title)?.[1];
   if (!unit || /(党组|党委|党工委|委员会|委)$/.test(organization)) return organization;
   return `${organization}${offices ? '机关' : ''}${unit}`;
+}
+
+// A diplomat's post and the mission it is held in.
+const MISSION_OF_POST: [RegExp, string][] = [
+  [/^(副)?总领事$/, '总领事馆'],
+  [/^(副)?领事$/, '领事馆'],
+  [/^(大使|公使|参赞|武官)$/, '大使馆'],
+];
+
+/** The embassy or consulate of a diplomat's post written after the country and the posting (日本驻华|大使), or null. */
+function missionBefore(text: string, post: PostMention): { start: number; name: string } | null {
+  const ending = MISSION_OF_POST.find(([re]) => re.test(post.title))?.[1];
+  if (!ending) return null;
+  const { places } = markLexicon();
+  for (let at = post.start - 2; at >= Math.max(1, post.start - 8); at--) {
+    if (text[at] !== '驻') continue;
+    const posting = post.start - at - 1;
+    if (places.longestAt(text, at + 1) < posting && !(posting === 1 && visitAbbreviation(text[at + 1]))) return null;
+    // The sending country: the longest place word ending right before 驻, or 我国.
+    if (text.startsWith('我国', at - 2)) return { start: at - 2, name: '中国' + text.slice(at, post.start) + ending };
+    for (let start = Math.max(0, at - 8); start <= at - 2; start++) {
+      if (places.valueAt(text, start, at - start) !== undefined) return { start, name: text.slice(start, post.start) + ending };
+    }
+    return null;
+  }
+  return null;
 }
 
 // Words for a body that name none in particular, right before its post.

@@ -63,6 +63,11 @@ const VISIT_VERB = /[来在赴抵离返驻访进出旅留]/;
 // What follows an abbreviation after 对 (对华政策, 对美出口).
 const AFTER_TOWARDS = /^(?:政策|关系|方针|态度|外交|战略|贸易|出口|进口|投资|援助|制裁|合作|友好|工作)/;
 
+/** Whether a character abbreviates a place after a verb of going or staying (驻华, 访美, 来沪). */
+export function visitAbbreviation(ch: string | undefined): boolean {
+  return ch !== undefined && data().byChar.get(ch)?.readings.has('visit') === true;
+}
+
 /** Whether the characters at `at` and `at + 1` are two abbreviations read in pairs (粤港, 沪港, 中美). */
 export function abbreviationPairAt(text: string, at: number): boolean {
   const { byChar } = data();
