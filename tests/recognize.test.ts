@@ -155,6 +155,15 @@ describe('recognize', () => {
       expect(titles.map((t) => `${t.title}@${t.organization}`)).to.deep.equal(['厅长@四川省农业农村厅']);
     });
 
+    it("reads a subdistrict's chains: its working committees, a bare office after its committee's post, and a note in brackets before the name", () => {
+      const a = extract('街道党工委书记、人大工委主任顾大轲，街道党工委副书记、办事处副主任(主持工作)袁登全参加检查。')[0];
+      const titles = Object.fromEntries(a.persons.map((p) => [p.name, p.titles.map((t) => `${t.title}@${t.organization}`)]));
+      expect(titles['顾大轲']).to.deep.equal(['书记@街道党工委', '主任@街道人大工委']);
+      expect(titles['袁登全']).to.deep.equal(['副书记@街道党工委', '副主任@街道办事处']);
+      const b = extract('青山镇党委书记、人大主席王大明出席。')[0];
+      expect(b.persons[0].titles.map((t) => `${t.title}@${t.organization}`)).to.deep.equal(['书记@青山镇党委', '主席@青山镇人大']);
+    });
+
     it('gives the names listed before an election\'s last one its posts, in the standing committee named whole', () => {
       const doc: SourceDocument = { path: 'e.jsonl', name: 'e.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text: '会议选举李国强为市人民代表大会常务委员会主任，王建平、赵敏为副主任。' }] };
       const a = extractDocument(doc).articles[0];

@@ -77,6 +77,9 @@ export function titleChain(
       pos = unread - 1;
       continue;
     }
+    // A note in brackets between the chain and the name (办事处副主任（主持工作）X) is stepped over.
+    const note = pos === personStart && !postsByEnd.has(pos) ? /（[^（）、，。]{1,8}）$/.exec(text.slice(Math.max(0, pos - 10), pos)) : null;
+    if (note && postsByEnd.has(pos - note[0].length)) pos -= note[0].length;
     const post = postsByEnd.get(pos);
     if (!post) break;
     // 副部长兼国际贸易谈判副代表X: a post the lexicon has, with words of its own before it, after 兼.
@@ -145,7 +148,11 @@ export function titleChain(
         const campusCommittee = home?.local?.institution && !home.local.college ? `中共${home.local.institution}委员会` : null;
         if (!committee && kind === 'party' && campusCommittee) committee = campusCommittee;
         if (!committee && kind === 'party' && homeAt('市', home)) committee = resolveOrg('市委', home).replace(/^中共/, '');
+        // A bare state body after a township's or subdistrict's committee's post is the township's
+        // (街道党工委副书记、办事处副主任 → 街道办事处; 镇党委书记、人大主席 → 镇人大).
+        const township = kind === 'state' && parent ? /^(?:中共)?(.*(?:街道|镇|乡))(?:党工委|党委)$/.exec(parent)?.[1] : undefined;
         if (committee) organization = committee + item.org.text;
+        else if (township) organization = township + item.org.text;
         else {
           // A department of a province's government (农业农村厅) is the province's; other bare bodies the city's.
           const level = /厅$/.test(item.org.text) ? '省' : '市';
