@@ -24,6 +24,14 @@ describe('local bodies (src/extract/local-bodies.ts)', () => {
     expect(inferLocalBodies('周庄镇新闻', '江阴市周庄镇召开会议。', null).townshipCounty?.name).to.equal('江阴市');
   });
 
+  it("reads a research institute or a hospital from the outlet's name, with its bare party committee and head", () => {
+    expect(inferLocalBodies('中国科学院声学研究所网站', '所长讲话。', null).institution).to.equal('中国科学院声学研究所');
+    const a = record('医院党委书记陈大伟，党委副书记、院长廖小方参加座谈。', '平江市中医医院网站');
+    expect(titlesOf(a, '陈大伟')).to.deep.equal(['书记@中共平江市中医医院委员会']);
+    expect(titlesOf(a, '廖小方')).to.deep.equal(['副书记@中共平江市中医医院委员会', '院长@平江市中医医院']);
+    expect(titlesOf(record('所长王大明，副所长李小军参加座谈。', '中国科学院声学研究所网站'), '李小军')).to.deep.equal(['副所长@中国科学院声学研究所']);
+  });
+
   it("resolves a township's bare posts and party committee to the township", () => {
     const a = record('5月6日，同里镇召开工作会议，会议由镇党委副书记、镇长孙建业主持，党委书记周明达讲话。', '同里镇政务公开');
     expect(titlesOf(a, '孙建业')).to.include.members(['副书记@同里镇党委', '镇长@同里镇人民政府']);

@@ -24,11 +24,19 @@ const IMPLIED: [RegExp, (home: Home | null) => string | null][] = [
   [/^(副|代理?)?镇长$/, (h) => (homeAt('镇', h) ? resolveOrg('镇政府', h) : null)],
   [/^(副|代理?)?乡长$/, (h) => (homeAt('乡', h) ? resolveOrg('乡政府', h) : null)],
   [/^(常务)?副?校长$/, (h) => h?.local?.institution ?? null],
-  [/^(常务)?副?院长$/, (h) => h?.local?.college ?? null],
+  // 院长 is a school's in a university's news, a hospital's or an academy's in its own; 所长 an institute's.
+  [/^(常务)?副?院长$/, (h) => h?.local?.college ?? headedInstitution(h, /(医院|研究院)$/)],
+  [/^(常务)?副?所长$/, (h) => headedInstitution(h, /研究所$/)],
   [/^总书记$/, () => '中共中央'],
   [/^国家副?主席$/, () => '中华人民共和国'],
   [/^副?总理$|^国务委员$/, () => '国务院'],
 ];
+
+/** The institution whose news this is, when its name ends as `kind` says (a hospital, an institute). */
+function headedInstitution(home: Home | null, kind: RegExp): string | null {
+  const institution = home?.local?.institution ?? null;
+  return institution && kind.test(institution) ? institution : null;
+}
 
 // The head of a level's government and its deputies (县长, 常务副市长, 代理镇长).
 const GOVERNMENT_HEAD = /^(常务)?(副|代理?)?[省市县区镇乡]长$/;

@@ -35,8 +35,9 @@ const COUNTY_WORDS: [RegExp, string][] = [
 ];
 // A township's name in an outlet's name, once the divisions are cut out of it (东平县|戴庙镇).
 const TOWNSHIP_NAME = /[\u4e00-\u9fff]{2,4}?[镇乡](?![政府人党])/;
-// A university or college in an outlet's name, and a school inside it (青岛科技大学|机电工程学院).
-const INSTITUTION = /[\u4e00-\u9fff]{2,12}?(?:大学|学院)/;
+// An institution in an outlet's name: a research institute (中国科学院|化学研究所: the institute, not
+// its academy), a hospital, or a university or college, and a school inside it (青岛科技大学|机电工程学院).
+const INSTITUTIONS = [/[\u4e00-\u9fff]{2,16}?(?:研究所|研究院)/, /[\u4e00-\u9fff]{2,12}?医院/, /[\u4e00-\u9fff]{2,12}?(?:大学|学院)/];
 // A company as the whole of an outlet's name (中国建筑集团有限公司, 某某股份有限公司).
 const COMPANY = /^[\u4e00-\u9fff]{2,20}?(?:集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|集团)$/;
 
@@ -79,7 +80,7 @@ function countyOf(name: string, named: Division[]): Division | null {
 /** `divisions` are the text's gazetteer matches (findDivisions), when the caller has them already. */
 export function inferLocalBodies(source: string | undefined, text: string, home: Division | null, divisions: PlaceMention[] = findDivisions(text)): LocalBodies {
   const outlet = source ?? '';
-  const institution = INSTITUTION.exec(outlet)?.[0] ?? null;
+  const institution = INSTITUTIONS.map((re) => re.exec(outlet)?.[0]).find((name) => name !== undefined) ?? null;
   const after = institution ? outlet.slice(outlet.indexOf(institution) + institution.length) : '';
   const school = institution?.endsWith('大学') ? /^[\u4e00-\u9fff]{1,10}?学院/.exec(after)?.[0] : undefined;
   const seat = institution ? null : township(outlet, text);
