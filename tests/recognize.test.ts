@@ -599,6 +599,10 @@ describe('recognize', () => {
       const a = extract('院长郑立群代表医院发言。')[0];
       expect(a.persons.map((p) => p.name)).to.deep.equal(['郑立群']);
       expect(a.organizations.map((o) => o.name)).to.not.include('郑立群代表医院');
+      // A name-like stem right before the ending names the body (杨行支行: 杨行 is a town).
+      const b = extract('宝山支行副行长王屹华，杨行支行行长朱文杰出席。')[0];
+      expect(b.persons.map((p) => p.name)).to.deep.equal(['王屹华', '朱文杰']);
+      expect(b.persons[1].titles.map((t) => t.organization)).to.deep.equal(['杨行支行']);
     });
 
     it('takes a name before a role word', () => {

@@ -82,7 +82,7 @@ export function extractArticle(
     (surface) => resolveOrg(surface, home),
     (m) => ({ ...m, resolved: m.name, system: 'other' as const }),
     (o) => o.whole === true,
-  ).filter((o) => !readOverName(o, tagged));
+  ).filter((o) => !readOverName(text, o, tagged));
   const dates = findDates(text, { year: ctx.year, month: ctx.month, day: ctx.day });
   const venues = findVenues(text, home).flatMap((v) => trimmedVenue(text, v) ?? []).filter((v) => !orgs.some((o) => overlaps(o, v)));
   // A body run into its post (教育部|长) leaves the post's first character to the post.

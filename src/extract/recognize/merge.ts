@@ -533,15 +533,14 @@ const NATIONAL = ['中共', '中央', '国家', '全国', '中国'];
 const LEVEL_WORD = /^(中共)?[市省县区]/;
 
 /**
- * An organization read by its ending over a name the tagger took for a person and no organization
- * (院长|张明代表医院|发言: 代表 is the verb): the name is the person, and there is no body.
+ * An organization read by its ending over a name the tagger took for a person and no organization,
+ * with words between the name and the ending (院长|张明代表医院|发言: 代表 is the verb): the name is the
+ * person, and there is no body. A name right before the ending may name the body (杨行支行, 李宁公司).
  */
-export function readOverName(o: OrgMention, tagged: EntitySpan[]): boolean {
-  if (o.system !== 'other' || o.whole || o.media) return false;
-  return (
-    tagged.some((s) => s.type === 'PER' && s.start === o.start && s.end < o.end) &&
-    !tagged.some((s) => s.type === 'ORG' && overlaps(s, o))
-  );
+export function readOverName(text: string, o: OrgMention, tagged: EntitySpan[]): boolean {
+  if (o.system !== 'other' || o.whole || o.media || tagged.some((s) => s.type === 'ORG' && overlaps(s, o))) return false;
+  const name = tagged.find((s) => s.type === 'PER' && s.start === o.start && s.end < o.end);
+  return name !== undefined && name.end < o.end - orgEndingBefore(text, o.end, name.end);
 }
 
 /**
