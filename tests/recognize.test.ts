@@ -605,6 +605,11 @@ describe('recognize', () => {
       expect(b.persons[1].titles.map((t) => t.organization)).to.deep.equal(['杨行支行']);
     });
 
+    it('takes a name of a rare surname between a post and a separator, but no word after a post (主席|国期间)', () => {
+      expect(personNames('市中级人民法院党组书记、副院长税成疆，区法院院长李峰陪同。')).to.include('税成疆');
+      expect(personNames('他说，英国在担任主席国期间，将邀请各方。')).to.deep.equal([]);
+    });
+
     it('takes a name before a role word', () => {
       expect(personNames('张阳主持会议。')).to.deep.equal(['张阳']);
       expect(rolesOf('张阳主持会议。').get('张阳')).to.deep.equal(['presided']);

@@ -119,8 +119,9 @@ export function titleChain(
     const place = org ? null : (places.get(post.start) ?? null);
     // 公司 or 集团 written bare before a post (…副总经理，公司党委书记X), or 机关 before its party unit's
     // (…研究室主任、机关党组成员X): a body the text does not name.
-    const unnamed = !org && !place && UNNAMED_BODY.test(text.slice(post.start - 2, post.start)) && (text[post.start - 1] !== '关' || /^(党组|党委)/.test(post.title));
-    const start = org ? org.start : place ? place.start : unnamed ? post.start - 2 : post.start;
+    const bare = org || place ? undefined : UNNAMED_BODY.exec(text.slice(Math.max(0, post.start - 3), post.start))?.[1];
+    const unnamed = bare !== undefined && (bare !== '机关' || /^(党组|党委)/.test(post.title));
+    const start = org ? org.start : place ? place.start : unnamed ? post.start - bare!.length : post.start;
     const offices = org !== null && org.end === post.start - 2 && text.startsWith('机关', org.end);
     items.unshift({ title: post.title, org, start, place, ...(unnamed ? { held: 'unnamed-body' as const } : {}), ...(offices ? { offices } : {}) });
     // Posts of one chain are parted by 、 or joined by 兼 (党委副书记兼副院长), and by ， where a post ends
@@ -178,8 +179,10 @@ export function titleChain(
     } else if (item.mission) {
       organization = parent = item.mission;
     } else if (item.held) {
-      // A post held concurrently is held in the body of the post before 兼; an unnamed body's in none named.
-      organization = item.held === 'as-before-jian' ? parent : null;
+      // A post held concurrently is held in the body of the post before 兼; an unnamed body's in none
+      // named, but a subdistrict's office after its committee's post is the subdistrict's (街道党工委副书记、办事处副主任).
+      const township = parent ? /^(?:中共)?(.*街道)(?:党工委|工委)$/.exec(parent)?.[1] : undefined;
+      organization = item.held === 'as-before-jian' ? parent : township && text.startsWith('办事处', item.start) ? `${township}办事处` : null;
       parent = organization;
     } else {
       // 党委 written bare before the post (党委常委: 常委 of no body the text names) reads with it.
@@ -237,7 +240,7 @@ function missionBefore(text: string, post: PostMention): { start: number; name: 
 }
 
 // Words for a body that name none in particular, right before its post.
-const UNNAMED_BODY = /^(公司|集团|机关)$/;
+const UNNAMED_BODY = /(公司|集团|机关|办事处)$/;
 
 // The last characters of posts (长, 员, 师, 官, 表, 记…), read from the lexicon's posts.
 let postEndings: Set<string> | null = null;

@@ -77,7 +77,11 @@ export function plausiblePerson(text: string, m: PersonMention, tagged: EntitySp
   if (score >= MIN_NAME_SCORE) return true;
   // Right after a post, a name whose given name is a word (会长孙前进, 卢希望) is still likely, unless
   // it opens with a word or holds a post (同志|有, 任|组长).
-  return m.anchor === 'title' && score >= MIN_TITLED_NAME_SCORE && words.longestAt(text, m.start) < 2 && !posts.longestAt(text, m.start + 1);
+  if (m.anchor !== 'title' || words.longestAt(text, m.start) >= 2 || posts.longestAt(text, m.start) || posts.longestAt(text, m.start + 1)) return false;
+  // …and between a post and a separator (党组书记、副院长税成疆，), a name of a rare surname too, unless its
+  // given name is a word (主席|国期间，, 代表|时指出，).
+  const given = m.start + surnameLength(m.name, 0);
+  return score >= MIN_TITLED_NAME_SCORE || (score >= MIN_TITLED_NAME_SCORE / 4 && /^[、，,；]/.test(text[m.end] ?? '') && !words.valueAt(text, given, m.end - given));
 }
 
 /**
