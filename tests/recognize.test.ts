@@ -120,6 +120,12 @@ describe('recognize', () => {
       expect(a.persons[0].titles.map((t) => t.title)).to.deep.equal(['党魁']);
     });
 
+    it("reads a bank's branch with its bank as one body (农业银行浙江省分行), and a branch named alone (宝山支行)", () => {
+      const names = extract('本报讯农业银行浙江省分行加大了信贷投放。宝山支行行长王五一出席。')[0].organizations.map((o) => o.name);
+      expect(names).to.include.members(['农业银行浙江省分行', '宝山支行']);
+      expect(names).to.not.include('农业银行');
+    });
+
     it('reads stations as bodies after a place (平江军供站, 县水文监测站), not the place and a character as a name', () => {
       const a = extract('平江军供站主要负责同志参加会议。县水文监测站站长刘大海介绍情况。')[0];
       expect(a.persons.map((p) => p.name)).to.deep.equal(['刘大海']);

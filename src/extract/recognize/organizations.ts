@@ -273,7 +273,15 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
     const stemFrom = lead ? lead.end : start;
     const doubtful = at > stemFrom && words.longestAt(text, stemFrom) === at - stemFrom && verbs.valueAt(text, stemFrom, at - stemFrom) === true;
     taken.add(end);
-    const whole = joined && start < at - 1 && text.slice(start, at).includes('和');
+    // A bank's branch named after its bank (农业银行|浙江省分行) is one body with it, whole.
+    const branch = /^(分行|支行)$/.test(suffix) && text.startsWith('银行', start - 2);
+    if (branch) {
+      let bank = start - 2;
+      while (bank > 0 && start - bank < 10 && isHan(text[bank - 1]) && !STEM_STOP.has(text[bank - 1])) bank--;
+      const read = out.findIndex((o) => o.end === start && o.text.endsWith('银行'));
+      start = read >= 0 ? out.splice(read, 1)[0].start : bank;
+    }
+    const whole = branch || (joined && start < at - 1 && text.slice(start, at).includes('和'));
     out.push({ start, end, text: text.slice(start, end), resolved: '', system: 'other', ...(doubtful ? { doubtful } : {}), ...(whole ? { whole } : {}) });
   }
   // Schools known by number: 许昌二高, 郑州一中.
