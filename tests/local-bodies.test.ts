@@ -30,6 +30,10 @@ describe('local bodies (src/extract/local-bodies.ts)', () => {
     expect(titlesOf(a, '陈大伟')).to.deep.equal(['书记@中共平江市中医医院委员会']);
     expect(titlesOf(a, '廖小方')).to.deep.equal(['副书记@中共平江市中医医院委员会', '院长@平江市中医医院']);
     expect(titlesOf(record('所长王大明，副所长李小军参加座谈。', '中国科学院声学研究所网站'), '李小军')).to.deep.equal(['副所长@中国科学院声学研究所']);
+    // Its discipline commission is written as the institution's; a street office it deals with is not its own.
+    const b = record('中关村街道办事处副主任杨一彬一行到所调研。纪委书记李小军参加座谈。', '中国科学院声学研究所网站');
+    expect(titlesOf(b, '杨一彬')).to.deep.equal(['副主任@中关村街道办事处']);
+    expect(titlesOf(b, '李小军')).to.deep.equal(['书记@中国科学院声学研究所纪委']);
   });
 
   it("resolves a township's bare posts and party committee to the township", () => {

@@ -155,7 +155,8 @@ export function titleChain(
         if (!committee && office && parent) committee = withoutPartyUnit(parent);
         // In a campus's own news, its party committee's (党委常委、组织部部长 → 中共X大学委员会组织部).
         const campusCommittee = home?.local?.institution && !home.local.college ? `中共${home.local.institution}委员会` : null;
-        if (!committee && kind === 'party' && campusCommittee) committee = campusCommittee;
+        // …but its discipline commission is the institution's (X大学纪委), as it is written.
+        if (!committee && kind === 'party' && campusCommittee) committee = /^纪委/.test(item.org.text) ? home!.local!.institution : campusCommittee;
         if (!committee && kind === 'party' && homeAt('市', home)) committee = resolveOrg('市委', home).replace(/^中共/, '');
         // A bare state body after a township's or subdistrict's committee's post is the township's
         // (街道党工委副书记、办事处副主任 → 街道办事处; 镇党委书记、人大主席 → 镇人大).
