@@ -270,6 +270,11 @@ describe('link and events', () => {
       expect(roles(d, '王小明')).to.deep.equal(['presided']);
     });
 
+    it('reads a laboratory as a body opening its head\'s chain, and a report heard from a long-titled speaker', () => {
+      expect(roles(record('纳米技术重点实验室副主任王春生就实验室的发展情况、研究领域作了详细介绍。'), '王春生')).to.deep.equal(['spoke']);
+      expect(roles(record('会议听取了省十三届人大一次会议大会秘书长刘春生关于政府工作报告审议情况的汇报。'), '刘春生')).to.deep.equal(['spoke']);
+    });
+
     it('reads a subject whose chain opens with a country or city the rules did not read as a body (英国伯明翰市议员X率团来访)', () => {
       const a = record('英国伯明翰市议员约翰·布朗率代表团一行5人来访我校，副校长张明远会见来宾。', '某某大学新闻网');
       expect(roles(a, '约翰·布朗')).to.deep.equal(['led']);

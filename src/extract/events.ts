@@ -116,7 +116,7 @@ export function findParticipation(
     // Who is heard (听取X所作的报告, 听取总经理X专题汇报) speaks; so does who gave a report
     // (…、镇人大主席Y同志所作的《…报告》).
     const following = text.slice(last.end);
-    const heard = /听取(并审议)?了?[^，。；、]{0,10}$/.test(before) && /^[^。；]{0,24}?(报告|汇报|说明|介绍)/.test(following);
+    const heard = /听取(并审议)?了?[^，。；、]{0,20}$/.test(before) && /^[^。；]{0,24}?(报告|汇报|说明|介绍)/.test(following);
     const reported = /^(同志)?[^。；，、]{0,16}?所作的?[^。；，]{0,30}?(报告|说明)/.test(following) || /^(同志)?[作做]了?[^。；，、]{0,12}?(报告|说明)/.test(following);
     if (heard || reported) {
       for (const n of names) give(n, 'spoke', sentence);
