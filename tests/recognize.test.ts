@@ -126,6 +126,12 @@ describe('recognize', () => {
       expect(names).to.not.include('农业银行');
     });
 
+    it("reads no body from the kind of body a regulation's title is about, but the body that issued a document", () => {
+      const names = extract('学习《平江市街道办事处条例》和《中共中央关于加强党的建设的决定》。')[0].organizations.map((o) => o.name);
+      expect(names).to.include('中共中央');
+      expect(names.filter((n) => n.includes('办事处'))).to.deep.equal([]);
+    });
+
     it('reads stations as bodies after a place (平江军供站, 县水文监测站), not the place and a character as a name', () => {
       const a = extract('平江军供站主要负责同志参加会议。县水文监测站站长刘大海介绍情况。')[0];
       expect(a.persons.map((p) => p.name)).to.deep.equal(['刘大海']);

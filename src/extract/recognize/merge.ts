@@ -548,6 +548,16 @@ export function readOverName(text: string, o: OrgMention, tagged: EntitySpan[]):
 }
 
 /**
+ * Whether a span is the kind of body a regulation's title is about (《上海市街道办事处条例》, 《X组织法》):
+ * it names no particular body. A body that issued a document stays (《中共中央关于…的决定》).
+ */
+function partOfTitle(text: string, s: Span): boolean {
+  const open = text.lastIndexOf('《', s.start);
+  if (open < 0 || text.lastIndexOf('》', s.start) > open) return false;
+  return /^(工作|组织)?(条例|办法|规定|细则|章程|法)》/.test(text.slice(s.end, s.end + 8));
+}
+
+/**
  * Whether an organization is named, not just referred to: the tagger saw it, a title chain resolved
  * it, it begins with a place or a national word (许昌市公安局, 中共中央宣传部), it begins with a
  * level word in a local paper (市委 in a paper that says 我市), or, in a local paper, its ending follows
@@ -555,6 +565,8 @@ export function readOverName(text: string, o: OrgMention, tagged: EntitySpan[]):
  * national paper, names no one body.
  */
 export function reportable(o: OrgMention, text: string, divisions: Span[], tagged: EntitySpan[], inChain: boolean, local: boolean, national = false, regional = local): boolean {
+  // A body named inside the title of a law or a document (《上海市街道办事处条例》) is no mention of it.
+  if (!inChain && partOfTitle(text, o)) return false;
   // A body run into its post (统战部长) names the body in a regional outlet's story; PFR marks none.
   if (o.contracted) return regional && inChain;
   if (o.doubtful && !tagged.some((s) => s.type === 'ORG' && overlaps(s, o) && withoutVerbs(text, s) === s)) return false;
