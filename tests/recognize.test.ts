@@ -76,6 +76,11 @@ describe('recognize', () => {
       expect(placeNames('新建的青枫港码头投入使用。')).to.include('青枫港码头');
     });
 
+    it("reads no place from a road named after one (南京东路, 北京路), but the place itself elsewhere", () => {
+      expect(findDivisions('南京东路街道召开会议，北京路拓宽。').map((d) => d.text)).to.deep.equal([]);
+      expect(findDivisions('他从北京来到南京。').map((d) => d.text)).to.deep.equal(['北京', '南京']);
+    });
+
     it('reads a pair of abbreviations (粤港) as two places, not a port, but a port after a place word (天津港)', () => {
       const pair = placeNames('湾区发展离不开粤港合作。');
       expect(pair).to.include.members(['广东省', '香港特别行政区']);

@@ -37,6 +37,9 @@ const ZONE_VERB = /[到在赴至于进入驻]/;
 const VENUE_STOP = new Set([...'在到往赴于从由向对把和与及的是了为等去来至以将被让使给、，。：；“”（）《》 ']);
 
 /** Gazetteer matches: longest form at each position, skipping forms glued inside a longer Han word. */
+// What makes the place before it a road's name: a road word, after a direction or not.
+const ROAD_AFTER = /^[东西南北中]?(路|大街|大道)/;
+
 export function findDivisions(text: string): PlaceMention[] {
   const { forms, lengthsByFirstChar } = lexicon().gazetteer;
   const out: PlaceMention[] = [];
@@ -49,7 +52,10 @@ export function findDivisions(text: string): PlaceMention[] {
     // (北京 at the end, where 北京市 is a form, ends past the text): the scan by lengths this replaced
     // did so, and the output stays the same.
     if (i + length === text.length) length = lengthsByFirstChar.get(text[i])![0];
-    out.push({ start: i, end: i + length, text: form, kind: 'division', division: forms.get(form)![0] });
+    // A place's name opening a road's (南京东路, 北京路, 长安大街) names the road, not the place.
+    if (!ROAD_AFTER.test(text.slice(i + length, i + length + 3))) {
+      out.push({ start: i, end: i + length, text: form, kind: 'division', division: forms.get(form)![0] });
+    }
     i += length - 1;
   }
   return out;
