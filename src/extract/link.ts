@@ -8,7 +8,7 @@
  */
 import { codeSet, lastIndexWhere } from './chars.js';
 import { lexicon } from './lexicon/index.js';
-import { homeAt, resolveOrg, type OrgMention } from './recognize/organizations.js';
+import { homeAt, orgMention, resolveOrg, type OrgMention } from './recognize/organizations.js';
 import type { PersonMention, PostMention } from './recognize/persons.js';
 import type { Home, PlaceMention } from './recognize/places.js';
 import type { TitleOut } from './types.js';
@@ -39,6 +39,11 @@ export interface LinkedTitle extends TitleOut {
   start: number;
 }
 
+/** A chain item. Every one is made here, so that all have one shape (see entitySpan in ner/labels.ts). */
+function linkedTitle(title: string, organization: string | null, start: number): LinkedTitle {
+  return { title, organization, start };
+}
+
 // A body's party unit, written after the body and before its post (县人武部党委第一书记, 市教育局党组成员).
 // 机关党组 and 机关党委 are the party units of a body's own offices (市人大常委会机关党组成员).
 const PARTY_UNIT = /^(机关)?(党委|党组|党工委)$/;
@@ -48,7 +53,7 @@ function partyUnitBefore(text: string, postStart: number, orgs: OrgMention[]): O
   const body = orgs.find((o) => o.end < postStart && postStart - o.end <= 5 && PARTY_UNIT.test(text.slice(o.end, postStart)));
   if (!body) return null;
   const unit = text.slice(body.end, postStart);
-  return { ...body, end: postStart, text: body.text + unit, resolved: body.resolved + unit, contracted: false };
+  return orgMention({ start: body.start, end: postStart, text: body.text + unit, resolved: body.resolved + unit, system: body.system, whole: body.whole, media: body.media, doubtful: body.doubtful });
 }
 
 /** The chain of posts that ends right before `personStart`. */
@@ -131,7 +136,7 @@ export function titleChain(
       const unit = /(党委|党工委)$/.exec(text.slice(Math.max(0, item.start - 3), item.start))?.[1] ?? '';
       const party = partyPost(unit + item.title, home);
       if (party) {
-        out.push({ ...party, start: item.start });
+        out.push(linkedTitle(party.title, party.organization, item.start));
         parent = party.organization;
         continue;
       }
@@ -139,7 +144,7 @@ export function titleChain(
       const where = homeAtPlace(home, chainPlace) ?? home;
       organization = IMPLIED.find(([re]) => re.test(item.title))?.[1](where) ?? (parent ? bodyOfNext(item.title, parent) : null);
     }
-    out.push({ title: item.title, organization, start: item.start });
+    out.push(linkedTitle(item.title, organization, item.start));
   }
   return out;
 }
@@ -307,7 +312,7 @@ export function linkTitles(
     const chainFrom = titles.length ? titles[0].start : person.start;
     if (previous && titles.length && titles.every((t) => !t.organization) && text.slice(previous.end, chainFrom) === '、') {
       const inherited = out.get(previous)?.at(-1)?.organization;
-      if (inherited) titles = titles.map((t) => ({ ...t, organization: inherited }));
+      if (inherited) titles = titles.map((t) => linkedTitle(t.title, inherited, t.start));
     }
     // Posts written after the name: in brackets (王建国（市政府副秘书长）) or after a verb of taking
     // office (李春明同志任许昌市副市长, 孙立平当选为县人大常委会主任, 任命赵小刚为市财政局局长).
@@ -320,7 +325,7 @@ export function linkTitles(
     const opensChain = address && persons.some((p) => p.start === address.end);
     if (titles.length === 0 && address && !opensChain && (addressPosts.has(address.title) || HEAD_POST.test(address.title)) && address.title !== '同志') {
       const organization = IMPLIED.find(([re]) => re.test(address.title))?.[1](home) ?? null;
-      titles = [{ title: address.title, organization, start: person.start }];
+      titles = [linkedTitle(address.title, organization, person.start)];
       addressed.add(person);
     }
     // A company's post with no body named: the company the sentence names, else the one whose news this is.
@@ -329,9 +334,9 @@ export function linkTitles(
     // member before it named (…远航集团党委书记、董事长A，党委副书记、总经理B: B's are 远航集团's).
     const listedAfter = previous && /^[，、；]$/.test(text.slice(previous.end, chainFrom)) ? companyOf(out.get(previous) ?? []) : null;
     if (ownCompany && listedAfter && listedAfter !== ownCompany && !text.slice(chainFrom, person.start).includes(ownCompany)) {
-      titles = titles.map((t) => (t.organization?.startsWith(ownCompany) ? { ...t, organization: listedAfter + t.organization.slice(ownCompany.length) } : t));
+      titles = titles.map((t) => (t.organization?.startsWith(ownCompany) ? linkedTitle(t.title, listedAfter + t.organization.slice(ownCompany.length), t.start) : t));
     }
-    titles = titles.map((t) => (t.organization || !COMPANY_POST.test(t.title) ? t : { ...t, organization: companyOfSentence(text, person.start, orgs) ?? ownCompany }));
+    titles = titles.map((t) => (t.organization || !COMPANY_POST.test(t.title) ? t : linkedTitle(t.title, companyOfSentence(text, person.start, orgs) ?? ownCompany, t.start)));
     out.set(person, titles);
     previous = person;
   }
@@ -340,7 +345,7 @@ export function linkTitles(
   for (let k = persons.length - 2; k >= 0; k--) {
     const [person, next] = [persons[k], persons[k + 1]];
     if (out.get(person)!.length || !/^[、和]$/.test(text.slice(person.end, next.start)) || !/^(同志)?((当选)?为|辞去)/.test(text.slice(next.end))) continue;
-    out.set(person, out.get(next)!.map((t) => ({ ...t, start: person.start })));
+    out.set(person, out.get(next)!.map((t) => linkedTitle(t.title, t.organization, person.start)));
   }
   // A post written bare after a body's posts in the same sentence is that body's (县人大常委会副主任A
   // 主持会议，副主任B、C参加; 县政协主席A主持，副主席B、C出席): the nearest body before it that holds it.
@@ -352,7 +357,7 @@ export function linkTitles(
       // Not a post written after a body the rules did not read (北部园区主任, 国土所所长).
       if (t.organization || UNREAD_BODY_END.test(text[t.start - 1] ?? '')) return t;
       const body = bodies.findLast((b) => b.end > sentenceStart && heldIn(t.title, b.organization));
-      return body ? { ...t, organization: body.organization } : t;
+      return body ? linkedTitle(t.title, body.organization, t.start) : t;
     });
     out.set(person, resolved);
     for (const t of resolved) if (t.organization) bodies.push({ organization: t.organization, end: person.end });

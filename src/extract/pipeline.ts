@@ -8,6 +8,7 @@ import { describeEvent, findParticipation } from './events.js';
 import type { Division } from './lexicon/gazetteer.js';
 import { lexicon } from './lexicon/index.js';
 import { linkTitles } from './link.js';
+import { entitySpan } from './ner/labels.js';
 import { nerModel } from './ner/model.js';
 import { normalizeArticleText, normalizePage } from './normalize.js';
 import { findDates } from './recognize/dates.js';
@@ -17,9 +18,9 @@ import { headlineEntities } from './recognize/headline.js';
 import { attributivePlace, homeNamedAsPersons, settlementsReadAsPersons, mergeNamed, seenOrNamedInFull, trimmedVenue, mergePersons, overlaps, reportable, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
 import { findMedia } from './recognize/media.js';
 import { placesOpeningBodies, registeredForHome } from './recognize/opening-places.js';
-import { findOrganizations, homeAt, resolveOrg } from './recognize/organizations.js';
+import { findOrganizations, homeAt, namedOrg, resolveOrg } from './recognize/organizations.js';
 import { findPosts, PersonFinder, type Span } from './recognize/persons.js';
-import { canonicalPlaceAt, findDivisions, findHomeWords, findTownships, findVenues, type Home, type PlaceMention } from './recognize/places.js';
+import { canonicalPlaceAt, findDivisions, findHomeWords, findTownships, findVenues, namedPlace, placeMention, type Home, type PlaceMention } from './recognize/places.js';
 import { segmentPage, segmentRecord, type ArticleDraft } from './segment.js';
 import { pieceId, pieces } from './work-units.js';
 import type { ArticleOut, DocumentContext, EventOut, ExtractionOut, PersonOut, SpanOut, TitleOut } from './types.js';
@@ -69,18 +70,18 @@ export function extractArticle(
   const taggedSpans = nerModel().tag(text);
   const placesReadAsPersons = new Set([...homeNamedAsPersons(text, taggedSpans, home), ...settlementsReadAsPersons(text, taggedSpans)]);
   const tagged = taggedSpans
-    .map((s) => (placesReadAsPersons.has(s) ? { ...s, type: 'LOC' as const } : s))
+    .map((s) => (placesReadAsPersons.has(s) ? entitySpan(s.start, s.end, 'LOC') : s))
     .filter((s) => s.type !== 'PER' || !creditLines.some((c) => overlaps(s, c)));
   const found = findOrganizations(text, divisions, home);
   // News outlets are bodies of a regional site's story; PFR marks none.
   const media = ctx.regional ? findMedia(text).filter((m) => !found.some((o) => overlaps(o, m))) : [];
-  const ruleOrgs = [...found, ...media].sort((a, b) => a.start - b.start).map((o) => ({ ...o, name: o.resolved }));
+  const ruleOrgs = [...found, ...media].sort((a, b) => a.start - b.start).map((o) => namedOrg(o, o.resolved));
   const orgs = mergeNamed(
     text,
     ruleOrgs,
     taggedOrganizations(text, tagged, ruleOrgs),
     (surface) => resolveOrg(surface, home),
-    (m) => ({ ...m, resolved: m.name, system: 'other' as const }),
+    (m) => namedOrg({ start: m.start, end: m.end, text: m.text, resolved: m.name, system: 'other' }, m.name),
     (o) => o.whole === true,
   );
   const dates = findDates(text, { year: ctx.year, month: ctx.month, day: ctx.day });
@@ -138,13 +139,13 @@ export function extractArticle(
     ...findSettlements(text).filter((t) => !persons.some((p) => overlaps(p, t)) && !venues.some((v) => overlaps(v, t))),
     ...homeWords,
     ...findPlaceAbbreviations(text, [...homeWords, ...creditLines, ...dates, ...persons, ...orgs]),
-  ].map((p) => ({ ...p, name: placeName(p, home) }));
+  ].map((p) => namedPlace(p, placeName(p, home)));
   const places = withoutNestedNames(mergeNamed(
     text,
     placeRules,
     taggedPlaces(text, tagged, placeRules).filter((s) => !persons.some((p) => overlaps(p, s))),
     canonicalPlaceAt(home),
-    (m) => ({ ...m, kind: 'venue' as const, division: null }),
+    (m) => namedPlace(placeMention(m.start, m.end, m.text, 'venue', null), m.name),
     // A village or community whose name the context vouches for keeps its whole name (金色新城社区).
     (p) => p.kind === 'settlement',
   ));

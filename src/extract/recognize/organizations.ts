@@ -27,13 +27,38 @@ export interface OrgMention {
    */
   system: 'party' | 'state' | 'mass' | 'central' | 'named' | 'other';
   /** Written run into its post (教育部长 for 教育部部长): it names the post's body, not an organization mention of its own. */
-  contracted?: boolean;
+  contracted: boolean;
   /** Its extent is certain (a listed central body; a village's branch named from a separator): no tagged span replaces it. */
-  whole?: boolean;
+  whole: boolean;
   /** A news outlet (src/extract/recognize/media.ts), found only in a regional outlet's story. */
-  media?: boolean;
+  media: boolean;
   /** Its stem is one verb (走访|商会, 联想|集团): a name only where the tagger saw an organization. */
-  doubtful?: boolean;
+  doubtful: boolean;
+}
+
+type OrgMark = 'contracted' | 'whole' | 'media' | 'doubtful';
+
+/** What makes an organization mention: its marks are false unless given. */
+export type OrgFields = Omit<OrgMention, OrgMark> & Partial<Pick<OrgMention, OrgMark>>;
+
+/**
+ * An organization mention. Every one is made here, with all its fields in one order, so that all have
+ * one shape (see entitySpan in ../ner/labels.ts).
+ */
+export function orgMention(o: OrgFields): OrgMention {
+  const { start, end, text, resolved, system } = o;
+  return { start, end, text, resolved, system, contracted: o.contracted ?? false, whole: o.whole ?? false, media: o.media ?? false, doubtful: o.doubtful ?? false };
+}
+
+/** An organization mention with the canonical name the article reports it by (the pipeline's). */
+export interface NamedOrg extends OrgMention {
+  name: string;
+}
+
+/** A named organization mention, of one shape as orgMention's are. */
+export function namedOrg(o: OrgFields, name: string): NamedOrg {
+  const { start, end, text, resolved, system } = o;
+  return { start, end, text, resolved, system, contracted: o.contracted ?? false, whole: o.whole ?? false, media: o.media ?? false, doubtful: o.doubtful ?? false, name };
 }
 
 const LEVEL = '市省县区镇乡';
@@ -119,7 +144,7 @@ function bodies(text: string, divisions: PlaceMention[], home: Home | null): Org
     const system = kind === 'campus' ? 'other' : kind;
     const start = attachPrefix(text, at, divisions);
     const contracted = runsIntoPost(text, at + body.length);
-    out.push({ start, end: at + body.length, text: text.slice(start, at + body.length), resolved: '', system, ...(contracted ? { contracted } : {}) });
+    out.push(orgMention({ start, end: at + body.length, text: text.slice(start, at + body.length), resolved: '', system, contracted }));
   }
   return out;
 }
@@ -142,10 +167,10 @@ function committees(text: string, divisions: PlaceMention[]): OrgMention[] {
     // 团市委, 共青团X区委: the Youth League's committee, not the party's (集团 is no 团).
     else if (m[1] && !m[0].startsWith('中共') && text[start - 1] === '团' && text[start - 2] !== '集') {
       start -= text.startsWith('共青团', start - 3) ? 3 : 1;
-      out.push({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: 'mass', whole: true });
+      out.push(orgMention({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: 'mass', whole: true }));
       continue;
     }
-    out.push({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: m[1] ? 'party' : 'state' });
+    out.push(orgMention({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: m[1] ? 'party' : 'state' }));
   }
   // A village's or community's party branch or committee with its name (金色新城社区党委, 石桥村党支部):
   // the name runs back to a separator.
@@ -154,7 +179,7 @@ function committees(text: string, divisions: PlaceMention[]): OrgMention[] {
     let start = at;
     while (start > 0 && at - start < 6 && isHan(text[start - 1]) && !STEM_STOP.has(text[start - 1])) start--;
     if (at - start < 2 || STEM_VERBS.test(text.slice(start, at))) continue;
-    out.push({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: 'party', whole: true });
+    out.push(orgMention({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: 'party', whole: true }));
   }
   // A township's or a campus's party committee (镇党委, 戴庙镇党委, 街道党工委, 校党委).
   const { townships } = lexicon();
@@ -168,7 +193,7 @@ function committees(text: string, divisions: PlaceMention[]): OrgMention[] {
         break;
       }
     }
-    out.push({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: 'party' });
+    out.push(orgMention({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: 'party' }));
   }
   return out;
 }
@@ -267,12 +292,12 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
     const stemFrom = lead ? lead.end : start;
     const doubtful = at > stemFrom && words.longestAt(text, stemFrom) === at - stemFrom && verbs.valueAt(text, stemFrom, at - stemFrom) === true;
     taken.add(end);
-    out.push({ start, end, text: text.slice(start, end), resolved: '', system: 'other', ...(doubtful ? { doubtful } : {}) });
+    out.push(orgMention({ start, end, text: text.slice(start, end), resolved: '', system: 'other', doubtful }));
   }
   // Schools known by number: 许昌二高, 郑州一中.
   for (const m of text.matchAll(/[一二三四五六七八九十]{1,2}[高中小](?![中学级速度等])/g)) {
     const d = divisions.find((x) => x.kind === 'division' && x.end === m.index!);
-    if (d) out.push({ start: d.start, end: m.index! + m[0].length, text: text.slice(d.start, m.index! + m[0].length), resolved: '', system: 'other' });
+    if (d) out.push(orgMention({ start: d.start, end: m.index! + m[0].length, text: text.slice(d.start, m.index! + m[0].length), resolved: '', system: 'other' }));
   }
   return out;
 }
@@ -369,7 +394,7 @@ function namedBodies(text: string): OrgMention[] {
     // 召开|…, 上午|央行: no nouns).
     if (full !== name && markLexicon().nouns.endingAt(text, i, 3)) continue;
     const contracted = runsIntoPost(text, i + len);
-    out.push({ start: i, end: i + len, text: name, resolved: full, system, whole: true, ...(contracted ? { contracted } : {}) });
+    out.push(orgMention({ start: i, end: i + len, text: name, resolved: full, system, whole: true, contracted }));
     i += len - 1;
   }
   return out;
@@ -395,13 +420,13 @@ function companyWords(text: string, home: Home | null): OrgMention[] {
   return [...text.matchAll(COMPANY_WORDS)]
     .filter((m) => m[0].length > 2 || postPhrases.longestAt(text, m.index! + m[0].length) > 0 || unitAt(m.index! + m[0].length))
     .filter((m) => !isHan(text[m.index! - 1] ?? '') || /[，、。：；和与及的在由是]/.test(text[m.index! - 1]))
-    .map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], resolved: '', system: 'other' as const }));
+    .map((m) => orgMention({ start: m.index!, end: m.index! + m[0].length, text: m[0], resolved: '', system: 'other' }));
 }
 
 /** 我校 and 本校 in a campus's news: the university itself. */
 function campusWords(text: string, home: Home | null): OrgMention[] {
   if (!home?.local?.institution) return [];
-  return [...text.matchAll(/我校|本校/g)].map((m) => ({ start: m.index!, end: m.index! + 2, text: m[0], resolved: '', system: 'other' as const }));
+  return [...text.matchAll(/我校|本校/g)].map((m) => orgMention({ start: m.index!, end: m.index! + 2, text: m[0], resolved: '', system: 'other' }));
 }
 
 /** All organizations in a text, the longest where they overlap, resolved against the home. */
