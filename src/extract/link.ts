@@ -289,6 +289,24 @@ export function linkTitles(
   home: Home | null,
   divisions: PlaceMention[] = [],
 ): Map<PersonMention, LinkedTitle[]> {
+  // Each pass is a function of its own: the optimizer compiles (and recompiles) each apart, which
+  // costs far less than one function holding them all.
+  const { out, addressed } = chainsOfPersons(text, persons, posts, orgs, home, divisions);
+  shareElectedPosts(text, persons, out);
+  resolveBarePosts(text, persons, out);
+  dropRepeatedAddresses(addressed, out);
+  return out;
+}
+
+/** Each person's title chain, before or after the name, or the post it is addressed by (the persons so addressed apart). */
+function chainsOfPersons(
+  text: string,
+  persons: PersonMention[],
+  posts: PostMention[],
+  orgs: OrgMention[],
+  home: Home | null,
+  divisions: PlaceMention[],
+): { out: Map<PersonMention, LinkedTitle[]>; addressed: Set<PersonMention> } {
   const postsByEnd = new Map(posts.map((p) => [p.end, p]));
   const places = new Map(divisions.filter((d) => d.division).map((d) => [d.end, d]));
   const postsByStart = new Map(posts.map((p) => [p.start, p]));
@@ -307,13 +325,8 @@ export function linkTitles(
     if (titles.length === 0 && previous && previous.end + 1 === person.start && text[previous.end] === '、') {
       titles = out.get(previous) ?? [];
     }
-    // A list member whose posts name no body holds them in the body of the member before it
-    // (市委组织部秘书长冯伟、副巡视员王小宝).
     const chainFrom = titles.length ? titles[0].start : person.start;
-    if (previous && titles.length && titles.every((t) => !t.organization) && text.slice(previous.end, chainFrom) === '、') {
-      const inherited = out.get(previous)?.at(-1)?.organization;
-      if (inherited) titles = titles.map((t) => linkedTitle(t.title, inherited, t.start));
-    }
+    if (previous) titles = withListBody(text, titles, previous, chainFrom, out);
     // Posts written after the name: in brackets (王建国（市政府副秘书长）) or after a verb of taking
     // office (李春明同志任许昌市副市长, 孙立平当选为县人大常委会主任, 任命赵小刚为市财政局局长).
     // A verb adds them to a chain written before the name too (任命县委副书记X同志为副县长、代理县长).
@@ -328,27 +341,62 @@ export function linkTitles(
       titles = [linkedTitle(address.title, organization, person.start)];
       addressed.add(person);
     }
-    // A company's post with no body named: the company the sentence names, else the one whose news this is.
-    const ownCompany = home?.local?.company ?? null;
-    // In a list, a chain whose bare 党委 or 集团 the site's own company answered follows the company the
-    // member before it named (…远航集团党委书记、董事长A，党委副书记、总经理B: B's are 远航集团's).
-    const listedAfter = previous && /^[，、；]$/.test(text.slice(previous.end, chainFrom)) ? companyOf(out.get(previous) ?? []) : null;
-    if (ownCompany && listedAfter && listedAfter !== ownCompany && !text.slice(chainFrom, person.start).includes(ownCompany)) {
-      titles = titles.map((t) => (t.organization?.startsWith(ownCompany) ? linkedTitle(t.title, listedAfter + t.organization.slice(ownCompany.length), t.start) : t));
-    }
-    titles = titles.map((t) => (t.organization || !COMPANY_POST.test(t.title) ? t : linkedTitle(t.title, companyOfSentence(text, person.start, orgs) ?? ownCompany, t.start)));
-    out.set(person, titles);
+    out.set(person, withCompanies(text, titles, person, previous, chainFrom, orgs, home, out));
     previous = person;
   }
-  // The names listed before the last one of an election, appointment or resignation hold its posts too
-  // (选举…，B、C为副主任; 任命B、C为副县长; 接受B、C辞去…职务).
+  return { out, addressed };
+}
+
+/**
+ * A list member whose posts name no body holds them in the body of the member before it
+ * (市委组织部秘书长冯伟、副巡视员王小宝).
+ */
+function withListBody(text: string, titles: LinkedTitle[], previous: PersonMention, chainFrom: number, out: Map<PersonMention, LinkedTitle[]>): LinkedTitle[] {
+  if (titles.length && titles.every((t) => !t.organization) && text.slice(previous.end, chainFrom) === '、') {
+    const inherited = out.get(previous)?.at(-1)?.organization;
+    if (inherited) return titles.map((t) => linkedTitle(t.title, inherited, t.start));
+  }
+  return titles;
+}
+
+/** A company's posts with no body named: the company the sentence or the list names, else the one whose news this is. */
+function withCompanies(
+  text: string,
+  titles: LinkedTitle[],
+  person: PersonMention,
+  previous: PersonMention | null,
+  chainFrom: number,
+  orgs: OrgMention[],
+  home: Home | null,
+  out: Map<PersonMention, LinkedTitle[]>,
+): LinkedTitle[] {
+  const ownCompany = home?.local?.company ?? null;
+  // In a list, a chain whose bare 党委 or 集团 the site's own company answered follows the company the
+  // member before it named (…远航集团党委书记、董事长A，党委副书记、总经理B: B's are 远航集团's).
+  const listedAfter = previous && /^[，、；]$/.test(text.slice(previous.end, chainFrom)) ? companyOf(out.get(previous) ?? []) : null;
+  if (ownCompany && listedAfter && listedAfter !== ownCompany && !text.slice(chainFrom, person.start).includes(ownCompany)) {
+    titles = titles.map((t) => (t.organization?.startsWith(ownCompany) ? linkedTitle(t.title, listedAfter + t.organization.slice(ownCompany.length), t.start) : t));
+  }
+  return titles.map((t) => (t.organization || !COMPANY_POST.test(t.title) ? t : linkedTitle(t.title, companyOfSentence(text, person.start, orgs) ?? ownCompany, t.start)));
+}
+
+/**
+ * The names listed before the last one of an election, appointment or resignation hold its posts too
+ * (选举…，B、C为副主任; 任命B、C为副县长; 接受B、C辞去…职务).
+ */
+function shareElectedPosts(text: string, persons: PersonMention[], out: Map<PersonMention, LinkedTitle[]>): void {
   for (let k = persons.length - 2; k >= 0; k--) {
     const [person, next] = [persons[k], persons[k + 1]];
     if (out.get(person)!.length || !/^[、和]$/.test(text.slice(person.end, next.start)) || !/^(同志)?((当选)?为|辞去)/.test(text.slice(next.end))) continue;
     out.set(person, out.get(next)!.map((t) => linkedTitle(t.title, t.organization, person.start)));
   }
-  // A post written bare after a body's posts in the same sentence is that body's (县人大常委会副主任A
-  // 主持会议，副主任B、C参加; 县政协主席A主持，副主席B、C出席): the nearest body before it that holds it.
+}
+
+/**
+ * A post written bare after a body's posts in the same sentence is that body's (县人大常委会副主任A
+ * 主持会议，副主任B、C参加; 县政协主席A主持，副主席B、C出席): the nearest body before it that holds it.
+ */
+function resolveBarePosts(text: string, persons: PersonMention[], out: Map<PersonMention, LinkedTitle[]>): void {
   const bodies: { organization: string; end: number }[] = [];
   for (const person of persons) {
     const titles = out.get(person)!;
@@ -362,12 +410,16 @@ export function linkTitles(
     out.set(person, resolved);
     for (const t of resolved) if (t.organization) bodies.push({ organization: t.organization, end: person.end });
   }
-  // A form of address repeats a post the person's chain gives elsewhere (黄山市市长孔晓宏 … 孔晓宏市长;
-  // 党委书记姜锋 … 姜锋书记): it says nothing more, and its body would only be guessed.
+}
+
+/**
+ * A form of address repeats a post the person's chain gives elsewhere (黄山市市长孔晓宏 … 孔晓宏市长;
+ * 党委书记姜锋 … 姜锋书记): it says nothing more, and its body would only be guessed.
+ */
+function dropRepeatedAddresses(addressed: Set<PersonMention>, out: Map<PersonMention, LinkedTitle[]>): void {
   for (const person of addressed) {
     const post = out.get(person)![0].title;
     const elsewhere = [...out].some(([p, ts]) => p !== person && p.name === person.name && !addressed.has(p) && ts.some((t) => t.title.endsWith(post)));
     if (elsewhere) out.set(person, []);
   }
-  return out;
 }
