@@ -253,46 +253,10 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
     if (closing && !closesAt(text, end)) continue;
     // 常委, 部长, 局长: the ending is part of a post, not of a name (short endings only).
     if (suffix.length <= 2 && postCovers(text, at)) continue;
-    let start = at;
-    while (start > 0 && at - start < 12 && isHan(text[start - 1]) && (!STEM_STOP.has(text[start - 1]) || opensNoun(text, start - 1, at))) start--;
-    const afterVerb = Math.max(lastMatchEnd(EVENT_VERBS, text, start, at), verbAfterBody(text, start, at)?.end ?? -1);
-    if (afterVerb >= 0) start = afterVerb;
-    // The name begins at the first place or level word in the stem, if any.
-    const lead = divisions.find((d) => d.kind === 'division' && d.start >= start && d.end <= at);
-    const national = NATIONAL_WORDS.map((w) => indexWithin(text, w, start, at)).find((i) => i >= 0);
-    if (lead) {
-      start = lead.start;
-      if (!free && at - lead.end > 6) continue;
-    } else if (afterVerb >= 0) continue;
-    else if (national !== undefined) start = national;
-    // A level's committee right before the ending owns it (王五同志任|县委办公室).
-    else if (/[省市县区镇乡]委$/.test(text.slice(start, at))) start = at - 2;
-    // A level word right before the ending is the body's whole stem (同志代表|镇人民政府).
-    // Not the 区 of a zone (开发区|管委会): the zone's name is the stem.
-    else if (LEVEL.includes(text[at - 1]) && !LEVEL.includes(text[at - 2] ?? '') && text[at - 2] !== '委' && !endsZone(text, at)) start = at - 1;
-    else if (LEVEL.includes(text[start]) && at - start <= 7 && !STEM_VERBS.test(text.slice(start, at)) && !/[部委局厅办院所处]/.test(text.slice(start + 1, at))) {
-      // 市档案局: a level word opening the stem names the home's body.
-    } else if (!free) continue; // known bodies are found by bodies()
-    else {
-      // A start cut at six characters moves past a word it splits (表|示时代华纳公司).
-      if (at - start > 6) start = markLexicon().words.pastWordAcross(text, at - 6, at);
-      while (start < at && STEM_VERBS.test(text.slice(start, at))) start++;
-      if (at - start < 2) continue;
-    }
-    if (DETERMINER.test(text.slice(start, at))) continue;
-    if (placeAndCompany(text.slice(start, end))) continue;
-    // The last character of a word before the name (召|开市委常委会, 表|示市政集团, 召|开第十届…) is no part of it.
-    if ((LEVEL.includes(text[start + 1]) || text[start + 1] === '第') && markLexicon().words.longestAt(text, start - 1) === 2) start += 1;
-    // A committee before the name owns it (市委|台湾工作办公室, 省委|党史研究室).
-    if (text[start - 1] === '委') start = attachPrefix(text, start, divisions);
-    // Verbs opening a stem with no place are no part of the name (签订|友好商会); a stem that is one
-    // verb (丹东市|走访|商会, 希望|商会) may still be a name (联想集团), but only the tagger can say so.
-    const { words, verbs } = markLexicon();
-    for (let verb = words.longestAt(text, start); !lead && verb > 0 && verb <= at - start - 2 && verbs.valueAt(text, start, verb); verb = words.longestAt(text, start)) start += verb;
-    const stemFrom = lead ? lead.end : start;
-    const doubtful = at > stemFrom && words.longestAt(text, stemFrom) === at - stemFrom && verbs.valueAt(text, stemFrom, at - stemFrom) === true;
+    const name = nameBeforeEnding(text, at, end, free, divisions);
+    if (!name) continue;
     taken.add(end);
-    out.push(orgMention({ start, end, text: text.slice(start, end), resolved: '', system: 'other', doubtful }));
+    out.push(orgMention({ start: name.start, end, text: text.slice(name.start, end), resolved: '', system: 'other', doubtful: name.doubtful }));
   }
   // Schools known by number: 许昌二高, 郑州一中.
   for (const m of text.matchAll(/[一二三四五六七八九十]{1,2}[高中小](?![中学级速度等])/g)) {
@@ -300,6 +264,53 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
     if (d) out.push(orgMention({ start: d.start, end: m.index! + m[0].length, text: text.slice(d.start, m.index! + m[0].length), resolved: '', system: 'other' }));
   }
   return out;
+}
+
+/**
+ * Where the name of an organization ending at text[at, end) begins, and whether its stem is one verb
+ * (a name only where the tagger saw an organization); null when no name stands there. Apart from
+ * bySuffix, so that the optimizer recompiles this (the rarely taken branches) on its own.
+ */
+function nameBeforeEnding(text: string, at: number, end: number, free: boolean, divisions: PlaceMention[]): { start: number; doubtful: boolean } | null {
+  let start = at;
+  while (start > 0 && at - start < 12 && isHan(text[start - 1]) && (!STEM_STOP.has(text[start - 1]) || opensNoun(text, start - 1, at))) start--;
+  const afterVerb = Math.max(lastMatchEnd(EVENT_VERBS, text, start, at), verbAfterBody(text, start, at)?.end ?? -1);
+  if (afterVerb >= 0) start = afterVerb;
+  // The name begins at the first place or level word in the stem, if any.
+  const lead = divisions.find((d) => d.kind === 'division' && d.start >= start && d.end <= at);
+  const national = NATIONAL_WORDS.map((w) => indexWithin(text, w, start, at)).find((i) => i >= 0);
+  if (lead) {
+    start = lead.start;
+    if (!free && at - lead.end > 6) return null;
+  } else if (afterVerb >= 0) return null;
+  else if (national !== undefined) start = national;
+  // A level's committee right before the ending owns it (王五同志任|县委办公室).
+  else if (/[省市县区镇乡]委$/.test(text.slice(start, at))) start = at - 2;
+  // A level word right before the ending is the body's whole stem (同志代表|镇人民政府).
+  // Not the 区 of a zone (开发区|管委会): the zone's name is the stem.
+  else if (LEVEL.includes(text[at - 1]) && !LEVEL.includes(text[at - 2] ?? '') && text[at - 2] !== '委' && !endsZone(text, at)) start = at - 1;
+  else if (LEVEL.includes(text[start]) && at - start <= 7 && !STEM_VERBS.test(text.slice(start, at)) && !/[部委局厅办院所处]/.test(text.slice(start + 1, at))) {
+    // 市档案局: a level word opening the stem names the home's body.
+  } else if (!free) return null; // known bodies are found by bodies()
+  else {
+    // A start cut at six characters moves past a word it splits (表|示时代华纳公司).
+    if (at - start > 6) start = markLexicon().words.pastWordAcross(text, at - 6, at);
+    while (start < at && STEM_VERBS.test(text.slice(start, at))) start++;
+    if (at - start < 2) return null;
+  }
+  if (DETERMINER.test(text.slice(start, at))) return null;
+  if (placeAndCompany(text.slice(start, end))) return null;
+  // The last character of a word before the name (召|开市委常委会, 表|示市政集团, 召|开第十届…) is no part of it.
+  if ((LEVEL.includes(text[start + 1]) || text[start + 1] === '第') && markLexicon().words.longestAt(text, start - 1) === 2) start += 1;
+  // A committee before the name owns it (市委|台湾工作办公室, 省委|党史研究室).
+  if (text[start - 1] === '委') start = attachPrefix(text, start, divisions);
+  // Verbs opening a stem with no place are no part of the name (签订|友好商会); a stem that is one
+  // verb (丹东市|走访|商会, 希望|商会) may still be a name (联想集团), but only the tagger can say so.
+  const { words, verbs } = markLexicon();
+  for (let verb = words.longestAt(text, start); !lead && verb > 0 && verb <= at - start - 2 && verbs.valueAt(text, start, verb); verb = words.longestAt(text, start)) start += verb;
+  const stemFrom = lead ? lead.end : start;
+  const doubtful = at > stemFrom && words.longestAt(text, stemFrom) === at - stemFrom && verbs.valueAt(text, stemFrom, at - stemFrom) === true;
+  return { start, doubtful };
 }
 
 /** The home's division at a level word: 市 → the home city; 省 → its province; 县/区 → a home county. */
