@@ -25,6 +25,10 @@ import { registerQuery } from './commands/query.js';
 import { registerRemove } from './commands/remove.js';
 import { registerServe } from './commands/serve.js';
 import { dateOption, homeOption, jobsOption } from './options.js';
+import { setTieringBudget } from './tiering.js';
+
+// Before any extraction code runs: the optimizer waits for fuller feedback (see tiering.ts).
+setTieringBudget();
 
 function printTable(out: ExtractionOut): void {
   const c = out.context;

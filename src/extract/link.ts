@@ -9,7 +9,7 @@
 import { codeSet, isHan, lastIndexWhere } from './chars.js';
 import { lexicon } from './lexicon/index.js';
 import { markLexicon } from './ner/lexicon-marks.js';
-import { homeAt, resolveOrg, type OrgMention } from './recognize/organizations.js';
+import { homeAt, orgMention, resolveOrg, type OrgMention } from './recognize/organizations.js';
 import { visitAbbreviation } from './recognize/place-abbreviations.js';
 import type { PersonMention, PostMention } from './recognize/persons.js';
 import type { Home, PlaceMention } from './recognize/places.js';
@@ -49,6 +49,11 @@ export interface LinkedTitle extends TitleOut {
   start: number;
 }
 
+/** A chain item. Every one is made here, so that all have one shape (see entitySpan in ner/labels.ts). */
+function linkedTitle(title: string, organization: string | null, start: number): LinkedTitle {
+  return { title, organization, start };
+}
+
 // A body's party unit, written after the body and before its post (县人武部党委第一书记, 市教育局党组成员).
 // 机关党组 and 机关党委 are the party units of a body's own offices (市人大常委会机关党组成员).
 const PARTY_UNIT = /^(机关)?(党委|党组|党工委)$/;
@@ -58,7 +63,7 @@ function partyUnitBefore(text: string, postStart: number, orgs: OrgMention[]): O
   const body = orgs.find((o) => o.end < postStart && postStart - o.end <= 5 && PARTY_UNIT.test(text.slice(o.end, postStart)));
   if (!body) return null;
   const unit = text.slice(body.end, postStart);
-  return { ...body, end: postStart, text: body.text + unit, resolved: body.resolved + unit, contracted: false };
+  return orgMention({ start: body.start, end: postStart, text: body.text + unit, resolved: body.resolved + unit, system: body.system, whole: body.whole, media: body.media, doubtful: body.doubtful });
 }
 
 /** The chain of posts that ends right before `personStart`. */
@@ -190,7 +195,7 @@ export function titleChain(
       const unit = /(党委|党工委)$/.exec(text.slice(Math.max(0, item.start - 3), item.start))?.[1] ?? '';
       const party = partyPost(unit + item.title, home);
       if (party) {
-        out.push({ ...party, start: item.start });
+        out.push(linkedTitle(party.title, party.organization, item.start));
         parent = party.organization;
         continue;
       }
@@ -198,7 +203,7 @@ export function titleChain(
       const where = homeAtPlace(home, chainPlace) ?? home;
       organization = IMPLIED.find(([re]) => re.test(item.title))?.[1](where) ?? (parent ? bodyOfNext(item.title, parent) : null);
     }
-    out.push({ title: item.title, organization: organization && inPartyUnit(item.title, organization, item.offices === true), start: item.start });
+    out.push(linkedTitle(item.title, organization && inPartyUnit(item.title, organization, item.offices === true), item.start));
   }
   return out;
 }
@@ -402,6 +407,24 @@ export function linkTitles(
   home: Home | null,
   divisions: PlaceMention[] = [],
 ): Map<PersonMention, LinkedTitle[]> {
+  // Each pass is a function of its own: the optimizer compiles (and recompiles) each apart, which
+  // costs far less than one function holding them all.
+  const { out, addressed } = chainsOfPersons(text, persons, posts, orgs, home, divisions);
+  shareElectedPosts(text, persons, out);
+  resolveBarePosts(text, persons, out);
+  dropRepeatedAddresses(addressed, out);
+  return out;
+}
+
+/** Each person's title chain, before or after the name, or the post it is addressed by (the persons so addressed apart). */
+function chainsOfPersons(
+  text: string,
+  persons: PersonMention[],
+  posts: PostMention[],
+  orgs: OrgMention[],
+  home: Home | null,
+  divisions: PlaceMention[],
+): { out: Map<PersonMention, LinkedTitle[]>; addressed: Set<PersonMention> } {
   const postsByEnd = new Map(posts.map((p) => [p.end, p]));
   const places = new Map(divisions.filter((d) => d.division).map((d) => [d.end, d]));
   const postsByStart = new Map(posts.map((p) => [p.start, p]));
@@ -420,13 +443,8 @@ export function linkTitles(
     if (titles.length === 0 && previous && previous.end + 1 === person.start && text[previous.end] === '、') {
       titles = out.get(previous) ?? [];
     }
-    // A list member whose posts name no body holds them in the body of the member before it
-    // (市委组织部秘书长冯伟、副巡视员王小宝).
     const chainFrom = titles.length ? titles[0].start : person.start;
-    if (previous && titles.length && titles.every((t) => !t.organization) && text.slice(previous.end, chainFrom) === '、') {
-      const inherited = out.get(previous)?.at(-1)?.organization;
-      if (inherited) titles = titles.map((t) => ({ ...t, organization: inPartyUnit(t.title, withoutPartyUnit(inherited), false) }));
-    }
+    if (previous) titles = withListBody(text, titles, previous, chainFrom, out);
     // Posts written after the name: in brackets (王建国（市政府副秘书长）) or after a verb of taking
     // office (李春明同志任许昌市副市长, 孙立平当选为县人大常委会主任, 任命赵小刚为市财政局局长).
     // A verb adds them to a chain written before the name too (任命县委副书记X同志为副县长、代理县长).
@@ -438,30 +456,65 @@ export function linkTitles(
     const opensChain = address && persons.some((p) => p.start === address.end);
     if (titles.length === 0 && address && !opensChain && (addressPosts.has(address.title) || HEAD_POST.test(address.title)) && address.title !== '同志') {
       const organization = IMPLIED.find(([re]) => re.test(address.title))?.[1](home) ?? null;
-      titles = [{ title: address.title, organization, start: person.start }];
+      titles = [linkedTitle(address.title, organization, person.start)];
       addressed.add(person);
     }
-    // A company's post with no body named: the company the sentence names, else the one whose news this is.
-    const ownCompany = home?.local?.company ?? null;
-    // In a list, a chain whose bare 党委 or 集团 the site's own company answered follows the company the
-    // member before it named (…远航集团党委书记、董事长A，党委副书记、总经理B: B's are 远航集团's).
-    const listedAfter = previous && /^[，、；]$/.test(text.slice(previous.end, chainFrom)) ? companyOf(out.get(previous) ?? []) : null;
-    if (ownCompany && listedAfter && listedAfter !== ownCompany && !text.slice(chainFrom, person.start).includes(ownCompany)) {
-      titles = titles.map((t) => (t.organization?.startsWith(ownCompany) ? { ...t, organization: listedAfter + t.organization.slice(ownCompany.length) } : t));
-    }
-    titles = titles.map((t) => (t.organization || !COMPANY_POST.test(t.title) ? t : { ...t, organization: companyOfSentence(text, person.start, orgs) ?? ownCompany }));
-    out.set(person, titles);
+    out.set(person, withCompanies(text, titles, person, previous, chainFrom, orgs, home, out));
     previous = person;
   }
-  // The names listed before the last one of an election, appointment or resignation hold its posts too
-  // (选举…，B、C为副主任; 任命B、C为副县长; 接受B、C辞去…职务).
+  return { out, addressed };
+}
+
+/**
+ * A list member whose posts name no body holds them in the body of the member before it
+ * (市委组织部秘书长冯伟、副巡视员王小宝).
+ */
+function withListBody(text: string, titles: LinkedTitle[], previous: PersonMention, chainFrom: number, out: Map<PersonMention, LinkedTitle[]>): LinkedTitle[] {
+  if (titles.length && titles.every((t) => !t.organization) && text.slice(previous.end, chainFrom) === '、') {
+    const inherited = out.get(previous)?.at(-1)?.organization;
+    if (inherited) return titles.map((t) => linkedTitle(t.title, inPartyUnit(t.title, withoutPartyUnit(inherited), false), t.start));
+  }
+  return titles;
+}
+
+/** A company's posts with no body named: the company the sentence or the list names, else the one whose news this is. */
+function withCompanies(
+  text: string,
+  titles: LinkedTitle[],
+  person: PersonMention,
+  previous: PersonMention | null,
+  chainFrom: number,
+  orgs: OrgMention[],
+  home: Home | null,
+  out: Map<PersonMention, LinkedTitle[]>,
+): LinkedTitle[] {
+  const ownCompany = home?.local?.company ?? null;
+  // In a list, a chain whose bare 党委 or 集团 the site's own company answered follows the company the
+  // member before it named (…远航集团党委书记、董事长A，党委副书记、总经理B: B's are 远航集团's).
+  const listedAfter = previous && /^[，、；]$/.test(text.slice(previous.end, chainFrom)) ? companyOf(out.get(previous) ?? []) : null;
+  if (ownCompany && listedAfter && listedAfter !== ownCompany && !text.slice(chainFrom, person.start).includes(ownCompany)) {
+    titles = titles.map((t) => (t.organization?.startsWith(ownCompany) ? linkedTitle(t.title, listedAfter + t.organization.slice(ownCompany.length), t.start) : t));
+  }
+  return titles.map((t) => (t.organization || !COMPANY_POST.test(t.title) ? t : linkedTitle(t.title, companyOfSentence(text, person.start, orgs) ?? ownCompany, t.start)));
+}
+
+/**
+ * The names listed before the last one of an election, appointment or resignation hold its posts too
+ * (选举…，B、C为副主任; 任命B、C为副县长; 接受B、C辞去…职务).
+ */
+function shareElectedPosts(text: string, persons: PersonMention[], out: Map<PersonMention, LinkedTitle[]>): void {
   for (let k = persons.length - 2; k >= 0; k--) {
     const [person, next] = [persons[k], persons[k + 1]];
     if (out.get(person)!.length || !/^[、和]$/.test(text.slice(person.end, next.start)) || !/^(同志)?((当选)?为|辞去)/.test(text.slice(next.end))) continue;
-    out.set(person, out.get(next)!.map((t) => ({ ...t, start: person.start })));
+    out.set(person, out.get(next)!.map((t) => linkedTitle(t.title, t.organization, person.start)));
   }
-  // A post written bare after a body's posts in the same sentence is that body's (县人大常委会副主任A
-  // 主持会议，副主任B、C参加; 县政协主席A主持，副主席B、C出席): the nearest body before it that holds it.
+}
+
+/**
+ * A post written bare after a body's posts in the same sentence is that body's (县人大常委会副主任A
+ * 主持会议，副主任B、C参加; 县政协主席A主持，副主席B、C出席): the nearest body before it that holds it.
+ */
+function resolveBarePosts(text: string, persons: PersonMention[], out: Map<PersonMention, LinkedTitle[]>): void {
   const bodies: { organization: string; end: number }[] = [];
   for (const person of persons) {
     const titles = out.get(person)!;
@@ -470,17 +523,21 @@ export function linkTitles(
       // Not a post written after a body the rules did not read (北部园区主任, 国土所所长).
       if (t.organization || UNREAD_BODY_END.test(text[t.start - 1] ?? '')) return t;
       const body = bodies.findLast((b) => b.end > sentenceStart && heldIn(t.title, b.organization));
-      return body ? { ...t, organization: body.organization } : t;
+      return body ? linkedTitle(t.title, body.organization, t.start) : t;
     });
     out.set(person, resolved);
     for (const t of resolved) if (t.organization) bodies.push({ organization: t.organization, end: person.end });
   }
-  // A form of address repeats a post the person's chain gives elsewhere (黄山市市长孔晓宏 … 孔晓宏市长;
-  // 党委书记姜锋 … 姜锋书记): it says nothing more, and its body would only be guessed.
+}
+
+/**
+ * A form of address repeats a post the person's chain gives elsewhere (黄山市市长孔晓宏 … 孔晓宏市长;
+ * 党委书记姜锋 … 姜锋书记): it says nothing more, and its body would only be guessed.
+ */
+function dropRepeatedAddresses(addressed: Set<PersonMention>, out: Map<PersonMention, LinkedTitle[]>): void {
   for (const person of addressed) {
     const post = out.get(person)![0].title;
     const elsewhere = [...out].some(([p, ts]) => p !== person && p.name === person.name && !addressed.has(p) && ts.some((t) => t.title.endsWith(post)));
     if (elsewhere) out.set(person, []);
   }
-  return out;
 }

@@ -7,22 +7,23 @@ import { resolveContext, type ResolvedContext } from './context.js';
 import { describeEvent, findParticipation } from './events.js';
 import type { Division } from './lexicon/gazetteer.js';
 import { lexicon } from './lexicon/index.js';
-import { linkTitles } from './link.js';
+import { linkTitles, type LinkedTitle } from './link.js';
+import { entitySpan, type EntitySpan } from './ner/labels.js';
 import { nerModel } from './ner/model.js';
 import { normalizeArticleText, normalizePage } from './normalize.js';
-import { findDates } from './recognize/dates.js';
+import { findDates, type DateMention } from './recognize/dates.js';
 import { findPlaceAbbreviations } from './recognize/place-abbreviations.js';
 import { findSettlements } from './recognize/settlements.js';
 import { headlineEntities } from './recognize/headline.js';
 import { attributivePlace, homeNamedAsPersons, settlementsReadAsPersons, mergeNamed, seenOrNamedInFull, trimmedVenue, mergePersons, overlaps, readOverName, reportable, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
 import { findMedia } from './recognize/media.js';
 import { placesOpeningBodies, registeredForHome } from './recognize/opening-places.js';
-import { findOrganizations, homeAt, resolveOrg } from './recognize/organizations.js';
-import { findPosts, PersonFinder, type Span } from './recognize/persons.js';
-import { canonicalPlaceAt, findDivisions, findHomeWords, findTownships, findVenues, type Home, type PlaceMention } from './recognize/places.js';
+import { findOrganizations, homeAt, namedOrg, resolveOrg, type NamedOrg } from './recognize/organizations.js';
+import { findPosts, PersonFinder, type PersonMention, type Span } from './recognize/persons.js';
+import { canonicalPlaceAt, findDivisions, findHomeWords, findTownships, findVenues, namedPlace, placeMention, type Home, type NamedPlace, type PlaceMention } from './recognize/places.js';
 import { segmentPage, segmentRecord, type ArticleDraft } from './segment.js';
 import { pieceId, pieces } from './work-units.js';
-import type { ArticleOut, DocumentContext, EventOut, ExtractionOut, PersonOut, SpanOut, TitleOut } from './types.js';
+import type { ArticleOut, DateOut, DocumentContext, EventOut, ExtractionOut, PersonOut, SpanOut, TitleOut } from './types.js';
 
 export interface ExtractOptions {
   /** Publication date, YYYY-MM-DD (or a prefix); resolves dates without a year or month. */
@@ -51,6 +52,8 @@ function spansByName<M extends Span & { name: string }>(text: string, mentions: 
 /**
  * Recognize, link and read events in one article. `known` carries the names found so far in the
  * same page (a record of JSON Lines gets its own, so no article depends on what shares its file).
+ * Each stage is a function of its own: the optimizer compiles (and recompiles) each apart, which
+ * costs far less than one function holding them all.
  */
 export function extractArticle(
   draft: ArticleDraft,
@@ -66,23 +69,8 @@ export function extractArticle(
   // The byline's and credits' names are their own (reporters); the dateline's agency and place are
   // entities (新华社北京…电).
   const creditLines: Span[] = [byline, credits, ...draft.creditLines];
-  const taggedSpans = nerModel().tag(text);
-  const placesReadAsPersons = new Set([...homeNamedAsPersons(text, taggedSpans, home), ...settlementsReadAsPersons(text, taggedSpans)]);
-  const tagged = taggedSpans
-    .map((s) => (placesReadAsPersons.has(s) ? { ...s, type: 'LOC' as const } : s))
-    .filter((s) => s.type !== 'PER' || !creditLines.some((c) => overlaps(s, c)));
-  const found = findOrganizations(text, divisions, home);
-  // News outlets are bodies of a regional site's story; PFR marks none.
-  const media = ctx.regional ? findMedia(text).filter((m) => !found.some((o) => overlaps(o, m))) : [];
-  const ruleOrgs = [...found, ...media].sort((a, b) => a.start - b.start).map((o) => ({ ...o, name: o.resolved }));
-  const orgs = mergeNamed(
-    text,
-    ruleOrgs,
-    taggedOrganizations(text, tagged, ruleOrgs),
-    (surface) => resolveOrg(surface, home),
-    (m) => ({ ...m, resolved: m.name, system: 'other' as const }),
-    (o) => o.whole === true,
-  ).filter((o) => !readOverName(text, o, tagged));
+  const { tagged, placesReadAsPersons } = taggedEntities(text, home, creditLines);
+  const orgs = organizationsOf(text, divisions, ctx, tagged);
   const dates = findDates(text, { year: ctx.year, month: ctx.month, day: ctx.day });
   const venues = findVenues(text, home).flatMap((v) => trimmedVenue(text, v) ?? []).filter((v) => !orgs.some((o) => overlaps(o, v)));
   // A body run into its post (教育部|长) leaves the post's first character to the post.
@@ -99,8 +87,75 @@ export function extractArticle(
   // Forms of address (江主席) are mentions of the person named in full: spans, and parts in events.
   const addressed = addressForms(text, persons.filter((p) => p.anchor !== 'surname'), [...blocked, ...orgs]);
   const mentioned = addressed.length ? [...persons, ...addressed].sort((a, b) => a.start - b.start) : persons;
+  const personsOut = personsOf(text, mentioned, titles);
 
-  // Bylines and credits were blocked above: a reporter found in the persons is named in the story too.
+  const { local, regional } = ctx;
+  const reportedOrgs = orgs.filter((o) => reportable(o, text, divisions, tagged, chainOrgs.has(o.start) || namedByList.has(o), local, ctx.national, regional));
+  const places = placesOf(text, ctx, { divisions, tagged, persons, orgs, reportedOrgs, venues, creditLines, dates });
+  const placeSpans = spansByName(text, places);
+  const orgSpans = spansByName(text, reportedOrgs);
+  const events = eventsOf(text, draft, mentioned, titles, dates, venues, home);
+
+  // A headline that only repeats the body's opening (a record of one paragraph) says nothing more.
+  const fromHeadline = draft.headline && !text.startsWith(draft.headline) ? headlineEntities(draft.headline, home) : null;
+  return {
+    id,
+    kind: draft.kind,
+    date: ctx.out.date,
+    home: ctx.out.home,
+    headline: draft.headline,
+    subtitle: draft.subtitle,
+    text,
+    reporters: draft.byline.reporters,
+    correspondents: draft.byline.correspondents,
+    photographers: draft.byline.photographers,
+    persons: withHeadline(personsOut, fromHeadline?.persons),
+    organizations: withHeadline(
+      [...orgSpans].map(([name, spans]) => ({ name, spans })),
+      fromHeadline?.organizations,
+    ),
+    places: withHeadline(
+      [...placeSpans].map(([name, spans]) => ({ name, spans })),
+      fromHeadline?.places,
+    ),
+    dates: dayDates(dates),
+    events,
+  };
+}
+
+/**
+ * The tagger's entities, with the persons that are places (the home's name, a listed settlement) made
+ * places, and no person inside a byline or credit line.
+ */
+function taggedEntities(text: string, home: Home | null, creditLines: Span[]): { tagged: EntitySpan[]; placesReadAsPersons: Set<EntitySpan> } {
+  const taggedSpans = nerModel().tag(text);
+  const placesReadAsPersons = new Set([...homeNamedAsPersons(text, taggedSpans, home), ...settlementsReadAsPersons(text, taggedSpans)]);
+  const tagged = taggedSpans
+    .map((s) => (placesReadAsPersons.has(s) ? entitySpan(s.start, s.end, 'LOC') : s))
+    .filter((s) => s.type !== 'PER' || !creditLines.some((c) => overlaps(s, c)));
+  return { tagged, placesReadAsPersons };
+}
+
+/** The rules' organizations (and a regional story's news outlets) merged with the tagger's. */
+function organizationsOf(text: string, divisions: PlaceMention[], ctx: ResolvedContext, tagged: EntitySpan[]): NamedOrg[] {
+  const { home } = ctx;
+  const found = findOrganizations(text, divisions, home);
+  // News outlets are bodies of a regional site's story; PFR marks none.
+  const media = ctx.regional ? findMedia(text).filter((m) => !found.some((o) => overlaps(o, m))) : [];
+  const ruleOrgs = [...found, ...media].sort((a, b) => a.start - b.start).map((o) => namedOrg(o, o.resolved));
+  return mergeNamed(
+    text,
+    ruleOrgs,
+    taggedOrganizations(text, tagged, ruleOrgs),
+    (surface) => resolveOrg(surface, home),
+    (m) => namedOrg({ start: m.start, end: m.end, text: m.text, resolved: m.name, system: 'other' }, m.name),
+    (o) => o.whole === true,
+  ).filter((o) => !readOverName(text, o, tagged));
+}
+
+/** The article's persons, in order of first mention, with their spans and their titles. */
+function personsOf(text: string, mentioned: PersonMention[], titles: Map<PersonMention, LinkedTitle[]>): PersonOut[] {
+  // Bylines and credits were blocked: a reporter found in the persons is named in the story too.
   const personSpans = spansByName(text, mentioned);
   const personsOut = new Map<string, PersonOut>();
   const { anchorOnlyPosts } = lexicon();
@@ -116,15 +171,32 @@ export function extractArticle(
       }
     }
   }
+  return [...personsOut.values()];
+}
 
-  // Places: divisions outside persons and attributes (中国特色); inside organizations only in a regional
-  // outlet (长葛市社区事务服务中心 is in 长葛市, 江苏森工公司 in 江苏; 北京军区 in a national paper is
-  // no place of the story) but not the home an association is registered in (许昌市长跑运动协会);
-  // venues, the words for home, and the tagger's places.
-  const { local, regional } = ctx;
-  const reportedOrgs = orgs.filter((o) => reportable(o, text, divisions, tagged, chainOrgs.has(o.start) || namedByList.has(o), local, ctx.national, regional));
+/** What the places are found among: the rules' mentions so far and the tagger's spans. */
+interface PlaceInputs {
+  divisions: PlaceMention[];
+  tagged: EntitySpan[];
+  persons: PersonMention[];
+  orgs: NamedOrg[];
+  reportedOrgs: NamedOrg[];
+  venues: PlaceMention[];
+  creditLines: Span[];
+  dates: Span[];
+}
+
+/**
+ * Places: divisions outside persons and attributes (中国特色); inside organizations only in a regional
+ * outlet (长葛市社区事务服务中心 is in 长葛市, 江苏森工公司 in 江苏; 北京军区 in a national paper is
+ * no place of the story) but not the home an association is registered in (许昌市长跑运动协会);
+ * venues, the words for home, and the tagger's places.
+ */
+function placesOf(text: string, ctx: ResolvedContext, found: PlaceInputs): NamedPlace[] {
+  const { home, regional } = ctx;
+  const { divisions, tagged, persons, orgs, reportedOrgs, venues, creditLines, dates } = found;
   const homeWords = findHomeWords(text, home);
-  const placeRules: (PlaceMention & { name: string })[] = [
+  const placeRules: NamedPlace[] = [
     ...divisions.filter(
       (d) =>
         !persons.some((p) => overlaps(p, d)) &&
@@ -138,29 +210,34 @@ export function extractArticle(
     ...findSettlements(text).filter((t) => !persons.some((p) => overlaps(p, t)) && !venues.some((v) => overlaps(v, t))),
     ...homeWords,
     ...findPlaceAbbreviations(text, [...homeWords, ...creditLines, ...dates, ...persons, ...orgs]),
-  ].map((p) => ({ ...p, name: placeName(p, home) }));
-  const places = withoutNestedNames(mergeNamed(
-    text,
-    placeRules,
-    taggedPlaces(text, tagged, placeRules).filter((s) => !persons.some((p) => overlaps(p, s))),
-    canonicalPlaceAt(home),
-    (m) => ({ ...m, kind: 'venue' as const, division: null }),
-    // A village or community whose name the context vouches for keeps its whole name (金色新城社区).
-    (p) => p.kind === 'settlement',
-  ));
-  const placeSpans = spansByName(text, places);
-  const orgSpans = spansByName(text, reportedOrgs);
+  ].map((p) => namedPlace(p, placeName(p, home)));
+  return withoutNestedNames(
+    mergeNamed(
+      text,
+      placeRules,
+      taggedPlaces(text, tagged, placeRules).filter((s) => !persons.some((p) => overlaps(p, s))),
+      canonicalPlaceAt(home),
+      (m) => namedPlace(placeMention(m.start, m.end, m.text, 'venue', null), m.name),
+      // A village or community whose name the context vouches for keeps its whole name (金色新城社区).
+      (p) => p.kind === 'settlement',
+    ),
+  );
+}
 
+/** The article's event, when its headline or opening describes one or persons take part in it. */
+function eventsOf(
+  text: string,
+  draft: ArticleDraft,
+  mentioned: PersonMention[],
+  titles: Map<PersonMention, LinkedTitle[]>,
+  dates: DateMention[],
+  venues: PlaceMention[],
+  home: Home | null,
+): EventOut[] {
   const chainStart = new Map<Span, number>();
   // A chain written after the name (王五（局长）) starts no earlier than the name.
   for (const [m, ts] of titles) chainStart.set(m, ts.length ? Math.min(ts[0].start, m.start) : m.start);
-  const participation = findParticipation(
-    text,
-    mentioned,
-    (m) => chainStart.get(m) ?? m.start,
-  );
-
-  const dayDates = dates.flatMap((d) => d.iso.map((iso) => ({ text: d.text, iso })));
+  const participation = findParticipation(text, mentioned, (m) => chainStart.get(m) ?? m.start);
   const events: EventOut[] = [];
   const firstSentence = firstSentenceAfter(text, draft.bylineLength);
   const described = describeEvent(draft.headline, firstSentence);
@@ -178,32 +255,13 @@ export function extractArticle(
       evidence: [...new Set([...participation.values()].flatMap((p) => p.evidence))],
     });
   }
+  return events;
+}
 
-  // A headline that only repeats the body's opening (a record of one paragraph) says nothing more.
-  const fromHeadline = draft.headline && !text.startsWith(draft.headline) ? headlineEntities(draft.headline, home) : null;
-  return {
-    id,
-    kind: draft.kind,
-    date: ctx.out.date,
-    home: ctx.out.home,
-    headline: draft.headline,
-    subtitle: draft.subtitle,
-    text,
-    reporters: draft.byline.reporters,
-    correspondents: draft.byline.correspondents,
-    photographers: draft.byline.photographers,
-    persons: withHeadline([...personsOut.values()], fromHeadline?.persons),
-    organizations: withHeadline(
-      [...orgSpans].map(([name, spans]) => ({ name, spans })),
-      fromHeadline?.organizations,
-    ),
-    places: withHeadline(
-      [...placeSpans].map(([name, spans]) => ({ name, spans })),
-      fromHeadline?.places,
-    ),
-    dates: dayDates.filter((d, i) => dayDates.findIndex((x) => x.iso === d.iso) === i),
-    events,
-  };
+/** Each day a date mention names, once, in order of first mention. */
+function dayDates(dates: DateMention[]): DateOut[] {
+  const days = dates.flatMap((d) => d.iso.map((iso) => ({ text: d.text, iso })));
+  return days.filter((d, i) => days.findIndex((x) => x.iso === d.iso) === i);
 }
 
 /**

@@ -15,7 +15,7 @@ import { PACKAGE_ROOT } from '../../paths.js';
 import { codeClass, codeSet } from '../chars.js';
 import { featurize, FEATURE_COUNT } from './features.js';
 import { computeMarks, markLexicon } from './lexicon-marks.js';
-import { decodeSpans, LABEL_COUNT as L, type EntitySpan } from './labels.js';
+import { decodeSpans, entitySpan, LABEL_COUNT as L, type EntitySpan } from './labels.js';
 import type { TrainedWeights } from './train.js';
 import { TaggerKernel } from './tagger-kernel.js';
 import { PACKED_MAX, PACKED_STRIDE, packWeights } from './viterbi.js';
@@ -149,7 +149,7 @@ export function trimSpan(line: string, offset: number, s: EntitySpan): EntitySpa
   }
   while (start < end && isEdge(line.charCodeAt(start))) start++;
   while (end > start && isEdge(line.charCodeAt(end - 1))) end--;
-  return end > start ? [{ ...s, start: start + offset, end: end + offset }] : [];
+  return end > start ? [entitySpan(start + offset, end + offset, s.type)] : [];
 }
 
 

@@ -8,7 +8,7 @@ import { lexicon } from '../lexicon/index.js';
 import { WordIndex } from '../lexicon/word-index.js';
 import { markLexicon } from '../ner/lexicon-marks.js';
 import { surnameLength } from './name-model.js';
-import type { PersonMention, Span } from './persons.js';
+import { personMention, type PersonMention, type Span } from './persons.js';
 
 // The posts and address words a surname may stand before (built once: the lexicon never changes).
 let addressWords: WordIndex | null = null;
@@ -42,7 +42,7 @@ export function addressForms(text: string, persons: readonly PersonMention[], ta
       if (inside(at, blocked) || inside(end, blocked)) continue;
       // The surname ends a common word: 关于|市长, 提高|县长 name nobody.
       if (at > 0 && common.get(text.slice(at - 1, end))) continue;
-      out.push({ start: at, end, name, anchor: 'address' });
+      out.push(personMention(at, end, name, 'address'));
     }
   }
   return out.sort((a, b) => a.start - b.start);

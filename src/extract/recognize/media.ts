@@ -4,7 +4,7 @@
  * them only in a regional outlet's story.
  */
 import { markLexicon } from '../ner/lexicon-marks.js';
-import type { OrgMention } from './organizations.js';
+import { orgMention, type OrgMention } from './organizations.js';
 
 // What a news outlet's name ends with.
 const OUTLET_ENDING = /(?:日报|晚报|早报|商报|青年报|法治报|法制报|报社|电视台|广播电台|广播电视台|广播电视总台|通讯社)(?![记者]|[社台]长)/g;
@@ -28,7 +28,7 @@ export function findMedia(text: string): OrgMention[] {
     const placeNamed = places.longestAt(text, start) === stem.length || /^[省市县区]$/.test(stem);
     if (!placeNamed && !NATIONAL_STEM.test(stem)) continue;
     const end = at + m[0].length;
-    out.push({ start, end, text: text.slice(start, end), resolved: text.slice(start, end), system: 'other', whole: true, media: true });
+    out.push(orgMention({ start, end, text: text.slice(start, end), resolved: text.slice(start, end), system: 'other', whole: true, media: true }));
   }
   return out;
 }

@@ -12,14 +12,14 @@
 import { codeSet, isHan } from '../chars.js';
 import { lexicon, readTable } from '../lexicon/index.js';
 import { WordIndex } from '../lexicon/word-index.js';
-import type { EntitySpan, EntityType } from '../ner/labels.js';
+import { entitySpan, type EntitySpan, type EntityType } from '../ner/labels.js';
 import { markLexicon } from '../ner/lexicon-marks.js';
 import { SpanCover } from '../span-cover.js';
 import { isTibetanName, isTibetanNameAt, nameScore, splitNames, surnameLength } from './name-model.js';
 import { orgEndingBefore, placeAndCompany, verbAfterBody, type OrgMention } from './organizations.js';
-import type { PersonMention } from './persons.js';
+import { personMention, type PersonMention } from './persons.js';
 import { abbreviationPairAt } from './place-abbreviations.js';
-import { homeForms, type Home, type PlaceMention } from './places.js';
+import { homeForms, placeMention, type Home, type PlaceMention } from './places.js';
 
 interface Span {
   start: number;
@@ -112,7 +112,7 @@ export function mergePersons(text: string, rules: PersonMention[], taggedSpans: 
     const name = text.slice(s.start, s.end).replace(/[•・‧]/g, '·');
     if (![...name].some(isHan) && !/[A-Za-z]/.test(name)) continue;
     if (s.end - s.start === 1) lone.push(s);
-    else for (const part of namesOfRun(name, s.start)) added.push({ ...part, anchor: 'model' });
+    else for (const part of namesOfRun(name, s.start)) added.push(personMention(part.start, part.end, part.name, 'model'));
   }
   const found = wholeTibetanNames(text, [...kept, ...added], blocked);
   // A surname addressed (老张, 江主席) is the article's one person of that surname named in full, when
@@ -122,13 +122,13 @@ export function mergePersons(text: string, rules: PersonMention[], taggedSpans: 
     ...found.map((m): PersonMention => {
       if (!familiar(m.name)) return m;
       const full = namesWithSurname(fullNames, m.name[1]);
-      return full.length === 1 ? { ...m, name: full[0], anchor: 'model' } : { ...m, anchor: 'surname' };
+      return full.length === 1 ? personMention(m.start, m.end, full[0], 'model') : personMention(m.start, m.end, m.name, 'surname');
     }),
     ...lone.flatMap((s): PersonMention[] => {
       const full = namesWithSurname(fullNames, text[s.start]);
-      if (full.length === 1) return [{ start: s.start, end: s.end, name: full[0], anchor: 'model' }];
+      if (full.length === 1) return [personMention(s.start, s.end, full[0], 'model')];
       const form = full.length === 0 ? formOfAddress(text, s.start) : null;
-      return form ? [{ start: s.start, end: s.end, name: form, anchor: 'surname' }] : [];
+      return form ? [personMention(s.start, s.end, form, 'surname')] : [];
     }),
   ];
   const named = all.filter((m) => m.anchor !== 'surname');
@@ -171,7 +171,7 @@ function wholeTibetanNames(text: string, mentions: PersonMention[], blocked: Spa
         if (!isTibetanNameAt(text, start, start + length)) continue;
         const span = { start, end: start + length };
         if ([...mentions, ...blocked].some((o) => o !== m && overlaps(o, span))) continue;
-        return { ...m, ...span, name: text.slice(span.start, span.end) };
+        return personMention(span.start, span.end, text.slice(span.start, span.end), m.anchor);
       }
     }
     return m;
@@ -195,7 +195,7 @@ function repeats(text: string, mentions: PersonMention[], blocked: Span[]): Pers
       if (taken.overlaps(span)) continue;
       const glued = isHan(text[at - 1] ?? '') && isHan(text[span.end] ?? '');
       if (name.length === 2 && glued && cuesAfter.longestAt(text, span.end) === 0) continue;
-      out.push({ ...span, name, anchor: 'repeat' });
+      out.push(personMention(span.start, span.end, name, 'repeat'));
       taken.add(span);
     }
   }
@@ -219,7 +219,7 @@ const FUNCTION_CHAR = /[向和与及同对在把被给让跟为从由以将]/;
 function withoutPreposition(text: string, s: EntitySpan): EntitySpan {
   if (s.end - s.start !== 4 || !FUNCTION_CHAR.test(text[s.start])) return s;
   const rest = text.slice(s.start + 1, s.end);
-  return surnameLength(rest, 0) === 1 && nameScore(rest) >= MIN_NAME_SCORE ? { ...s, start: s.start + 1 } : s;
+  return surnameLength(rest, 0) === 1 && nameScore(rest) >= MIN_NAME_SCORE ? entitySpan(s.start + 1, s.end, s.type) : s;
 }
 
 /**
@@ -231,7 +231,7 @@ function taggerBoundaries(text: string, m: PersonMention, tagged: EntitySpan[], 
   // follows it is a form of address (王|先生).
   const cutOff = (s: EntitySpan) => s.end - s.start === 1 && s.start === m.start && formOfAddress(text, s.start) === null;
   const inner = tagged.find((s) => s.type === 'PER' && covers(m, s) && s.end - s.start < m.end - m.start && !cutOff(s));
-  if (inner) return { ...m, start: inner.start, end: inner.end, name: text.slice(inner.start, inner.end) };
+  if (inner) return personMention(inner.start, inner.end, text.slice(inner.start, inner.end), m.anchor);
   // …and one that stops short of a longer name the tagger saw whole (梅尔金 in 切尔诺梅尔金), when no
   // other rule name shares that span (江泽民李鹏 stays two).
   const outer = tagged.find(
@@ -243,7 +243,7 @@ function taggerBoundaries(text: string, m: PersonMention, tagged: EntitySpan[], 
       !rules.some((r) => r !== m && overlaps(r, s)) &&
       !postBetween(text, s.start, m.start),
   );
-  return outer ? { ...m, start: outer.start, end: outer.end, name: text.slice(outer.start, outer.end).replace(/[•・‧]/g, '·') } : m;
+  return outer ? personMention(outer.start, outer.end, text.slice(outer.start, outer.end).replace(/[•・‧]/g, '·'), m.anchor) : m;
 }
 
 // The least name score of each name a run is split into.
@@ -270,7 +270,7 @@ export function namesOfRun(name: string, start: number): { start: number; end: n
 function dottedBoundaries(text: string, m: PersonMention, tagged: EntitySpan[]): PersonMention {
   if (!m.name.includes('·')) return m;
   const inner = tagged.find((s) => s.type === 'PER' && covers(m, s) && s.end - s.start < m.end - m.start && text.slice(s.start, s.end).includes('·'));
-  return inner ? { ...m, start: inner.start, end: inner.end, name: m.name.slice(inner.start - m.start, inner.end - m.start) } : m;
+  return inner ? personMention(inner.start, inner.end, m.name.slice(inner.start - m.start, inner.end - m.start), m.anchor) : m;
 }
 
 /** Whether a common word runs across `at` (科|学技术研究院: the tagger's span starts inside 科学). */
@@ -380,7 +380,7 @@ function brokenVenueEnding(text: string, s: EntitySpan): string | null {
 /** A span with a venue ending cut in two made whole. */
 function withWholeVenueEnding(text: string, s: EntitySpan): EntitySpan {
   const rest = brokenVenueEnding(text, s);
-  return rest ? { ...s, end: s.end + rest.length } : s;
+  return rest ? entitySpan(s.start, s.end + rest.length, s.type) : s;
 }
 
 /**
@@ -393,12 +393,12 @@ export function taggedPlaces(text: string, tagged: EntitySpan[], listed: Span[] 
   const venueNamed = (s: EntitySpan) => s.type === 'ORG' && endings.longestAt(text, s.end) > 0;
   // The places a list item may follow, gathered once for all the tagger's places.
   const places: Span[] = [...tagged, ...listed];
-  for (const t of [...ofType(tagged, 'LOC'), ...tagged.filter(venueNamed).map((s) => ({ ...s, type: 'LOC' as const }))]) {
+  for (const t of [...ofType(tagged, 'LOC'), ...tagged.filter(venueNamed).map((s) => entitySpan(s.start, s.end, 'LOC'))]) {
     const s = withWholeVenueEnding(text, withoutLeadingPreposition(text, t));
     if (notPlacePhrases().some((p) => text.startsWith(p, s.start) && p.length > s.end - s.start)) continue;
     const ending = endings.longestAt(text, s.end);
     const suffix = ending ? text.slice(s.end, s.end + ending) : SETTLEMENT_ENDING.exec(text.slice(s.end, s.end + 3))?.[0];
-    out.push(suffix ? { ...s, end: s.end + suffix.length } : listItem(text, s, places));
+    out.push(suffix ? entitySpan(s.start, s.end + suffix.length, s.type) : listItem(text, s, places));
   }
   return out;
 }
@@ -410,7 +410,7 @@ export function taggedPlaces(text: string, tagged: EntitySpan[], listed: Span[] 
 function withoutLeadingPreposition(text: string, s: EntitySpan): EntitySpan {
   if (!FUNCTION_CHAR.test(text[s.start]) || s.end - s.start < 3) return s;
   const { places, words } = markLexicon();
-  return places.longestAt(text, s.start) < 2 && words.longestAt(text, s.start) < 2 ? { ...s, start: s.start + 1 } : s;
+  return places.longestAt(text, s.start) < 2 && words.longestAt(text, s.start) < 2 ? entitySpan(s.start + 1, s.end, s.type) : s;
 }
 
 // The rest of a list item: one to four Han characters up to the next 、 or the closing 等.
@@ -432,7 +432,7 @@ function listItem(text: string, s: EntitySpan, places: Span[]): EntitySpan {
   if (!rest || NOT_NAME_PART.test(rest)) return s;
   const marks = markLexicon();
   if (marks.words.get(rest) || marks.places.longestAt(text, s.end) > 1 || marks.posts.longestAt(text, s.end)) return s;
-  return { ...s, end: s.end + rest.length };
+  return entitySpan(s.start, s.end + rest.length, s.type);
 }
 
 /**
@@ -469,7 +469,7 @@ export function trimmedVenue(text: string, v: PlaceMention): PlaceMention | null
     start += word;
   }
   if (stem - start < 2 && !/[市县区]/.test(text[start]) && !(stem === start && venuesAlone.has(suffix))) return null;
-  return start === v.start ? v : { ...v, start, text: text.slice(start, v.end) };
+  return start === v.start ? v : placeMention(start, v.end, text.slice(start, v.end), v.kind, v.division, v.full);
 }
 
 /**
@@ -495,7 +495,7 @@ export function taggedOrganizations(text: string, tagged: EntitySpan[], rules: S
 function withoutVerbs(text: string, s: EntitySpan): EntitySpan | null {
   const { words, verbs, places } = markLexicon();
   const verb = verbAfterBody(text, s.start, s.end - 1);
-  if (verb && verb.end < s.end) return { ...s, end: verb.at };
+  if (verb && verb.end < s.end) return entitySpan(s.start, verb.at, s.type);
   const place = places.longestAt(text, s.start);
   const ending = orgEndingBefore(text, s.end, s.start + place);
   const stem = s.end - ending;
@@ -512,7 +512,7 @@ function withoutPostTail(text: string, s: EntitySpan): EntitySpan {
   for (let k = s.start + 2; k < s.end; k++) {
     // Not a party committee whose post is written with it (机电学院党委|书记 as 党委书记), nor a last
     // character that starts a post only by chance (新华社|长沙: 社长).
-    if (k + posts.longestAt(text, k) > s.end && k <= s.end - 2 && !text.startsWith('党', k)) return { ...s, end: k };
+    if (k + posts.longestAt(text, k) > s.end && k <= s.end - 2 && !text.startsWith('党', k)) return entitySpan(s.start, k, s.type);
   }
   return s;
 }

@@ -6,7 +6,7 @@
 import { lexicon } from '../lexicon/index.js';
 import { markLexicon } from '../ner/lexicon-marks.js';
 import type { OrgMention } from './organizations.js';
-import type { Home, PlaceMention } from './places.js';
+import { placeMention, type Home, type PlaceMention } from './places.js';
 
 // Place-word kinds (src/extract/ner/lexicon-marks.ts) that name one place: a division, its short form,
 // a foreign country or city. Regions, rivers and mountains open names as attributes (长江日报, 华中…).
@@ -33,7 +33,7 @@ export function placesOpeningBodies(text: string, bodies: OrgMention[], home: Ho
     if (!NAMING_KINDS.has(places.get(word) ?? 0)) continue;
     const division = byForm.get(word)?.[0] ?? null;
     if (division && registeredForHome(o, division.name, home)) continue;
-    out.push({ start: at, end: at + n, text: word, kind: division ? 'division' : 'venue', division });
+    out.push(placeMention(at, at + n, word, division ? 'division' : 'venue', division));
   }
   return out;
 }

@@ -27,13 +27,38 @@ export interface OrgMention {
    */
   system: 'party' | 'state' | 'mass' | 'central' | 'named' | 'other';
   /** Written run into its post (教育部长 for 教育部部长): it names the post's body, not an organization mention of its own. */
-  contracted?: boolean;
+  contracted: boolean;
   /** Its extent is certain (a listed central body; a village's branch named from a separator): no tagged span replaces it. */
-  whole?: boolean;
+  whole: boolean;
   /** A news outlet (src/extract/recognize/media.ts), found only in a regional outlet's story. */
-  media?: boolean;
+  media: boolean;
   /** Its stem is one verb (走访|商会, 联想|集团): a name only where the tagger saw an organization. */
-  doubtful?: boolean;
+  doubtful: boolean;
+}
+
+type OrgMark = 'contracted' | 'whole' | 'media' | 'doubtful';
+
+/** What makes an organization mention: its marks are false unless given. */
+export type OrgFields = Omit<OrgMention, OrgMark> & Partial<Pick<OrgMention, OrgMark>>;
+
+/**
+ * An organization mention. Every one is made here, with all its fields in one order, so that all have
+ * one shape (see entitySpan in ../ner/labels.ts).
+ */
+export function orgMention(o: OrgFields): OrgMention {
+  const { start, end, text, resolved, system } = o;
+  return { start, end, text, resolved, system, contracted: o.contracted ?? false, whole: o.whole ?? false, media: o.media ?? false, doubtful: o.doubtful ?? false };
+}
+
+/** An organization mention with the canonical name the article reports it by (the pipeline's). */
+export interface NamedOrg extends OrgMention {
+  name: string;
+}
+
+/** A named organization mention, of one shape as orgMention's are. */
+export function namedOrg(o: OrgFields, name: string): NamedOrg {
+  const { start, end, text, resolved, system } = o;
+  return { start, end, text, resolved, system, contracted: o.contracted ?? false, whole: o.whole ?? false, media: o.media ?? false, doubtful: o.doubtful ?? false, name };
 }
 
 const LEVEL = '市省县区镇乡';
@@ -119,7 +144,7 @@ function bodies(text: string, divisions: PlaceMention[], home: Home | null): Org
     const system = kind === 'campus' ? 'other' : kind;
     const start = attachPrefix(text, at, divisions);
     const contracted = runsIntoPost(text, at + body.length);
-    out.push({ start, end: at + body.length, text: text.slice(start, at + body.length), resolved: '', system, ...(contracted ? { contracted } : {}) });
+    out.push(orgMention({ start, end: at + body.length, text: text.slice(start, at + body.length), resolved: '', system, contracted }));
   }
   return out;
 }
@@ -142,10 +167,10 @@ function committees(text: string, divisions: PlaceMention[]): OrgMention[] {
     // 团市委, 共青团X区委: the Youth League's committee, not the party's (集团 is no 团).
     else if (m[1] && !m[0].startsWith('中共') && text[start - 1] === '团' && text[start - 2] !== '集') {
       start -= text.startsWith('共青团', start - 3) ? 3 : 1;
-      out.push({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: 'mass', whole: true });
+      out.push(orgMention({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: 'mass', whole: true }));
       continue;
     }
-    out.push({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: m[1] ? 'party' : 'state' });
+    out.push(orgMention({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: m[1] ? 'party' : 'state' }));
   }
   // A village's or community's party branch or committee with its name (金色新城社区党委, 石桥村党支部,
   // written short 石桥村支部): the name runs back to a separator.
@@ -154,7 +179,7 @@ function committees(text: string, divisions: PlaceMention[]): OrgMention[] {
     let start = at;
     while (start > 0 && at - start < 6 && isHan(text[start - 1]) && !STEM_STOP.has(text[start - 1])) start--;
     if (at - start < 2 || STEM_VERBS.test(text.slice(start, at))) continue;
-    out.push({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: 'party', whole: true });
+    out.push(orgMention({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: 'party', whole: true }));
   }
   // A township's or a campus's party committee (镇党委, 戴庙镇党委, 街道党工委, 校党委).
   const { townships } = lexicon();
@@ -168,7 +193,7 @@ function committees(text: string, divisions: PlaceMention[]): OrgMention[] {
         break;
       }
     }
-    out.push({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: 'party' });
+    out.push(orgMention({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: 'party' }));
   }
   return out;
 }
@@ -228,51 +253,10 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
     if (closing && !closesAt(text, end)) continue;
     // 常委, 部长, 局长: the ending is part of a post, not of a name (short endings only).
     if (suffix.length <= 2 && postCovers(text, at)) continue;
-    let start = at;
-    // A committee's name joining two nouns by 和 is read whole (社会和法治委员会): the tagger sees only its tail.
-    let joined = false;
-    for (; start > 0 && at - start < 12 && isHan(text[start - 1]); start--) {
-      if (!STEM_STOP.has(text[start - 1]) || opensNoun(text, start - 1, at)) continue;
-      if (!joinsNouns(text, start - 1, suffix)) break;
-      joined = true;
-    }
-    const afterVerb = Math.max(lastMatchEnd(EVENT_VERBS, text, start, at), verbAfterBody(text, start, at)?.end ?? -1);
-    if (afterVerb >= 0) start = afterVerb;
-    // The name begins at the first place or level word in the stem, if any.
-    const lead = divisions.find((d) => d.kind === 'division' && d.start >= start && d.end <= at);
-    const national = NATIONAL_WORDS.map((w) => indexWithin(text, w, start, at)).find((i) => i >= 0);
-    if (lead) {
-      start = lead.start;
-      if (!free && at - lead.end > 6) continue;
-    } else if (afterVerb >= 0) continue;
-    else if (national !== undefined) start = national;
-    // A level's committee right before the ending owns it (王五同志任|县委办公室).
-    else if (/[省市县区镇乡]委$/.test(text.slice(start, at))) start = at - 2;
-    // A level word right before the ending is the body's whole stem (同志代表|镇人民政府).
-    // Not the 区 of a zone (开发区|管委会): the zone's name is the stem.
-    else if (LEVEL.includes(text[at - 1]) && !LEVEL.includes(text[at - 2] ?? '') && text[at - 2] !== '委' && !endsZone(text, at)) start = at - 1;
-    else if (LEVEL.includes(text[start]) && at - start <= 7 && !STEM_VERBS.test(text.slice(start, at)) && !/[部委局厅办院所处]/.test(text.slice(start + 1, at))) {
-      // 市档案局: a level word opening the stem names the home's body.
-    } else if (!free) continue; // known bodies are found by bodies()
-    else {
-      // A start cut at six characters moves past a word it splits (表|示时代华纳公司).
-      if (at - start > 6 && !joined) start = markLexicon().words.pastWordAcross(text, at - 6, at);
-      while (start < at && STEM_VERBS.test(text.slice(start, at))) start++;
-      if (at - start < 2) continue;
-    }
-    if (DETERMINER.test(text.slice(start, at))) continue;
-    if (placeAndCompany(text.slice(start, end))) continue;
-    // The last character of a word before the name (召|开市委常委会, 表|示市政集团, 召|开第十届…) is no part of it.
-    if ((LEVEL.includes(text[start + 1]) || text[start + 1] === '第') && markLexicon().words.longestAt(text, start - 1) === 2) start += 1;
-    // A committee before the name owns it (市委|台湾工作办公室, 省委|党史研究室).
-    if (text[start - 1] === '委') start = attachPrefix(text, start, divisions);
-    // Verbs opening a stem with no place are no part of the name (签订|友好商会); a stem that is one
-    // verb (丹东市|走访|商会, 希望|商会) may still be a name (联想集团), but only the tagger can say so.
-    const { words, verbs } = markLexicon();
-    for (let verb = words.longestAt(text, start); !lead && verb > 0 && verb <= at - start - 2 && verbs.valueAt(text, start, verb); verb = words.longestAt(text, start)) start += verb;
-    const stemFrom = lead ? lead.end : start;
-    const doubtful = at > stemFrom && words.longestAt(text, stemFrom) === at - stemFrom && verbs.valueAt(text, stemFrom, at - stemFrom) === true;
+    const name = nameBeforeEnding(text, at, end, suffix, free, divisions);
+    if (!name) continue;
     taken.add(end);
+    let start = name.start;
     // A bank's branch named after its bank (农业银行|浙江省分行) is one body with it, whole.
     const branch = /^(分行|支行)$/.test(suffix) && text.startsWith('银行', start - 2);
     if (branch) {
@@ -281,15 +265,67 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
       const read = out.findIndex((o) => o.end === start && o.text.endsWith('银行'));
       start = read >= 0 ? out.splice(read, 1)[0].start : bank;
     }
-    const whole = branch || (joined && start < at - 1 && text.slice(start, at).includes('和'));
-    out.push({ start, end, text: text.slice(start, end), resolved: '', system: 'other', ...(doubtful ? { doubtful } : {}), ...(whole ? { whole } : {}) });
+    out.push(orgMention({ start, end, text: text.slice(start, end), resolved: '', system: 'other', doubtful: name.doubtful, whole: branch || name.whole }));
   }
   // Schools known by number: 许昌二高, 郑州一中.
   for (const m of text.matchAll(/[一二三四五六七八九十]{1,2}[高中小](?![中学级速度等])/g)) {
     const d = divisions.find((x) => x.kind === 'division' && x.end === m.index!);
-    if (d) out.push({ start: d.start, end: m.index! + m[0].length, text: text.slice(d.start, m.index! + m[0].length), resolved: '', system: 'other' });
+    if (d) out.push(orgMention({ start: d.start, end: m.index! + m[0].length, text: text.slice(d.start, m.index! + m[0].length), resolved: '', system: 'other' }));
   }
   return out;
+}
+
+/**
+ * Where the name of an organization ending at text[at, end) begins, and whether its stem is one verb
+ * (a name only where the tagger saw an organization); null when no name stands there. Apart from
+ * bySuffix, so that the optimizer recompiles this (the rarely taken branches) on its own.
+ */
+function nameBeforeEnding(text: string, at: number, end: number, suffix: string, free: boolean, divisions: PlaceMention[]): { start: number; doubtful: boolean; whole: boolean } | null {
+  let start = at;
+  // A committee's name joining two nouns by 和 is read whole (社会和法治委员会): the tagger sees only its tail.
+  let joined = false;
+  for (; start > 0 && at - start < 12 && isHan(text[start - 1]); start--) {
+    if (!STEM_STOP.has(text[start - 1]) || opensNoun(text, start - 1, at)) continue;
+    if (!joinsNouns(text, start - 1, suffix)) break;
+    joined = true;
+  }
+  const afterVerb = Math.max(lastMatchEnd(EVENT_VERBS, text, start, at), verbAfterBody(text, start, at)?.end ?? -1);
+  if (afterVerb >= 0) start = afterVerb;
+  // The name begins at the first place or level word in the stem, if any.
+  const lead = divisions.find((d) => d.kind === 'division' && d.start >= start && d.end <= at);
+  const national = NATIONAL_WORDS.map((w) => indexWithin(text, w, start, at)).find((i) => i >= 0);
+  if (lead) {
+    start = lead.start;
+    if (!free && at - lead.end > 6) return null;
+  } else if (afterVerb >= 0) return null;
+  else if (national !== undefined) start = national;
+  // A level's committee right before the ending owns it (王五同志任|县委办公室).
+  else if (/[省市县区镇乡]委$/.test(text.slice(start, at))) start = at - 2;
+  // A level word right before the ending is the body's whole stem (同志代表|镇人民政府).
+  // Not the 区 of a zone (开发区|管委会): the zone's name is the stem.
+  else if (LEVEL.includes(text[at - 1]) && !LEVEL.includes(text[at - 2] ?? '') && text[at - 2] !== '委' && !endsZone(text, at)) start = at - 1;
+  else if (LEVEL.includes(text[start]) && at - start <= 7 && !STEM_VERBS.test(text.slice(start, at)) && !/[部委局厅办院所处]/.test(text.slice(start + 1, at))) {
+    // 市档案局: a level word opening the stem names the home's body.
+  } else if (!free) return null; // known bodies are found by bodies()
+  else {
+    // A start cut at six characters moves past a word it splits (表|示时代华纳公司).
+    if (at - start > 6 && !joined) start = markLexicon().words.pastWordAcross(text, at - 6, at);
+    while (start < at && STEM_VERBS.test(text.slice(start, at))) start++;
+    if (at - start < 2) return null;
+  }
+  if (DETERMINER.test(text.slice(start, at))) return null;
+  if (placeAndCompany(text.slice(start, end))) return null;
+  // The last character of a word before the name (召|开市委常委会, 表|示市政集团, 召|开第十届…) is no part of it.
+  if ((LEVEL.includes(text[start + 1]) || text[start + 1] === '第') && markLexicon().words.longestAt(text, start - 1) === 2) start += 1;
+  // A committee before the name owns it (市委|台湾工作办公室, 省委|党史研究室).
+  if (text[start - 1] === '委') start = attachPrefix(text, start, divisions);
+  // Verbs opening a stem with no place are no part of the name (签订|友好商会); a stem that is one
+  // verb (丹东市|走访|商会, 希望|商会) may still be a name (联想集团), but only the tagger can say so.
+  const { words, verbs } = markLexicon();
+  for (let verb = words.longestAt(text, start); !lead && verb > 0 && verb <= at - start - 2 && verbs.valueAt(text, start, verb); verb = words.longestAt(text, start)) start += verb;
+  const stemFrom = lead ? lead.end : start;
+  const doubtful = at > stemFrom && words.longestAt(text, stemFrom) === at - stemFrom && verbs.valueAt(text, stemFrom, at - stemFrom) === true;
+  return { start, doubtful, whole: joined && start < at - 1 && text.slice(start, at).includes('和') };
 }
 
 /** The home's division at a level word: 市 → the home city; 省 → its province; 县/区 → a home county. */
@@ -387,7 +423,7 @@ function namedBodies(text: string): OrgMention[] {
     // 召开|…, 上午|央行: no nouns).
     if (full !== name && markLexicon().nouns.endingAt(text, i, 3)) continue;
     const contracted = runsIntoPost(text, i + len);
-    out.push({ start: i, end: i + len, text: name, resolved: full, system, whole: true, ...(contracted ? { contracted } : {}) });
+    out.push(orgMention({ start: i, end: i + len, text: name, resolved: full, system, whole: true, contracted }));
     i += len - 1;
   }
   return out;
@@ -425,13 +461,13 @@ function companyWords(text: string, home: Home | null): OrgMention[] {
   return [...text.matchAll(COMPANY_WORDS)]
     .filter((m) => m[0].length > 2 || postPhrases.longestAt(text, m.index! + m[0].length) > 0 || unitAt(m.index! + m[0].length))
     .filter((m) => !isHan(text[m.index! - 1] ?? '') || /[，、。：；和与及的在由是]/.test(text[m.index! - 1]))
-    .map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], resolved: '', system: 'other' as const }));
+    .map((m) => orgMention({ start: m.index!, end: m.index! + m[0].length, text: m[0], resolved: '', system: 'other' }));
 }
 
 /** 我校 and 本校 in a campus's news: the university itself. */
 function campusWords(text: string, home: Home | null): OrgMention[] {
   if (!home?.local?.institution) return [];
-  return [...text.matchAll(/我校|本校/g)].map((m) => ({ start: m.index!, end: m.index! + 2, text: m[0], resolved: '', system: 'other' as const }));
+  return [...text.matchAll(/我校|本校/g)].map((m) => orgMention({ start: m.index!, end: m.index! + 2, text: m[0], resolved: '', system: 'other' }));
 }
 
 /** All organizations in a text, the longest where they overlap, resolved against the home. */

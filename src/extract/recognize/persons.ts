@@ -35,6 +35,11 @@ export interface PersonMention {
   anchor: PersonAnchor;
 }
 
+/** A person mention; every one is made here, so that all have one shape (see entitySpan in ../ner/labels.ts). */
+export function personMention(start: number, end: number, name: string, anchor: PersonAnchor): PersonMention {
+  return { start, end, name, anchor };
+}
+
 export interface Span {
   start: number;
   end: number;
@@ -131,7 +136,7 @@ export class PersonFinder {
       if (!best || score > best.score) best = { end, score };
     }
     if (!best || this.boundaryAt(best.end) === 0) return null;
-    return { start: i, end: best.end, name: t.slice(i, best.end), anchor: 'title' };
+    return personMention(i, best.end, t.slice(i, best.end), 'title');
   }
 
   /** A minority or foreign name with a middle dot (吾尔叶提·吾守尔), cut before a role word. */
@@ -148,7 +153,7 @@ export class PersonFinder {
     if (dots === 0 || !NAME_DOTS.includes(t[i + 1] ?? '') && t.slice(i, j).split(/[·•・‧.]/)[0].length < 1) return null;
     const name = t.slice(i, j).replace(/[•・‧.]/g, '·');
     if (name.split('·').some((part) => part.length === 0)) return null;
-    return { start: i, end: j, name, anchor: 'title' };
+    return personMention(i, j, name, 'title');
   }
 
   /** The name ending at `end`, beginning at a left boundary. */
@@ -158,7 +163,7 @@ export class PersonFinder {
     for (let start = end - 3; start >= Math.max(0, end - 16); start--) {
       if (!this.openAt(start)) continue;
       const seg = t.slice(start, end);
-      if (/^[\u4e00-\u9fff]+[·•・][\u4e00-\u9fff]+$/.test(seg)) return { start, end, name: seg.replace(/[•・]/g, '·'), anchor: 'role' };
+      if (/^[\u4e00-\u9fff]+[·•・][\u4e00-\u9fff]+$/.test(seg)) return personMention(start, end, seg.replace(/[•・]/g, '·'), 'role');
     }
     for (const len of [3, 2, 4]) {
       const start = end - len;
@@ -169,7 +174,7 @@ export class PersonFinder {
       if (sl === 0 || len - sl < 1 || len - sl > 2) continue;
       if (nameScore(name) < MIN_SCORE) continue;
       if (this.lex.postSet.has(name) || startsWithAny(name, 0, this.cues)) continue;
-      return { start, end, name, anchor: 'role' };
+      return personMention(start, end, name, 'role');
     }
     return null;
   }
@@ -207,7 +212,7 @@ export class PersonFinder {
         const name = t.slice(start, post.start);
         if (start < 0 || ![...name].every(isHan) || surnameLength(name, 0) === 0 || (open && (!this.openAt(start) || placeBefore(t, start, len)))) continue;
         if (nameScore(name) < MIN_SCORE / 2 || this.postEnds.has(post.start)) continue;
-        if (add({ start, end: post.start, name, anchor: 'address' })) break;
+        if (add(personMention(start, post.start, name, 'address'))) break;
       }
     }
     // Lists: names joined by 、和与及 to a name already found.
@@ -217,11 +222,11 @@ export class PersonFinder {
         const joiner = t.startsWith('以及', m.end) ? 2 : LIST_SEPARATORS.includes(t[m.end] ?? '') ? 1 : 0;
         if (joiner) {
           const next = this.nameAt(m.end + joiner);
-          if (next && add({ ...next, anchor: 'list' })) changed = true;
+          if (next && add(personMention(next.start, next.end, next.name, 'list'))) changed = true;
         }
         if (LIST_SEPARATORS.includes(t[m.start - 1] ?? '')) {
           const prev = this.nameEndingAt(m.start - 1);
-          if (prev && add({ ...prev, anchor: 'list' })) changed = true;
+          if (prev && add(personMention(prev.start, prev.end, prev.name, 'list'))) changed = true;
         }
       }
     }
@@ -232,7 +237,7 @@ export class PersonFinder {
         if (found.has(at) || inside(this.blocked, at, at + name.length)) continue;
         // Glued to Han text on both sides (…王东方红…): not this name.
         if (this.boundaryAt(at + name.length) === 0 && !this.postStarts.has(at + name.length) && !this.openAt(at)) continue;
-        add({ start: at, end: at + name.length, name, anchor: 'repeat' });
+        add(personMention(at, at + name.length, name, 'repeat'));
       }
     }
     return [...found.values()].sort((a, b) => a.start - b.start);

@@ -13,7 +13,7 @@ import type { Division } from '../lexicon/gazetteer.js';
 import { lexicon, readTable } from '../lexicon/index.js';
 import { WordIndex } from '../lexicon/word-index.js';
 import { markLexicon } from '../ner/lexicon-marks.js';
-import type { PlaceMention } from './places.js';
+import { placeMention, type PlaceMention } from './places.js';
 
 const READINGS = ['visit', 'pair', 'side'] as const;
 type Reading = (typeof READINGS)[number];
@@ -134,5 +134,5 @@ function pairRun(text: string, start: number, end: number): PlaceMention[] | nul
 }
 
 function mention(text: string, at: number, a: Abbreviation): PlaceMention {
-  return { start: at, end: at + 1, text: text[at], kind: 'abbreviation', division: a.division, full: a.full };
+  return placeMention(at, at + 1, text[at], 'abbreviation', a.division, a.full);
 }

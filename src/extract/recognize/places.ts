@@ -13,11 +13,32 @@ export interface PlaceMention {
   start: number;
   end: number;
   text: string;
-  kind: 'division' | 'township' | 'venue' | 'settlement' | 'home' | 'abbreviation';
+  kind: PlaceKind;
   /** The division named (for divisions and home words), most prominent reading first. */
   division: Division | null;
-  /** What a one-character abbreviation stands for (美 → 美国), divisions or not. */
-  full?: string;
+  /** What a one-character abbreviation stands for (美 → 美国), divisions or not; null for other places. */
+  full: string | null;
+}
+
+export type PlaceKind = 'division' | 'township' | 'venue' | 'settlement' | 'home' | 'abbreviation';
+
+/**
+ * A place mention. Every one is made here, with all its fields in one order, so that all have one
+ * shape (see entitySpan in ../ner/labels.ts).
+ */
+export function placeMention(start: number, end: number, text: string, kind: PlaceKind, division: Division | null, full: string | null = null): PlaceMention {
+  return { start, end, text, kind, division, full };
+}
+
+/** A place mention with the canonical name the article reports it by (the pipeline's). */
+export interface NamedPlace extends PlaceMention {
+  name: string;
+}
+
+/** A named place mention, of one shape as placeMention's are. */
+export function namedPlace(p: PlaceMention, name: string): NamedPlace {
+  const { start, end, text, kind, division, full } = p;
+  return { start, end, text, kind, division, full, name };
 }
 
 /** The paper's home, when known: a city or county division, and its province. */
@@ -53,9 +74,7 @@ export function findDivisions(text: string): PlaceMention[] {
     // did so, and the output stays the same.
     if (i + length === text.length) length = lengthsByFirstChar.get(text[i])![0];
     // A place's name opening a road's (南京东路, 北京路, 长安大街) names the road, not the place.
-    if (!ROAD_AFTER.test(text.slice(i + length, i + length + 3))) {
-      out.push({ start: i, end: i + length, text: form, kind: 'division', division: forms.get(form)![0] });
-    }
+    if (!ROAD_AFTER.test(text.slice(i + length, i + length + 3))) out.push(placeMention(i, i + length, form, 'division', forms.get(form)![0]));
     i += length - 1;
   }
   return out;
@@ -74,7 +93,7 @@ export function findTownships(text: string): PlaceMention[] {
       for (let len = Math.min(8, end); len >= ending.length + 2; len--) {
         const name = text.slice(end - len, end);
         if (!townships.has(name)) continue;
-        out.push({ start: end - len, end, text: name, kind: 'township', division: null });
+        out.push(placeMention(end - len, end, name, 'township', null));
         break;
       }
     }
@@ -103,7 +122,7 @@ export function findVenues(text: string, home: Home | null): PlaceMention[] {
       const previous = out[out.length - 1];
       const listed = text[at - 1] === '、' && previous?.end === at - 1 && lexicon().venuesAlone.has(previous.text);
       if (lexicon().venuesAlone.has(suffix) && (ZONE_VERB.test(text[at - 1] ?? '') || listed)) {
-        out.push({ start, end: at + suffix.length, text: suffix, kind: 'venue', division: null });
+        out.push(placeMention(start, at + suffix.length, suffix, 'venue', null));
       }
       continue;
     }
@@ -117,7 +136,7 @@ export function findVenues(text: string, home: Home | null): PlaceMention[] {
     }
     // A level word alone before the ending (市体育馆, 县宾馆) is the home's own venue.
     if (name.length - suffix.length < 2 && !(/^[市县区]/.test(name) && home) && !lexicon().venuesAlone.has(suffix)) continue;
-    out.push({ start, end: at + suffix.length, text: name, kind: 'venue', division: null });
+    out.push(placeMention(start, at + suffix.length, name, 'venue', null));
   }
   return out;
 }
@@ -143,12 +162,12 @@ export function findHomeWords(text: string, home: Home | null): PlaceMention[] {
   const out: PlaceMention[] = [];
   for (const { word, at } of scan.occurrences(text)) {
     const form = scan.words[word];
-    if (levels[word] === home.division.level) out.push({ start: at, end: at + form.length, text: form, kind: 'home', division: home.division });
+    if (levels[word] === home.division.level) out.push(placeMention(at, at + form.length, form, 'home', home.division));
   }
   // Most texts never write the abbreviation: no need to run the pattern over them.
   const written = text.includes(home.abbreviation);
   for (const m of written ? text.matchAll(comingTo(home.abbreviation)) : []) {
-    out.push({ start: m.index! + 1, end: m.index! + 2, text: home.abbreviation, kind: 'home', division: home.division });
+    out.push(placeMention(m.index! + 1, m.index! + 2, home.abbreviation, 'home', home.division));
   }
   return out;
 }

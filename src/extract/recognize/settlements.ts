@@ -7,7 +7,7 @@
  */
 import { isHan } from '../chars.js';
 import { markLexicon } from '../ner/lexicon-marks.js';
-import type { PlaceMention } from './places.js';
+import { placeMention, type PlaceMention } from './places.js';
 
 // The endings, and what after them shows a word of its own (村民, 村委, 社区服务) rather than a name.
 // A village's committee or party branch names the village too (唐屋村|委会).
@@ -63,5 +63,5 @@ export function findSettlements(text: string): PlaceMention[] {
   // A list item is a name when its neighbour in the list is one too (孟垓村、前张庄村): two or more.
   return found
     .filter((f, i) => f.vouched || (f.list && found.some((g, j) => j !== i && g.list && (g.end + 1 === f.start || f.end + 1 === g.start))))
-    .map(({ start, end }) => ({ start, end, text: text.slice(start, end), kind: 'settlement' as const, division: null }));
+    .map(({ start, end }) => placeMention(start, end, text.slice(start, end), 'settlement', null));
 }
