@@ -275,6 +275,13 @@ describe('link and events', () => {
       expect(roles(record('会议听取了省十三届人大一次会议大会秘书长刘春生关于政府工作报告审议情况的汇报。'), '刘春生')).to.deep.equal(['spoke']);
     });
 
+    it("reads a visiting party's tour as its head leading it, 一行 as the party of the name before it, and a report made, not heard", () => {
+      const a = record('市法院院长杨万明一行在县法院院长李峰的陪同下来到法庭调研。杨万明院长一行先后参观了立案庭。座谈会上，李峰向杨万明院长一行介绍了基本情况，副庭长艾大江汇报了收案情况。杨万明听取汇报后表示肯定。');
+      expect(roles(a, '杨万明')).to.deep.equal(['led', 'spoke']);
+      expect(roles(a, '李峰')).to.deep.equal(['accompanied', 'spoke']);
+      expect(roles(a, '艾大江')).to.deep.equal(['spoke']);
+    });
+
     it('reads a subject whose chain opens with a country or city the rules did not read as a body (英国伯明翰市议员X率团来访)', () => {
       const a = record('英国伯明翰市议员约翰·布朗率代表团一行5人来访我校，副校长张明远会见来宾。', '某某大学新闻网');
       expect(roles(a, '约翰·布朗')).to.deep.equal(['led']);

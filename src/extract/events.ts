@@ -181,6 +181,7 @@ export function findParticipation(
     let visiting = false;
     // A party of several (A，B，C等一行来到…勉励…): the first leads it and speaks for it, the others take part.
     const party = names.length > 1 && /^(等)?一行/.test(after);
+    const headsParty = /^(等)?一行/.test(after.slice(lexicon().postPhrases.longestAt(after, 0)));
     const giveAll = (role: Role) => names.forEach((n, k) => give(n, party && k > 0 ? 'attended' : role, said));
     // X对Y…表示祝贺: what Y did inside the phrase (一行到…走访) is no act of X's; X speaks.
     const towards = TOWARDS.exec(scope);
@@ -194,6 +195,16 @@ export function findParticipation(
       // 会见时在座: sitting in during a meeting is no hosting it; nor is taking part in one (参加了会见, 参加调研).
       if (cue.role === 'led' && /^(会见|会晤|接见)(时|期间)/.test(scope.slice(i))) continue;
       if (cue.role === 'led' && /(参加|出席|列席|陪同)了?[^，。；]{0,4}$/.test(scope.slice(0, i))) continue;
+      // Hearing a report (听取汇报) is no reporting.
+      if (cue.cue === '汇报' && /听(取)?了?[^，。；]{0,8}$/.test(scope.slice(0, i))) continue;
+      // 一行 marks the party of the name right before it (李峰向杨某一行介绍: 杨某's party, not 李峰's).
+      if (cue.cue === '一行' && !/^等?$/.test(scope.slice(0, i))) continue;
+      // A party touring (X院长一行参观了…) is its visit, which its head leads.
+      if (cue.role === 'attended' && /^(参观|观看)/.test(cue.cue) && headsParty) {
+        giveAll('led');
+        i += cue.cue.length - 1;
+        continue;
+      }
       // Those who accompany a visit (陪同调研) do not lead it.
       if (cue.role === 'accompanied') accompanying = true;
       else if (accompanying && cue.role === 'led' && !cue.anchorsName) continue;
