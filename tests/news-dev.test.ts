@@ -14,9 +14,9 @@ const FLOORS: Record<Measure, number> = {
   organizations: 0.91,
   places: 0.90,
   titles: 0.95,
-  titlesResolved: 0.92,
-  participation: 0.96,
-  roles: 0.90,
+  titlesResolved: 0.93,
+  participation: 0.98,
+  roles: 0.91,
   dates: 0.96,
   bylines: 0.98,
 };
@@ -26,11 +26,11 @@ const FLOORS: Record<Measure, number> = {
 const SECOND_FLOORS: Record<Measure, number> = {
   persons: 0.98,
   organizations: 0.84,
-  places: 0.8,
+  places: 0.82,
   titles: 0.96,
-  titlesResolved: 0.83,
+  titlesResolved: 0.88,
   participation: 0.95,
-  roles: 0.91,
+  roles: 0.92,
   dates: 0.94,
   bylines: 0.88,
 };
@@ -38,13 +38,13 @@ const SECOND_FLOORS: Record<Measure, number> = {
 // The third set (tests/fixtures/news-unseen/README.md): held out until its first measurement, a
 // development set since.
 const THIRD_FLOORS: Record<Measure, number> = {
-  persons: 0.98,
+  persons: 0.99,
   organizations: 0.89,
   places: 0.89,
   titles: 0.98,
-  titlesResolved: 0.91,
-  participation: 0.96,
-  roles: 0.94,
+  titlesResolved: 0.93,
+  participation: 0.98,
+  roles: 0.96,
   dates: 0.89,
   bylines: 0.98,
 };
@@ -67,14 +67,28 @@ const FOURTH_FLOORS: Record<Measure, number> = {
 // (titles resolved 54/71, participation 0.79, roles 0.75 then), a development set since.
 const FIFTH_FLOORS: Record<Measure, number> = {
   persons: 0.96,
-  organizations: 0.79,
+  organizations: 0.85,
   places: 0.92,
-  titles: 0.91,
-  titlesResolved: 0.84,
-  participation: 0.92,
-  roles: 0.89,
+  titles: 0.94,
+  titlesResolved: 0.93,
+  participation: 0.98,
+  roles: 0.94,
   dates: 0.99,
   bylines: 0.99,
+};
+
+// The sixth set (tests/fixtures/news-sixth/README.md): gold written before its first measurement
+// (titles resolved 51/80, participation 0.76, roles 0.76, organizations 0.77 then), a development set since.
+const SIXTH_FLOORS: Record<Measure, number> = {
+  persons: 0.98,
+  organizations: 0.78,
+  places: 0.77,
+  titles: 0.99,
+  titlesResolved: 0.91,
+  participation: 0.95,
+  roles: 0.96,
+  dates: 0.96,
+  bylines: 0.66,
 };
 
 function holds(folder: string, least: number, floors: Record<Measure, number>): void {
@@ -111,5 +125,9 @@ describe('the development sets of real articles', () => {
 
   it('hold them on the fifth set, from outlets none of the others has', () => {
     holds('news-fifth', 12, FIFTH_FLOORS);
+  });
+
+  it('hold them on the sixth set, from outlets none of the others has', () => {
+    holds('news-sixth', 12, SIXTH_FLOORS);
   });
 });
