@@ -4,7 +4,9 @@
  *   node dist/scripts/learn-name-stats.js [corpusPath]
  *
  * Writes data/lang/name-stats.json. A name is an `nr` token of 1–2 CJK characters (the surname)
- * followed immediately by another `nr` token of 1–2 CJK characters (the given name).
+ * followed immediately by another `nr` token of 1–2 CJK characters (the given name). A foreign name is
+ * an `nr` token of three CJK characters or more standing alone (克林顿, 阿拉法特): `foreign` counts its
+ * characters (those seen three times or more), the letters of transliteration.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -45,6 +47,7 @@ function main(): void {
   const total: Counts = new Map();
   const followers: Counts = new Map();
   const preceders: Counts = new Map();
+  const foreign: Counts = new Map();
   const givenLength = { 1: 0, 2: 0 };
   let nameCount = 0;
   let paragraphs = 0;
@@ -57,6 +60,11 @@ function main(): void {
         const w = t.word;
         chars += w.length;
         for (let k = 0; k < w.length; k++) if (isCjk(w.charCodeAt(k))) bump(total, w[k]);
+      }
+      for (let i = 0; i < p.length; i++) {
+        const t = p[i];
+        const alone = t.tag === 'nr' && p[i - 1]?.tag !== 'nr' && p[i + 1]?.tag !== 'nr';
+        if (alone && /^[\u3400-\u4dbf\u4e00-\u9fff]{3,}$/.test(t.word)) for (const c of t.word) bump(foreign, c);
       }
       for (let i = 0; i + 1 < p.length; i++) {
         const s = p[i];
@@ -95,6 +103,7 @@ function main(): void {
     ['followers', toObject(followers, CAP)],
     ['preceders', toObject(preceders, CAP)],
     ['total', toObject(total, Infinity, 2)],
+    ['foreign', toObject(foreign, Infinity, 3)],
   ];
   const json = '{\n' + fields.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n') + '\n}\n';
   mkdirSync(dirname(OUT), { recursive: true });

@@ -158,6 +158,8 @@ describe('segment', () => {
       expect(cjkPunctuation('5月10日,省委书记刘建国(左)到;')).to.equal('5月10日，省委书记刘建国（左）到；');
       expect(cjkPunctuation('1,000人 Fig. 2: a')).to.equal('1,000人 Fig. 2: a');
       expect(cjkPunctuation('区长李明发表了讲话.区委书记王刚指出,增长3.5亿元.')).to.equal('区长李明发表了讲话。区委书记王刚指出，增长3.5亿元。');
+      // Between the parts of a foreign name, the point is the name's dot.
+      expect(cjkPunctuation('会见了巴西驻华大使卡洛斯.费雷拉.会议结束.')).to.equal('会见了巴西驻华大使卡洛斯·费雷拉。会议结束。');
     });
   });
 

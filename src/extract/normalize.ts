@@ -7,6 +7,7 @@
  * digits and letters to ASCII, and keeps only the real paragraph breaks.
  */
 import { displayWidth, isHan, SENTENCE_END } from './chars.js';
+import { lexicon } from './lexicon/index.js';
 import { nameScore, surnameLength } from './recognize/name-model.js';
 
 export interface Paragraph {
@@ -52,6 +53,13 @@ const CJK_CONTEXT = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e“”
 
 const HAN_OR_QUOTE = /[\u4e00-\u9fff“”）]/;
 
+/** Whether a point parts two runs of the letters of foreign names, two or more on each side (卡洛斯.费雷拉). */
+function foreignNameDot(line: string, at: number): boolean {
+  const { foreign } = lexicon().names;
+  const letter = (c: string | undefined) => c !== undefined && foreign[c] !== undefined;
+  return letter(line[at - 1]) && letter(line[at - 2]) && letter(line[at + 1]) && letter(line[at + 2]);
+}
+
 /**
  * ASCII punctuation between Chinese clauses to its full-width form (crawled text writes `，` as `,`),
  * where a Han character or Chinese punctuation stands on either side across spaces; kept in numbers
@@ -60,7 +68,9 @@ const HAN_OR_QUOTE = /[\u4e00-\u9fff“”）]/;
 export function cjkPunctuation(line: string): string {
   if (!/[,;:!?().]/.test(line)) return line;
   return line.replace(/[,;:!?().]/g, (mark, at: number) => {
-    // A full stop only between Han words (讲话.区委书记): a point in 3.5 or Fig. 2 stays.
+    // A full stop only between Han words (讲话.区委书记): a point in 3.5 or Fig. 2 stays; between the
+    // parts of a foreign name it is the name's dot (卡洛斯.费雷拉).
+    if (mark === '.' && foreignNameDot(line, at)) return '·';
     if (mark === '.') return HAN_OR_QUOTE.test(line[at - 1] ?? '') && (at + 1 === line.length || HAN_OR_QUOTE.test(line[at + 1])) ? '。' : mark;
     let before = at - 1;
     while (before >= 0 && line[before] === ' ') before--;

@@ -20,6 +20,8 @@ export interface NameStats {
   given2: Record<string, number>;
   single: Record<string, number>;
   total: Record<string, number>;
+  /** Characters of foreign names (克, 斯, 尔…) with how often they stand in one in the training days. */
+  foreign: Record<string, number>;
 }
 
 export type BodyKind = 'party' | 'state' | 'mass' | 'campus';
