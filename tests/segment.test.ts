@@ -138,6 +138,13 @@ describe('segment', () => {
       expect(parseByline('刘小溪绘')?.photographers).to.deep.equal(['刘小溪']);
     });
 
+    it("reads a photo credit closing a caption, and a closing bracket with the site's lines after it", () => {
+      const draft = segmentRecord(normalizeArticleText('5月9日，县长王大海出席座谈会。\n我县召开返乡人士座谈会。记者 王雪花 摄\n最后，王大海察看了园区。(平江县法院 李海明) 责任编辑:guanliyuan3'), '题目');
+      expect(draft.byline.photographers).to.deep.equal(['王雪花']);
+      expect(draft.byline.reporters).to.deep.equal(['李海明']);
+      expect(closingByline('察看了园区。（平江县法院 李海明）责任编辑：张三')?.byline.reporters).to.deep.equal(['李海明']);
+    });
+
     it('keeps the text whole and marks where the credits start', () => {
       const paragraphs = normalizeArticleText('5月10日,市长赵军主持召开常务会议。\n文/图 陈晨\n责任编辑：周洁');
       const draft = segmentRecord(paragraphs, '题目');

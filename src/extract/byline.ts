@@ -204,7 +204,8 @@ export function creditLine(text: string): Byline | null {
 
 /** A byline in brackets closing a paragraph (…。（记者 张伟 通讯员 李娜）): the byline and where it starts. */
 export function closingByline(text: string): { byline: Byline; start: number } | null {
-  const m = /[（(]([^（）()]{2,40})[）)]\s*$/.exec(text);
+  // …and the site's lines written on after it (（记者 张伟）责任编辑：李四).
+  const m = new RegExp(`[（(]([^（）()]{2,40})[）)]\\s*(?:(?:${SITE_LINE})\\s*[：:].*)?$`).exec(text);
   if (!m) return null;
   const inner = m[1].trim();
   const byline = parseByline(inner) ?? namesOnly(inner);

@@ -65,6 +65,12 @@ function classify(p: Paragraph, next: Paragraph | undefined): Classified {
   return { p, cls: 'body' };
 }
 
+/** Where the last sentence end of a line stands, -1 when none. */
+function lastSentenceEnd(t: string): number {
+  for (let k = t.length - 1; k >= 0; k--) if (SENTENCE_END.includes(t[k])) return k;
+  return -1;
+}
+
 /** Character bigrams shared by a and b, over the bigrams of a. */
 function overlap(a: string, b: string): number {
   const grams = new Set<string>();
@@ -242,13 +248,15 @@ export function segmentRecord(paragraphs: Paragraph[], title: string | undefined
   }
   draft.paragraphs = texts;
   draft.creditsFrom = closingCredits(texts, draft.byline);
-  // A photo credit on a line of its own under a picture (湖北日报全媒记者 陈迹 摄).
+  // A photo credit on a line of its own under a picture (湖北日报全媒记者 陈迹 摄), or closing a caption
+  // (座谈会现场。记者 王雪梅 摄).
   let at = 0;
   for (const t of texts) {
-    const credit = t.length <= 24 && /摄影?$/.test(t) ? standaloneByline(t) : null;
+    const tail = /摄影?$/.test(t) ? t.slice(lastSentenceEnd(t) + 1) : '';
+    const credit = tail.length > 0 && tail.length <= 24 ? standaloneByline(tail) : null;
     if (credit) {
       mergeByline(draft.byline, credit);
-      draft.creditLines.push({ start: at, end: at + t.length });
+      draft.creditLines.push({ start: at + t.length - tail.length, end: at + t.length });
     }
     at += t.length + 1;
   }
