@@ -36,6 +36,13 @@ describe('local bodies (src/extract/local-bodies.ts)', () => {
     expect(titlesOf(b, '李小军')).to.deep.equal(['书记@中国科学院声学研究所纪委']);
   });
 
+  it('reads the bare bodies and posts of a sentence set at another institution (在X大学，党委书记Y) as that institution\'s', () => {
+    const a = record('10月12日，副校长周明达带队前往平江师范大学调研。在平江师范大学，党委副书记李志华会见周明达一行，党委常委、组织部部长王明远一同会见。', '青岛科技大学新闻网');
+    expect(titlesOf(a, '周明达')).to.deep.equal(['副校长@青岛科技大学']);
+    expect(titlesOf(a, '李志华')).to.deep.equal(['副书记@中共平江师范大学委员会']);
+    expect(titlesOf(a, '王明远')).to.deep.equal(['常委@中共平江师范大学委员会', '部长@中共平江师范大学委员会组织部']);
+  });
+
   it("resolves a township's bare posts and party committee to the township", () => {
     const a = record('5月6日，同里镇召开工作会议，会议由镇党委副书记、镇长孙建业主持，党委书记周明达讲话。', '同里镇政务公开');
     expect(titlesOf(a, '孙建业')).to.include.members(['副书记@同里镇党委', '镇长@同里镇人民政府']);

@@ -416,6 +416,20 @@ export function linkTitles(
   return out;
 }
 
+// A sentence that opens by setting its scene at an institution (在曲阜师范大学，党委副书记X会见…).
+const SCENE = /^在([\u4e00-\u9fff]{2,16}?(?:大学|学院|医院|研究所|研究院))[，,]/;
+
+/**
+ * The home a chain is read against: in a sentence set at another institution (在X大学，党委书记Y…),
+ * that institution's bare bodies and posts are its own, not the outlet's.
+ */
+function sceneHome(text: string, at: number, home: Home | null): Home | null {
+  const scene = SCENE.exec(text.slice(lastIndexWhere(text, isSentenceBreak, at) + 1, at))?.[1];
+  if (!scene || scene === home?.local?.institution) return home;
+  const local = { township: null, townshipCounty: null, county: null, company: null, ...home?.local, institution: scene, college: null };
+  return { division: home?.division ?? null, abbreviation: home?.abbreviation ?? '', local };
+}
+
 /** Each person's title chain, before or after the name, or the post it is addressed by (the persons so addressed apart). */
 function chainsOfPersons(
   text: string,
@@ -437,7 +451,7 @@ function chainsOfPersons(
   for (const person of persons) {
     // …until the sentence ends, or speaks of the paper's own place again (…参观了我县…，县委书记X).
     if (carried && /[。！？\n]|[我本][省市县区镇乡]/.test(text.slice(carried.end, person.start))) carried = null;
-    let titles = titleChain(text, person.start, postsByEnd, orgs, home, places, carried);
+    let titles = titleChain(text, person.start, postsByEnd, orgs, sceneHome(text, person.start, home), places, carried);
     const from = titles[0]?.start ?? person.start;
     for (const d of places.values()) if (d.start >= from && d.end <= person.start && (!carried || d.start >= carried.start)) carried = d;
     if (titles.length === 0 && previous && previous.end + 1 === person.start && text[previous.end] === '、') {
