@@ -24,6 +24,14 @@ describe('local bodies (src/extract/local-bodies.ts)', () => {
     expect(inferLocalBodies('周庄镇新闻', '江阴市周庄镇召开会议。', null).townshipCounty?.name).to.equal('江阴市');
   });
 
+  it("reads the home county from the outlet's name written short, first or alone after it (宝丰快报; 商务时讯 (宿松))", () => {
+    const titles = (source: string) => titlesOf(record('县委书记王大海出席会议，县长李小四主持会议。', source), '李小四');
+    expect(titles('宝丰快报')).to.deep.equal(['县长@宝丰县人民政府']);
+    expect(titles('ssgsl.cn 商务时讯 (宿松, 稿源:本网)')).to.deep.equal(['县长@宿松县人民政府']);
+    // A word that only opens with a county's stem (东方网 in a bracket) names no home.
+    expect(titles('某某新闻(来源:东方网)')).to.deep.equal(['县长@—']);
+  });
+
   it("reads a research institute or a hospital from the outlet's name, with its bare party committee and head", () => {
     expect(inferLocalBodies('中国科学院声学研究所网站', '所长讲话。', null).institution).to.equal('中国科学院声学研究所');
     const a = record('医院党委书记陈大伟，党委副书记、院长廖小方参加座谈。', '平江市中医医院网站');

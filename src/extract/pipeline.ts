@@ -354,16 +354,24 @@ function outletHomeOf(source: string): string | undefined {
 }
 
 /**
- * A county's or district's paper named without its 县, 市 or 区 (宝丰快报, 长葛日报, 蜀山新闻网): the one
- * county whose full name is the outlet's first two or three characters plus 县, 市 or 区.
+ * A county's or district's paper named without its 县, 市 or 区 (宝丰快报, 长葛日报, 蜀山新闻网), or so named
+ * alone after it (商务时讯 (宿松)): the one county whose full name is the outlet's first two or three
+ * characters, or a later word of two or three, plus 县, 市 or 区.
  */
 function countyNamedShort(source: string | undefined): string | undefined {
   if (!source) return undefined;
   const { byForm } = lexicon().gazetteer;
-  for (const len of [3, 2]) {
-    const stem = source.slice(0, len);
+  const county = (stem: string) => {
     const counties = ['县', '市', '区'].flatMap((end) => byForm.get(stem + end)?.filter((d) => d.level === 'county') ?? []);
-    if (counties.length === 1) return counties[0].name;
+    return counties.length === 1 ? counties[0].name : undefined;
+  };
+  for (const len of [3, 2]) {
+    const named = county(source.slice(0, len));
+    if (named) return named;
+  }
+  for (const word of (source.match(/[\u4e00-\u9fff]+/g) ?? []).slice(1)) {
+    const named = word.length <= 3 ? county(word) : undefined;
+    if (named) return named;
   }
   return undefined;
 }
