@@ -282,6 +282,11 @@ describe('link and events', () => {
       expect(roles(a, '艾大江')).to.deep.equal(['spoke']);
     });
 
+    it('reads a declaration (宣布) as speaking, but as part of presiding after 主持', () => {
+      expect(roles(record('县长王赵春宣布启动项目集中开工。'), '王赵春')).to.deep.equal(['spoke']);
+      expect(roles(record('上午9时，县政协主席皮大田主持并宣布会议开幕。'), '皮大田')).to.deep.equal(['presided']);
+    });
+
     it('reads a subject whose chain opens with a country or city the rules did not read as a body (英国伯明翰市议员X率团来访)', () => {
       const a = record('英国伯明翰市议员约翰·布朗率代表团一行5人来访我校，副校长张明远会见来宾。', '某某大学新闻网');
       expect(roles(a, '约翰·布朗')).to.deep.equal(['led']);

@@ -119,6 +119,15 @@ describe('recognize', () => {
       expect(titles[1]).to.equal('党组成员@null');
     });
 
+    it('ends a dotted name before a verb two letters into its last part (约翰·史密斯|来访)', () => {
+      expect(personNames('工党党魁约翰·史密斯来访。宣传部部长吾尔叶提·吾守尔出席。')).to.deep.equal(['约翰·史密斯', '吾尔叶提·吾守尔']);
+    });
+
+    it('reads no chamber of commerce or parliament out of a meeting (协商会议, 评议会议)', () => {
+      const names = extract('今年是中国人民政治协商会议成立70周年。抓党建工作述职评议会议召开。')[0].organizations.map((o) => o.name);
+      expect(names.filter((n) => /商会$|议会$/.test(n))).to.deep.equal([]);
+    });
+
     it('reads a foreign party leader (党魁) as a post, so that the name after it starts after it', () => {
       const a = extract('澳大利亚维多利亚州议会工党党魁约翰·史密斯率代表团来访。')[0];
       expect(a.persons.map((p) => p.name)).to.deep.equal(['约翰·史密斯']);

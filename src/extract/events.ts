@@ -195,6 +195,8 @@ export function findParticipation(
       // 会见时在座: sitting in during a meeting is no hosting it; nor is taking part in one (参加了会见, 参加调研).
       if (cue.role === 'led' && /^(会见|会晤|接见)(时|期间)/.test(scope.slice(i))) continue;
       if (cue.role === 'led' && /(参加|出席|列席|陪同)了?[^，。；]{0,4}$/.test(scope.slice(0, i))) continue;
+      // Declaring a meeting open is part of presiding it (主持并宣布会议开幕).
+      if (cue.cue === '宣布' && scope.slice(0, i).includes('主持')) continue;
       // Hearing a report (听取汇报) is no reporting.
       if (cue.cue === '汇报' && /听(取)?了?[^，。；]{0,8}$/.test(scope.slice(0, i))) continue;
       // 一行 marks the party of the name right before it (李峰向杨某一行介绍: 杨某's party, not 李峰's).

@@ -144,9 +144,15 @@ export class PersonFinder {
     const t = this.text;
     let j = i;
     let dots = 0;
+    let lastDot = -1;
+    const { notNames } = markLexicon();
     while (j < t.length && (isHan(t[j]) || (NAME_DOTS.includes(t[j]) && isHan(t[j + 1]) && j > i))) {
-      if (NAME_DOTS.includes(t[j])) dots++;
-      else if (dots > 0 && this.boundaryAt(j) === 2 && j > i) break;
+      if (NAME_DOTS.includes(t[j])) {
+        dots++;
+        lastDot = j;
+      } else if (dots > 0 && this.boundaryAt(j) === 2 && j > i) break;
+      // …or before a verb or another word no name holds, two letters into the last part (史密斯|来访).
+      else if (dots > 0 && j - lastDot > 2 && notNames.longestAt(t, j) >= 2) break;
       j++;
       if (j - i > 16) return null;
     }
