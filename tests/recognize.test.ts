@@ -636,6 +636,11 @@ describe('recognize', () => {
       expect(personNames('他说，英国在担任主席国期间，将邀请各方。')).to.deep.equal([]);
     });
 
+    it("takes a name addressed by a deputy's post right after a body, and holds the post in that body (省政协X副主席)", () => {
+      const a = extract('省政协牛立文副主席一行来调研。')[0];
+      expect(a.persons.map((p) => `${p.name} ${p.titles.map((t) => `${t.title}@${t.organization}`).join(' ')}`)).to.deep.equal(['牛立文 副主席@河南省政协']);
+    });
+
     it('takes a name before a role word', () => {
       expect(personNames('张阳主持会议。')).to.deep.equal(['张阳']);
       expect(rolesOf('张阳主持会议。').get('张阳')).to.deep.equal(['presided']);

@@ -469,7 +469,9 @@ function chainsOfPersons(
     const address = postsByStart.get(person.end);
     const opensChain = address && persons.some((p) => p.start === address.end);
     if (titles.length === 0 && address && !opensChain && (addressPosts.has(address.title) || HEAD_POST.test(address.title)) && address.title !== '同志') {
-      const organization = IMPLIED.find(([re]) => re.test(address.title))?.[1](home) ?? null;
+      // …held in a body written right before the name (省政协|牛某|副主席), or the one the post implies.
+      const before = orgs.find((o) => o.end === person.start && heldIn(address.title, o.resolved || o.text));
+      const organization = before ? before.resolved || before.text : (IMPLIED.find(([re]) => re.test(address.title))?.[1](home) ?? null);
       titles = [linkedTitle(address.title, organization, person.start)];
       addressed.add(person);
     }

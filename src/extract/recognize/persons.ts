@@ -210,13 +210,18 @@ export class PersonFinder {
       add(this.nameEndingAt(end));
     }
     // Before a post used as a form of address (习近平总书记).
+    // A deputy's post so used (省政协X副主席) needs a name where one may start: a boundary, or right
+    // after a body (blocked spans end there).
+    const blockedEnds = new Set(this.blocked.map((b) => b.end));
     for (const post of this.posts) {
-      const open = this.lex.addressOpenPosts.has(post.title);
+      const deputy = /^(常务)?副/.test(post.title) ? post.title.replace(/^(常务)?副/, '') : null;
+      const open = this.lex.addressOpenPosts.has(post.title) || (deputy !== null && (this.lex.addressPosts.has(deputy) || this.lex.addressOpenPosts.has(deputy)));
       if (!open && !this.lex.addressPosts.has(post.title)) continue;
       for (const len of [3, 2]) {
         const start = post.start - len;
         const name = t.slice(start, post.start);
-        if (start < 0 || ![...name].every(isHan) || surnameLength(name, 0) === 0 || (open && (!this.openAt(start) || placeBefore(t, start, len)))) continue;
+        const openHere = this.openAt(start) || (deputy !== null && blockedEnds.has(start));
+        if (start < 0 || ![...name].every(isHan) || surnameLength(name, 0) === 0 || (open && (!openHere || placeBefore(t, start, len)))) continue;
         if (nameScore(name) < MIN_SCORE / 2 || this.postEnds.has(post.start)) continue;
         if (add(personMention(start, post.start, name, 'address'))) break;
       }
