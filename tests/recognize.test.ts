@@ -123,6 +123,12 @@ describe('recognize', () => {
       expect(personNames('工党党魁约翰·史密斯来访。宣传部部长吾尔叶提·吾守尔出席。')).to.deep.equal(['约翰·史密斯', '吾尔叶提·吾守尔']);
     });
 
+    it('reads no central body from 中央 and a bare body (中央政协工作会议), but a listed one (中央纪委)', () => {
+      const names = extract('出席中央政协工作会议。中央纪委书记出席。')[0].organizations.map((o) => o.name);
+      expect(names).to.not.include('中央政协');
+      expect(names).to.include('中央纪律检查委员会');
+    });
+
     it('reads no chamber of commerce or parliament out of a meeting (协商会议, 评议会议)', () => {
       const names = extract('今年是中国人民政治协商会议成立70周年。抓党建工作述职评议会议召开。')[0].organizations.map((o) => o.name);
       expect(names.filter((n) => /商会$|议会$/.test(n))).to.deep.equal([]);
