@@ -91,6 +91,20 @@ const SIXTH_FLOORS: Record<Measure, number> = {
   bylines: 0.66,
 };
 
+// The seventh set (tests/fixtures/news-seventh/README.md): gold written before its first measurement
+// (titles resolved 35/45, organizations 0.73, places 0.69 then), a development set since.
+const SEVENTH_FLOORS: Record<Measure, number> = {
+  persons: 0.98,
+  organizations: 0.82,
+  places: 0.73,
+  titles: 0.99,
+  titlesResolved: 0.96,
+  participation: 0.99,
+  roles: 0.97,
+  dates: 0.94,
+  bylines: 0.99,
+};
+
 function holds(folder: string, least: number, floors: Record<Measure, number>): void {
   const dir = join(PACKAGE_ROOT, 'tests', 'fixtures', folder);
   const golds = readdirSync(join(dir, 'gold')).filter((f) => f.endsWith('.gold.json'));
@@ -129,5 +143,9 @@ describe('the development sets of real articles', () => {
 
   it('hold them on the sixth set, from outlets none of the others has', () => {
     holds('news-sixth', 12, SIXTH_FLOORS);
+  });
+
+  it('hold them on the seventh set, from outlets none of the others has', () => {
+    holds('news-seventh', 8, SEVENTH_FLOORS);
   });
 });
