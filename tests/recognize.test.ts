@@ -171,6 +171,12 @@ describe('recognize', () => {
       expect(rolesOf('青山村支部书记李长友介绍了村里的情况。').get('李长友')).to.deep.equal(['spoke']);
     });
 
+    it('reports the party unit a chain names as an organization, the unit as written its mention', () => {
+      const a = extract('区检察院党组书记、检察长陈大儒出席。')[0];
+      const unit = a.organizations.find((o) => o.name.endsWith('区检察院党组'));
+      expect(unit?.spans.map((s) => s.text)).to.deep.equal(['党组']);
+    });
+
     it("holds a party unit's post in the body's party unit, and the body's own posts in the body", () => {
       const titles = (text: string) => extract(text)[0].persons.map((p) => `${p.name} ${p.titles.map((t) => `${t.title}@${t.organization}`).join(' ')}`);
       expect(titles('区检察院党组书记、检察长陈大儒出席。')[0]).to.match(/^陈大儒 党组书记@.*区检察院党组 检察长@.*区检察院$/);
