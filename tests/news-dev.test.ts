@@ -11,7 +11,7 @@ import { PACKAGE_ROOT } from '../src/paths.js';
 // to make a change pass.
 const FLOORS: Record<Measure, number> = {
   persons: 0.99,
-  organizations: 0.91,
+  organizations: 0.92,
   places: 0.90,
   titles: 0.95,
   titlesResolved: 0.93,
@@ -25,7 +25,7 @@ const FLOORS: Record<Measure, number> = {
 // development set since.
 const SECOND_FLOORS: Record<Measure, number> = {
   persons: 0.98,
-  organizations: 0.84,
+  organizations: 0.85,
   places: 0.82,
   titles: 0.96,
   titlesResolved: 0.88,
@@ -39,7 +39,7 @@ const SECOND_FLOORS: Record<Measure, number> = {
 // development set since.
 const THIRD_FLOORS: Record<Measure, number> = {
   persons: 0.99,
-  organizations: 0.89,
+  organizations: 0.90,
   places: 0.89,
   titles: 0.98,
   titlesResolved: 0.93,
@@ -53,7 +53,7 @@ const THIRD_FLOORS: Record<Measure, number> = {
 // (titles resolved 62/83, participation 0.81, roles 0.75 then), a development set since.
 const FOURTH_FLOORS: Record<Measure, number> = {
   persons: 0.95,
-  organizations: 0.85,
+  organizations: 0.86,
   places: 0.95,
   titles: 0.98,
   titlesResolved: 0.90,
@@ -66,13 +66,13 @@ const FOURTH_FLOORS: Record<Measure, number> = {
 // The fifth set (tests/fixtures/news-fifth/README.md): gold written before its first measurement
 // (titles resolved 54/71, participation 0.79, roles 0.75 then), a development set since.
 const FIFTH_FLOORS: Record<Measure, number> = {
-  persons: 0.96,
-  organizations: 0.85,
+  persons: 0.97,
+  organizations: 0.86,
   places: 0.92,
   titles: 0.94,
   titlesResolved: 0.93,
-  participation: 0.98,
-  roles: 0.94,
+  participation: 0.99,
+  roles: 0.95,
   dates: 0.99,
   bylines: 0.99,
 };
@@ -81,7 +81,7 @@ const FIFTH_FLOORS: Record<Measure, number> = {
 // (titles resolved 51/80, participation 0.76, roles 0.76, organizations 0.77 then), a development set since.
 const SIXTH_FLOORS: Record<Measure, number> = {
   persons: 0.98,
-  organizations: 0.78,
+  organizations: 0.82,
   places: 0.77,
   titles: 0.99,
   titlesResolved: 0.91,
@@ -95,7 +95,7 @@ const SIXTH_FLOORS: Record<Measure, number> = {
 // (titles resolved 35/45, organizations 0.73, places 0.69 then), a development set since.
 const SEVENTH_FLOORS: Record<Measure, number> = {
   persons: 0.98,
-  organizations: 0.82,
+  organizations: 0.88,
   places: 0.73,
   titles: 0.99,
   titlesResolved: 0.96,
