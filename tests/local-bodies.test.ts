@@ -32,6 +32,13 @@ describe('local bodies (src/extract/local-bodies.ts)', () => {
     expect(titles('某某新闻(来源:东方网)')).to.deep.equal(['县长@—']);
   });
 
+  it("reads the home county's stem as the home in its own news, and a visit read on into a name in a headline", () => {
+    const unit: RecordUnit = { kind: 'record', line: 1, title: '省政协副主席牛大文来宿松调研', text: '王大明在宿松工作多年。', source: '宿松县政协网', date: '2024-05-06' };
+    const a = extractDocument({ path: 't.jsonl', name: 't.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [unit] }).articles[0];
+    expect(a.places.map((p) => p.name)).to.include('宿松县');
+    expect(a.persons.map((p) => p.name)).to.deep.equal(['王大明', '牛大文']);
+  });
+
   it("reads a research institute or a hospital from the outlet's name, with its bare party committee and head", () => {
     expect(inferLocalBodies('中国科学院声学研究所网站', '所长讲话。', null).institution).to.equal('中国科学院声学研究所');
     const a = record('医院党委书记陈大伟，党委副书记、院长廖小方参加座谈。', '平江市中医医院网站');

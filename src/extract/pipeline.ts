@@ -153,9 +153,11 @@ export function extractArticle(
  */
 function taggedEntities(text: string, home: Home | null, creditLines: Span[]): { tagged: EntitySpan[]; placesReadAsPersons: Set<EntitySpan> } {
   const taggedSpans = nerModel().tag(text);
-  const placesReadAsPersons = new Set([...homeNamedAsPersons(text, taggedSpans, home), ...settlementsReadAsPersons(text, taggedSpans)]);
+  const asPlaces = homeNamedAsPersons(text, taggedSpans, home);
+  for (const s of settlementsReadAsPersons(text, taggedSpans)) asPlaces.set(s, entitySpan(s.start, s.end, 'LOC'));
+  const placesReadAsPersons = new Set(asPlaces.keys());
   const tagged = taggedSpans
-    .map((s) => (placesReadAsPersons.has(s) ? entitySpan(s.start, s.end, 'LOC') : s))
+    .map((s) => asPlaces.get(s) ?? s)
     .filter((s) => s.type !== 'PER' || !creditLines.some((c) => overlaps(s, c)));
   return { tagged, placesReadAsPersons };
 }

@@ -3,11 +3,12 @@
  * 李鹏总理 and 韦德里纳 only): the tagger reads the headline on its own, and what it finds is reported
  * with its mentions in the headline, since the body has none to point at.
  */
+import { lexicon } from '../lexicon/index.js';
 import { nerModel } from '../ner/model.js';
 import type { NamedOut, PersonOut, SpanOut } from '../types.js';
-import { namesOfRun } from './merge.js';
+import { homeNamedAsPersons, namesOfRun } from './merge.js';
 import { resolveOrg } from './organizations.js';
-import { canonicalPlace, type Home } from './places.js';
+import { canonicalPlaceAt, homeForms, type Home } from './places.js';
 
 export interface HeadlineEntities {
   persons: PersonOut[];
@@ -30,19 +31,37 @@ function addNamed(list: NamedOut[], name: string, span: SpanOut): void {
 }
 
 /** The persons, organizations and places of a headline, each with its headline spans and no body spans. */
+/** A place a person's span ends with after a verb of coming (…来|宿松, …到|黄梅): its form and name. */
+function visitedPlace(text: string, home: Home | null): { form: string; place: string } | null {
+  const forms = homeForms(home);
+  for (let at = 2; at < text.length - 2; at++) {
+    if (!/[来到赴]/.test(text[at])) continue;
+    const form = text.slice(at + 1);
+    if (forms.has(form) || lexicon().gazetteer.byForm.has(form)) return { form, place: canonicalPlaceAt(home)(form) };
+  }
+  return null;
+}
+
 export function headlineEntities(headline: string, home: Home | null): HeadlineEntities {
   const out: HeadlineEntities = { persons: [], organizations: [], places: [] };
-  for (const s of nerModel().tag(headline)) {
+  const tagged = nerModel().tag(headline);
+  // The home's name the tagger took for a person (…来|宿松调研) is the place.
+  const asPlaces = homeNamedAsPersons(headline, tagged, home);
+  for (const s of tagged.map((t) => asPlaces.get(t) ?? t)) {
     const text = headline.slice(s.start, s.end);
     const span = { text, start: s.start, end: s.end };
     if (s.type === 'PER') {
+      // A visit read on into the name (牛某来|宿松): the name ends before the verb, and the rest is the place.
+      const visit = visitedPlace(text, home);
+      if (visit) addNamed(out.places, visit.place, { text: visit.form, start: s.end - visit.form.length, end: s.end });
+      const run = visit ? text.slice(0, -visit.form.length - 1) : text;
       // A lone character is a surname standing for someone the headline does not name.
-      if (text.length < 2) continue;
-      for (const { name, start, end } of namesOfRun(text.replace(/[•・‧]/g, '·'), s.start)) {
+      if (run.length < 2) continue;
+      for (const { name, start, end } of namesOfRun(run.replace(/[•・‧]/g, '·'), s.start)) {
         add(out.persons, name, { text: name, start, end }, () => ({ name, titles: [], mentions: 0, spans: [] })).mentions++;
       }
     } else if (s.type === 'ORG') addNamed(out.organizations, resolveOrg(text, home), span);
-    else addNamed(out.places, canonicalPlace(text), span);
+    else addNamed(out.places, canonicalPlaceAt(home)(text), span);
   }
   return out;
 }

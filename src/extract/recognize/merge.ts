@@ -38,13 +38,21 @@ export function ofType(spans: EntitySpan[], type: EntityType): EntitySpan[] {
 }
 
 /**
- * The tagger's persons that are the home's own name as a reader writes it (《黄梅新闻》 on 黄梅县's
- * site): a paper names its county more often than any namesake, so the span is the place.
+ * The tagger's persons that are the home's name (宿松 in 宿松's own news), also after a verb of coming
+ * the tagger took for a surname (来|宿松调研): each with the place's span.
  */
-export function homeNamedAsPersons(text: string, tagged: EntitySpan[], home: Home | null): Set<EntitySpan> {
+export function homeNamedAsPersons(text: string, tagged: EntitySpan[], home: Home | null): Map<EntitySpan, EntitySpan> {
   const forms = homeForms(home);
-  return new Set(tagged.filter((s) => s.type === 'PER' && forms.has(text.slice(s.start, s.end))));
+  const out = new Map<EntitySpan, EntitySpan>();
+  for (const s of tagged) {
+    if (s.type !== 'PER') continue;
+    if (forms.has(text.slice(s.start, s.end))) out.set(s, entitySpan(s.start, s.end, 'LOC'));
+    else if (COMING.test(text[s.start]) && forms.has(text.slice(s.start + 1, s.end))) out.set(s, entitySpan(s.start + 1, s.end, 'LOC'));
+  }
+  return out;
 }
+
+const COMING = /[来到赴在回抵访]/;
 
 const SETTLEMENT_NAME = /[村镇乡]$/;
 

@@ -5,6 +5,7 @@
  */
 import { isHan } from '../chars.js';
 import { lexicon } from '../lexicon/index.js';
+import { markLexicon } from '../ner/lexicon-marks.js';
 import { WordScan } from '../lexicon/word-scan.js';
 import type { Division } from '../lexicon/gazetteer.js';
 import type { LocalBodies } from '../local-bodies.js';
@@ -163,6 +164,14 @@ export function findHomeWords(text: string, home: Home | null): PlaceMention[] {
   for (const { word, at } of scan.occurrences(text)) {
     const form = scan.words[word];
     if (levels[word] === home.division.level) out.push(placeMention(at, at + form.length, form, 'home', home.division));
+  }
+  // A county's own news names it by its stem (宿松 for 宿松县), which the gazetteer leaves out; not where the
+  // stem is a common word (通道) or runs on into a longer name (宿松路 is caught as a road elsewhere).
+  const stem = home.division.level === 'county' ? home.division.name.replace(/[县市区旗]$/, '') : '';
+  if (stem.length >= 2 && !lexicon().gazetteer.byForm.has(stem) && !markLexicon().words.get(stem)) {
+    for (let at = text.indexOf(stem); at >= 0; at = text.indexOf(stem, at + stem.length)) {
+      if (!text.startsWith(home.division.name, at)) out.push(placeMention(at, at + stem.length, stem, 'home', home.division));
+    }
   }
   // Most texts never write the abbreviation: no need to run the pattern over them.
   const written = text.includes(home.abbreviation);
