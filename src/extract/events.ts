@@ -107,6 +107,8 @@ export function findParticipation(
     // 在X（等）的陪同下 / 在X的主持下.
     const before = text.slice(clauseStart, head);
     const after = text.slice(last.end, last.end + 8);
+    // What follows the group past a post it is addressed by (X秘书长|率…, X院长|一行).
+    const afterAddress = after.slice(lexicon().postPhrases.longestAt(after, 0));
     // 以X为组长（团长）的…: X leads the group; a deputy (为副组长) takes part.
     const heads = (before === '' || before === '以') && HEADS_GROUP.exec(after);
     if (heads) {
@@ -140,7 +142,6 @@ export function findParticipation(
     // The group before this one in its clause, the clause's subject.
     const leader = g > 0 && groups[g - 1].at(-1)!.end > clauseStart ? groups[g - 1] : undefined;
     // A visiting party welcomed or thanked (对X一行的到来表示欢迎, 对X秘书长率记者团来访表示感谢): its first leads the visit.
-    const afterAddress = after.slice(lexicon().postPhrases.longestAt(after, 0));
     if (/[对向]$/.test(before) && /^(等)?(一行|率领?|带领)/.test(afterAddress) && leader) {
       names.forEach((n, i) => give(n, i === 0 ? 'led' : 'attended', sentence));
       return;
@@ -181,7 +182,7 @@ export function findParticipation(
     let visiting = false;
     // A party of several (A，B，C等一行来到…勉励…): the first leads it and speaks for it, the others take part.
     const party = names.length > 1 && /^(等)?一行/.test(after);
-    const headsParty = /^(等)?一行/.test(after.slice(lexicon().postPhrases.longestAt(after, 0)));
+    const headsParty = /^(等)?一行/.test(afterAddress);
     const giveAll = (role: Role) => names.forEach((n, k) => give(n, party && k > 0 ? 'attended' : role, said));
     // X对Y…表示祝贺: what Y did inside the phrase (一行到…走访) is no act of X's; X speaks.
     const towards = TOWARDS.exec(scope);
