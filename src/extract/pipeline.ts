@@ -9,6 +9,7 @@ import type { Division } from './lexicon/gazetteer.js';
 import { lexicon } from './lexicon/index.js';
 import { linkTitles, type LinkedTitle } from './link.js';
 import { entitySpan, type EntitySpan } from './ner/labels.js';
+import { markLexicon } from './ner/lexicon-marks.js';
 import { nerModel } from './ner/model.js';
 import { normalizeArticleText, normalizePage } from './normalize.js';
 import { findDates, type DateMention } from './recognize/dates.js';
@@ -221,7 +222,7 @@ interface PlaceInputs {
 function placesOf(text: string, ctx: ResolvedContext, found: PlaceInputs): NamedPlace[] {
   const { home, regional } = ctx;
   const { divisions, tagged, persons, orgs, reportedOrgs, venues, creditLines, dates } = found;
-  const homeWords = findHomeWords(text, home);
+  const homeWords = findHomeWords(text, home, (w) => markLexicon().words.get(w) !== undefined);
   const placeRules: NamedPlace[] = [
     ...divisions.filter(
       (d) =>

@@ -5,7 +5,6 @@
  */
 import { isHan } from '../chars.js';
 import { lexicon } from '../lexicon/index.js';
-import { markLexicon } from '../ner/lexicon-marks.js';
 import { WordScan } from '../lexicon/word-scan.js';
 import type { Division } from '../lexicon/gazetteer.js';
 import type { LocalBodies } from '../local-bodies.js';
@@ -154,8 +153,11 @@ function comingTo(abbreviation: string): RegExp {
 // The home words, looked for in one pass (the lexicon never changes).
 let homeWordScan: { scan: WordScan; levels: string[] } | null = null;
 
-/** 我市, 全市, 来许, 在许 (and 我省, 全省 in a province's own paper): the paper's home. */
-export function findHomeWords(text: string, home: Home | null): PlaceMention[] {
+/**
+ * 我市, 全市, 来许, 在许 (and 我省, 全省 in a province's own paper), and a county's stem (宿松): the paper's
+ * home. `isWord` says which stems are common words (通道); with none given, no stem is looked for.
+ */
+export function findHomeWords(text: string, home: Home | null, isWord: (w: string) => boolean = () => true): PlaceMention[] {
   if (!home?.division) return [];
   const { homeWords } = lexicon();
   homeWordScan ??= { scan: new WordScan([...homeWords.keys()]), levels: [...homeWords.values()] };
@@ -166,9 +168,9 @@ export function findHomeWords(text: string, home: Home | null): PlaceMention[] {
     if (levels[word] === home.division.level) out.push(placeMention(at, at + form.length, form, 'home', home.division));
   }
   // A county's own news names it by its stem (宿松 for 宿松县), which the gazetteer leaves out; not where the
-  // stem is a common word (通道) or runs on into a longer name (宿松路 is caught as a road elsewhere).
+  // stem is a common word (通道: `isWord`).
   const stem = home.division.level === 'county' ? home.division.name.replace(/[县市区旗]$/, '') : '';
-  if (stem.length >= 2 && !lexicon().gazetteer.byForm.has(stem) && !markLexicon().words.get(stem)) {
+  if (stem.length >= 2 && !lexicon().gazetteer.byForm.has(stem) && !isWord(stem)) {
     for (let at = text.indexOf(stem); at >= 0; at = text.indexOf(stem, at + stem.length)) {
       if (!text.startsWith(home.division.name, at)) out.push(placeMention(at, at + stem.length, stem, 'home', home.division));
     }
