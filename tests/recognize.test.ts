@@ -152,6 +152,12 @@ describe('recognize', () => {
       expect(names.filter((n) => n.includes('办事处'))).to.deep.equal([]);
     });
 
+    it('reads bureaus written short in a list after the first (住建委、规划局、房管局) and 专职副 posts', () => {
+      const a = extract('市住建委、规划局、房管局负责同志参加签约仪式。市计生协专职副会长刘大勇出席。')[0];
+      expect(a.organizations.map((o) => o.name).filter((n) => /住建委|规划局|房管局|计生协/.test(n))).to.have.length(4);
+      expect(a.persons[0].titles.map((t) => t.title)).to.deep.equal(['专职副会长']);
+    });
+
     it('reads stations as bodies after a place (平江军供站, 县水文监测站), not the place and a character as a name', () => {
       const a = extract('平江军供站主要负责同志参加会议。县水文监测站站长刘大海介绍情况。')[0];
       expect(a.persons.map((p) => p.name)).to.deep.equal(['刘大海']);
