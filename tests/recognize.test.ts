@@ -335,6 +335,13 @@ describe('recognize', () => {
       expect(rolesOf('美国驻沈阳总领事梅大瑞一行来访。').get('梅大瑞')).to.deep.equal(['led']);
     });
 
+    it('reads a mission named short (美国驻沪总领馆) as the body of the post after it, its posting a place, and 委员长 as the NPC standing committee\'s', () => {
+      const a = one('9月21日，美国驻沪总领馆总领事史大客一行4人来访。');
+      expect(a.persons[0].titles.map((t) => `${t.title}@${t.organization}`)).to.deep.equal(['总领事@美国驻沪总领馆']);
+      expect(a.places.map((p) => p.name)).to.include('上海市');
+      expect(one('会议听取张大江委员长所作的报告。').persons[0].titles.map((t) => t.organization)).to.deep.equal(['全国人民代表大会常务委员会']);
+    });
+
     it('reads company, village and task-group posts with their bodies', () => {
       const a = one('江淮机械厂厂长周建华、宏达集团董事长林晓东出席会议。驻村第一书记陈明向督导组组长刘强汇报工作。');
       const titles = Object.fromEntries(a.persons.map((p) => [p.name, p.titles.map((t) => t.title)]));

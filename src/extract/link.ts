@@ -30,6 +30,7 @@ const IMPLIED: [RegExp, (home: Home | null) => string | null][] = [
   [/^总书记$/, () => '中共中央'],
   [/^国家副?主席$/, () => '中华人民共和国'],
   [/^副?总理$|^国务委员$/, () => '国务院'],
+  [/^副?委员长$/, () => '全国人民代表大会常务委员会'],
 ];
 
 /** The institution whose news this is, when its name ends as `kind` says (a hospital, an institute). */

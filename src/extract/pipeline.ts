@@ -236,7 +236,8 @@ function placesOf(text: string, ctx: ResolvedContext, found: PlaceInputs): Named
     ...venues,
     ...findSettlements(text).filter((t) => !persons.some((p) => overlaps(p, t)) && !venues.some((v) => overlaps(v, t))),
     ...homeWords,
-    ...findPlaceAbbreviations(text, [...homeWords, ...creditLines, ...dates, ...persons, ...orgs]),
+    // The place a body is posted to (美国驻沪总领馆, 驻京办事处) is a place of the story too.
+    ...findPlaceAbbreviations(text, [...homeWords, ...creditLines, ...dates, ...persons, ...orgs.filter((o) => !o.text.includes('驻'))]),
   ].map((p) => namedPlace(p, placeName(p, home)));
   return withoutNestedNames(
     mergeNamed(
