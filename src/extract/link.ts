@@ -78,10 +78,10 @@ export function titleChain(
   carried: PlaceMention | null = null,
 ): LinkedTitle[] {
   // `held`: where a post whose body the text does not name is held: in the body of the post before
-  // 兼, or in a body the text calls only 公司, 集团 or 机关.
+  // 兼, or in a body the text calls only by a word for it (公司, 集团, 机关, 办事处).
   // `offices`: the post is of the body's offices' party unit (市委统战部|机关|党委书记).
   // `mission`: a diplomat's embassy or consulate, named by the posting (美国驻沈阳|总领事 → 美国驻沈阳总领事馆).
-  const items: { title: string; org: OrgMention | null; start: number; place: PlaceMention | null; held?: 'as-before-jian' | 'unnamed-body'; offices?: true; mission?: string }[] = [];
+  const items: { title: string; org: OrgMention | null; start: number; place: PlaceMention | null; held?: 'as-before-jian' | UnnamedBody; offices?: true; mission?: string }[] = [];
   let pos = personStart;
   for (;;) {
     // 副部长兼首席兽医师X: the post after 兼 is one the lexicon lacks; the chain goes on before 兼.
@@ -125,11 +125,11 @@ export function titleChain(
     const place = org ? null : (places.get(post.start) ?? null);
     // 公司 or 集团 written bare before a post (…副总经理，公司党委书记X), or 机关 before its party unit's
     // (…研究室主任、机关党组成员X): a body the text does not name.
-    const bare = org || place ? undefined : UNNAMED_BODY.exec(text.slice(Math.max(0, post.start - 3), post.start))?.[1];
-    const unnamed = bare !== undefined && (bare !== '机关' || /^(党组|党委)/.test(post.title));
-    const start = org ? org.start : place ? place.start : unnamed ? post.start - bare!.length : post.start;
+    const bare = org || place ? undefined : (UNNAMED_BODY.exec(text.slice(Math.max(0, post.start - 3), post.start))?.[1] as UnnamedBody | undefined);
+    const unnamed = bare !== undefined && (bare !== '机关' || /^(党组|党委)/.test(post.title)) ? bare : undefined;
+    const start = org ? org.start : place ? place.start : unnamed ? post.start - unnamed.length : post.start;
     const offices = org !== null && org.end === post.start - 2 && text.startsWith('机关', org.end);
-    items.unshift({ title: post.title, org, start, place, ...(unnamed ? { held: 'unnamed-body' as const } : {}), ...(offices ? { offices } : {}) });
+    items.unshift({ title: post.title, org, start, place, ...(unnamed ? { held: unnamed } : {}), ...(offices ? { offices } : {}) });
     // Posts of one chain are parted by 、 or joined by 兼 (党委副书记兼副院长), and by ， where a post ends
     // right before it (县委常委、组织部部长，县委党校校长X).
     const comma = text[start - 1] === '，' && postsByEnd.has(start - 1) && chainOnly(text, start - 1);
@@ -166,7 +166,7 @@ export function titleChain(
         if (!committee && kind === 'party' && homeAt('市', home)) committee = resolveOrg('市委', home).replace(/^中共/, '');
         // A bare state body after a township's or subdistrict's committee's post is the township's
         // (街道党工委副书记、办事处副主任 → 街道办事处; 镇党委书记、人大主席 → 镇人大).
-        const township = kind === 'state' && parent ? /^(?:中共)?(.*(?:街道|镇|乡))(?:党工委|党委)$/.exec(parent)?.[1] : undefined;
+        const township = kind === 'state' ? townshipOfCommittee(parent) : null;
         if (committee) organization = committee + item.org.text;
         else if (township) organization = township + item.org.text;
         else {
@@ -188,8 +188,8 @@ export function titleChain(
     } else if (item.held) {
       // A post held concurrently is held in the body of the post before 兼; an unnamed body's in none
       // named, but a subdistrict's office after its committee's post is the subdistrict's (街道党工委副书记、办事处副主任).
-      const township = parent ? /^(?:中共)?(.*街道)(?:党工委|工委)$/.exec(parent)?.[1] : undefined;
-      organization = item.held === 'as-before-jian' ? parent : township && text.startsWith('办事处', item.start) ? `${township}办事处` : null;
+      const township = townshipOfCommittee(parent);
+      organization = item.held === 'as-before-jian' ? parent : item.held === '办事处' && township?.endsWith('街道') ? `${township}办事处` : null;
       parent = organization;
     } else {
       // 党委 written bare before the post (党委常委: 常委 of no body the text names) reads with it.
@@ -209,13 +209,16 @@ export function titleChain(
   return out;
 }
 
+/** The party unit a post is of (党组书记 → 党组, 党委委员 → 党委), or undefined. */
+const partyUnitOf = (post: string): string | undefined => /^(党组|党委|党工委)/.exec(post)?.[1];
+
 /**
  * The body a party unit's post is held in: a body's party unit (区检察院党组书记 → 区检察院党组,
  * 集团党委委员 → 集团党委, 市委统战部机关党委书记 → 市委统战部机关党委); a committee's own posts are the
  * committee's (县委常委), and other posts their body's.
  */
 function inPartyUnit(title: string, organization: string, offices: boolean): string {
-  const unit = /^(党组|党委|党工委)/.exec(title)?.[1];
+  const unit = partyUnitOf(title);
   if (!unit || /(党组|党委|党工委|委员会|委)$/.test(organization)) return organization;
   return `${organization}${offices ? '机关' : ''}${unit}`;
 }
@@ -247,7 +250,13 @@ function missionBefore(text: string, post: PostMention): { start: number; name: 
 }
 
 // Words for a body that name none in particular, right before its post.
+type UnnamedBody = '公司' | '集团' | '机关' | '办事处';
 const UNNAMED_BODY = /(公司|集团|机关|办事处)$/;
+
+/** The township or subdistrict whose committee a body is (青山镇党委 → 青山镇, 南京东路街道党工委 → 南京东路街道), or null. */
+function townshipOfCommittee(body: string | null): string | null {
+  return body ? (/^(?:中共)?(.*(?:街道|镇|乡))(?:党工委|党委|工委)$/.exec(body)?.[1] ?? null) : null;
+}
 
 // The last characters of posts (长, 员, 师, 官, 表, 记…), read from the lexicon's posts.
 let postEndings: Set<string> | null = null;
@@ -305,8 +314,34 @@ function bodyOfNext(post: string, parent: string): string | null {
   const body = withoutPartyUnit(parent);
   if (body !== parent && heldIn(post, body)) return body;
   // …and a post of a body's party unit after the body's own is the unit's (董事长、党委书记; 局长、党组书记).
-  if (body === parent && /^(党组|党委|党工委)/.test(post)) return parent;
+  if (body === parent && partyUnitOf(post)) return parent;
   return /委$/.test(parent) || heldIn(post, parent) ? parent : null;
+}
+
+/**
+ * The body a chain item names where it starts, given its organization: for a party unit's post held in
+ * the unit (区检察院|党组书记 → 区检察院党组), the body itself (区检察院).
+ */
+export function bodyNamedBy(t: LinkedTitle, organization: string): string {
+  const unit = partyUnitOf(t.title);
+  return unit && organization.endsWith(unit) ? withoutPartyUnit(organization) : organization;
+}
+
+/**
+ * The party units title chains name and resolve with no organization mention of their own
+ * (在X大学，党委副书记Y → 中共X大学委员会; 区检察院党组书记 → 区检察院党组): the unit as written is
+ * their mention.
+ */
+export function partyUnitMentions(text: string, persons: PersonMention[], titles: Map<PersonMention, LinkedTitle[]>): { start: number; end: number; name: string }[] {
+  const out: { start: number; end: number; name: string }[] = [];
+  for (const p of persons) {
+    for (const t of titles.get(p) ?? []) {
+      if (!t.organization || !/(党委|党组|党工委|委员会)$/.test(t.organization) || !/^(党委|党组|党工委)|书记$/.test(t.title)) continue;
+      const unit = /党委|党组|党工委/.exec(text.slice(t.start, p.start));
+      if (unit) out.push({ start: t.start + unit.index, end: t.start + unit.index + unit[0].length, name: t.organization });
+    }
+  }
+  return out;
 }
 
 /** A body without the party unit named after it (市教育局党组 → 市教育局; 市人大常委会机关党组 → 市人大常委会). */

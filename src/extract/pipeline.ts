@@ -7,7 +7,7 @@ import { resolveContext, type ResolvedContext } from './context.js';
 import { describeEvent, findParticipation } from './events.js';
 import type { Division } from './lexicon/gazetteer.js';
 import { lexicon } from './lexicon/index.js';
-import { linkTitles, type LinkedTitle } from './link.js';
+import { bodyNamedBy, linkTitles, partyUnitMentions, type LinkedTitle } from './link.js';
 import { entitySpan, type EntitySpan } from './ner/labels.js';
 import { markLexicon } from './ner/lexicon-marks.js';
 import { nerModel } from './ner/model.js';
@@ -50,29 +50,6 @@ function spansByName<M extends Span & { name: string }>(text: string, mentions: 
   return out;
 }
 
-/** Whether a title is a party unit's post held in the unit of the body its chain names (区检察院|党组书记). */
-function unitHolding(t: LinkedTitle): boolean {
-  const unit = /^(党组|党委|党工委)/.exec(t.title)?.[1];
-  return unit !== undefined && t.organization !== null && t.organization.endsWith(unit);
-}
-
-/**
- * The party units a title chain names and resolves with no organization mention of their own
- * (在X大学，党委副书记Y → 中共X大学委员会; 区检察院党组书记 → 区检察院党组): the unit as written is
- * their mention.
- */
-function partyUnitsOfChains(text: string, persons: PersonMention[], titles: Map<PersonMention, LinkedTitle[]>): { start: number; end: number; name: string }[] {
-  const out: { start: number; end: number; name: string }[] = [];
-  for (const p of persons) {
-    for (const t of titles.get(p) ?? []) {
-      if (!t.organization || !/(党委|党组|党工委|委员会)$/.test(t.organization) || !/^(党委|党组|党工委)|书记$/.test(t.title)) continue;
-      const unit = /党委|党组|党工委/.exec(text.slice(t.start, p.start));
-      if (unit) out.push({ start: t.start + unit.index, end: t.start + unit.index + unit[0].length, name: t.organization });
-    }
-  }
-  return out;
-}
-
 /**
  * Recognize, link and read events in one article. `known` carries the names found so far in the
  * same page (a record of JSON Lines gets its own, so no article depends on what shares its file).
@@ -105,7 +82,7 @@ export function extractArticle(
   // A body named in a title chain is the body the chain resolved (宣传部 in 哈密市委常委、宣传部部长).
   const chainOrgs = new Map<number, string>();
   // A party unit's post (区检察院党组书记) names the body, whose unit holds the post.
-  for (const ts of titles.values()) for (const t of ts) if (t.organization) chainOrgs.set(t.start, unitHolding(t) ? t.organization.replace(/(机关)?(党组|党委|党工委)$/, '') : t.organization);
+  for (const ts of titles.values()) for (const t of ts) if (t.organization) chainOrgs.set(t.start, bodyNamedBy(t, t.organization));
   for (const o of orgs) o.name = chainOrgs.get(o.start) ?? o.name;
   const namedByList = inheritListLevel(text, orgs, home, divisions);
 
@@ -118,7 +95,7 @@ export function extractArticle(
   const reportedOrgs = orgs.filter((o) => reportable(o, text, divisions, tagged, chainOrgs.has(o.start) || namedByList.has(o), local, ctx.national, regional));
   const places = placesOf(text, ctx, { divisions, tagged, persons, orgs, reportedOrgs, venues, creditLines, dates });
   const placeSpans = spansByName(text, places);
-  const orgSpans = spansByName(text, [...reportedOrgs, ...partyUnitsOfChains(text, mentioned, titles).filter((u) => !orgs.some((o) => o.start <= u.start && u.end <= o.end))]);
+  const orgSpans = spansByName(text, [...reportedOrgs, ...partyUnitMentions(text, mentioned, titles).filter((u) => !orgs.some((o) => o.start <= u.start && u.end <= o.end))]);
   const events = eventsOf(text, draft, mentioned, titles, dates, venues, home);
 
   // A headline that only repeats the body's opening (a record of one paragraph) says nothing more.

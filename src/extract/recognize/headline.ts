@@ -31,13 +31,13 @@ function addNamed(list: NamedOut[], name: string, span: SpanOut): void {
 }
 
 /** The persons, organizations and places of a headline, each with its headline spans and no body spans. */
-/** A place a person's span ends with after a verb of coming (…来|宿松, …到|黄梅): its form and name. */
-function visitedPlace(text: string, home: Home | null): { form: string; place: string } | null {
-  const forms = homeForms(home);
+/** The place form a person's span ends with after a verb of coming (…来|宿松, …到|黄梅): a home form or a gazetteer form. */
+function visitedPlace(text: string, homeForms: Set<string>): string | null {
+  const { byForm } = lexicon().gazetteer;
   for (let at = 2; at < text.length - 2; at++) {
     if (!/[来到赴]/.test(text[at])) continue;
     const form = text.slice(at + 1);
-    if (forms.has(form) || lexicon().gazetteer.byForm.has(form)) return { form, place: canonicalPlaceAt(home)(form) };
+    if (homeForms.has(form) || byForm.has(form)) return form;
   }
   return null;
 }
@@ -45,6 +45,8 @@ function visitedPlace(text: string, home: Home | null): { form: string; place: s
 export function headlineEntities(headline: string, home: Home | null): HeadlineEntities {
   const out: HeadlineEntities = { persons: [], organizations: [], places: [] };
   const tagged = nerModel().tag(headline);
+  const forms = homeForms(home);
+  const placeName = canonicalPlaceAt(home);
   // The home's name the tagger took for a person (…来|宿松调研) is the place.
   const asPlaces = homeNamedAsPersons(headline, tagged, home);
   for (const s of tagged.map((t) => asPlaces.get(t) ?? t)) {
@@ -52,16 +54,16 @@ export function headlineEntities(headline: string, home: Home | null): HeadlineE
     const span = { text, start: s.start, end: s.end };
     if (s.type === 'PER') {
       // A visit read on into the name (牛某来|宿松): the name ends before the verb, and the rest is the place.
-      const visit = visitedPlace(text, home);
-      if (visit) addNamed(out.places, visit.place, { text: visit.form, start: s.end - visit.form.length, end: s.end });
-      const run = visit ? text.slice(0, -visit.form.length - 1) : text;
+      const visit = visitedPlace(text, forms);
+      if (visit) addNamed(out.places, placeName(visit), { text: visit, start: s.end - visit.length, end: s.end });
+      const run = visit ? text.slice(0, -visit.length - 1) : text;
       // A lone character is a surname standing for someone the headline does not name.
       if (run.length < 2) continue;
       for (const { name, start, end } of namesOfRun(run.replace(/[•・‧]/g, '·'), s.start)) {
         add(out.persons, name, { text: name, start, end }, () => ({ name, titles: [], mentions: 0, spans: [] })).mentions++;
       }
     } else if (s.type === 'ORG') addNamed(out.organizations, resolveOrg(text, home), span);
-    else addNamed(out.places, canonicalPlaceAt(home)(text), span);
+    else addNamed(out.places, placeName(text), span);
   }
   return out;
 }

@@ -256,16 +256,11 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
     const name = nameBeforeEnding(text, at, end, suffix, free, divisions);
     if (!name) continue;
     taken.add(end);
-    let start = name.start;
-    // A bank's branch named after its bank (农业银行|浙江省分行) is one body with it, whole.
-    const branch = /^(分行|支行)$/.test(suffix) && text.startsWith('银行', start - 2);
-    if (branch) {
-      let bank = start - 2;
-      while (bank > 0 && start - bank < 10 && isHan(text[bank - 1]) && !STEM_STOP.has(text[bank - 1])) bank--;
-      const read = out.findIndex((o) => o.end === start && o.text.endsWith('银行'));
-      start = read >= 0 ? out.splice(read, 1)[0].start : bank;
-    }
-    out.push(orgMention({ start, end, text: text.slice(start, end), resolved: '', system: 'other', doubtful: name.doubtful, whole: branch || name.whole }));
+    // A bank's branch named after its bank (农业银行|浙江省分行) is one body with it, whole (the longer
+    // mention wins over the bank's own in findOrganizations).
+    const bank = /^(分行|支行)$/.test(suffix) ? bankBefore(text, name.start, out) : null;
+    const start = bank ?? name.start;
+    out.push(orgMention({ start, end, text: text.slice(start, end), resolved: '', system: 'other', doubtful: name.doubtful, whole: bank !== null || name.whole }));
   }
   // Schools known by number: 许昌二高, 郑州一中.
   for (const m of text.matchAll(/[一二三四五六七八九十]{1,2}[高中小](?![中学级速度等])/g)) {
@@ -273,6 +268,16 @@ function bySuffix(text: string, divisions: PlaceMention[]): OrgMention[] {
     if (d) out.push(orgMention({ start: d.start, end: m.index! + m[0].length, text: text.slice(d.start, m.index! + m[0].length), resolved: '', system: 'other' }));
   }
   return out;
+}
+
+/** Where the bank named right before `at` begins (农业银行|浙江省分行): as read already, else back to a stop; null when none. */
+function bankBefore(text: string, at: number, read: OrgMention[]): number | null {
+  if (!text.startsWith('银行', at - 2)) return null;
+  const named = read.find((o) => o.end === at && o.text.endsWith('银行'));
+  if (named) return named.start;
+  let start = at - 2;
+  while (start > 0 && at - start < 10 && isHan(text[start - 1]) && !STEM_STOP.has(text[start - 1])) start--;
+  return start;
 }
 
 /**

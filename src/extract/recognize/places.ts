@@ -155,9 +155,9 @@ let homeWordScan: { scan: WordScan; levels: string[] } | null = null;
 
 /**
  * 我市, 全市, 来许, 在许 (and 我省, 全省 in a province's own paper), and a county's stem (宿松): the paper's
- * home. `isWord` says which stems are common words (通道); with none given, no stem is looked for.
+ * home. `isWord` says which stems are common words (通道), which are not looked for.
  */
-export function findHomeWords(text: string, home: Home | null, isWord: (w: string) => boolean = () => true): PlaceMention[] {
+export function findHomeWords(text: string, home: Home | null, isWord: (w: string) => boolean): PlaceMention[] {
   if (!home?.division) return [];
   const { homeWords } = lexicon();
   homeWordScan ??= { scan: new WordScan([...homeWords.keys()]), levels: [...homeWords.values()] };
@@ -169,7 +169,7 @@ export function findHomeWords(text: string, home: Home | null, isWord: (w: strin
   }
   // A county's own news names it by its stem (宿松 for 宿松县), which the gazetteer leaves out; not where the
   // stem is a common word (通道: `isWord`).
-  const stem = home.division.level === 'county' ? home.division.name.replace(/[县市区旗]$/, '') : '';
+  const stem = home.division.level === 'county' ? stemOf(home.division.name) : '';
   if (stem.length >= 2 && !lexicon().gazetteer.byForm.has(stem) && !isWord(stem)) {
     for (let at = text.indexOf(stem); at >= 0; at = text.indexOf(stem, at + stem.length)) {
       if (!text.startsWith(home.division.name, at)) out.push(placeMention(at, at + stem.length, stem, 'home', home.division));
@@ -183,6 +183,9 @@ export function findHomeWords(text: string, home: Home | null, isWord: (w: strin
   return out;
 }
 
+/** A division's name without its level (黄梅县 → 黄梅, 长葛市 → 长葛). */
+const stemOf = (name: string): string => name.replace(/[县市区旗]$/, '');
+
 /**
  * The forms a home's own paper writes it in: its name, its short form, and for a county the stem
  * without 县, 市 or 区 (黄梅 for 黄梅县), which the gazetteer leaves out because many are words.
@@ -190,7 +193,7 @@ export function findHomeWords(text: string, home: Home | null, isWord: (w: strin
 export function homeForms(home: Home | null): Set<string> {
   if (!home?.division) return new Set();
   const { name, short } = home.division;
-  const stem = name.replace(/[县市区旗]$/, '');
+  const stem = stemOf(name);
   return new Set([name, ...(short ? [short] : []), ...(stem.length >= 2 ? [stem] : [])]);
 }
 
