@@ -6,10 +6,13 @@
  * article's headline. Photo captions end with a credit (本报记者 X 摄), sidebars are lists of bullets,
  * and a headline-like paragraph inside a long article may be a section heading rather than the end of it.
  */
-import { SENTENCE_END } from './chars.js';
+import { codeSet, lastIndexWhere, SENTENCE_END } from './chars.js';
 import { closingByline, creditLine, emptyByline, mergeByline, parseDateline, standaloneByline, type Byline } from './byline.js';
 import type { Paragraph } from './normalize.js';
 import type { ArticleKind } from './types.js';
+
+// Where a caption's sentence ends, before the credit that closes its line.
+const isSentenceEnd = codeSet(SENTENCE_END);
 
 export interface ArticleDraft {
   kind: ArticleKind;
@@ -63,12 +66,6 @@ function classify(p: Paragraph, next: Paragraph | undefined): Classified {
   if (byline) return { p, cls: byline.photographers.length > 0 ? 'credit' : 'byline', byline };
   if (looksLikeHeadline(p)) return { p, cls: 'headline' };
   return { p, cls: 'body' };
-}
-
-/** Where the last sentence end of a line stands, -1 when none. */
-function lastSentenceEnd(t: string): number {
-  for (let k = t.length - 1; k >= 0; k--) if (SENTENCE_END.includes(t[k])) return k;
-  return -1;
 }
 
 /** Character bigrams shared by a and b, over the bigrams of a. */
@@ -252,7 +249,7 @@ export function segmentRecord(paragraphs: Paragraph[], title: string | undefined
   // (座谈会现场。记者 王雪梅 摄).
   let at = 0;
   for (const t of texts) {
-    const tail = /摄影?$/.test(t) ? t.slice(lastSentenceEnd(t) + 1) : '';
+    const tail = /摄影?$/.test(t) ? t.slice(lastIndexWhere(t, isSentenceEnd, t.length - 1) + 1) : '';
     const credit = tail.length > 0 && tail.length <= 24 ? standaloneByline(tail) : null;
     if (credit) {
       mergeByline(draft.byline, credit);
