@@ -562,9 +562,10 @@ export function readOverName(text: string, o: OrgMention, tagged: EntitySpan[]):
  * it names no particular body. A body that issued a document stays (《中共中央关于…的决定》).
  */
 function partOfTitle(text: string, s: Span): boolean {
+  // The title's ending first: it is read right after the span, where a search back for 《 reads the text.
+  if (!/^(工作|组织)?(条例|办法|规定|细则|章程|法)》/.test(text.slice(s.end, s.end + 8))) return false;
   const open = text.lastIndexOf('《', s.start);
-  if (open < 0 || text.lastIndexOf('》', s.start) > open) return false;
-  return /^(工作|组织)?(条例|办法|规定|细则|章程|法)》/.test(text.slice(s.end, s.end + 8));
+  return open >= 0 && text.lastIndexOf('》', s.start) < open;
 }
 
 /**
