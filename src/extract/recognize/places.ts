@@ -154,8 +154,7 @@ function comingTo(abbreviation: string): RegExp {
 let homeWordScan: { scan: WordScan; levels: string[] } | null = null;
 
 /**
- * 我市, 全市, 来许, 在许 (and 我省, 全省 in a province's own paper), and a county's stem (宿松): the paper's
- * home. `isWord` says which stems are common words (通道), which are not looked for.
+ * 我市, 全市, 来许, 在许, and a county's stem (宿松): the paper's home; 我省, 全省: its province. `isWord` says which stems are common words (通道), which are not looked for.
  */
 export function findHomeWords(text: string, home: Home | null, isWord: (w: string) => boolean): PlaceMention[] {
   if (!home?.division) return [];
@@ -163,9 +162,12 @@ export function findHomeWords(text: string, home: Home | null, isWord: (w: strin
   homeWordScan ??= { scan: new WordScan([...homeWords.keys()]), levels: [...homeWords.values()] };
   const { scan, levels } = homeWordScan;
   const out: PlaceMention[] = [];
+  const province = provinceOf(home.division);
   for (const { word, at } of scan.occurrences(text)) {
     const form = scan.words[word];
     if (levels[word] === home.division.level) out.push(placeMention(at, at + form.length, form, 'home', home.division));
+    // A city's or county's paper writes its own province 我省, 全省 (省委 and 省政协 are its province's too).
+    else if (levels[word] === 'province' && province) out.push(placeMention(at, at + form.length, form, 'home', province));
   }
   // A county's own news names it by its stem (宿松 for 宿松县), which the gazetteer leaves out; not where the
   // stem is a common word (通道: `isWord`).
@@ -181,6 +183,12 @@ export function findHomeWords(text: string, home: Home | null, isWord: (w: strin
     out.push(placeMention(m.index! + 1, m.index! + 2, home.abbreviation, 'home', home.division));
   }
   return out;
+}
+
+/** The province a city or county lies in (a municipality's districts: the municipality); null for a province. */
+function provinceOf(d: Division): Division | null {
+  if (d.level === 'province') return null;
+  return lexicon().gazetteer.byForm.get(d.province)?.find((p) => p.level === 'province') ?? null;
 }
 
 /** A division's name without its level (黄梅县 → 黄梅, 长葛市 → 长葛). */
