@@ -97,6 +97,13 @@ describe('recognize', () => {
       expect(a.organizations.map((o) => o.name)).to.include('开发区管委会');
     });
 
+    it('reads a department between a body and the post that heads it as part of the body, two nouns joined by 与 or 和 included', () => {
+      expect(titlesOf('省教育厅财务与审计处处长王丽华到校检查。', '王丽华', '湖北日报')).to.deep.equal(['处长@湖北省教育厅财务与审计处']);
+      expect(titlesOf('市农业农村局综合科副科长钱小川出席。', '钱小川', '襄阳日报')).to.deep.equal(['副科长@襄阳市农业农村局综合科']);
+      // The post names no head of the department's kind (处 is headed by 处长): no department read.
+      expect(titlesOf('省教育厅办公室主任赵明和各处处长出席。', '赵明', '湖北日报')).to.deep.equal(['主任@湖北省教育厅办公室']);
+    });
+
     it('reads a post held concurrently (兼) that the lexicon lacks, or has with words before it, in the body of the post before 兼', () => {
       const titles = (text: string) => extract(text)[0].persons.flatMap((p) => p.titles.map((t) => `${p.name} ${t.title}@${t.organization}`));
       expect(titles('农业部副部长兼首席兽医师刘子健出席会议。')).to.deep.equal(['刘子健 副部长@农业部', '刘子健 首席兽医师@农业部']);

@@ -19,7 +19,7 @@ import { headlineEntities } from './recognize/headline.js';
 import { attributivePlace, homeNamedAsPersons, settlementsReadAsPersons, mergeNamed, seenOrNamedInFull, trimmedVenue, mergePersons, overlaps, readOverName, reportable, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
 import { findMedia } from './recognize/media.js';
 import { placesOpeningBodies, registeredForHome } from './recognize/opening-places.js';
-import { findOrganizations, homeAt, namedOrg, resolveOrg, type NamedOrg } from './recognize/organizations.js';
+import { findOrganizations, homeAt, namedOrg, resolveOrg, withDepartments, type NamedOrg } from './recognize/organizations.js';
 import { findPosts, PersonFinder, type PersonMention, type Span } from './recognize/persons.js';
 import { canonicalPlaceAt, findDivisions, findHomeWords, findTownships, findVenues, namedPlace, placeMention, type Home, type NamedPlace, type PlaceMention } from './recognize/places.js';
 import { segmentPage, segmentRecord, type ArticleDraft } from './segment.js';
@@ -147,7 +147,7 @@ function organizationsOf(text: string, divisions: PlaceMention[], ctx: ResolvedC
   // News outlets are bodies of a regional site's story; PFR marks none.
   const media = ctx.regional ? findMedia(text).filter((m) => !found.some((o) => overlaps(o, m))) : [];
   const ruleOrgs = [...found, ...media].sort((a, b) => a.start - b.start).map((o) => namedOrg(o, o.resolved));
-  return mergeNamed(
+  const merged = mergeNamed(
     text,
     ruleOrgs,
     taggedOrganizations(text, tagged, ruleOrgs),
@@ -155,6 +155,7 @@ function organizationsOf(text: string, divisions: PlaceMention[], ctx: ResolvedC
     (m) => namedOrg({ start: m.start, end: m.end, text: m.text, resolved: m.name, system: 'other' }, m.name),
     (o) => o.whole === true,
   ).filter((o) => !readOverName(text, o, tagged));
+  return withDepartments(text, merged, home);
 }
 
 /** The article's persons, in order of first mention, with their spans and their titles. */

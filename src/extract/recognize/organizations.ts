@@ -443,6 +443,11 @@ function namedBodies(text: string): OrgMention[] {
  */
 function joinsNouns(text: string, at: number, suffix: string): boolean {
   if (text[at] !== '和' || !suffix.endsWith('委员会') || /[委府局部厅办院]/.test(text[at - 1] ?? '')) return false;
+  return joinsTwoNouns(text, at);
+}
+
+/** Whether the 与 or 和 at `at` stands between two common words that are no verbs proper (规划与信息化). */
+function joinsTwoNouns(text: string, at: number): boolean {
   const { words, verbs } = markLexicon();
   const noun = (from: number, length: number) => words.valueAt(text, from, length) !== undefined && !verbs.valueAt(text, from, length);
   return [2, 3, 4].some((l) => at - l >= 0 && noun(at - l, l)) && [2, 3, 4].some((l) => noun(at + 1, l));
@@ -493,4 +498,35 @@ export function findOrganizations(text: string, divisions: PlaceMention[], home:
   kept.sort((a, b) => a.start - b.start);
   for (const m of kept) if (m.system !== 'central' && m.system !== 'named') m.resolved = resolveOrg(m.text, home);
   return kept;
+}
+
+// A department's name after its body, up to its ending: two to nine characters, two nouns may be joined by 与 or 和
+// (财务处, 规划与信息化处, 综合一科).
+const DEPARTMENT = /^[\u4e00-\u9fff]{2,9}?(处|科|司|室|股)/;
+// The department's head: 处长 heads a 处, 主任 a 室 (副处长, 一级调研员 of the same).
+const HEAD_OF: Record<string, RegExp> = { 处: /^副?处长/, 科: /^副?科长/, 司: /^副?司长/, 室: /^副?主任/, 股: /^副?股长/ };
+
+/**
+ * Bodies read up to a department of theirs that the next post heads (省教育厅|财务处|处长 → 省教育厅财务处),
+ * so that the post finds its body: the department's name after the body's, the body's own resolution
+ * kept. Not over another body's ending or a stop (市发改委|和|…), nor into a mention read after it.
+ */
+export function withDepartments(text: string, orgs: NamedOrg[], home: Home | null): NamedOrg[] {
+  return orgs.map((m) => {
+    if (m.media) return m;
+    const department = DEPARTMENT.exec(text.slice(m.end, m.end + 10));
+    if (!department || !HEAD_OF[department[1]].test(text.slice(m.end + department[0].length))) return m;
+    const name = department[0];
+    const { postPhrases } = lexicon();
+    for (let k = 0; k < name.length - 1; k++) {
+      const ch = name[k];
+      if (STEM_STOP.has(ch) && !((ch === '与' || ch === '和') && joinsTwoNouns(text, m.end + k))) return m;
+      if (postPhrases.longestAt(text, m.end + k) > 0) return m;
+    }
+    if (/[委局厅部办院所]/.test(name.slice(0, -1)) || orgs.some((o) => o.start >= m.end && o.start < m.end + name.length)) return m;
+    const end = m.end + name.length;
+    const surface = text.slice(m.start, end);
+    const resolved = m.system === 'central' || m.system === 'named' ? m.name + name : resolveOrg(surface, home);
+    return namedOrg({ ...m, end, text: surface, resolved }, resolved);
+  });
 }
