@@ -193,6 +193,17 @@ describe('link and events', () => {
   });
 
   describe('long lists and reports', () => {
+    it('gives a department listed bare the ministry or commission the items before it named, and reports it', () => {
+      const a = record('交通运输部办公厅主任王一，规划研究司司长陈二，安全生产监督管理司一级巡视员张三，综合与法规处副处长李四参加会见。');
+      expect(titles(person(a, '陈二'))).to.deep.equal(['司长@交通运输部规划研究司']);
+      expect(titles(person(a, '张三'))).to.deep.equal(['一级巡视员@交通运输部安全生产监督管理司']);
+      expect(titles(person(a, '李四'))).to.deep.equal(['副处长@交通运输部综合与法规处']);
+      expect(a.organizations.find((o) => o.name === '交通运输部规划研究司')?.spans?.map((s) => s.text)).to.deep.equal(['规划研究司']);
+      // A party committee is no body with departments of this kind: the department stays unresolved.
+      const b = record('县委副书记王一，综合科科长陈二参加会议。');
+      expect(titles(person(b, '陈二'))).to.deep.equal(['科长@—']);
+    });
+
     it('joins a list closed by 等 across title chains the lexicon does not know', () => {
       const a = record('座谈会上，某某建设公司第三工程队电焊技师高立平，某某合作社理事长白玉山，某某研究所所长钟文涛等青年代表先后发言。');
       for (const name of ['高立平', '白玉山', '钟文涛']) expect(roles(a, name), name).to.deep.equal(['spoke']);

@@ -328,20 +328,31 @@ export function bodyNamedBy(t: LinkedTitle, organization: string): string {
 }
 
 /**
- * The party units title chains name and resolve with no organization mention of their own
- * (在X大学，党委副书记Y → 中共X大学委员会; 区检察院党组书记 → 区检察院党组): the unit as written is
- * their mention.
+ * The bodies title chains name and resolve with no organization mention of their own: party units
+ * (在X大学，党委副书记Y → 中共X大学委员会; 区检察院党组书记 → 区检察院党组) and departments listed bare
+ * (，规划司司长Z → 交通运输部规划司): the unit or department as written is their mention.
  */
-export function partyUnitMentions(text: string, persons: PersonMention[], titles: Map<PersonMention, LinkedTitle[]>): { start: number; end: number; name: string }[] {
+export function chainBodyMentions(text: string, persons: PersonMention[], titles: Map<PersonMention, LinkedTitle[]>): { start: number; end: number; name: string }[] {
   const out: { start: number; end: number; name: string }[] = [];
   for (const p of persons) {
     for (const t of titles.get(p) ?? []) {
-      if (!t.organization || !/(党委|党组|党工委|委员会)$/.test(t.organization) || !/^(党委|党组|党工委)|书记$/.test(t.title)) continue;
-      const unit = /党委|党组|党工委/.exec(text.slice(t.start, p.start));
-      if (unit) out.push({ start: t.start + unit.index, end: t.start + unit.index + unit[0].length, name: t.organization });
+      if (!t.organization) continue;
+      if (/(党委|党组|党工委|委员会)$/.test(t.organization) && /^(党委|党组|党工委)|书记$/.test(t.title)) {
+        const unit = /党委|党组|党工委/.exec(text.slice(t.start, p.start));
+        if (unit) out.push({ start: t.start + unit.index, end: t.start + unit.index + unit[0].length, name: t.organization });
+      } else if (/[司处科室]$/.test(t.organization) && !/(办事处|办公室)$/.test(t.organization)) {
+        const length = writtenTail(text, t.start, t.organization);
+        if (length >= 3) out.push({ start: t.start, end: t.start + length, name: t.organization });
+      }
     }
   }
   return out;
+}
+
+/** How many of an organization's last characters the text writes at `at` (规划司 of 交通运输部规划司). */
+function writtenTail(text: string, at: number, organization: string): number {
+  for (let length = Math.min(16, organization.length); length > 0; length--) if (text.startsWith(organization.slice(-length), at)) return length;
+  return 0;
 }
 
 /** A body without the party unit named after it (市教育局党组 → 市教育局; 市人大常委会机关党组 → 市人大常委会). */
@@ -448,6 +459,7 @@ export function linkTitles(
   const { out, addressed } = chainsOfPersons(text, persons, posts, orgs, home, divisions);
   shareElectedPosts(text, persons, out);
   resolveBarePosts(text, persons, out);
+  resolveListedDepartments(text, persons, out);
   dropRepeatedAddresses(addressed, out);
   return out;
 }
@@ -580,6 +592,44 @@ function resolveBarePosts(text: string, persons: PersonMention[], out: Map<Perso
     out.set(person, resolved);
     for (const t of resolved) if (t.organization) bodies.push({ organization: t.organization, end: person.end });
   }
+}
+
+// A department written bare at the head of a list item (，计划财务司|司长X; 、综合与法规处|副处长Y): a name
+// ending as departments do, two nouns in it perhaps joined by 与 or 和.
+const LISTED_DEPARTMENT = /[，,、；]([\u4e00-\u9fff]{1,10}?[与和]?[\u4e00-\u9fff]{1,10}(?:司|处|科|室))$/;
+// What a body's name may end with after its root body (交通运输部|办公厅, 市卫健委|党委).
+const SUB_UNIT = /(办公厅|办公室|机关党委|机关党组|党委|党组|[\u4e00-\u9fff]{2,10}[司处科室])$/;
+// The root bodies a department belongs to: ministries, commissions, departments and bureaus.
+const DEPARTMENT_PARENT = /(部|委员会|委|厅|局|署)$/;
+
+/**
+ * A list item that opens with a department the rules did not read, before its head's post or a rank
+ * (交通运输部办公厅主任A，规划司司长B，安全监管司一级巡视员C): the department is one of the body the
+ * items before it in the sentence named (交通运输部规划司), the nearest that has departments.
+ */
+function resolveListedDepartments(text: string, persons: PersonMention[], out: Map<PersonMention, LinkedTitle[]>): void {
+  for (let k = 1; k < persons.length; k++) {
+    const titles = out.get(persons[k])!;
+    const first = titles[0];
+    if (!first || first.organization) continue;
+    const sentenceStart = lastIndexWhere(text, isSentenceBreak, first.start);
+    const department = LISTED_DEPARTMENT.exec(text.slice(Math.max(sentenceStart + 1, first.start - 12), first.start))?.[1];
+    if (!department || /[，、；。的在和与及]/.test(department.replace(/^(.{2,}?)[与和](.{2,})$/, '$1$2'))) continue;
+    const parent = parentBefore(persons.slice(0, k).filter((p) => p.start > sentenceStart), out);
+    if (parent) out.set(persons[k], [linkedTitle(first.title, parent + department, first.start - department.length), ...titles.slice(1)]);
+  }
+}
+
+/** The root body (ministry, commission, department, bureau) the nearest earlier chain names. */
+function parentBefore(earlier: PersonMention[], out: Map<PersonMention, LinkedTitle[]>): string | null {
+  for (const person of [...earlier].reverse()) {
+    for (const t of [...(out.get(person) ?? [])].reverse()) {
+      const root = t.organization?.replace(SUB_UNIT, '') ?? '';
+      if (root !== t.organization && DEPARTMENT_PARENT.test(root)) return root;
+      if (DEPARTMENT_PARENT.test(t.organization ?? '') && !/(党委|党组|市委|县委|省委|区委)$/.test(t.organization!)) return t.organization!;
+    }
+  }
+  return null;
 }
 
 /**

@@ -7,7 +7,7 @@ import { resolveContext, type ResolvedContext } from './context.js';
 import { describeEvent, findParticipation } from './events.js';
 import type { Division } from './lexicon/gazetteer.js';
 import { lexicon } from './lexicon/index.js';
-import { bodyNamedBy, linkTitles, partyUnitMentions, type LinkedTitle } from './link.js';
+import { bodyNamedBy, linkTitles, chainBodyMentions, type LinkedTitle } from './link.js';
 import { entitySpan, type EntitySpan } from './ner/labels.js';
 import { markLexicon } from './ner/lexicon-marks.js';
 import { nerModel } from './ner/model.js';
@@ -95,7 +95,7 @@ export function extractArticle(
   const reportedOrgs = orgs.filter((o) => reportable(o, text, divisions, tagged, chainOrgs.has(o.start) || namedByList.has(o), local, ctx.national, regional));
   const places = placesOf(text, ctx, { divisions, tagged, persons, orgs, reportedOrgs, venues, creditLines, dates });
   const placeSpans = spansByName(text, places);
-  const orgSpans = spansByName(text, [...reportedOrgs, ...partyUnitMentions(text, mentioned, titles).filter((u) => !orgs.some((o) => o.start <= u.start && u.end <= o.end))]);
+  const orgSpans = spansByName(text, [...reportedOrgs, ...chainBodyMentions(text, mentioned, titles).filter((u) => !orgs.some((o) => o.start <= u.start && u.end <= o.end))]);
   const events = eventsOf(text, draft, mentioned, titles, dates, venues, home);
 
   // A headline that only repeats the body's opening (a record of one paragraph) says nothing more.
