@@ -484,6 +484,15 @@ describe('recognize', () => {
       expect(a.organizations.map((o) => o.name)).to.not.include('中共市委');
     });
 
+    it('may be an autonomous prefecture, whose 州委, 州政府 and 州长 are its own', () => {
+      const a = one('延边日报', '州委副书记、州委宣传部部长金明哲，副州长、延吉市委书记朴永浩出席会议。');
+      const titles = (name: string) => a.persons.find((p) => p.name === name)?.titles.map((t) => `${t.title}@${t.organization}`);
+      expect(titles('金明哲')).to.deep.equal(['副书记@中共延边朝鲜族自治州委', '部长@延边朝鲜族自治州委宣传部']);
+      expect(titles('朴永浩')).to.deep.equal(['副州长@延边朝鲜族自治州人民政府', '书记@中共延吉市委']);
+      // A city's paper has no prefecture: 州委 stays as written.
+      expect(one('许昌日报', '州委书记李明出席。').persons[0].titles).to.deep.equal([{ title: '书记', organization: '州委' }]);
+    });
+
     it('gives a city\'s paper its province where it writes 全省 or 我省, and none to a paper whose home is unknown', () => {
       const city = one('长葛市融媒体中心', '3月2日，我市召开会议，传达全省农业工作会议精神。');
       expect(city.places.find((p) => p.name === '河南省')?.spans?.map((s) => s.text)).to.deep.equal(['全省']);

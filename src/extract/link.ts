@@ -21,6 +21,7 @@ const IMPLIED: [RegExp, (home: Home | null) => string | null][] = [
   [/^(常务)?(副|代理?)?省长$/, (h) => (homeAt('省', h) ? resolveOrg('省政府', h) : null)],
   [/^(常务)?(副|代理?)?县长$/, (h) => (homeAt('县', h) ? resolveOrg('县政府', h) : null)],
   [/^(常务)?(副|代理?)?区长$/, (h) => (homeAt('区', h) ? resolveOrg('区政府', h) : null)],
+  [/^(常务)?(副|代理?)?州长$/, (h) => (homeAt('州', h) ? resolveOrg('州政府', h) : null)],
   [/^(副|代理?)?镇长$/, (h) => (homeAt('镇', h) ? resolveOrg('镇政府', h) : null)],
   [/^(副|代理?)?乡长$/, (h) => (homeAt('乡', h) ? resolveOrg('乡政府', h) : null)],
   [/^(常务)?副?校长$/, (h) => h?.local?.institution ?? null],
@@ -40,7 +41,7 @@ function headedInstitution(home: Home | null, kind: RegExp): string | null {
 }
 
 // The head of a level's government and its deputies (县长, 常务副市长, 代理镇长).
-const GOVERNMENT_HEAD = /^(常务)?(副|代理?)?[省市县区镇乡]长$/;
+const GOVERNMENT_HEAD = /^(常务)?(副|代理?)?[省市县区州镇乡]长$/;
 
 // Head posts a story writes after a name to address its holder (许瑞明所长, 张三市长, 李四董事长).
 const HEAD_POST = /(长|书记|主任|主席|总经理|经理|总裁)$/;

@@ -61,7 +61,7 @@ export function namedOrg(o: OrgFields, name: string): NamedOrg {
   return { start, end, text, resolved, system, contracted: o.contracted ?? false, whole: o.whole ?? false, media: o.media ?? false, doubtful: o.doubtful ?? false, name };
 }
 
-const LEVEL = '市省县区镇乡';
+const LEVEL = '市省县区州镇乡';
 /** A place alone before 公司, which says where a company is from, not which (一家美国公司). */
 export function placeAndCompany(name: string): boolean {
   return name.endsWith('公司') && markLexicon().places.get(name.slice(0, -2)) !== undefined;
@@ -343,6 +343,11 @@ export function homeAt(level: string, home: Home | null): string | null {
   if (level === '市') {
     if (d.level === 'province') return /^(北京|天津|上海|重庆)市$/.test(d.name) ? d.name : null;
     return d.level === 'city' ? d.name : d.level === 'county' && d.name.endsWith('市') ? d.name : d.city;
+  }
+  // An autonomous prefecture's own bodies (州委, 州政府), in its paper or a county's in it.
+  if (level === '州') {
+    const prefecture = d.level === 'city' ? d.name : d.level === 'county' ? d.city : null;
+    return prefecture?.endsWith('自治州') ? prefecture : null;
   }
   if (level === '县' || level === '区') {
     if (d.level === 'county') return d.name.endsWith(level) ? d.name : null;
