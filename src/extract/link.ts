@@ -201,9 +201,13 @@ export function titleChain(
         parent = party.organization;
         continue;
       }
-      // A post after a committee's in the chain is the committee's (市委常委、秘书长): unless it implies its own body.
-      const where = homeAtPlace(home, chainPlace) ?? home;
-      organization = IMPLIED.find(([re]) => re.test(item.title))?.[1](where) ?? (parent ? bodyOfNext(item.title, parent) : null);
+      // A foreign seat's head heads its government (大分市市长 → 大分市政府), never the home's.
+      if (item.place && !item.place.division) organization = GOVERNMENT_HEAD.test(item.title) ? `${item.place.text}政府` : null;
+      else {
+        // A post after a committee's in the chain is the committee's (市委常委、秘书长): unless it implies its own body.
+        const where = homeAtPlace(home, chainPlace) ?? home;
+        organization = IMPLIED.find(([re]) => re.test(item.title))?.[1](where) ?? (parent ? bodyOfNext(item.title, parent) : null);
+      }
     }
     out.push(linkedTitle(item.title, organization && inPartyUnit(item.title, organization, item.offices === true), item.start));
   }
@@ -454,10 +458,11 @@ export function linkTitles(
   orgs: OrgMention[],
   home: Home | null,
   divisions: PlaceMention[] = [],
+  foreignSeats: PlaceMention[] = [],
 ): Map<PersonMention, LinkedTitle[]> {
   // Each pass is a function of its own: the optimizer compiles (and recompiles) each apart, which
   // costs far less than one function holding them all.
-  const { out, addressed } = chainsOfPersons(text, persons, posts, orgs, home, divisions);
+  const { out, addressed } = chainsOfPersons(text, persons, posts, orgs, home, divisions, foreignSeats);
   shareElectedPosts(text, persons, out);
   resolveBarePosts(text, persons, out);
   resolveListedDepartments(text, persons, out);
@@ -487,9 +492,12 @@ function chainsOfPersons(
   orgs: OrgMention[],
   home: Home | null,
   divisions: PlaceMention[],
+  foreignSeats: PlaceMention[],
 ): { out: Map<PersonMention, LinkedTitle[]>; addressed: Set<PersonMention> } {
   const postsByEnd = new Map(posts.map((p) => [p.end, p]));
   const places = new Map(divisions.filter((d) => d.division).map((d) => [d.end, d]));
+  // A foreign seat before its head's post (大分市|市长), or running into it (旧金山|市长).
+  for (const seat of foreignSeats) for (const end of [seat.end, seat.end - 1]) if (!places.has(end)) places.set(end, seat);
   const postsByStart = new Map(posts.map((p) => [p.start, p]));
   const { addressPosts } = lexicon();
   const out = new Map<PersonMention, LinkedTitle[]>();
@@ -502,7 +510,7 @@ function chainsOfPersons(
     if (carried && /[。！？\n]|[我本][省市县区镇乡]/.test(text.slice(carried.end, person.start))) carried = null;
     let titles = titleChain(text, person.start, postsByEnd, orgs, sceneHome(text, person.start, home), places, carried);
     const from = titles[0]?.start ?? person.start;
-    for (const d of places.values()) if (d.start >= from && d.end <= person.start && (!carried || d.start >= carried.start)) carried = d;
+    for (const d of places.values()) if (d.division && d.start >= from && d.end <= person.start && (!carried || d.start >= carried.start)) carried = d;
     if (titles.length === 0 && previous && previous.end + 1 === person.start && text[previous.end] === '、') {
       titles = out.get(previous) ?? [];
     }

@@ -14,6 +14,7 @@ import { nerModel } from './ner/model.js';
 import { normalizeArticleText, normalizePage } from './normalize.js';
 import { findDates, type DateMention } from './recognize/dates.js';
 import { findPlaceAbbreviations } from './recognize/place-abbreviations.js';
+import { findForeignSeats } from './recognize/foreign-seats.js';
 import { findSettlements } from './recognize/settlements.js';
 import { headlineEntities } from './recognize/headline.js';
 import { attributivePlace, homeNamedAsPersons, settlementsReadAsPersons, mergeNamed, seenOrNamedInFull, trimmedVenue, mergePersons, overlaps, readOverName, reportable, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
@@ -78,7 +79,8 @@ export function extractArticle(
   const blocked: Span[] = [...creditLines, ...placesReadAsPersons, ...orgs.map((o) => (o.contracted ? { start: o.start, end: o.end - 1 } : o)), ...dates, ...venues];
   const posts = findPosts(text, blocked);
   const persons = mergePersons(text, new PersonFinder(text, posts, blocked).find(known), tagged, blocked);
-  const titles = linkTitles(text, persons, posts, orgs, home, divisions);
+  const foreignSeats = findForeignSeats(text).filter((p) => !persons.some((q) => overlaps(p, q)));
+  const titles = linkTitles(text, persons, posts, orgs, home, divisions, foreignSeats);
   // A body named in a title chain is the body the chain resolved (宣传部 in 哈密市委常委、宣传部部长).
   const chainOrgs = new Map<number, string>();
   // A party unit's post (区检察院党组书记) names the body, whose unit holds the post.
@@ -93,7 +95,7 @@ export function extractArticle(
 
   const { local, regional } = ctx;
   const reportedOrgs = orgs.filter((o) => reportable(o, text, divisions, tagged, chainOrgs.has(o.start) || namedByList.has(o), local, ctx.national, regional));
-  const places = placesOf(text, ctx, { divisions, tagged, persons, orgs, reportedOrgs, venues, creditLines, dates });
+  const places = placesOf(text, ctx, { divisions, foreignSeats, tagged, persons, orgs, reportedOrgs, venues, creditLines, dates });
   const placeSpans = spansByName(text, places);
   const orgSpans = spansByName(text, [...reportedOrgs, ...chainBodyMentions(text, mentioned, titles).filter((u) => !orgs.some((o) => o.start <= u.start && u.end <= o.end))]);
   const events = eventsOf(text, draft, mentioned, titles, dates, venues, home);
@@ -182,6 +184,7 @@ function personsOf(text: string, mentioned: PersonMention[], titles: Map<PersonM
 /** What the places are found among: the rules' mentions so far and the tagger's spans. */
 interface PlaceInputs {
   divisions: PlaceMention[];
+  foreignSeats: PlaceMention[];
   tagged: EntitySpan[];
   persons: PersonMention[];
   orgs: NamedOrg[];
@@ -199,18 +202,20 @@ interface PlaceInputs {
  */
 function placesOf(text: string, ctx: ResolvedContext, found: PlaceInputs): NamedPlace[] {
   const { home, regional } = ctx;
-  const { divisions, tagged, persons, orgs, reportedOrgs, venues, creditLines, dates } = found;
+  const { divisions, foreignSeats, tagged, persons, orgs, reportedOrgs, venues, creditLines, dates } = found;
   const homeWords = findHomeWords(text, home, (w) => markLexicon().words.get(w) !== undefined);
   const placeRules: NamedPlace[] = [
     ...divisions.filter(
       (d) =>
         !persons.some((p) => overlaps(p, d)) &&
+        !foreignSeats.some((f) => overlaps(f, d)) &&
         seenOrNamedInFull(d, tagged) &&
         !attributivePlace(text, d.start) &&
         !orgs.some((o) => overlaps(o, d) && (!regional || registeredForHome(o, d.division?.name, home))),
     ),
     ...(regional ? placesOpeningBodies(text, reportedOrgs, home).filter((p) => !divisions.some((d) => overlaps(d, p))) : []),
     ...findTownships(text).filter((t) => !persons.some((p) => overlaps(p, t)) && !venues.some((v) => overlaps(v, t))),
+    ...foreignSeats,
     ...venues,
     ...findSettlements(text).filter((t) => !persons.some((p) => overlaps(p, t)) && !venues.some((v) => overlaps(v, t))),
     ...homeWords,
