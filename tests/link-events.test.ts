@@ -193,6 +193,12 @@ describe('link and events', () => {
   });
 
   describe('long lists and reports', () => {
+    it("holds a state commission's party-unit posts in its 党组, and a party committee's in the committee", () => {
+      const a = record('市卫健委党组书记、主任张明，县委常委王强出席。', '安庆日报');
+      expect(titles(person(a, '张明'))).to.deep.equal(['党组书记@安庆市卫健委党组', '主任@安庆市卫健委']);
+      expect(titles(person(a, '王强'))).to.deep.equal(['常委@县委']);
+    });
+
     it('gives a department listed bare the ministry or commission the items before it named, and reports it', () => {
       const a = record('交通运输部办公厅主任王一，规划研究司司长陈二，安全生产监督管理司一级巡视员张三，综合与法规处副处长李四参加会见。');
       expect(titles(person(a, '陈二'))).to.deep.equal(['司长@交通运输部规划研究司']);

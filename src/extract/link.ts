@@ -222,9 +222,13 @@ const partyUnitOf = (post: string): string | undefined => /^(党组|党委|党�
  * 集团党委委员 → 集团党委, 市委统战部机关党委书记 → 市委统战部机关党委); a committee's own posts are the
  * committee's (县委常委), and other posts their body's.
  */
+// A party unit or committee, whose posts are its own (县委常委, 纪委书记); a state commission (市卫健委,
+// 发展和改革委员会) has a party unit as other bodies do.
+const PARTY_BODY = /(党组|党委|党工委|[省市县区州镇乡旗]委|纪委|工委|纪律检查委员会)$|^中共/;
+
 function inPartyUnit(title: string, organization: string, offices: boolean): string {
   const unit = partyUnitOf(title);
-  if (!unit || /(党组|党委|党工委|委员会|委)$/.test(organization)) return organization;
+  if (!unit || PARTY_BODY.test(organization)) return organization;
   return `${organization}${offices ? '机关' : ''}${unit}`;
 }
 
