@@ -97,6 +97,13 @@ describe('recognize', () => {
       expect(a.organizations.map((o) => o.name)).to.include('开发区管委会');
     });
 
+    it('reads a hospital or school affiliated to a university with the university that opens its name (X大学附属, 简称 too)', () => {
+      // The tagger cuts the short name (医大附属…): the rule takes it back to the name's start, past 此次.
+      const a = extract('此次安医大附属城东医院分院签约。安医大附属城东医院党委书记王明致辞。')[0];
+      expect(a.organizations.map((o) => o.name)).to.include.members(['安医大附属城东医院', '安医大附属城东医院党委']);
+      expect(titlesOf('华中师范大学附属中学校长李华出席。', '李华')).to.deep.equal(['校长@华中师范大学附属中学']);
+    });
+
     it('reads a department between a body and the post that heads it as part of the body, two nouns joined by 与 or 和 included', () => {
       expect(titlesOf('省教育厅财务与审计处处长王丽华到校检查。', '王丽华', '湖北日报')).to.deep.equal(['处长@湖北省教育厅财务与审计处']);
       expect(titlesOf('市农业农村局综合科副科长钱小川出席。', '钱小川', '襄阳日报')).to.deep.equal(['副科长@襄阳市农业农村局综合科']);

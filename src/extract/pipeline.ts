@@ -20,7 +20,7 @@ import { headlineEntities } from './recognize/headline.js';
 import { attributivePlace, homeNamedAsPersons, settlementsReadAsPersons, mergeNamed, seenOrNamedInFull, trimmedVenue, mergePersons, overlaps, readOverName, reportable, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
 import { findMedia } from './recognize/media.js';
 import { placesOpeningBodies, registeredForHome } from './recognize/opening-places.js';
-import { findOrganizations, homeAt, namedOrg, resolveOrg, withDepartments, type NamedOrg } from './recognize/organizations.js';
+import { findOrganizations, homeAt, namedOrg, resolveOrg, withAffiliations, withDepartments, type NamedOrg } from './recognize/organizations.js';
 import { findPosts, PersonFinder, type PersonMention, type Span } from './recognize/persons.js';
 import { canonicalPlaceAt, findDivisions, findHomeWords, findTownships, findVenues, namedPlace, placeMention, type Home, type NamedPlace, type PlaceMention } from './recognize/places.js';
 import { segmentPage, segmentRecord, type ArticleDraft } from './segment.js';
@@ -157,7 +157,7 @@ function organizationsOf(text: string, divisions: PlaceMention[], ctx: ResolvedC
     (m) => namedOrg({ start: m.start, end: m.end, text: m.text, resolved: m.name, system: 'other' }, m.name),
     (o) => o.whole === true,
   ).filter((o) => !readOverName(text, o, tagged));
-  return withDepartments(text, merged, home);
+  return withDepartments(text, withAffiliations(text, merged, home), home);
 }
 
 /** The article's persons, in order of first mention, with their spans and their titles. */
