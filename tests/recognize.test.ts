@@ -590,6 +590,11 @@ describe('recognize', () => {
       expect(home!.abbreviation).to.equal('许');
     });
 
+    it('reads no body out of a clause with an adverb before its ending (院长首先代表学院), but a place may open one after it', () => {
+      expect(orgs('王明院长首先代表学院全体师生致辞。').map((o) => o.text)).to.deep.equal([]);
+      expect(orgs('今年首先在许昌市人民医院试点。').map((o) => o.text)).to.deep.equal(['许昌市人民医院']);
+    });
+
     it('reads 许昌市长跑运动协会 as one organization holding no 市长', () => {
       const text = '许昌市长跑运动协会组织开展比赛';
       const found = orgs(text);

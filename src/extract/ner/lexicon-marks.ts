@@ -32,6 +32,8 @@ export const COMMON_WORDS = 'common-words.txt';
 const NOT_IN_NAMES = /^(v|vn|vd|d|p|c|r|u|m|q)$/;
 // The tag of verbs proper (走访, 签订): not verbal nouns (管理, 发展), which name bodies' tasks.
 const VERBS = /^v$/;
+// The tag of adverbs (首先, 进一步).
+const ADVERBS = /^d$/;
 // Tags of attributes: distinguishing words and localities (高档, 大型, 内部), which describe a venue, never name it.
 const ATTRIBUTES = /^(b|f)$/;
 // Tags of nouns (a noun before a short body name makes it some other body's department).
@@ -59,6 +61,8 @@ export interface MarkLexicon {
   attributes: WordIndex;
   /** Common words mostly used as verbs proper (走访, 签订: tag v). */
   verbs: WordIndex;
+  /** Common words mostly used as adverbs (首先, 进一步: tag d). */
+  adverbs: WordIndex;
   /** The common words mostly used as nouns (安全, 质量, 生态): not times (上午), verbs or attributes (新任). */
   nouns: WordIndex;
   /** Surname → frequency class: 1 listed only, 2 seen, 3 common (4 for compound surnames). */
@@ -101,6 +105,7 @@ export function markLexicon(): MarkLexicon {
   const nouns = new WordIndex();
   const attributes = new WordIndex();
   const verbs = new WordIndex();
+  const adverbs = new WordIndex();
   if (existsSync(join(LANG_DIR, COMMON_WORDS))) {
     for (const [w, tag] of readTable(COMMON_WORDS)) {
       words.add(w, true);
@@ -108,6 +113,7 @@ export function markLexicon(): MarkLexicon {
       if (NOUNS.test(tag ?? '')) nouns.add(w, true);
       if (ATTRIBUTES.test(tag ?? '')) attributes.add(w, true);
       if (VERBS.test(tag ?? '')) verbs.add(w, true);
+      if (ADVERBS.test(tag ?? '')) adverbs.add(w, true);
     }
   }
   const givenClass = new Uint8Array(65536);
@@ -118,7 +124,7 @@ export function markLexicon(): MarkLexicon {
   const posts = lex.postPhrases;
   const followers = lex.afterName;
   const all = new WordSets([places, orgEndings, words, posts, followers, surnames]);
-  cached = { places, orgEndings, posts, followers, words, notNames, nouns, attributes, verbs, surnames, surnameClass, givenClass, all };
+  cached = { places, orgEndings, posts, followers, words, notNames, nouns, attributes, verbs, adverbs, surnames, surnameClass, givenClass, all };
   return cached;
 }
 

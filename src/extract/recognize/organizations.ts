@@ -294,7 +294,7 @@ function nameBeforeEnding(text: string, at: number, end: number, suffix: string,
     if (!joinsNouns(text, start - 1, suffix)) break;
     joined = true;
   }
-  const afterVerb = Math.max(lastMatchEnd(EVENT_VERBS, text, start, at), verbAfterBody(text, start, at)?.end ?? -1);
+  const afterVerb = Math.max(lastMatchEnd(EVENT_VERBS, text, start, at), verbAfterBody(text, start, at)?.end ?? -1, clauseWordEnd(text, start, at));
   if (afterVerb >= 0) start = afterVerb;
   // The name begins at the first place or level word in the stem, if any.
   const lead = divisions.find((d) => d.kind === 'division' && d.start >= start && d.end <= at);
@@ -331,6 +331,21 @@ function nameBeforeEnding(text: string, at: number, end: number, suffix: string,
   const stemFrom = lead ? lead.end : start;
   const doubtful = at > stemFrom && words.longestAt(text, stemFrom) === at - stemFrom && verbs.valueAt(text, stemFrom, at - stemFrom) === true;
   return { start, doubtful, whole: joined && start < at - 1 && text.slice(start, at).includes('和') };
+}
+
+/**
+ * Where the last adverb inside a stem ends, past its first character (院长首先|代表学院): what follows it
+ * is the clause's object, a name only if a place opens it; -1 when none. (Verbs and posts are left in:
+ * names hold them, 开发银行, 审查委员会, 怀柔区长哨营满族乡.)
+ */
+function clauseWordEnd(text: string, start: number, at: number): number {
+  const { words, adverbs } = markLexicon();
+  let end = -1;
+  for (let k = start + 1; k < at - 1; k++) {
+    const word = words.longestAt(text, k);
+    if (word > 1 && k + word <= at && adverbs.valueAt(text, k, word)) end = Math.max(end, k + word);
+  }
+  return end;
 }
 
 /** The home's division at a level word: 市 → the home city; 省 → its province; 县/区 → a home county. */
