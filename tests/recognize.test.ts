@@ -590,6 +590,15 @@ describe('recognize', () => {
       expect(home!.abbreviation).to.equal('许');
     });
 
+    it("reads a CPPCC committee's full name, the session before or after the division, as that division's 政协", () => {
+      const all = extract('政协第十一届襄城县委员会第一次会议开幕。中国人民政治协商会议许昌市第八届委员会召开常委会。')[0].organizations;
+      expect(all.map((o) => [o.name, o.spans?.map((s) => s.text)])).to.deep.include.members([
+        ['襄城县政协', ['政协第十一届襄城县委员会']],
+        ['许昌市政协', ['中国人民政治协商会议许昌市第八届委员会']],
+      ]);
+      expect(all.map((o) => o.name)).to.not.include('襄城县委员会');
+    });
+
     it('reads no body out of a clause with an adverb before its ending (院长首先代表学院), but a place may open one after it', () => {
       expect(orgs('王明院长首先代表学院全体师生致辞。').map((o) => o.text)).to.deep.equal([]);
       expect(orgs('今年首先在许昌市人民医院试点。').map((o) => o.text)).to.deep.equal(['许昌市人民医院']);

@@ -172,6 +172,18 @@ function committees(text: string, divisions: PlaceMention[]): OrgMention[] {
     }
     out.push(orgMention({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: m[1] ? 'party' : 'state' }));
   }
+  // A division's CPPCC committee by its full name (政协第十一届定远县委员会, 中国人民政治协商会议X市第十二届委员会):
+  // the division's 政协, as 市政协 is the home's.
+  for (const m of text.matchAll(/(?:中国人民政治协商会议|政协)(?:第[一二三四五六七八九十]+届)?/g)) {
+    const after = m.index! + m[0].length;
+    let division = divisions.find((x) => x.start === after && x.kind === 'division');
+    for (let inner = division; inner; inner = divisions.find((x) => x.start === inner!.end && x.kind === 'division')) division = inner;
+    // …the session's number before the division or after it (政协X市第十二届委员会).
+    const session = division ? (/^第[一二三四五六七八九十]+届/.exec(text.slice(division.end, division.end + 6))?.[0] ?? '') : '';
+    if (!division || !text.startsWith('委员会', division.end + session.length)) continue;
+    const end = division.end + session.length + 3;
+    out.push(orgMention({ start: m.index!, end, text: text.slice(m.index!, end), resolved: `${division.division?.name ?? division.text}政协`, system: 'named', whole: true }));
+  }
   // A village's or community's party branch or committee with its name (金色新城社区党委, 石桥村党支部,
   // written short 石桥村支部): the name runs back to a separator.
   for (const m of text.matchAll(/(社区|村)(?:党(?:委|总支|支部)|支部)(?!员)/g)) {
