@@ -173,6 +173,15 @@ describe('link and events', () => {
   });
 
   describe('roles read from acts of speech, enumerations and visits', () => {
+    it('gives attended to those who went along (一同前往) and to those who followed from a branch venue (收听收看)', () => {
+      const a = record('9月8日，县委书记王明带领考察团前往东莞考察。县领导李华、赵强及相关部门负责人一同前往。');
+      expect(roles(a, '王明')).to.deep.equal(['led']);
+      expect(roles(a, '李华')).to.deep.equal(['attended']);
+      expect(roles(a, '赵强')).to.deep.equal(['attended']);
+      const b = record('昨天上午，省委工作会议召开。市委书记周海在分会场收听收看。');
+      expect(roles(b, '周海')).to.deep.equal(['attended']);
+    });
+
     it('finds every later mention of a name the tagger read once, and its acts there', () => {
       const a = record('9月3日，英国驻华使馆参赞戴维斯一行3人在市外办领导陪同下访问我校。戴维斯对学校的办学特色很感兴趣，并询问了留学生的培养情况。');
       expect(person(a, '戴维斯').mentions).to.equal(2);
