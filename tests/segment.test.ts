@@ -125,6 +125,20 @@ describe('segment', () => {
       expect(closingByline('会议在市政府召开（现场）')).to.equal(null);
     });
 
+    it('reads a closing credit in brackets with the writer\'s office before the name, spaced or run together, and a form\'s empty field', () => {
+      const both = { reporters: ['杜文明'], correspondents: [], photographers: ['钱小川'] };
+      expect(closingByline('实地考察。（文：外事工作处 杜文明 图：钱小川）')?.byline).to.deep.equal(both);
+      expect(closingByline('实地考察。（文：外事工作处杜文明图：钱小川）')?.byline).to.deep.equal(both);
+      expect(creditLine('来源: 作者:  责任编辑:周洁')).to.deep.equal({ reporters: [], correspondents: [], photographers: [] });
+    });
+
+    it('reads a paper named in brackets before the bracketed byline as the dateline', () => {
+      const d = parseDateline('（江城日报）（记者 周一鸣）3月1日，会议召开。');
+      expect(d?.reporters).to.deep.equal(['周一鸣']);
+      expect(d?.end).to.equal('（江城日报）（记者 周一鸣）'.length);
+      expect(parseDateline('（图片）会议召开。')).to.equal(null);
+    });
+
     it('reads the datelines of city and county outlets and their media-centre reporters', () => {
       expect(parseDateline('东川讯（记者 马小飞）3月1日，会议召开。')?.reporters).to.deep.equal(['马小飞']);
       expect(parseDateline('云上青山报道（全媒体记者：周一鸣）3月1日，会议召开。')?.reporters).to.deep.equal(['周一鸣']);

@@ -30,8 +30,10 @@ export function mergeByline(into: Byline, from: Byline): void {
   }
 }
 
+// An agency's or paper's dateline (本报讯, 新华社北京1月5日电, 某某网讯), or a paper named in brackets before a
+// bracketed byline ((长江日报)(记者 X)).
 const DATELINE =
-  /^(?:据)?(?:本报讯|(?:本报|新华社|中新社|中新网|人民日报|人民网|央视网|新华网)(?<place>[\u4e00-\u9fff]{0,8}?)(?<date>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?(?:讯|电|消息)|[\u4e00-\u9fff]{1,6}?(?:社|网|报|台)(?<place2>[\u4e00-\u9fff]{0,8}?)(?<date2>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)电|[\u4e00-\u9fff][\u4e00-\u9fff/／]{1,13}?(?:讯|报道|消息)(?=[（(]))/;
+  /^(?:据)?(?:本报讯|(?:本报|新华社|中新社|中新网|人民日报|人民网|央视网|新华网)(?<place>[\u4e00-\u9fff]{0,8}?)(?<date>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?(?:讯|电|消息)|[\u4e00-\u9fff]{1,6}?(?:社|网|报|台)(?<place2>[\u4e00-\u9fff]{0,8}?)(?<date2>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)电|[\u4e00-\u9fff][\u4e00-\u9fff/／]{1,13}?(?:讯|报道|消息)(?=[（(])|[（(][\u4e00-\u9fff]{1,10}(?:报|网|社|台)[）)](?=[（(]))/;
 
 // Role words of a byline, longest first, and which list a name after them joins.
 const ROLE_WORDS: [RegExp, keyof Byline][] = [
@@ -169,7 +171,7 @@ const CREDIT_ROLE: Record<string, (keyof Byline)[]> = {
 const SITE_LINE = '责任编辑|编辑|审核|审校|校对|终审|初审|复审|来源|稿源|出处|监制|统筹';
 // A credit opens the line; later credits of the same line need their colon (撰稿：刘明摄影：黄海).
 const FIRST_CREDIT = new RegExp(`^[（(]?(文[/／]图|图[/／]文|文字|摄影|摄像|撰稿|作者|记者|通讯员|${SITE_LINE}|文|图)\\s*[：:／/|丨︱｜]?\\s*`);
-const NEXT_CREDIT = new RegExp(`\\s*(文[/／]图|摄影|摄像|撰稿|作者|记者|通讯员|${SITE_LINE})\\s*[：:︱｜|丨]\\s*`, 'g');
+const NEXT_CREDIT = new RegExp(`\\s*(文[/／]图|摄影|摄像|撰稿|作者|记者|通讯员|${SITE_LINE}|文|图)\\s*[：:︱｜|丨]\\s*`, 'g');
 
 /**
  * A credit line: `文/图 张三`, `撰稿：李四 摄影：王五`, `记者：王五 通讯员：赵六` give a byline;
@@ -194,8 +196,9 @@ export function creditLine(text: string): Byline | null {
   const byline = emptyByline();
   for (const [r, value] of credits) {
     const roles = CREDIT_ROLE[r];
-    if (!roles) continue; // the site's own line
-    const names = namesIn(value.trim());
+    // The site's own line, or a form's empty field (来源: 作者:  责任编辑:X).
+    if (!roles || (value.trim() === '' && credits.length > 1)) continue;
+    const names = namesIn(withoutAffiliation(value.trim()));
     if (!names || names.length === 0) return null;
     for (const key of roles) for (const n of names) if (!byline[key].includes(n)) byline[key].push(n);
   }
@@ -208,12 +211,25 @@ export function closingByline(text: string): { byline: Byline; start: number } |
   const m = new RegExp(`[（(]([^（）()]{2,40})[）)]\\s*(?:(?:${SITE_LINE})\\s*[：:].*)?$`).exec(text);
   if (!m) return null;
   const inner = m[1].trim();
-  const byline = parseByline(inner) ?? namesOnly(inner);
+  const byline = parseByline(inner) ?? namesOnly(inner) ?? (FIRST_CREDIT.test(inner) ? creditLine(inner) : null);
   return byline ? { byline, start: m.index } : null;
 }
 
 // Where a writer works, before the names in a closing bracket (（西王镇 周雷）): a body or a place.
-const AFFILIATION_END = /(?:镇|乡|村|街道|社区|区|县|市|局|委|办|所|站|院|校|社|部|厅|中心|公司|集团)$/;
+const AFFILIATION_END = /(?:镇|乡|村|街道|社区|区|县|市|局|委|办|所|站|院|校|社|部|厅|处|科|室|馆|队|中心|公司|集团)$/;
+
+/** A credit's names without the body or place the writer works for before them (侨务工作处 任国英 → 任国英). */
+function withoutAffiliation(value: string): string {
+  const pieces = value.split(/\s+/).filter(Boolean);
+  if (pieces.length > 1) return AFFILIATION_END.test(pieces[0]) && !(pieces[0].length <= 3 && nameScore(pieces[0]) >= 0.05) ? pieces.slice(1).join(' ') : value;
+  // Run together once spaces between Chinese characters are gone (侨务工作处任国英): a name of two or
+  // three characters after the body's ending.
+  for (const length of [3, 2]) {
+    const body = value.slice(0, -length);
+    if (body.length >= 3 && AFFILIATION_END.test(body) && nameAlone(value.slice(-length))) return value.slice(-length);
+  }
+  return value;
+}
 
 /**
  * The names alone in the bracket that closes an article (（徐洋）, （孙南 陈莹莹）, （西王镇 周雷）): its
@@ -221,8 +237,7 @@ const AFFILIATION_END = /(?:镇|乡|村|街道|社区|区|县|市|局|委|办|�
  */
 function namesOnly(inner: string): Byline | null {
   if (inner.length > 16) return null;
-  const pieces = inner.split(/[\s、，,]+/).filter(Boolean);
-  if (pieces.length > 1 && AFFILIATION_END.test(pieces[0]) && !(pieces[0].length <= 3 && nameScore(pieces[0]) >= 0.05)) pieces.shift();
+  const pieces = withoutAffiliation(inner).split(/[\s、，,]+/).filter(Boolean);
   const names = namesIn(pieces.join('、'));
   if (!names || names.length !== pieces.length || names.length > 4) return null;
   if (!names.every(nameAlone)) return null;

@@ -270,9 +270,9 @@ function closingCredits(texts: string[], byline: Byline): number | null {
   let last = texts.length - 1;
   let end = texts.join('\n').length;
   for (; last > 0; last--) {
-    // A rule of dots or dashes between the body and its credits is part of the credits; so is a
-    // reporters' line (新安晚报 安徽网 大皖客户端记者 王吉祥 项磊).
-    const credit = /^[.。…·\-—_=*\s]+$/.test(texts[last])
+    // A rule of dots or dashes (or an empty line) between the body and its credits is part of the
+    // credits; so is a reporters' line (新安晚报 安徽网 大皖客户端记者 王吉祥 项磊).
+    const credit = /^[.。…·\-—_=*\s]*$/.test(texts[last])
       ? emptyByline()
       : (creditLine(texts[last]) ?? (texts[last].length <= 40 ? standaloneByline(texts[last]) : null));
     if (!credit) break;
