@@ -173,6 +173,14 @@ describe('link and events', () => {
   });
 
   describe('roles read from acts of speech, enumerations and visits', () => {
+    it('reads visitors named with the posts that address them as one list (A校长、B副校长到…调研), and leaves others\' later acts to them', () => {
+      const a = record('3月2日上午，高明远校长、田立新副校长到我院调研，人事处负责同志陪同调研。院长周海参加调研。周海院长首先代表学院全体师生对学校领导来我院调研表示热烈欢迎。', '某某大学外国语学院网站');
+      expect(roles(a, '高明远')).to.deep.equal(['led']);
+      expect(roles(a, '田立新')).to.deep.equal(['led']);
+      // Speaking on the school's behalf to welcome a visit is no leading it.
+      expect(roles(a, '周海')).to.deep.equal(['attended', 'spoke']);
+    });
+
     it('gives attended to those who went along (一同前往) and to those who followed from a branch venue (收听收看)', () => {
       const a = record('9月8日，县委书记王明带领考察团前往东莞考察。县领导李华、赵强及相关部门负责人一同前往。');
       expect(roles(a, '王明')).to.deep.equal(['led']);

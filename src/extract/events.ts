@@ -39,7 +39,9 @@ const MEETS = /(会见|会晤|接见)了?[^，。；：]{0,16}$/;
 // What stands before a group that is a preposition's object, from the end of the group before it.
 const OBJECT_OF = /^[^，。；！？]{0,4}[对向为给]$/;
 // A phrase opened by 对 or 向 up to the verb of speech that closes it (对X一行的到来表示欢迎).
-const TOWARDS = /^[^，。；！？]{0,4}[对向][^。；！？]*?(表示|致以|致辞)/;
+const TOWARDS = /^[^，。；！？]{0,4}(?:代表[^，。；！？对向]{1,16})?[对向][^。；！？]*?(表示|致以|致辞)/;
+// Unnamed others as a clause's subject, right before its verb (，人事处负责同志|陪同; ，有关部门负责人|参加).
+const OTHERS_ACT = /[，；,;][^，；,;]{0,16}(负责同志|负责人|领导|同志|人员|干部|代表)(等)?(一同|共同)?$/;
 // A sentence that speaks of the persons the one before listed: 上述领导出席会议, 以上同志参加.
 const REFERS_BACK = /^(?:上述|以上)(?:领导|同志|人员|嘉宾|负责同志|领导同志)?(?:同志)?([^。！？；\n]*)/;
 // What introduces a list: 先后是, 分别是, 依次为, 有, 包括, 如下.
@@ -180,6 +182,7 @@ export function findParticipation(
     const said = referred ? text.slice(sentenceStart, Math.min(text.length, sentenceEnd + 2 + referred[0].length)) : sentence;
     let accompanying = false;
     let visiting = false;
+    let acted = false;
     // A party of several (A，B，C等一行来到…勉励…): the first leads it and speaks for it, the others take part.
     const party = names.length > 1 && /^(等)?一行/.test(after);
     const headsParty = /^(等)?一行/.test(afterAddress);
@@ -208,6 +211,10 @@ export function findParticipation(
         i += cue.cue.length - 1;
         continue;
       }
+      // A later clause whose subject is others, unnamed, after the group's own act (X到…调研，人事处负责同志陪同):
+      // theirs, not the group's (but A、B，镇直部门负责人列席: one list).
+      if ((cue.role === 'accompanied' || cue.role === 'attended') && acted && OTHERS_ACT.test(scope.slice(0, i))) continue;
+      acted = true;
       // Those who accompany a visit (陪同调研) do not lead it.
       if (cue.role === 'accompanied') accompanying = true;
       else if (accompanying && cue.role === 'led' && !cue.anchorsName) continue;
@@ -228,6 +235,9 @@ export function findParticipation(
  */
 function joins(between: string): boolean {
   if (JOINERS.test(between)) return true;
+  // The post the name before is addressed by (A校长、B副校长): a list all the same.
+  const address = lexicon().postPhrases.longestAt(between, 0);
+  if (address > 0 && /^[、，,和与及]/.test(between.slice(address)) && JOINERS.test(between.slice(address))) return true;
   const m = /^(?:[、，,]|以及)+([^、，,]+)$/.exec(between);
   return m !== null && unreadBody(m[1]);
 }
