@@ -104,6 +104,12 @@ describe('recognize', () => {
       expect(titlesOf('华中师范大学附属中学校长李华出席。', '李华')).to.deep.equal(['校长@华中师范大学附属中学']);
     });
 
+    it("reads a college's own words for itself (学院党委, 我院) in its news as that college", () => {
+      expect(titlesOf('学院党委书记张金雷主持会议。', '张金雷', '某某大学外国语学院网站')).to.deep.equal(['党委书记@某某大学外国语学院党委']);
+      // …not a university's news, nor another college named in full.
+      expect(titlesOf('机电学院党委书记张金雷主持会议。', '张金雷', '某某大学外国语学院网站')[0]).to.not.equal('党委书记@某某大学外国语学院党委');
+    });
+
     it('reads a department between a body and the post that heads it as part of the body, two nouns joined by 与 or 和 included', () => {
       expect(titlesOf('省教育厅财务与审计处处长王丽华到校检查。', '王丽华', '湖北日报')).to.deep.equal(['处长@湖北省教育厅财务与审计处']);
       expect(titlesOf('市农业农村局综合科副科长钱小川出席。', '钱小川', '襄阳日报')).to.deep.equal(['副科长@襄阳市农业农村局综合科']);

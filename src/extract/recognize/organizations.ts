@@ -398,6 +398,7 @@ export function resolveOrg(surface: string, home: Home | null): string {
   if (institution) {
     // The campus named in full (文华学院 in 文华学院's news) is itself, not one of its colleges.
     if (/^(我校|本校)$/.test(surface) || surface === institution) return institution;
+    if (home.local?.college && /^(我院|本院|学院)$/.test(surface)) return home.local.college;
     if (surface.startsWith(institution)) return surface;
     if (/^校党委$/.test(surface)) return `中共${institution}委员会`;
     const own = /^(?:我校|本校|校)(.+)$/.exec(surface)?.[1];
@@ -511,7 +512,9 @@ function companyWords(text: string, home: Home | null): OrgMention[] {
 /** 我校 and 本校 in a campus's news: the university itself. */
 function campusWords(text: string, home: Home | null): OrgMention[] {
   if (!home?.local?.institution) return [];
-  return [...text.matchAll(/我校|本校/g)].map((m) => orgMention({ start: m.index!, end: m.index! + 2, text: m[0], resolved: '', system: 'other' }));
+  // A college's news calls it 我院, 本院, or 学院 before its own bodies and posts (学院党委书记X).
+  const words = home.local.college ? /我校|本校|我院|本院|(?<![\u4e00-\u9fff])学院(?=党委|党总支|院长|副院长|办公室)/g : /我校|本校/g;
+  return [...text.matchAll(words)].map((m) => orgMention({ start: m.index!, end: m.index! + 2, text: m[0], resolved: '', system: 'other' }));
 }
 
 /** All organizations in a text, the longest where they overlap, resolved against the home. */
