@@ -34,6 +34,12 @@ describe('recognize', () => {
   describe('venues', () => {
     const placeNames = (text: string) => extract(text).flatMap((a) => a.places.map((p) => p.name));
 
+    it('starts a venue after a verb proper inside its stem or a count before it', () => {
+      const names = placeNames('公司将在许昌投资北湖湿地生态开发、3000亩高新区光电产业园建设。');
+      expect(names).to.include.members(['北湖湿地', '高新区光电产业园']);
+      expect(names.some((n) => n.includes('投资') || n.startsWith('亩'))).to.equal(false);
+    });
+
     it("reads a level word's venue as the home's, and no venue inside a longer one", () => {
       expect(placeNames('座谈会在县宾馆举行，随后参观了市体育馆。')).to.include.members(['许昌市体育馆']);
       const names = placeNames('学校在东校区图书馆报告厅举行报告会。');
@@ -113,6 +119,8 @@ describe('recognize', () => {
     it('reads a department between a body and the post that heads it as part of the body, two nouns joined by 与 or 和 included', () => {
       expect(titlesOf('省教育厅财务与审计处处长王丽华到校检查。', '王丽华', '湖北日报')).to.deep.equal(['处长@湖北省教育厅财务与审计处']);
       expect(titlesOf('市农业农村局综合科副科长钱小川出席。', '钱小川', '襄阳日报')).to.deep.equal(['副科长@襄阳市农业农村局综合科']);
+      // A ministry's bureau and its department (X部某某局宣传处处长).
+      expect(titlesOf('中宣部新闻局综合处处长周明出席。', '周明')).to.deep.equal(['处长@中共中央宣传部新闻局综合处']);
       // The post names no head of the department's kind (处 is headed by 处长): no department read.
       expect(titlesOf('省教育厅办公室主任赵明和各处处长出席。', '赵明', '湖北日报')).to.deep.equal(['主任@湖北省教育厅办公室']);
     });

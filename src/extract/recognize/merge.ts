@@ -466,6 +466,14 @@ export function trimmedVenue(text: string, v: PlaceMention): PlaceMention | null
   // A determiner inside the stem ends what comes before it (陈志良表示该|服务区).
   const determiner = /[该这此那各]/.exec(text.slice(start, stem));
   if (determiner) start += determiner.index + 1;
+  // A count's measure word opens no name (5000亩|高新区).
+  if (/[0-9０-９]/.test(text[start - 1] ?? '') && start === v.start) start += 1;
+  // A verb proper inside the stem, with a name of two or more characters after it, ends what comes before
+  // it (汉寿投资|西洞庭湿地); one right before the ending is the venue's own (游泳|馆).
+  for (let k = start + 1; k < stem - 2; k++) {
+    const word = marks.words.longestAt(text, k);
+    if (word > 1 && k + word <= stem - 2 && marks.verbs.valueAt(text, k, word)) start = k + word;
+  }
   // A verb, adverb or count before the name is no part of it (突破|园区, 表示|…); a noun is (智能制造产业园).
   // A stem of such words and attributes alone names no venue (大部分|体育场, 高档|宾馆, 内部|宾馆).
   for (;;) {

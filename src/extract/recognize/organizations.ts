@@ -586,7 +586,8 @@ export function withDepartments(text: string, orgs: NamedOrg[], home: Home | nul
       if (STEM_STOP.has(ch) && !((ch === '与' || ch === '和') && joinsTwoNouns(text, m.end + k))) return m;
       if (postPhrases.longestAt(text, m.end + k) > 0) return m;
     }
-    if (/[委局厅部办院所]/.test(name.slice(0, -1)) || orgs.some((o) => o.start >= m.end && o.start < m.end + name.length)) return m;
+    // A bureau or department between (人权事务局宣传处) is the body's too; another body's ending is not.
+    if (/[委厅部办院所]/.test(name.slice(0, -1)) || orgs.some((o) => o.start >= m.end && o.start < m.end + name.length)) return m;
     const end = m.end + name.length;
     const surface = text.slice(m.start, end);
     const resolved = m.system === 'central' || m.system === 'named' ? m.name + name : resolveOrg(surface, home);
