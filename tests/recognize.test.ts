@@ -604,6 +604,12 @@ describe('recognize', () => {
       expect(home!.abbreviation).to.equal('许');
     });
 
+    it('reads a township the data knows before its bodies whole, where the tagger cut it (为临江镇人大), and a congress past its session number', () => {
+      const names = extract('会议选举周小华同志为临江镇人大主席。黄泥塘镇第一届人民代表大会第四次会议召开。')[0].organizations.map((o) => o.name);
+      expect(names).to.include.members(['临江镇人大', '黄泥塘镇第一届人民代表大会']);
+      expect(names).to.not.include('江镇人大');
+    });
+
     it("reads a CPPCC committee's full name, the session before or after the division, as that division's 政协", () => {
       const all = extract('政协第十一届襄城县委员会第一次会议开幕。中国人民政治协商会议许昌市第八届委员会召开常委会。')[0].organizations;
       expect(all.map((o) => [o.name, o.spans?.map((s) => s.text)])).to.deep.include.members([

@@ -288,6 +288,13 @@ function cutsWord(text: string, at: number): boolean {
   return false;
 }
 
+/** Whether the rule's mention opens with a township the data knows that the tagger's span cuts (临|江镇人大). */
+function townshipCut(text: string, r: Span, s: Span): boolean {
+  const { townships } = lexicon();
+  for (let length = 3; length <= 5; length++) if (r.start + length > s.start && townships.has(text.slice(r.start, r.start + length))) return true;
+  return false;
+}
+
 /** A place or level prefix a rule attaches to a body: 市, 省委, 中共, 许昌市, 市人民代表. */
 function attachedPrefix(prefix: string): boolean {
   // A level word opening it (市|人民代表大会常务委员会 where the tagger saw only 大会常务委员会) is the body's.
@@ -331,7 +338,7 @@ export function mergeNamed<M extends NamedMention>(
       (whole(r) && covers(r, s)) ||
       (r.start === s.start + 1 && r.end === s.end && FUNCTION_CHAR.test(text[s.start])) ||
       (r.start === s.start && r.end === s.end) ||
-      !(covers(s, r) || (covers(r, s) && r.end === s.end && !attachedPrefix(text.slice(r.start, s.start)) && !cutsWord(text, s.start)) || levelCharAdded(text, r, s));
+      !(covers(s, r) || (covers(r, s) && r.end === s.end && !attachedPrefix(text.slice(r.start, s.start)) && !cutsWord(text, s.start) && !townshipCut(text, r, s)) || levelCharAdded(text, r, s));
     if (tiledByWholes(s, inside, whole) || inside.some(ruleWins)) continue;
     const surface = text.slice(s.start, s.end);
     out.push(make({ start: s.start, end: s.end, text: surface, name: canonical(surface) }));

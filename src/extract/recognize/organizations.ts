@@ -113,6 +113,14 @@ function attachPrefix(text: string, start: number, divisions: PlaceMention[]): n
       s = d.start;
       continue;
     }
+    // A township the data knows, by its name (临江镇|人大).
+    if (text[s - 1] === '镇' || text[s - 1] === '乡') {
+      const township = townshipEndingAt(text, s);
+      if (township < s - 1) {
+        s = township;
+        continue;
+      }
+    }
     // 市公安局, 聚焦市发改委: a level word before a body names the home's body.
     if (s > 0 && LEVEL.includes(text[s - 1]) && (s < 2 || !WORD_BEFORE_LEVEL.includes(text[s - 2]))) {
       s -= 1;
@@ -122,6 +130,13 @@ function attachPrefix(text: string, start: number, divisions: PlaceMention[]): n
   }
   if (text.startsWith('中共', s - 2)) s -= 2;
   return s;
+}
+
+/** Where a township name the data knows, ending with its level character at `end` (临江镇), starts; `end - 1` when none. */
+function townshipEndingAt(text: string, end: number): number {
+  const { townships } = lexicon();
+  for (let length = 5; length >= 3; length--) if (end - length >= 0 && townships.has(text.slice(end - length, end))) return end - length;
+  return end - 1;
 }
 
 /** Whether a body ending at `end` in 部 runs into its post (教育部长, 统战部长: 部 + 部长). */
@@ -199,10 +214,13 @@ function committees(text: string, divisions: PlaceMention[]): OrgMention[] {
     const at = m.index!;
     const level = at + m[1].length;
     let start = at;
-    for (let len = 4; len >= 2; len--) {
-      if (at - len >= 0 && townships.has(text.slice(at - len, level))) {
-        start = at - len;
-        break;
+    if (m[1] === '镇' || m[1] === '乡') start = Math.min(at, townshipEndingAt(text, level));
+    else {
+      for (let len = 4; len >= 2; len--) {
+        if (at - len >= 0 && townships.has(text.slice(at - len, level))) {
+          start = at - len;
+          break;
+        }
       }
     }
     out.push(orgMention({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: 'party' }));
@@ -326,7 +344,9 @@ function nameBeforeEnding(text: string, at: number, end: number, suffix: string,
   } else if (!free) return null; // known bodies are found by bodies()
   else {
     // A start cut at six characters moves past a word it splits (表|示时代华纳公司).
-    if (at - start > 6 && !joined) start = markLexicon().words.pastWordAcross(text, at - 6, at);
+    // (A session's number, 第一届, is not counted: 黄泥塘镇第一届|人民代表大会.)
+    const session = /第[一二三四五六七八九十]+届$/.exec(text.slice(start, at))?.[0].length ?? 0;
+    if (at - start > 6 + session && !joined) start = markLexicon().words.pastWordAcross(text, at - 6 - session, at);
     while (start < at && STEM_VERBS.test(text.slice(start, at))) start++;
     if (at - start < 2) return null;
   }
