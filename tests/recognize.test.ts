@@ -610,6 +610,12 @@ describe('recognize', () => {
       expect(names).to.not.include('江镇人大');
     });
 
+    it("reads a foreign ministry whose name joins its fields by 和, 及 or 、 from its country, but no list of ministries", () => {
+      const names = extract('新西兰妇女、青年及体育发展部部长安娜和秘鲁文化和遗产部副部长卡洛斯出席。奥地利司法部、外交部官员随行。')[0].organizations.map((o) => o.name);
+      expect(names).to.include.members(['新西兰妇女、青年及体育发展部', '秘鲁文化和遗产部']);
+      expect(names).to.not.include('奥地利司法部、外交部');
+    });
+
     it("reads a CPPCC committee's full name, the session before or after the division, as that division's 政协", () => {
       const all = extract('政协第十一届襄城县委员会第一次会议开幕。中国人民政治协商会议许昌市第八届委员会召开常委会。')[0].organizations;
       expect(all.map((o) => [o.name, o.spans?.map((s) => s.text)])).to.deep.include.members([

@@ -28,6 +28,13 @@ function worldLists(): { countries: Set<string>; seats: Set<string> } {
 // The level characters a foreign seat is written with (市 of a city, 县 of a Japanese prefecture, 州 of a state).
 const isLevel = (ch: string) => ch === '市' || ch === '县' || ch === '州';
 
+/** Where a country's name (the world list's, but China's own) ending at `end` starts; -1 when none. */
+export function countryEndingAt(text: string, end: number): number {
+  const { countries } = worldLists();
+  for (let length = 6; length >= 2; length--) if (end - length >= 0 && countries.has(text.slice(end - length, end))) return end - length;
+  return -1;
+}
+
 /** The foreign seats of a text, in order. */
 export function findForeignSeats(text: string): PlaceMention[] {
   const names = new Set<string>();

@@ -13,6 +13,7 @@ import { WordIndex } from '../lexicon/word-index.js';
 import { WordScan } from '../lexicon/word-scan.js';
 import { markLexicon } from '../ner/lexicon-marks.js';
 import { SpanCover } from '../span-cover.js';
+import { countryEndingAt } from './foreign-seats.js';
 import type { Home, PlaceMention } from './places.js';
 
 export interface OrgMention {
@@ -316,6 +317,9 @@ function bankBefore(text: string, at: number, read: OrgMention[]): number | null
  * bySuffix, so that the optimizer recompiles this (the rarely taken branches) on its own.
  */
 function nameBeforeEnding(text: string, at: number, end: number, suffix: string, free: boolean, divisions: PlaceMention[]): { start: number; doubtful: boolean; whole: boolean } | null {
+  // A foreign ministry's name, which may join its fields by 和, 及 or 、 (马来西亚妇女、家庭及社区发展部).
+  const ministry = suffix === '部' ? foreignMinistryStart(text, at) : -1;
+  if (ministry >= 0) return { start: ministry, doubtful: false, whole: true };
   let start = at;
   // A committee's name joining two nouns by 和 is read whole (社会和法治委员会): the tagger sees only its tail.
   let joined = false;
@@ -504,6 +508,24 @@ function joinsTwoNouns(text: string, at: number): boolean {
   const { words, verbs } = markLexicon();
   const noun = (from: number, length: number) => words.valueAt(text, from, length) !== undefined && !verbs.valueAt(text, from, length);
   return [2, 3, 4].some((l) => at - l >= 0 && noun(at - l, l)) && [2, 3, 4].some((l) => noun(at + 1, l));
+}
+
+/**
+ * Where a foreign ministry's name ending at `at` (before 部) starts: at a country right before its fields,
+ * which may be joined by 和, 及 or 、 (印度尼西亚|妇女赋权和儿童保护|部); -1 when no country opens it.
+ */
+function foreignMinistryStart(text: string, at: number): number {
+  let joined = false;
+  for (let k = at - 2; k >= 0 && at - k <= 16; k--) {
+    const ch = text[k];
+    if (ch === '和' || ch === '及' || ch === '、') joined = true;
+    // …not a list of bodies (奥地利司法部、外交部): no body's ending among its fields.
+    else if (!isHan(ch) || STEM_STOP.has(ch) || /[部局委厅署院司]/.test(ch)) return -1;
+    // Only a name with a joint needs this (a plain one is read as any other).
+    const country = joined ? countryEndingAt(text, k) : -1;
+    if (country >= 0 && (country === 0 || !isHan(text[country - 1]) || STEM_STOP.has(text[country - 1]))) return country;
+  }
+  return -1;
 }
 
 /** Whether a common noun starts at `at` and ends before `end` (经济|学院: 经 is no stop there, as it is in 经|批准). */
