@@ -20,7 +20,7 @@ const SETS: [folder: string, least: number, floors: Record<Measure, number>][] =
   ['news-unseen', 10, { persons: 0.99, organizations: 0.90, places: 0.89, titles: 0.98, titlesResolved: 0.93, participation: 0.98, roles: 0.96, dates: 0.89, bylines: 0.98 }],
   // The fourth set (tests/fixtures/news-more/README.md): gold written before its first measurement
   // (titles resolved 62/83, participation 0.81, roles 0.75 then), a development set since.
-  ['news-more', 12, { persons: 0.95, organizations: 0.87, places: 0.95, titles: 0.98, titlesResolved: 0.91, participation: 0.97, roles: 0.95, dates: 0.99, bylines: 0.99 }],
+  ['news-more', 12, { persons: 0.95, organizations: 0.91, places: 0.95, titles: 0.98, titlesResolved: 0.95, participation: 0.97, roles: 0.95, dates: 0.99, bylines: 0.99 }],
   // The fifth set (tests/fixtures/news-fifth/README.md): gold written before its first measurement
   // (titles resolved 54/71, participation 0.79, roles 0.75 then), a development set since.
   ['news-fifth', 12, { persons: 0.97, organizations: 0.86, places: 0.94, titles: 0.95, titlesResolved: 0.94, participation: 0.99, roles: 0.95, dates: 0.99, bylines: 0.99 }],

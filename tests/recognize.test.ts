@@ -610,6 +610,14 @@ describe('recognize', () => {
       expect(names).to.not.include('江镇人大');
     });
 
+    it("reads a congress's or CPPCC's special committee written short after it, and no committee out of 政协委员", () => {
+      const a = extract('市人大财经工委副主任潘明、市政协提案委主任李华、市政协委员赵刚出席。')[0];
+      const titles = Object.fromEntries(a.persons.map((p) => [p.name, p.titles.map((t) => `${t.title}@${t.organization}`)]));
+      expect(titles['潘明']).to.deep.equal(['副主任@许昌市人大财经工委']);
+      expect(titles['李华']).to.deep.equal(['主任@许昌市政协提案委']);
+      expect(titles['赵刚']).to.deep.equal(['委员@许昌市政协']);
+    });
+
     it("reads a foreign ministry whose name joins its fields by 和, 及 or 、 from its country, but no list of ministries", () => {
       const names = extract('新西兰妇女、青年及体育发展部部长安娜和秘鲁文化和遗产部副部长卡洛斯出席。奥地利司法部、外交部官员随行。')[0].organizations.map((o) => o.name);
       expect(names).to.include.members(['新西兰妇女、青年及体育发展部', '秘鲁文化和遗产部']);

@@ -188,6 +188,12 @@ function committees(text: string, divisions: PlaceMention[]): OrgMention[] {
     }
     out.push(orgMention({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: m[1] ? 'party' : 'state' }));
   }
+  // A congress's or CPPCC's special committee written short after it (县人大财经工委, 市政协提案委): the body's.
+  for (const m of text.matchAll(/(人大(?:常委会)?|政协)((?![常党])[\u4e00-\u9fff]{1,5}?(?:工委|委))(?![员会托屈婉])/g)) {
+    const start = attachPrefix(text, m.index!, divisions);
+    const end = m.index! + m[0].length;
+    out.push(orgMention({ start, end, text: text.slice(start, end), resolved: '', system: 'state', whole: true }));
+  }
   // A division's CPPCC committee by its full name (政协第十一届定远县委员会, 中国人民政治协商会议X市第十二届委员会):
   // the division's 政协, as 市政协 is the home's.
   for (const m of text.matchAll(/(?:中国人民政治协商会议|政协)(?:第[一二三四五六七八九十]+届)?/g)) {
