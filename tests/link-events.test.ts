@@ -210,6 +210,16 @@ describe('link and events', () => {
   });
 
   describe('long lists and reports', () => {
+    it("gives a session's presidium posts the session the text names, its rostrum list attended and its presider presided", () => {
+      const a = record('9月8日下午，东山县第八届人民代表大会第五次会议隆重开幕。大会执行主席张一、赵二、蔡三在主席台前排就座。县人大常委会副主任严四在主席台就座。大会由主席团常务主席、执行主席蔡三主持。');
+      expect(titles(person(a, '张一'))).to.deep.equal(['执行主席@东山县第八届人民代表大会第五次会议主席团']);
+      expect(titles(person(a, '蔡三'))).to.deep.equal(['执行主席@东山县第八届人民代表大会第五次会议主席团', '常务主席@东山县第八届人民代表大会第五次会议主席团']);
+      expect(roles(a, '张一')).to.deep.equal(['attended']);
+      expect(roles(a, '蔡三')).to.deep.equal(['attended', 'presided']);
+      // 主席台 is the rostrum: no 主席 of anything.
+      expect(a.persons.map((p) => p.name)).to.have.members(['张一', '赵二', '蔡三', '严四']);
+    });
+
     it("holds a state commission's party-unit posts in its 党组, and a party committee's in the committee", () => {
       const a = record('市卫健委党组书记、主任张明，县委常委王强出席。', '安庆日报');
       expect(titles(person(a, '张明'))).to.deep.equal(['党组书记@安庆市卫健委党组', '主任@安庆市卫健委']);

@@ -470,6 +470,7 @@ export function linkTitles(
   shareElectedPosts(text, persons, out);
   resolveBarePosts(text, persons, out);
   resolveListedDepartments(text, persons, out);
+  resolvePresidiumPosts(text, persons, out);
   dropRepeatedAddresses(addressed, out);
   return out;
 }
@@ -643,6 +644,57 @@ function parentBefore(earlier: PersonMention[], out: Map<PersonMention, LinkedTi
     }
   }
   return null;
+}
+
+// A congress's or CPPCC's session, named in full after its divisions (X县|第八届人民代表大会第五次会议, 政协X市|第十届委员会
+// 第三次会议) or short (县八届人大五次会议).
+const SESSION = /第[一二三四五六七八九十]+届(?:人民代表大会|委员会)第[一二三四五六七八九十]+次(?:全体)?会议|[省市县区][一二三四五六七八九十]+届(?:人大|政协)[一二三四五六七八九十]+次会议/;
+
+/** The session the text names first, with the divisions (and 政协) written before it; null when none. */
+function sessionNamed(text: string): string | null {
+  const m = SESSION.exec(text);
+  if (!m) return null;
+  if (!m[0].startsWith('第')) return m[0];
+  const { places } = markLexicon();
+  let start = m.index;
+  for (let step = 0; step < 3; step++) {
+    let length = 8;
+    while (length >= 2 && !(start - length >= 0 && places.valueAt(text, start - length, length) !== undefined)) length--;
+    if (length < 2) break;
+    start -= length;
+  }
+  // A division the data no longer has (水城县, a district since): the name ending in its level, after a stop.
+  if (start === m.index) {
+    const named = /(?:^|[，。；：,;:\s])([\u4e00-\u9fff]{1,7}[省市县区州旗])$/.exec(text.slice(Math.max(0, m.index - 9), m.index));
+    if (named) start = m.index - named[1].length;
+  }
+  if (text.startsWith('政协', start - 2)) start -= 2;
+  return start < m.index ? text.slice(start, m.index + m[0].length) : null;
+}
+// The posts of a session's presidium (大会执行主席, 主席团常务主席).
+const PRESIDIUM_POST = /^(执行主席|常务主席|秘书长)$/;
+
+/**
+ * A session's presidium posts named with no body, or with 主席团 or 大会 alone (大会执行主席A, 主席团常务主席B):
+ * the presidium of the session the text names first.
+ */
+function resolvePresidiumPosts(text: string, persons: PersonMention[], out: Map<PersonMention, LinkedTitle[]>): void {
+  let presidium: string | null | undefined;
+  for (const person of persons) {
+    const titles = out.get(person)!;
+    if (!titles.some((t) => PRESIDIUM_POST.test(t.title) && (!t.organization || /^(大会)?主席团$/.test(t.organization)))) continue;
+    presidium ??= sessionNamed(text);
+    if (!presidium) return;
+    const body = `${presidium}主席团`;
+    out.set(
+      person,
+      titles.map((t) => {
+        // 秘书长 is a presidium's only after 大会 or 主席团 (大会秘书长); bare, it is some other body's.
+        const bare = !t.organization && t.title === '秘书长';
+        return PRESIDIUM_POST.test(t.title) && !bare && (!t.organization || /^(大会)?主席团$/.test(t.organization)) ? linkedTitle(t.title, body, t.start) : t;
+      }),
+    );
+  }
 }
 
 /**

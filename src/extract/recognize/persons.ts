@@ -58,12 +58,15 @@ const inside = (spans: Span[], start: number, end: number) => spans.some((s) => 
 /** Posts, longest first, outside organization names (许昌市长跑运动协会 holds no 市长). */
 export function findPosts(text: string, blocked: Span[]): PostMention[] {
   const { postPhrases } = lexicon();
+  const { words } = markLexicon();
   const found: PostMention[] = [];
   for (let at = 0; at < text.length; at++) {
     const length = postPhrases.longestAt(text, at);
     if (!length) continue;
     const end = at + length;
     if (inside(blocked, at, end)) continue;
+    // A post that a common word runs on from is that word (主席|台, 书记|处: a rostrum, a secretariat).
+    if (words.longestAt(text, at) > length) continue;
     const start = at - prefixBefore(text, at).length;
     found.push({ start, end, title: text.slice(start, end) });
     at = end - 1;
