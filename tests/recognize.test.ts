@@ -514,13 +514,15 @@ describe('recognize', () => {
       expect(one('许昌日报', '州委书记李明出席。').persons[0].titles).to.deep.equal([{ title: '书记', organization: '州委' }]);
     });
 
-    it('gives a city\'s paper its province where it writes 全省 or 我省, and none to a paper whose home is unknown', () => {
+    it('gives a city\'s paper its province where it writes 我省 or names a meeting of it (全省…会议), and none to a paper whose home is unknown', () => {
       const city = one('长葛市融媒体中心', '3月2日，我市召开会议，传达全省农业工作会议精神。');
       expect(city.places.find((p) => p.name === '河南省')?.spans?.map((s) => s.text)).to.deep.equal(['全省']);
       const county = one('黄梅县融媒体中心', '我县代表团参加我省旅游推介会。');
       expect(county.places.map((p) => p.name)).to.include.members(['黄梅县', '湖北省']);
       const national = one('人民日报', '全省农业工作会议召开。');
       expect(national.places).to.deep.equal([]);
+      // 全省 as a scope (在全省排名) names no place.
+      expect(one('长葛市融媒体中心', '我市在全省排名第三。').places.map((p) => p.name)).to.not.include('河南省');
     });
   });
 

@@ -154,7 +154,7 @@ function comingTo(abbreviation: string): RegExp {
 let homeWordScan: { scan: WordScan; levels: string[] } | null = null;
 
 /**
- * 我市, 全市, 来许, 在许, and a county's stem (宿松): the paper's home; 我省, 全省: its province. `isWord` says which stems are common words (通道), which are not looked for.
+ * 我市, 全市, 来许, 在许, and a county's stem (宿松): the paper's home; 我省, and 全省 naming a meeting: its province. `isWord` says which stems are common words (通道), which are not looked for.
  */
 export function findHomeWords(text: string, home: Home | null, isWord: (w: string) => boolean): PlaceMention[] {
   if (!home?.division) return [];
@@ -166,8 +166,11 @@ export function findHomeWords(text: string, home: Home | null, isWord: (w: strin
   for (const { word, at } of scan.occurrences(text)) {
     const form = scan.words[word];
     if (levels[word] === home.division.level) out.push(placeMention(at, at + form.length, form, 'home', home.division));
-    // A city's or county's paper writes its own province 我省, 全省 (省委 and 省政协 are its province's too).
-    else if (levels[word] === 'province' && province) out.push(placeMention(at, at + form.length, form, 'home', province));
+    // A city's or county's paper writes its own province 我省; 全省 names it in a meeting's or a body's name
+    // (全省农业工作会议), and is a scope elsewhere (在全省排名).
+    else if (levels[word] === 'province' && province && (form !== '全省' || PROVINCE_MEETING.test(text.slice(at + 2, at + 20)))) {
+      out.push(placeMention(at, at + form.length, form, 'home', province));
+    }
   }
   // A county's own news names it by its stem (宿松 for 宿松县), which the gazetteer leaves out; not where the
   // stem is a common word (通道: `isWord`).
@@ -190,6 +193,9 @@ function provinceOf(d: Division): Division | null {
   if (d.level === 'province') return null;
   return lexicon().gazetteer.byForm.get(d.province)?.find((p) => p.level === 'province') ?? null;
 }
+
+// What 全省 opens when it names the province: a meeting of it (全省教育工作视频会议精神).
+const PROVINCE_MEETING = /^[^，。；、！？\n]{0,14}?(会议|大会|工作会|座谈会|推进会|现场会)/;
 
 /** A division's name without its level (黄梅县 → 黄梅, 长葛市 → 长葛). */
 const stemOf = (name: string): string => name.replace(/[县市区旗]$/, '');
