@@ -159,6 +159,13 @@ describe('segment', () => {
       expect(closingByline('察看了园区。（平江县法院 李海明）责任编辑：张三')?.byline.reporters).to.deep.equal(['李海明']);
     });
 
+    it("reads a caption's credit in brackets after its unit, an end mark, 供稿, and review lines among the credits", () => {
+      const text = '10月14日，签约仪式举行。董事长周汉出席并讲话。\n会议现场（集团总部  钱小川摄）\n周汉希望双方加强合作。\nEND\n供稿:杜文明\n编辑:孙   婷\n一审:江   涛\n终审:吴   刚';
+      const draft = segmentRecord(normalizeArticleText(text), '题目');
+      expect(draft.byline).to.deep.equal({ reporters: ['杜文明'], correspondents: [], photographers: ['钱小川'] });
+      expect(draft.creditLines.length).to.equal(1);
+    });
+
     it('keeps the text whole and marks where the credits start', () => {
       const paragraphs = normalizeArticleText('5月10日,市长赵军主持召开常务会议。\n文/图 陈晨\n责任编辑：周洁');
       const draft = segmentRecord(paragraphs, '题目');

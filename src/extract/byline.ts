@@ -166,12 +166,12 @@ export function parseDateline(text: string): Dateline | null {
 // lines (editor, source, reviewer), which name no one in the story.
 const CREDIT_ROLE: Record<string, (keyof Byline)[]> = {
   '文/图': ['reporters', 'photographers'], '图/文': ['reporters', 'photographers'], 文字: ['reporters'], 文: ['reporters'], 图: ['photographers'],
-  摄影: ['photographers'], 摄像: ['photographers'], 撰稿: ['reporters'], 作者: ['reporters'], 记者: ['reporters'], 通讯员: ['correspondents'],
+  摄影: ['photographers'], 摄像: ['photographers'], 撰稿: ['reporters'], 供稿: ['reporters'], 作者: ['reporters'], 记者: ['reporters'], 通讯员: ['correspondents'],
 };
-const SITE_LINE = '责任编辑|编辑|审核|审校|校对|终审|初审|复审|来源|稿源|出处|监制|统筹';
+const SITE_LINE = '责任编辑|责编|编辑|审核|审校|校对|终审|初审|复审|一审|二审|三审|来源|稿源|出处|监制|统筹';
 // A credit opens the line; later credits of the same line need their colon (撰稿：刘明摄影：黄海).
-const FIRST_CREDIT = new RegExp(`^[（(]?(文[/／]图|图[/／]文|文字|摄影|摄像|撰稿|作者|记者|通讯员|${SITE_LINE}|文|图)\\s*[：:／/|丨︱｜]?\\s*`);
-const NEXT_CREDIT = new RegExp(`\\s*(文[/／]图|摄影|摄像|撰稿|作者|记者|通讯员|${SITE_LINE}|文|图)\\s*[：:︱｜|丨]\\s*`, 'g');
+const FIRST_CREDIT = new RegExp(`^[（(]?(文[/／]图|图[/／]文|文字|摄影|摄像|撰稿|供稿|作者|记者|通讯员|${SITE_LINE}|文|图)\\s*[：:／/|丨︱｜]?\\s*`);
+const NEXT_CREDIT = new RegExp(`\\s*(文[/／]图|摄影|摄像|撰稿|供稿|作者|记者|通讯员|${SITE_LINE}|文|图)\\s*[：:︱｜|丨]\\s*`, 'g');
 
 /**
  * A credit line: `文/图 张三`, `撰稿：李四 摄影：王五`, `记者：王五 通讯员：赵六` give a byline;
@@ -217,6 +217,18 @@ export function closingByline(text: string): { byline: Byline; start: number } |
 
 // Where a writer works, before the names in a closing bracket (（西王镇 周雷）): a body or a place.
 const AFFILIATION_END = /(?:镇|乡|村|街道|社区|区|县|市|局|委|办|所|站|院|校|社|部|厅|处|科|室|馆|队|中心|公司|集团)$/;
+
+/**
+ * A photo credit in brackets closing a caption (会议现场（集团总部 伍晖摄）, （陈德生摄）): the photographers,
+ * after the unit they work for, and where the bracket starts.
+ */
+export function bracketedPhotoCredit(text: string): { byline: Byline; start: number } | null {
+  const m = /[（(]([^（）()]{2,24}?)摄影?[）)]$/.exec(text);
+  if (!m) return null;
+  const names = namesIn(withoutAffiliation(m[1].trim()));
+  if (!names || names.length === 0 || names.length > 3 || !names.every(nameAlone)) return null;
+  return { byline: { ...emptyByline(), photographers: names }, start: m.index };
+}
 
 /** A credit's names without the body or place the writer works for before them (侨务工作处 任国英 → 任国英). */
 function withoutAffiliation(value: string): string {

@@ -7,7 +7,7 @@
  * and a headline-like paragraph inside a long article may be a section heading rather than the end of it.
  */
 import { codeSet, lastIndexWhere, SENTENCE_END } from './chars.js';
-import { closingByline, creditLine, emptyByline, mergeByline, parseDateline, standaloneByline, type Byline } from './byline.js';
+import { bracketedPhotoCredit, closingByline, creditLine, emptyByline, mergeByline, parseDateline, standaloneByline, type Byline } from './byline.js';
 import type { Paragraph } from './normalize.js';
 import type { ArticleKind } from './types.js';
 
@@ -246,14 +246,19 @@ export function segmentRecord(paragraphs: Paragraph[], title: string | undefined
   draft.paragraphs = texts;
   draft.creditsFrom = closingCredits(texts, draft.byline);
   // A photo credit on a line of its own under a picture (湖北日报全媒记者 陈迹 摄), or closing a caption
-  // (座谈会现场。记者 王雪梅 摄).
+  // (座谈会现场。记者 王雪梅 摄; 会议现场（集团总部 伍晖摄）).
   let at = 0;
   for (const t of texts) {
     const tail = /摄影?$/.test(t) ? t.slice(lastIndexWhere(t, isSentenceEnd, t.length - 1) + 1) : '';
     const credit = tail.length > 0 && tail.length <= 24 ? standaloneByline(tail) : null;
+    // …or a caption's credit in brackets (会议现场（集团总部 伍晖摄）).
+    const bracketed = credit || !/摄影?[）)]$/.test(t) ? null : bracketedPhotoCredit(t);
     if (credit) {
       mergeByline(draft.byline, credit);
       draft.creditLines.push({ start: at + t.length - tail.length, end: at + t.length });
+    } else if (bracketed) {
+      mergeByline(draft.byline, bracketed.byline);
+      draft.creditLines.push({ start: at + bracketed.start, end: at + t.length });
     }
     at += t.length + 1;
   }
@@ -270,9 +275,9 @@ function closingCredits(texts: string[], byline: Byline): number | null {
   let last = texts.length - 1;
   let end = texts.join('\n').length;
   for (; last > 0; last--) {
-    // A rule of dots or dashes (or an empty line) between the body and its credits is part of the
-    // credits; so is a reporters' line (新安晚报 安徽网 大皖客户端记者 王吉祥 项磊).
-    const credit = /^[.。…·\-—_=*\s]*$/.test(texts[last])
+    // A rule of dots or dashes, an end mark (END, （完）) or an empty line between the body and its
+    // credits is part of the credits; so is a reporters' line (新安晚报 安徽网 大皖客户端记者 王吉祥 项磊).
+    const credit = /^([.。…·\-—_=*\s]*|END|完|[（(]完[）)])$/i.test(texts[last].trim())
       ? emptyByline()
       : (creditLine(texts[last]) ?? (texts[last].length <= 40 ? standaloneByline(texts[last]) : null));
     if (!credit) break;
