@@ -110,6 +110,12 @@ describe('recognize', () => {
       expect(titlesOf('华中师范大学附属中学校长李华出席。', '李华')).to.deep.equal(['校长@华中师范大学附属中学']);
     });
 
+    it("reads a court's or hospital's own party unit (院党组, 院党委) and its bare head's posts in its news, but another body's head stays that body's", () => {
+      expect(titlesOf('院党组副书记、副院长汪明带队赴区法院调研。', '汪明', '某某市中级人民法院网站')).to.deep.equal(['副书记@某某市中级人民法院党组', '副院长@某某市中级人民法院']);
+      expect(titlesOf('院党组成员、副院长刘安出席。', '刘安', '某某市中级人民法院网站')).to.deep.equal(['党组成员@某某市中级人民法院党组', '副院长@某某市中级人民法院']);
+      expect(titlesOf('听取了区法院党组书记、院长杨文的汇报。', '杨文', '某某市中级人民法院网站')[1]).to.not.equal('院长@某某市中级人民法院');
+    });
+
     it("reads a college's own words for itself (学院党委, 我院) in its news as that college", () => {
       expect(titlesOf('学院党委书记张金雷主持会议。', '张金雷', '某某大学外国语学院网站')).to.deep.equal(['党委书记@某某大学外国语学院党委']);
       // …not a university's news, nor another college named in full.

@@ -25,8 +25,9 @@ const IMPLIED: [RegExp, (home: Home | null) => string | null][] = [
   [/^(副|代理?)?镇长$/, (h) => (homeAt('镇', h) ? resolveOrg('镇政府', h) : null)],
   [/^(副|代理?)?乡长$/, (h) => (homeAt('乡', h) ? resolveOrg('乡政府', h) : null)],
   [/^(常务)?副?校长$/, (h) => h?.local?.institution ?? null],
-  // 院长 is a school's in a university's news, a hospital's or an academy's in its own; 所长 an institute's.
-  [/^(常务)?副?院长$/, (h) => h?.local?.college ?? headedInstitution(h, /(医院|研究院)$/)],
+  // 院长 is a school's in a university's news, a hospital's, an academy's or a court's in its own; 所长 an institute's.
+  [/^(常务)?副?院长$/, (h) => h?.local?.college ?? headedInstitution(h, /(医院|研究院|法院)$/)],
+  [/^(常务)?副?检察长$/, (h) => headedInstitution(h, /检察院$/)],
   [/^(常务)?副?所长$/, (h) => headedInstitution(h, /研究所$/)],
   [/^总书记$/, () => '中共中央'],
   [/^国家副?主席$/, () => '中华人民共和国'],
@@ -39,6 +40,9 @@ function headedInstitution(home: Home | null, kind: RegExp): string | null {
   const institution = home?.local?.institution ?? null;
   return institution && kind.test(institution) ? institution : null;
 }
+
+// The heads of institutions, whom the outlet's own news may name bare (院长, 副检察长).
+const INSTITUTION_HEAD = /^(常务)?副?(院长|所长|校长|检察长)$/;
 
 // The head of a level's government and its deputies (县长, 常务副市长, 代理镇长).
 const GOVERNMENT_HEAD = /^(常务)?(副|代理?)?[省市县区州镇乡]长$/;
@@ -206,7 +210,9 @@ export function titleChain(
       else {
         // A post after a committee's in the chain is the committee's (市委常委、秘书长): unless it implies its own body.
         const where = homeAtPlace(home, chainPlace) ?? home;
-        organization = IMPLIED.find(([re]) => re.test(item.title))?.[1](where) ?? (parent ? bodyOfNext(item.title, parent) : null);
+        // An institution's head after a post of another body's (市检察院党组成员、副检察长) is that body's.
+        const ofParent = parent && INSTITUTION_HEAD.test(item.title) ? bodyOfNext(item.title, parent) : null;
+        organization = ofParent ?? IMPLIED.find(([re]) => re.test(item.title))?.[1](where) ?? (parent ? bodyOfNext(item.title, parent) : null);
       }
     }
     out.push(linkedTitle(item.title, organization && inPartyUnit(item.title, organization, item.offices === true), item.start));

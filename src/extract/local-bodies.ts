@@ -36,8 +36,15 @@ const COUNTY_WORDS: [RegExp, string][] = [
 // A township's name in an outlet's name, once the divisions are cut out of it (东平县|戴庙镇).
 const TOWNSHIP_NAME = /[\u4e00-\u9fff]{2,4}?[镇乡](?![政府人党])/;
 // An institution in an outlet's name: a research institute (中国科学院|化学研究所: the institute, not
-// its academy), a hospital, or a university or college, and a school inside it (青岛科技大学|机电工程学院).
-const INSTITUTIONS = [/[\u4e00-\u9fff]{2,16}?(?:研究所|研究院)/, /[\u4e00-\u9fff]{2,12}?医院/, /[\u4e00-\u9fff]{2,12}?(?:大学|学院)/];
+// its academy), a hospital, a university or college and a school inside it (青岛科技大学|机电工程学院), a
+// court or a procuratorate.
+const INSTITUTIONS = [
+  /[\u4e00-\u9fff]{2,16}?(?:研究所|研究院)/,
+  /[\u4e00-\u9fff]{2,12}?医院/,
+  /[\u4e00-\u9fff]{2,12}?(?:大学|学院)/,
+  // A court or procuratorate (鄂州市中级人民法院网站).
+  /[\u4e00-\u9fff]{2,12}?(?:人民法院|人民检察院)/,
+];
 // A company as the whole of an outlet's name (中国建筑集团有限公司, 某某股份有限公司).
 const COMPANY = /^[\u4e00-\u9fff]{2,20}?(?:集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|集团)$/;
 

@@ -431,6 +431,8 @@ export function resolveOrg(surface: string, home: Home | null): string {
     if (home.local?.college && /^(我院|本院|学院)$/.test(surface)) return home.local.college;
     if (surface.startsWith(institution)) return surface;
     if (/^校党委$/.test(surface)) return `中共${institution}委员会`;
+    // A court's, procuratorate's or hospital's own party unit (院党组, 院党委).
+    if (/^院(党组|党委)?$/.test(surface) && /院$/.test(institution)) return institution + surface.slice(1);
     const own = /^(?:我校|本校|校)(.+)$/.exec(surface)?.[1];
     if (own) return institution + own;
     // …not a body of the state it deals with (中关村街道办事处), nor one a place names.
@@ -560,9 +562,12 @@ function companyWords(text: string, home: Home | null): OrgMention[] {
 /** 我校 and 本校 in a campus's news: the university itself. */
 function campusWords(text: string, home: Home | null): OrgMention[] {
   if (!home?.local?.institution) return [];
-  // A college's news calls it 我院, 本院, or 学院 before its own bodies and posts (学院党委书记X).
-  const words = home.local.college ? /我校|本校|我院|本院|(?<![\u4e00-\u9fff])学院(?=党委|党总支|院长|副院长|办公室)/g : /我校|本校/g;
-  return [...text.matchAll(words)].map((m) => orgMention({ start: m.index!, end: m.index! + 2, text: m[0], resolved: '', system: 'other' }));
+  // A college's news calls it 我院, 本院, or 学院 before its own bodies and posts (学院党委书记X); a court's or
+  // hospital's its party unit 院党组, 院党委.
+  const words = home.local.college
+    ? /我校|本校|我院|本院|(?<![\u4e00-\u9fff])学院(?=党委|党总支|院长|副院长|办公室)/g
+    : /院$/.test(home.local.institution) ? /我校|本校|(?<![\u4e00-\u9fff])院(?:(?:党组|党委)(?!委员|成员)|(?=党组成员|党委委员))/g : /我校|本校/g;
+  return [...text.matchAll(words)].map((m) => orgMention({ start: m.index!, end: m.index! + m[0].length, text: m[0], resolved: '', system: 'other' }));
 }
 
 /** All organizations in a text, the longest where they overlap, resolved against the home. */
