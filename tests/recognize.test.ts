@@ -110,6 +110,12 @@ describe('recognize', () => {
       expect(titlesOf('华中师范大学附属中学校长李华出席。', '李华')).to.deep.equal(['校长@华中师范大学附属中学']);
     });
 
+    it('names a city\'s intermediate court and a province\'s high court written short (X中院, X高院) in full', () => {
+      expect(resolveOrg('鄂州中院', null)).to.equal('鄂州市中级人民法院');
+      expect(resolveOrg('北京市高院党组', null)).to.equal('北京市高级人民法院党组');
+      expect(resolveOrg('某某中院', null)).to.equal('某某中院');
+    });
+
     it("reads a court's or hospital's own party unit (院党组, 院党委) and its bare head's posts in its news, but another body's head stays that body's", () => {
       expect(titlesOf('院党组副书记、副院长汪明带队赴区法院调研。', '汪明', '某某市中级人民法院网站')).to.deep.equal(['副书记@某某市中级人民法院党组', '副院长@某某市中级人民法院']);
       expect(titlesOf('院党组成员、副院长刘安出席。', '刘安', '某某市中级人民法院网站')).to.deep.equal(['党组成员@某某市中级人民法院党组', '副院长@某某市中级人民法院']);

@@ -14,7 +14,7 @@ import { WordScan } from '../lexicon/word-scan.js';
 import { markLexicon } from '../ner/lexicon-marks.js';
 import { SpanCover } from '../span-cover.js';
 import { countryEndingAt } from './foreign-seats.js';
-import type { Home, PlaceMention } from './places.js';
+import { canonicalPlace, type Home, type PlaceMention } from './places.js';
 
 export interface OrgMention {
   start: number;
@@ -451,6 +451,12 @@ export function resolveOrg(surface: string, home: Home | null): string {
     // Without a home (a national outlet), 市委 names no particular committee: it stays as written.
     if (!full) return surface;
     name = full + name.slice(1);
+  }
+  // A city's intermediate court and a province's high court written short (鄂州中院, 北京市高院).
+  const court = /^([\u4e00-\u9fff]{2,5}?)(中院|高院)(党组|党委)?$/.exec(name);
+  if (court) {
+    const place = canonicalPlace(court[1]);
+    if (place !== court[1] || /[省市]$/.test(court[1])) name = `${place}${court[2] === '中院' ? '中级' : '高级'}人民法院${court[3] ?? ''}`;
   }
   // A place's court or procuratorate is its people's (区检察院 → X区人民检察院, 市中级法院 → …中级人民法院).
   name = name.replace(/([市县区州旗]|中级|高级)(检察院|法院)(?=$|党组)/, '$1人民$2');
