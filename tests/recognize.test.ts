@@ -110,6 +110,13 @@ describe('recognize', () => {
       expect(titlesOf('华中师范大学附属中学校长李华出席。', '李华')).to.deep.equal(['校长@华中师范大学附属中学']);
     });
 
+    it('reads a committee and its government written as a pair (明溪县委县政府) as two bodies, and 我市市委 as the home\'s committee', () => {
+      const a = extract('东山县委县政府高度重视。我市市委副书记、市长杜林陪同。')[0];
+      expect(a.organizations.map((o) => o.name)).to.include.members(['中共东山县委', '东山县人民政府']);
+      expect(a.organizations.map((o) => o.name)).to.not.include('东山县委县人民政府');
+      expect(a.persons.find((p) => p.name === '杜林')?.titles.map((t) => `${t.title}@${t.organization}`)).to.deep.equal(['副书记@中共许昌市委', '市长@许昌市人民政府']);
+    });
+
     it('names a city\'s intermediate court and a province\'s high court written short (X中院, X高院) in full', () => {
       expect(resolveOrg('鄂州中院', null)).to.equal('鄂州市中级人民法院');
       expect(resolveOrg('北京市高院党组', null)).to.equal('北京市高级人民法院党组');

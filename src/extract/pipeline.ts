@@ -142,6 +142,9 @@ function taggedEntities(text: string, home: Home | null, creditLines: Span[]): {
   return { tagged, placesReadAsPersons };
 }
 
+// A level's party committee or government (明溪县委, 县政府, 许昌市人民政府).
+const LEVEL_BODY = /[省市县区州镇乡]委$|政府$/;
+
 /** The rules' organizations (and a regional story's news outlets) merged with the tagger's. */
 function organizationsOf(text: string, divisions: PlaceMention[], ctx: ResolvedContext, tagged: EntitySpan[]): NamedOrg[] {
   const { home } = ctx;
@@ -155,7 +158,8 @@ function organizationsOf(text: string, divisions: PlaceMention[], ctx: ResolvedC
     taggedOrganizations(text, tagged, ruleOrgs),
     (surface) => resolveOrg(surface, home),
     (m) => namedOrg({ start: m.start, end: m.end, text: m.text, resolved: m.name, system: 'other' }, m.name),
-    (o) => o.whole === true,
+    // …and a level's committee or government, which a tagger's span may run two of together (县委县政府).
+    (o) => o.whole === true || LEVEL_BODY.test(o.text),
   ).filter((o) => !readOverName(text, o, tagged));
   return withDepartments(text, withAffiliations(text, merged, home), home);
 }
@@ -308,8 +312,8 @@ function inheritListLevel<O extends { start: number; end: number; text: string; 
   for (let i = 0; i < orgs.length; i++) {
     const o = orgs[i];
     const listed = i > 0 && text.slice(orgs[i - 1].end, o.start) === '、';
-    // A bare level body after one that names its division is that division's (河口市委、市政府).
-    const where = i > 0 && /^[、和与及]$/.test(text.slice(orgs[i - 1].end, o.start)) ? divisionIn(orgs[i - 1], divisions) : null;
+    // A bare level body after one that names its division is that division's (河口市委、市政府, 明溪县委县政府).
+    const where = i > 0 && /^[、和与及]?$/.test(text.slice(orgs[i - 1].end, o.start)) ? divisionIn(orgs[i - 1], divisions) : null;
     const bareLevel = /^(?:中共)?([市省县区])/.exec(o.text)?.[1];
     const there = where && bareLevel ? { ...(home ?? { abbreviation: '' }), division: where } : null;
     const thereAtLevel = there ? homeAt(bareLevel!, there) : null;

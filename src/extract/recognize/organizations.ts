@@ -178,7 +178,7 @@ function committees(text: string, divisions: PlaceMention[]): OrgMention[] {
       // The divisions it is in, written before it (北京市|房山区委).
       const endingAt = (end: number) => divisions.find((x) => x.end === end && x.kind === 'division');
       for (let outer = endingAt(start); outer; outer = endingAt(start)) start = outer.start;
-    } else if (at > 0 && WORD_BEFORE_LEVEL.includes(text[at - 1])) continue;
+    } else if (at > 0 && WORD_BEFORE_LEVEL.includes(text[at - 1]) && !/^[我本]市$/.test(text.slice(at - 2, at))) continue; // …but 我市|市委
     if (text.startsWith('中共', start - 2)) start -= 2;
     // 团市委, 共青团X区委: the Youth League's committee, not the party's (集团 is no 团).
     else if (m[1] && !m[0].startsWith('中共') && text[start - 1] === '团' && text[start - 2] !== '集') {
@@ -323,6 +323,9 @@ function bankBefore(text: string, at: number, read: OrgMention[]): number | null
  * bySuffix, so that the optimizer recompiles this (the rarely taken branches) on its own.
  */
 function nameBeforeEnding(text: string, at: number, end: number, suffix: string, free: boolean, divisions: PlaceMention[]): { start: number; doubtful: boolean; whole: boolean } | null {
+  // A committee and its level's government written as a pair (明溪县委|县政府, 市委市政府): two bodies, which
+  // committees() reads each.
+  if (/政府$/.test(suffix) && /[省市县区州镇乡]委[省市县区州镇乡]?$/.test(text.slice(Math.max(0, at - 3), at))) return null;
   // A foreign ministry's name, which may join its fields by 和, 及 or 、 (马来西亚妇女、家庭及社区发展部).
   const ministry = suffix === '部' ? foreignMinistryStart(text, at) : -1;
   if (ministry >= 0) return { start: ministry, doubtful: false, whole: true };
