@@ -210,6 +210,13 @@ describe('link and events', () => {
   });
 
   describe('long lists and reports', () => {
+    it('gives the members of a party formed of a list (A、B、C组成的采访团) attended, across chains the lexicon does not know', () => {
+      const a = record('10月17日，由日报社分社社长陈光带队，网站分公司总经理张贵、日报社记者龚娟、网站记者孙飞组成的采访团到红桥区开展专题调研。区委书记李清陪同调研。');
+      expect(roles(a, '陈光')).to.deep.equal(['led']);
+      for (const name of ['张贵', '龚娟', '孙飞']) expect(roles(a, name), name).to.deep.equal(['attended']);
+      expect(roles(a, '李清')).to.deep.equal(['accompanied']);
+    });
+
     it("gives a session's presidium posts the session the text names, its rostrum list attended and its presider presided", () => {
       const a = record('9月8日下午，东山县第八届人民代表大会第五次会议隆重开幕。大会执行主席张一、赵二、蔡三在主席台前排就座。县人大常委会副主任严四在主席台就座。大会由主席团常务主席、执行主席蔡三主持。');
       expect(titles(person(a, '张一'))).to.deep.equal(['执行主席@东山县第八届人民代表大会第五次会议主席团']);

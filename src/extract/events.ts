@@ -83,11 +83,11 @@ export function findParticipation(
     if (prev && joins(text.slice(prev.end, chainStart(p)))) last.push(p);
     else groups.push([p]);
   }
-  // A list closed by 等 or by taking part (…A，…B，…C等参加; …A，…B，…C出席): the groups before it in its
+  // A list closed by 等, by taking part or by forming a party (…A，…B，…C等参加; …C出席; …C组成的采访团): the groups before it in its
   // sentence join it across title chains the lexicon does not know (电焊技师, 理事长), so long as no act
   // stands between.
   const listItem = (between: string) => between.length <= 50 && /^[，、；,]/.test(between) && !actIn(between);
-  const closesList = (end: number) => text[end] === '等' || TAKING_PART.has(cuesAfter.get(text.slice(end, end + cuesAfter.longestAt(text, end)))?.role ?? 'spoke');
+  const closesList = (end: number) => text[end] === '等' || text.startsWith('组成的', end) || TAKING_PART.has(cuesAfter.get(text.slice(end, end + cuesAfter.longestAt(text, end)))?.role ?? 'spoke');
   for (let g = groups.length - 1; g > 0; g--) {
     if (!closesList(groups[g].at(-1)!.end)) continue;
     while (g > 0 && listItem(text.slice(groups[g - 1].at(-1)!.end, chainStart(groups[g][0])))) {
@@ -115,6 +115,11 @@ export function findParticipation(
     const heads = (before === '' || before === '以') && HEADS_GROUP.exec(after);
     if (heads) {
       for (const n of names) give(n, heads[1] ? 'attended' : 'led', sentence);
+      return;
+    }
+    // The members of a party (A、B、C组成的采访团到…调研) take part in what it does.
+    if (/^(等[^，。；]{0,8})?组成的/.test(after)) {
+      for (const n of names) give(n, 'attended', sentence);
       return;
     }
     // Who is heard (听取X所作的报告, 听取总经理X专题汇报) speaks; so does who gave a report
