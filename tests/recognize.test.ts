@@ -138,6 +138,8 @@ describe('recognize', () => {
     it('reads a department between a body and the post that heads it as part of the body, two nouns joined by 与 or 和 included', () => {
       expect(titlesOf('省教育厅财务与审计处处长王丽华到校检查。', '王丽华', '湖北日报')).to.deep.equal(['处长@湖北省教育厅财务与审计处']);
       expect(titlesOf('市农业农村局综合科副科长钱小川出席。', '钱小川', '襄阳日报')).to.deep.equal(['副科长@襄阳市农业农村局综合科']);
+      // An association's department before its head's post (全国对外友协美大部副主任).
+      expect(titlesOf('全国对外友协亚洲部副主任孙明参加活动。', '孙明')).to.deep.equal(['副主任@中国人民对外友好协会亚洲部']);
       // A ministry's bureau and its department (X部某某局宣传处处长).
       expect(titlesOf('中宣部新闻局综合处处长周明出席。', '周明')).to.deep.equal(['处长@中共中央宣传部新闻局综合处']);
       // The post names no head of the department's kind (处 is headed by 处长): no department read.

@@ -599,9 +599,9 @@ export function findOrganizations(text: string, divisions: PlaceMention[], home:
 
 // A department's name after its body, up to its ending: two to nine characters, two nouns may be joined by 与 or 和
 // (财务处, 规划与信息化处, 综合一科).
-const DEPARTMENT = /^[\u4e00-\u9fff]{2,9}?(处|科|司|室|股)/;
-// The department's head: 处长 heads a 处, 主任 a 室 (副处长, 一级调研员 of the same).
-const HEAD_OF: Record<string, RegExp> = { 处: /^副?处长/, 科: /^副?科长/, 司: /^副?司长/, 室: /^副?主任/, 股: /^副?股长/ };
+const DEPARTMENT = /^[\u4e00-\u9fff]{2,9}?(处|科|司|室|股|部)/;
+// The department's head: 处长 heads a 处, 主任 a 室 or an association's 部 (副处长, 一级调研员 of the same).
+const HEAD_OF: Record<string, RegExp> = { 处: /^副?处长/, 科: /^副?科长/, 司: /^副?司长/, 室: /^副?主任/, 股: /^副?股长/, 部: /^副?(部长|主任)/ };
 
 // The name of a university or college, as it stands before 附属 (安徽医科大学, 安医大).
 const AFFILIATING = /(大学|学院|医大|师大|农大|工大)$/;
