@@ -139,7 +139,9 @@ describe('recognize', () => {
       expect(titlesOf('省教育厅财务与审计处处长王丽华到校检查。', '王丽华', '湖北日报')).to.deep.equal(['处长@湖北省教育厅财务与审计处']);
       expect(titlesOf('市农业农村局综合科副科长钱小川出席。', '钱小川', '襄阳日报')).to.deep.equal(['副科长@襄阳市农业农村局综合科']);
       // An association's department before its head's post (全国对外友协美大部副主任).
-      expect(titlesOf('全国对外友协亚洲部副主任孙明参加活动。', '孙明')).to.deep.equal(['副主任@中国人民对外友好协会亚洲部']);
+      expect(titlesOf('全国对外友协国际部副主任孙明参加活动。', '孙明')).to.deep.equal(['副主任@中国人民对外友好协会国际部']);
+      // A part of a body known by its short name takes the body's full name (全国人大常委会|办公厅).
+      expect(resolveOrg('全国人大常委会办公厅', null)).to.equal('全国人民代表大会常务委员会办公厅');
       // A ministry's bureau and its department (X部某某局宣传处处长).
       expect(titlesOf('中宣部新闻局综合处处长周明出席。', '周明')).to.deep.equal(['处长@中共中央宣传部新闻局综合处']);
       // The post names no head of the department's kind (处 is headed by 处长): no department read.
@@ -215,7 +217,7 @@ describe('recognize', () => {
 
     it('reads a committee whose name joins two nouns by 和 whole, but not two bodies joined by 和', () => {
       const a = extract('全国政协社会和法治委员会副主任陈立新出席开幕式。')[0];
-      expect(a.persons[0].titles.map((t) => `${t.title}@${t.organization}`)).to.deep.equal(['副主任@全国政协社会和法治委员会']);
+      expect(a.persons[0].titles.map((t) => `${t.title}@${t.organization}`)).to.deep.equal(['副主任@中国人民政治协商会议全国委员会社会和法治委员会']);
       expect(rolesOf('省政协教育和文化委员会主任王立出席会议。').get('王立')).to.deep.equal(['attended']);
       expect(extract('市委和市纪律检查委员会联合发文。')[0].organizations.map((o) => o.name).filter((n) => n.includes('和'))).to.deep.equal([]);
     });

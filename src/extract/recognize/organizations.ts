@@ -447,6 +447,9 @@ export function resolveOrg(surface: string, home: Home | null): string {
     const committee = resolveOrg(league, home).replace(/^中共/, '');
     return /^[市省县区州]委$/.test(committee) ? surface : `共青团${committee}员会`;
   }
+  // A part of a body known by name (全国人大常委会|办公厅, 全国对外友协|国际部): the body's full name.
+  const named = withBodyNamed(surface);
+  if (named) return named;
   let name = surface.replace(/^中共/, '');
   const level = name[0];
   if (LEVEL.includes(level)) {
@@ -469,6 +472,15 @@ export function resolveOrg(surface: string, home: Home | null): string {
   // A party committee is 中共 X 委; its departments are named without 中共 (许昌市委宣传部).
   if (/[市省县区州]委$/.test(name) || /^中共/.test(surface) && /委$/.test(name)) name = '中共' + name;
   return name;
+}
+
+/** A name that opens with a body known by name (全国对外友协|国际部): that body's full name with the rest; null if none. */
+function withBodyNamed(surface: string): string | null {
+  const names = namesOfBodies();
+  const length = names.longestAt(surface, 0);
+  if (length === 0 || length >= surface.length) return null;
+  const body = names.valueAt(surface, 0, length);
+  return body ? body.full + surface.slice(length) : null;
 }
 
 // Bodies by name: data/lang/central-bodies.txt (central) then named-bodies.txt (named), built once.
