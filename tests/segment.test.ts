@@ -132,6 +132,11 @@ describe('segment', () => {
       expect(creditLine('来源: 作者:  责任编辑:周洁')).to.deep.equal({ reporters: [], correspondents: [], photographers: [] });
     });
 
+    it("reads a site's dateline with a channel after a dot, its date, and 讯 run on to the text", () => {
+      expect(parseDateline('东方网·新闻频道5月3日讯5月2日，会议召开。')?.date).to.equal('5月3日');
+      expect(parseDateline('江城网讯昨天上午，会议召开。')?.end).to.equal(4);
+    });
+
     it('reads a paper named in brackets before the bracketed byline as the dateline', () => {
       const d = parseDateline('（江城日报）（记者 周一鸣）3月1日，会议召开。');
       expect(d?.reporters).to.deep.equal(['周一鸣']);

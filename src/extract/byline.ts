@@ -30,10 +30,10 @@ export function mergeByline(into: Byline, from: Byline): void {
   }
 }
 
-// An agency's or paper's dateline (本报讯, 新华社北京1月5日电, 某某网讯), or a paper named in brackets before a
-// bracketed byline ((长江日报)(记者 X)).
+// An agency's or paper's dateline (本报讯, 新华社北京1月5日电, 某某网讯, 齐鲁网·闪电新闻4月20日讯), or a paper named
+// in brackets before a bracketed byline ((长江日报)(记者 X)).
 const DATELINE =
-  /^(?:据)?(?:本报讯|(?:本报|新华社|中新社|中新网|人民日报|人民网|央视网|新华网)(?<place>[\u4e00-\u9fff]{0,8}?)(?<date>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?(?:讯|电|消息)|[\u4e00-\u9fff]{1,6}?(?:社|网|报|台)(?<place2>[\u4e00-\u9fff]{0,8}?)(?<date2>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)电|[\u4e00-\u9fff][\u4e00-\u9fff/／]{1,13}?(?:讯|报道|消息)(?=[（(])|[（(][\u4e00-\u9fff]{1,10}(?:报|网|社|台)[）)](?=[（(]))/;
+  /^(?:据)?(?:本报讯|(?:本报|新华社|中新社|中新网|人民日报|人民网|央视网|新华网)(?<place>[\u4e00-\u9fff]{0,8}?)(?<date>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?(?:讯|电|消息)|[\u4e00-\u9fff]{1,6}?(?:社|网|报|台)(?<place2>[\u4e00-\u9fff]{0,8}?)(?<date2>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)电|[\u4e00-\u9fff][\u4e00-\u9fff/／]{1,13}?(?:讯|报道|消息)(?=[（(])|[（(][\u4e00-\u9fff]{1,10}(?:报|网|社|台)[）)](?=[（(])|[\u4e00-\u9fff]{1,8}(?:网|报|台)(?:[·•・][\u4e00-\u9fff]{1,8})?(?<date3>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?讯)/;
 
 // Role words of a byline, longest first, and which list a name after them joins.
 const ROLE_WORDS: [RegExp, keyof Byline][] = [
@@ -159,7 +159,7 @@ export function parseDateline(text: string): Dateline | null {
       end += titled[0].length;
     }
   }
-  return { ...byline, place: m.groups?.place || m.groups?.place2 || null, date: m.groups?.date ?? m.groups?.date2 ?? null, end };
+  return { ...byline, place: m.groups?.place || m.groups?.place2 || null, date: m.groups?.date ?? m.groups?.date2 ?? m.groups?.date3 ?? null, end };
 }
 
 // Credit lines of crawled articles, at their end: who wrote and photographed, and the site's own
