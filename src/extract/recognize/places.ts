@@ -67,7 +67,14 @@ export function findDivisions(text: string): PlaceMention[] {
   // Every form has two characters or more.
   for (let i = 0; i < text.length - 1; i++) {
     let length = forms.longestAt(text, i);
-    if (length === 0) continue;
+    if (length === 0) {
+      const county = quietCountyAt(text, i);
+      if (county) {
+        out.push(placeMention(i, i + 2, county.name, 'division', county));
+        i += 1;
+      }
+      continue;
+    }
     const form = text.slice(i, i + length);
     // A form that ends the text is given the length of the longest form with its first character
     // (北京 at the end, where 北京市 is a form, ends past the text): the scan by lengths this replaced
@@ -78,6 +85,30 @@ export function findDivisions(text: string): PlaceMention[] {
     i += length - 1;
   }
   return out;
+}
+
+// What after a county's name makes it one: its own bodies (莘县委, 莘县人民政府, 莘县县委).
+const COUNTY_BODY_AFTER = /^县?(委|人民政府|政府|人大|政协|纪委)/;
+
+/**
+ * A two-character county the gazetteer keeps quiet (莘县, 沛县: often inside other words) where the text
+ * shows it is one: before one of its townships (莘县|王奉镇) or its own bodies (莘县|委).
+ */
+function quietCountyAt(text: string, at: number): Division | null {
+  // Not a conjunction or preposition before a level's body (县政协和|县政协, 在|县委).
+  if (text[at + 1] !== '县' || (/[和与及在对向从为于把被同]/.test(text[at]) && isHan(text[at - 1]))) return null;
+  const { gazetteer, townships } = lexicon();
+  const counties = gazetteer.quiet.get(text.slice(at, at + 2));
+  if (!counties) return null;
+  if (COUNTY_BODY_AFTER.test(text.slice(at + 2, at + 6))) return counties.length === 1 ? counties[0] : null;
+  for (const ending of ['镇', '乡', '街道']) {
+    const end = text.indexOf(ending, at + 3);
+    if (end < 0 || end > at + 8) continue;
+    const codes = townships.get(text.slice(at + 2, end + ending.length));
+    const county = codes && counties.find((c) => codes.includes(c.code));
+    if (county) return county;
+  }
+  return null;
 }
 
 // Towns, townships and subdistricts end so (青山镇, 城西乡, 仓前街道).
