@@ -552,7 +552,7 @@ describe('recognize', () => {
   describe('two-character counties', () => {
     it('reads one the gazetteer keeps quiet before its townships or its own bodies, and 和县 nowhere after a name or body', () => {
       const names = (text: string) => findDivisions(text).map((d) => d.text);
-      expect(names('医院与莘县王奉镇中心卫生院签约。')).to.include('莘县');
+      expect(names('医院与莘县朝城镇中心卫生院签约。')).to.include('莘县');
       expect(names('莘县县委书记王明出席。')).to.include('莘县');
       expect(names('县政协和县政协机关干部参加。')).to.not.include('和县');
       expect(names('厅长李明和县政府领导察看。')).to.not.include('和县');
@@ -560,7 +560,8 @@ describe('recognize', () => {
     });
 
     it('reads a township health centre as a body (X镇中心卫生院)', () => {
-      expect(extract('医院与莘县王奉镇中心卫生院签约。')[0].organizations.map((o) => o.name)).to.include('莘县王奉镇中心卫生院');
+      const record = { path: 'r.jsonl', name: 'r.jsonl', format: 'jsonl' as const, encoding: 'UTF-8', units: [{ kind: 'record' as const, line: 1, source: '某某网', text: '市立第二医院与莘县朝城镇中心卫生院医联体签约仪式举行。' }] };
+      expect(extractDocument(record).articles[0].organizations.map((o) => o.name)).to.include('莘县朝城镇中心卫生院');
     });
   });
 
