@@ -210,6 +210,14 @@ describe('link and events', () => {
   });
 
   describe('long lists and reports', () => {
+    it("gives a company's bare posts (集团党委书记、董事长) the company the story opens on, when no outlet or sentence names one", () => {
+      const a = record('10月14日上午，青山集团与江城水务集团战略合作签约仪式在集团会议室举行。江城水务集团董事长周林一行到访。集团党委书记、董事长汪明出席并讲话。集团党委委员朱华，集团总工程师曹平参加。', '某某市人民政府网');
+      expect(titles(person(a, '汪明'))).to.deep.equal(['党委书记@青山集团党委', '董事长@青山集团']);
+      expect(titles(person(a, '朱华'))).to.deep.equal(['委员@青山集团党委']);
+      expect(titles(person(a, '曹平'))).to.deep.equal(['总工程师@青山集团']);
+      expect(titles(person(a, '周林'))).to.deep.equal(['董事长@江城水务集团']);
+    });
+
     it('gives the members of a party formed of a list (A、B、C组成的采访团) attended, across chains the lexicon does not know', () => {
       const a = record('10月17日，由日报社分社社长陈光带队，网站分公司总经理张贵、日报社记者龚娟、网站记者孙飞组成的采访团到红桥区开展专题调研。区委书记李清陪同调研。');
       expect(roles(a, '陈光')).to.deep.equal(['led']);

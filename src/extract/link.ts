@@ -6,7 +6,7 @@
  * A post with no organization takes the one it implies in the paper's home (副市长 → 许昌市人民政府).
  * A list shares the chain of its first member (中央军委委员常万全、房峰辉).
  */
-import { codeSet, isHan, lastIndexWhere } from './chars.js';
+import { codeSet, indexWhere, isHan, lastIndexWhere } from './chars.js';
 import { lexicon } from './lexicon/index.js';
 import { markLexicon } from './ner/lexicon-marks.js';
 import { homeAt, orgMention, resolveOrg, type OrgMention } from './recognize/organizations.js';
@@ -434,7 +434,7 @@ function titlesAfterName(
 }
 
 // Posts of a company, and what a company's name ends with.
-const COMPANY_POST = /^(副)?(总经理|经理|董事长|总裁|厂长|董事|总监)$/;
+const COMPANY_POST = /^(副)?(总经理|经理|董事长|总裁|厂长|董事|总监|总工程师|总会计师|总经济师|董事会秘书)$/;
 const COMPANY = /(公司|集团|厂)$/;
 
 /** The company a chain's titles name (its party unit's included), or null. */
@@ -477,6 +477,7 @@ export function linkTitles(
   resolveBarePosts(text, persons, out);
   resolveListedDepartments(text, persons, out);
   resolvePresidiumPosts(text, persons, out);
+  resolveStoryCompany(text, persons, orgs, out);
   dropRepeatedAddresses(addressed, out);
   return out;
 }
@@ -579,7 +580,32 @@ function withCompanies(
   if (ownCompany && listedAfter && listedAfter !== ownCompany && !text.slice(chainFrom, person.start).includes(ownCompany)) {
     titles = titles.map((t) => (t.organization?.startsWith(ownCompany) ? linkedTitle(t.title, listedAfter + t.organization.slice(ownCompany.length), t.start) : t));
   }
-  return titles.map((t) => (t.organization || !COMPANY_POST.test(t.title) ? t : linkedTitle(t.title, companyOfSentence(text, person.start, orgs) ?? ownCompany, t.start)));
+  return titles.map((t) => withCompany(text, t, companyOfSentence(text, person.start, orgs) ?? ownCompany));
+}
+
+// The party posts of a company's committee written 集团党委书记, 公司党委委员.
+const COMPANY_PARTY_POST = /^(党委|党组)?(书记|副书记|委员|成员)$/;
+
+/**
+ * A company's post with no body named, in `company`: 董事长 in the company, 集团党委书记 in its party
+ * committee (the chain item starts at 集团, or at the post after 集团党委).
+ */
+function withCompany(text: string, t: LinkedTitle, company: string | null): LinkedTitle {
+  if (t.organization || !company) return t;
+  const unit = /^(?:集团|公司)(党委|党组)/.exec(text.slice(t.start, t.start + 4))?.[1] ?? /(?:集团|公司)(党委|党组)$/.exec(text.slice(Math.max(0, t.start - 4), t.start))?.[1];
+  if (unit) return COMPANY_PARTY_POST.test(t.title) ? linkedTitle(t.title, company + unit, t.start) : t;
+  return COMPANY_POST.test(t.title) ? linkedTitle(t.title, company, t.start) : t;
+}
+
+/**
+ * Company posts still with no body once all else is read: the company the story opens on, when its
+ * first sentence names one (黑猫集团与市政公用集团…签约: 集团党委书记、董事长X are 黑猫集团's).
+ */
+function resolveStoryCompany(text: string, persons: PersonMention[], orgs: OrgMention[], out: Map<PersonMention, LinkedTitle[]>): void {
+  const firstEnd = indexWhere(text, isSentenceBreak, 0);
+  const first = orgs.find((o) => o.end <= firstEnd && COMPANY.test(o.resolved || o.text) && !/^(本|我)?(集团公司|集团|公司)$/.test(o.resolved || o.text) && !/调研|考察|视察|走访|参观|慰问|检查/.test(o.text));
+  if (!first) return;
+  for (const person of persons) out.set(person, out.get(person)!.map((t) => withCompany(text, t, first.resolved || first.text)));
 }
 
 /**
