@@ -33,6 +33,9 @@ const SETS: [folder: string, least: number, floors: Record<Measure, number>][] =
   // The eighth set (tests/fixtures/news-eighth/README.md): gold written before its first measurement
   // (titles resolved 63/78, organizations 0.83, places 0.82, bylines 0.78 then), a development set since.
   ['news-eighth', 12, { persons: 0.97, organizations: 0.92, places: 0.92, titles: 0.98, titlesResolved: 0.97, participation: 0.96, roles: 0.95, dates: 0.99, bylines: 0.99 }],
+  // The ninth set (tests/fixtures/news-ninth/README.md): gold written before its first measurement
+  // (titles resolved 49/73, organizations 0.78, participation 0.83 then), a development set since.
+  ['news-ninth', 12, { persons: 0.95, organizations: 0.82, places: 0.89, titles: 0.97, titlesResolved: 0.92, participation: 0.95, roles: 0.91, dates: 0.99, bylines: 0.99 }],
 ];
 
 function holds(folder: string, least: number, floors: Record<Measure, number>): void {
