@@ -225,6 +225,12 @@ describe('link and events', () => {
       expect(roles(a, '李清')).to.deep.equal(['accompanied']);
     });
 
+    it('gives no spoke to a presider for the work reports the meeting heard (工作报告 is no 作报告)', () => {
+      const a = record('会议由镇人大主席李明主持，会议听取了政府工作报告、人大主席团工作报告。镇长王强作政府工作报告。');
+      expect(roles(a, '李明')).to.deep.equal(['presided']);
+      expect(roles(a, '王强')).to.deep.equal(['spoke']);
+    });
+
     it("gives a session's presidium posts the session the text names, its rostrum list attended and its presider presided", () => {
       const a = record('9月8日下午，东山县第八届人民代表大会第五次会议隆重开幕。大会执行主席张一、赵二、蔡三在主席台前排就座。县人大常委会副主任严四在主席台就座。大会由主席团常务主席、执行主席蔡三主持。');
       expect(titles(person(a, '张一'))).to.deep.equal(['执行主席@东山县第八届人民代表大会第五次会议主席团']);

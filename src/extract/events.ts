@@ -206,6 +206,8 @@ export function findParticipation(
       if (cue.role === 'led' && /(参加|出席|列席|陪同)了?[^，。；]{0,4}$/.test(scope.slice(0, i))) continue;
       // Declaring a meeting open is part of presiding it (主持并宣布会议开幕).
       if (cue.cue === '宣布' && scope.slice(0, i).includes('主持')) continue;
+      // 工作报告 is a report's name (听取了政府工作报告), not 作报告, giving one.
+      if (cue.cue === '作报告' && scope[i - 1] === '工') continue;
       // Hearing a report (听取汇报) is no reporting.
       if (cue.cue === '汇报' && /听(取)?了?[^，。；]{0,8}$/.test(scope.slice(0, i))) continue;
       // 一行 marks the party of the name right before it (李峰向杨某一行介绍: 杨某's party, not 李峰's).
