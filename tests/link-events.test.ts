@@ -181,6 +181,12 @@ describe('link and events', () => {
       expect(roles(a, '周海')).to.deep.equal(['attended', 'spoke']);
     });
 
+    it('gives spoke to both sides of an exchange of views, named with their deputy posts (A副厅长与B副主任就…交换了意见)', () => {
+      const a = record('11日上午，厅长尚明会见了刘光副主任一行。随后，罗卫东副厅长与刘光副主任就民政宣传工作交换了意见。');
+      expect(roles(a, '罗卫东')).to.deep.equal(['spoke']);
+      expect(roles(a, '刘光')).to.deep.equal(['led', 'spoke']);
+    });
+
     it('gives attended to those who went along (一同前往) and to those who followed from a branch venue (收听收看)', () => {
       const a = record('9月8日，县委书记王明带领考察团前往东莞考察。县领导李华、赵强及相关部门负责人一同前往。');
       expect(roles(a, '王明')).to.deep.equal(['led']);

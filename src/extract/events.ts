@@ -243,8 +243,9 @@ export function findParticipation(
 function joins(between: string): boolean {
   if (JOINERS.test(between)) return true;
   // The post the name before is addressed by (A校长、B副校长): a list all the same.
-  const address = lexicon().postPhrases.longestAt(between, 0);
-  if (address > 0 && /^[、，,和与及]/.test(between.slice(address)) && JOINERS.test(between.slice(address))) return true;
+  const prefix = /^(常务)?副|^代理?/.exec(between)?.[0].length ?? 0;
+  const address = lexicon().postPhrases.longestAt(between, prefix);
+  if (address > 0 && /^[、，,和与及]/.test(between.slice(prefix + address)) && JOINERS.test(between.slice(prefix + address))) return true;
   const m = /^(?:[、，,]|以及)+([^、，,]+)$/.exec(between);
   return m !== null && unreadBody(m[1]);
 }
