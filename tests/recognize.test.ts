@@ -117,6 +117,24 @@ describe('recognize', () => {
       expect(a.persons.find((p) => p.name === '杜林')?.titles.map((t) => `${t.title}@${t.organization}`)).to.deep.equal(['副书记@中共许昌市委', '市长@许昌市人民政府']);
     });
 
+    it("reads a party body after a committee department's post as that committee's (区委宣传部副部长、文明办主任), 专职委员 as a post, and a long hospital outlet whole", () => {
+      const a = extract('近日，长葛市委宣传部副部长、文明办主任赵明，区新闻办副主任王祥出席。检察委员会专职委员肖华参加。')[0];
+      const titles = Object.fromEntries(a.persons.map((p) => [p.name, p.titles.map((t) => `${t.title}@${t.organization}`)]));
+      expect(titles['赵明']).to.deep.equal(['副部长@长葛市委宣传部', '主任@长葛市委文明办']);
+      // A post after a body the rules do not read (区新闻办) takes none from the sentence.
+      expect(titles['王祥']).to.deep.equal(['副主任@null']);
+      expect(titles['肖华'][0]).to.match(/^专职委员@/);
+      expect(titlesOf('党委副书记王明出席。', '王明', '华中科技大学同济医学院附属协和医院网站')).to.deep.equal(['副书记@中共华中科技大学同济医学院附属协和医院委员会']);
+    });
+
+    it('names a county-level city by 全市 in its own paper, and reads no Japan in 走访日', () => {
+      const a = extract('全市干部走访日活动启动，王明访日期间会见友人。')[0];
+      expect(a.places.map((p) => p.name)).to.include('许昌市');
+      expect(a.places.find((p) => p.name === '日本')?.spans?.map((s) => s.text)).to.deep.equal(['日']);
+      const county = extractDocument({ path: 'r.jsonl', name: 'r.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, source: '长葛市融媒体中心', text: '全市人大代表参加会议。' }] }).articles[0];
+      expect(county.places.map((p) => p.name)).to.include('长葛市');
+    });
+
     it('names a city\'s intermediate court and a province\'s high court written short (X中院, X高院) in full', () => {
       expect(resolveOrg('鄂州中院', null)).to.equal('鄂州市中级人民法院');
       expect(resolveOrg('北京市高院党组', null)).to.equal('北京市高级人民法院党组');

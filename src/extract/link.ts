@@ -162,6 +162,8 @@ export function titleChain(
         const office = /^(办公[室厅]|书记处)$/.test(item.org.text);
         const ofCommittee = kind === 'party' || office;
         let committee: string | null = ofCommittee && parent && /委$/.test(parent) ? parent.replace(/^中共/, '') : null;
+        // …or the committee whose department the chain named before it (区委宣传部副部长、文明办主任 → 区委文明办).
+        if (!committee && kind === 'party' && parent) committee = /^(?:中共)?(.+?[省市县区州]委)[^委]+部$/.exec(parent)?.[1] ?? null;
         // …and after another body's post, that body's (市教育局党组成员、办公室主任 → 市教育局办公室).
         if (!committee && office && parent) committee = withoutPartyUnit(parent);
         // In a campus's own news, its party committee's (党委常委、组织部部长 → 中共X大学委员会组织部).
@@ -455,7 +457,7 @@ function companyOfSentence(text: string, at: number, orgs: OrgMention[]): string
 }
 
 // The last character of a body or place the rules may not have read, right before a post.
-const UNREAD_BODY_END = /[区园所站场处科队组室馆院校厂司]/;
+const UNREAD_BODY_END = /[区园所站场处科队组室馆院校厂司办]/;
 
 // What ends the sentence a bare post is read in.
 const isSentenceBreak = codeSet('。！？\n');

@@ -40,7 +40,7 @@ const TOWNSHIP_NAME = /[\u4e00-\u9fff]{2,4}?[镇乡](?![政府人党])/;
 // court or a procuratorate.
 const INSTITUTIONS = [
   /[\u4e00-\u9fff]{2,16}?(?:研究所|研究院)/,
-  /[\u4e00-\u9fff]{2,12}?医院/,
+  /[\u4e00-\u9fff]{2,20}?医院/,
   /[\u4e00-\u9fff]{2,12}?(?:大学|学院)/,
   // A court or procuratorate (鄂州市中级人民法院网站).
   /[\u4e00-\u9fff]{2,12}?(?:人民法院|人民检察院)/,

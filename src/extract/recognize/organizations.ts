@@ -157,6 +157,8 @@ function bodies(text: string, divisions: PlaceMention[], home: Home | null): Org
     const kind = kinds[word];
     // A university's offices named bare (教务处) are bodies only in its own news.
     if (kind === 'campus' && !home?.local?.institution) continue;
+    // An office written short (新闻办) is no body where its full name runs on (新闻办|公室).
+    if (body.endsWith('办') && /^公[室厅]/.test(text.slice(at + body.length, at + body.length + 2))) continue;
     const system = kind === 'campus' ? 'other' : kind;
     const start = attachPrefix(text, at, divisions);
     const contracted = runsIntoPost(text, at + body.length);

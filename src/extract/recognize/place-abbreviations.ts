@@ -106,7 +106,9 @@ function visited(text: string, at: number, a: Abbreviation): boolean {
   if (!a.readings.has('visit')) return false;
   const before = text[at - 1] ?? '';
   const after = text.slice(at + 1, at + 3);
-  return (VISIT_VERB.test(before) && AFTER_VISIT.test(after)) || (before === '对' && AFTER_TOWARDS.test(after));
+  // 日 after a word of visiting is a day (走访日, 接访日), not Japan (访日).
+  const day = text[at] === '日' && before === '访' && at >= 2 && markLexicon().words.valueAt(text, at - 2, 2) !== undefined;
+  return (VISIT_VERB.test(before) && !day && AFTER_VISIT.test(after)) || (before === '对' && AFTER_TOWARDS.test(after));
 }
 
 /** 中方, 美方 — but not where the character ends a word (其中|方, 说法|方面, 今日|方才). */

@@ -196,7 +196,9 @@ export function findHomeWords(text: string, home: Home | null, isWord: (w: strin
   const province = provinceOf(home.division);
   for (const { word, at } of scan.occurrences(text)) {
     const form = scan.words[word];
-    if (levels[word] === home.division.level) out.push(placeMention(at, at + form.length, form, 'home', home.division));
+    // (我市, 全市 in a county-level city's paper, 定州市's, name it too.)
+    const level = levels[word] === 'city' && home.division.level === 'county' && home.division.name.endsWith('市') ? 'county' : levels[word];
+    if (level === home.division.level) out.push(placeMention(at, at + form.length, form, 'home', home.division));
     // A city's or county's paper writes its own province 我省; 全省 names it in a meeting's or a body's name
     // (全省农业工作会议), and is a scope elsewhere (在全省排名).
     else if (levels[word] === 'province' && province && (form !== '全省' || PROVINCE_MEETING.test(text.slice(at + 2, at + 20)))) {
