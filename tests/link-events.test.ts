@@ -181,6 +181,12 @@ describe('link and events', () => {
       expect(roles(a, '周海')).to.deep.equal(['attended', 'spoke']);
     });
 
+    it('gives led to every leader of parties led separately (分别由A和B带队)', () => {
+      const a = record('6月10日上午，区政协所属人员分别由区政协主席魏明和副主席黄庆带队对所联系的村、社区进行走访。');
+      expect(roles(a, '魏明')).to.deep.equal(['led']);
+      expect(roles(a, '黄庆')).to.deep.equal(['led']);
+    });
+
     it('gives spoke to both sides of an exchange of views, named with their deputy posts (A副厅长与B副主任就…交换了意见)', () => {
       const a = record('11日上午，厅长尚明会见了刘光副主任一行。随后，罗卫东副厅长与刘光副主任就民政宣传工作交换了意见。');
       expect(roles(a, '罗卫东')).to.deep.equal(['spoke']);
@@ -243,6 +249,7 @@ describe('link and events', () => {
       expect(titles(person(a, '蔡三'))).to.deep.equal(['执行主席@东山县第八届人民代表大会第五次会议主席团', '常务主席@东山县第八届人民代表大会第五次会议主席团']);
       expect(roles(a, '张一')).to.deep.equal(['attended']);
       expect(roles(a, '蔡三')).to.deep.equal(['attended', 'presided']);
+      expect(a.organizations.find((o) => o.name === '东山县第八届人民代表大会第五次会议主席团')?.spans?.map((s) => s.text)).to.deep.equal(['主席团']);
       // 主席台 is the rostrum: no 主席 of anything.
       expect(a.persons.map((p) => p.name)).to.have.members(['张一', '赵二', '蔡三', '严四']);
     });

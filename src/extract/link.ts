@@ -346,8 +346,9 @@ export function bodyNamedBy(t: LinkedTitle, organization: string): string {
 
 /**
  * The bodies title chains name and resolve with no organization mention of their own: party units
- * (在X大学，党委副书记Y → 中共X大学委员会; 区检察院党组书记 → 区检察院党组) and departments listed bare
- * (，规划司司长Z → 交通运输部规划司): the unit or department as written is their mention.
+ * (在X大学，党委副书记Y → 中共X大学委员会; 区检察院党组书记 → 区检察院党组), departments listed bare
+ * (，规划司司长Z → 交通运输部规划司) and a session's presidium (主席团常务主席): the unit, department or
+ * 主席团 as written is their mention.
  */
 export function chainBodyMentions(text: string, persons: PersonMention[], titles: Map<PersonMention, LinkedTitle[]>): { start: number; end: number; name: string }[] {
   const out: { start: number; end: number; name: string }[] = [];
@@ -357,6 +358,10 @@ export function chainBodyMentions(text: string, persons: PersonMention[], titles
       if (/(党委|党组|党工委|委员会)$/.test(t.organization) && /^(党委|党组|党工委)|书记$/.test(t.title)) {
         const unit = /党委|党组|党工委/.exec(text.slice(t.start, p.start));
         if (unit) out.push({ start: t.start + unit.index, end: t.start + unit.index + unit[0].length, name: t.organization });
+      } else if (t.organization.endsWith('主席团')) {
+        // A session's presidium, written 主席团 in the chain (主席团常务主席X).
+        const at = text.lastIndexOf('主席团', t.start);
+        if (at >= 0 && at >= t.start - 3) out.push({ start: at, end: at + 3, name: t.organization });
       } else if (/[司处科室]$/.test(t.organization) && !/(办事处|办公室)$/.test(t.organization)) {
         const length = writtenTail(text, t.start, t.organization);
         if (length >= 3) out.push({ start: t.start, end: t.start + length, name: t.organization });
