@@ -156,6 +156,9 @@ describe('recognize', () => {
     it('reads a department between a body and the post that heads it as part of the body, two nouns joined by 与 or 和 included', () => {
       expect(titlesOf('省教育厅财务与审计处处长王丽华到校检查。', '王丽华', '湖北日报')).to.deep.equal(['处长@湖北省教育厅财务与审计处']);
       expect(titlesOf('市农业农村局综合科副科长钱小川出席。', '钱小川', '襄阳日报')).to.deep.equal(['副科长@襄阳市农业农村局综合科']);
+      // …but after a level word, the local association (市对外友协 is the city's).
+      expect(titlesOf('市对外友协专职副会长薛明出席。', '薛明', '襄阳日报')).to.deep.equal(['专职副会长@襄阳市对外友协']);
+      expect(titlesOf('对外友协会长齐明出席。', '齐明')).to.deep.equal(['会长@中国人民对外友好协会']);
       // An association's department before its head's post (全国对外友协美大部副主任).
       expect(titlesOf('全国对外友协国际部副主任孙明参加活动。', '孙明')).to.deep.equal(['副主任@中国人民对外友好协会国际部']);
       // A part of a body known by its short name takes the body's full name (全国人大常委会|办公厅).

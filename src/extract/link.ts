@@ -152,7 +152,8 @@ export function titleChain(
     const named = item.place ?? (item.org ? ([...places.values()].find((d) => d.start >= item.org!.start && d.end <= item.org!.end) ?? null) : null);
     if (named?.division) chainPlace = named;
     if (item.org) {
-      const kind = orgBodies.get(item.org.text);
+      // A body known by name (对外友协 read as the national one) is no bare body of the home's.
+      const kind = item.org.system === 'central' || item.org.system === 'named' ? undefined : orgBodies.get(item.org.text);
       if (kind && kind !== 'campus') {
         // A bare party department belongs to the committee named before it, or to the home's;
         // a bare state body to the home's government.

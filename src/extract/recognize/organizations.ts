@@ -161,6 +161,8 @@ function bodies(text: string, divisions: PlaceMention[], home: Home | null): Org
     if (body.endsWith('办') && /^公[室厅]/.test(text.slice(at + body.length, at + body.length + 2))) continue;
     const system = kind === 'campus' ? 'other' : kind;
     const start = attachPrefix(text, at, divisions);
+    // A body known by name and written alone (对外友协) is the national one namedBodies reads.
+    if (start === at && namesOfBodies().valueAt(text, at, body.length)) continue;
     const contracted = runsIntoPost(text, at + body.length);
     out.push(orgMention({ start, end: at + body.length, text: text.slice(start, at + body.length), resolved: '', system, contracted }));
   }
@@ -517,6 +519,8 @@ function namedBodies(text: string): OrgMention[] {
     // A short form after a noun is a department of something else (安全|环保部 of a company; but
     // 召开|…, 上午|央行: no nouns).
     if (full !== name && markLexicon().nouns.endingAt(text, i, 3)) continue;
+    // …and after a level word, a local body of the same kind (市对外友协 is the city's, not the national one).
+    if (full !== name && /[省市县区州]/.test(text[i - 1] ?? '') && !/^(全国|中国|中华|中共|中央|国家)/.test(name)) continue;
     const contracted = runsIntoPost(text, i + len);
     out.push(orgMention({ start: i, end: i + len, text: name, resolved: full, system, whole: true, contracted }));
     i += len - 1;
