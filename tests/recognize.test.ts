@@ -145,6 +145,8 @@ describe('recognize', () => {
       expect(titlesOf('院党组副书记、副院长汪明带队赴区法院调研。', '汪明', '某某市中级人民法院网站')).to.deep.equal(['副书记@某某市中级人民法院党组', '副院长@某某市中级人民法院']);
       expect(titlesOf('院党组成员、副院长刘安出席。', '刘安', '某某市中级人民法院网站')).to.deep.equal(['党组成员@某某市中级人民法院党组', '副院长@某某市中级人民法院']);
       expect(titlesOf('听取了区法院党组书记、院长杨文的汇报。', '杨文', '某某市中级人民法院网站')[1]).to.not.equal('院长@某某市中级人民法院');
+      // A community's party branch it visits is no office of the outlet's.
+      expect(titlesOf('干警走访了东湖镇西村社区党支部书记夏明。', '夏明', '某某区人民检察院网站')[0]).to.not.match(/人民检察院/);
     });
 
     it("reads a college's own words for itself (学院党委, 我院) in its news as that college", () => {
