@@ -149,6 +149,10 @@ describe('recognize', () => {
       expect(titlesOf('干警走访了东湖镇西村社区党支部书记夏明。', '夏明', '某某区人民检察院网站')[0]).to.not.match(/人民检察院/);
     });
 
+    it('reads a name between a body and the post that heads it, used as a form of address (宣传部X部长)', () => {
+      expect(titlesOf('会上，宣传部周冬梅部长传达了会议精神。', '周冬梅', '某某医院网站')).to.deep.equal(['部长@某某医院宣传部']);
+    });
+
     it("reads a college's own words for itself (学院党委, 我院) in its news as that college", () => {
       expect(titlesOf('学院党委书记张金雷主持会议。', '张金雷', '某某大学外国语学院网站')).to.deep.equal(['党委书记@某某大学外国语学院党委']);
       // …not a university's news, nor another college named in full.

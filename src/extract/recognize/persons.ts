@@ -223,7 +223,9 @@ export class PersonFinder {
       for (const len of [3, 2]) {
         const start = post.start - len;
         const name = t.slice(start, post.start);
-        const openHere = this.openAt(start) || (deputy !== null && blockedEnds.has(start));
+        // …or right after the body the post heads (宣传部|黄某|部长, 办公室|X|主任 is not: 室 heads no 主任).
+        const headsBody = blockedEnds.has(start) && t[start - 1] === (deputy ?? post.title)[0];
+        const openHere = this.openAt(start) || (deputy !== null && blockedEnds.has(start)) || headsBody;
         if (start < 0 || ![...name].every(isHan) || surnameLength(name, 0) === 0 || (open && (!openHere || placeBefore(t, start, len)))) continue;
         if (nameScore(name) < MIN_SCORE / 2 || this.postEnds.has(post.start)) continue;
         if (add(personMention(start, post.start, name, 'address'))) break;
