@@ -149,6 +149,11 @@ describe('recognize', () => {
       expect(titlesOf('干警走访了东湖镇西村社区党支部书记夏明。', '夏明', '某某区人民检察院网站')[0]).to.not.match(/人民检察院/);
     });
 
+    it("gives a congress's deputy no title (区人大代表X), but keeps a representative's post elsewhere (常驻联合国代表)", () => {
+      expect(titlesOf('区人大代表伍明感叹道，变化真大。', '伍明', '襄阳日报')).to.deep.equal([]);
+      expect(titlesOf('中国常驻联合国代表秦明发言。', '秦明')).to.deep.equal(['代表@联合国']);
+    });
+
     it('reads a name between a body and the post that heads it, used as a form of address (宣传部X部长)', () => {
       expect(titlesOf('会上，宣传部周冬梅部长传达了会议精神。', '周冬梅', '某某医院网站')).to.deep.equal(['部长@某某医院宣传部']);
     });

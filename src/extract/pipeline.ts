@@ -178,6 +178,8 @@ function personsOf(text: string, mentioned: PersonMention[], titles: Map<PersonM
     p.mentions++;
     for (const t of titles.get(m) ?? []) {
       if (anchorOnlyPosts.has(t.title.replace(/^[省市县区镇乡]/, ''))) continue;
+      // A congress's deputy (区人大代表X) holds no post in it: 代表 there is a role, not a title.
+      if (t.title === '代表' && /(人大|人民代表大会)$/.test(t.organization ?? '')) continue;
       if (!p.titles.some((x) => x.title === t.title && x.organization === t.organization)) {
         p.titles.push({ title: t.title, organization: t.organization } satisfies TitleOut);
       }
