@@ -581,6 +581,13 @@ describe('recognize', () => {
     });
   });
 
+  describe('names ending in 和', () => {
+    it('keeps 和 in a name where a conjunction or a stop follows it, and reads it as the conjunction between names', () => {
+      expect(personNames('党委书记寿明和与办公室人员参加座谈。')).to.include('寿明和');
+      expect(personNames('副县长王明和李华出席。')).to.include.members(['王明', '李华']);
+    });
+  });
+
   describe('two-character counties', () => {
     it('reads one the gazetteer keeps quiet before its townships or its own bodies, and 和县 nowhere after a name or body', () => {
       const names = (text: string) => findDivisions(text).map((d) => d.text);

@@ -139,11 +139,21 @@ export function mergePersons(text: string, rules: PersonMention[], taggedSpans: 
       return form ? [personMention(s.start, s.end, form, 'surname')] : [];
     }),
   ];
-  const named = all.filter((m) => m.anchor !== 'surname');
-  return [...all, ...repeats(text, named, [...blocked, ...tagged.filter((s) => s.type !== 'PER')])].sort((a, b) => a.start - b.start);
+  const whole = all.map((m) => withNameEndingHe(text, m));
+  const named = whole.filter((m) => m.anchor !== 'surname');
+  return [...whole, ...repeats(text, named, [...blocked, ...tagged.filter((s) => s.type !== 'PER')])].sort((a, b) => a.start - b.start);
 }
 
 /** The full names among the mentions with a one-character surname. */
+/**
+ * A two-character name cut before a 和 that cannot be the conjunction, since a conjunction or a stop
+ * follows it (寿清|和与院办…, 李清|和，): the 和 ends the name (寿清和).
+ */
+function withNameEndingHe(text: string, m: PersonMention): PersonMention {
+  if (m.end - m.start !== 2 || m.anchor === 'surname' || text[m.end] !== '和' || !/[与及同、，。；,;]/.test(text[m.end + 1] ?? '')) return m;
+  return personMention(m.start, m.end + 1, m.name + '和', m.anchor);
+}
+
 function namesWithSurname(mentions: readonly PersonMention[], surname: string): string[] {
   return [...new Set(mentions.filter((m) => m.name.length > 1 && surnameLength(m.name, 0) === 1 && m.name[0] === surname).map((m) => m.name))];
 }
