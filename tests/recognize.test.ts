@@ -581,6 +581,16 @@ describe('recognize', () => {
     });
   });
 
+  describe('offices a body posts to a place', () => {
+    it('names the office with the body that posts it (X市人民政府驻Y联络处), and a special region\'s government as written', () => {
+      const doc = { path: 'r.jsonl', name: 'r.jsonl', format: 'jsonl' as const, encoding: 'UTF-8', units: [{ kind: 'record' as const, line: 1, source: '某某网', text: '襄阳市人民政府驻上海联络处负责人参加活动。香港特别行政区政府发言人表示欢迎。' }] };
+      const names = extractDocument(doc).articles[0].organizations.map((o) => o.name);
+      expect(names).to.include.members(['襄阳市人民政府驻上海联络处', '香港特别行政区政府']);
+      expect(names).to.not.include('上海联络处');
+      expect(names).to.not.include('香港特别行政区人民政府');
+    });
+  });
+
   describe('names ending in 和', () => {
     it('keeps 和 in a name where a conjunction or a stop follows it, and reads it as the conjunction between names', () => {
       expect(personNames('党委书记寿明和与办公室人员参加座谈。')).to.include('寿明和');

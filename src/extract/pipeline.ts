@@ -20,7 +20,7 @@ import { headlineEntities } from './recognize/headline.js';
 import { attributivePlace, homeNamedAsPersons, settlementsReadAsPersons, mergeNamed, seenOrNamedInFull, trimmedVenue, mergePersons, overlaps, readOverName, reportable, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
 import { findMedia } from './recognize/media.js';
 import { placesOpeningBodies, registeredForHome } from './recognize/opening-places.js';
-import { withAffiliations, withDepartments } from './recognize/org-extents.js';
+import { withAffiliations, withDepartments, withPostingBodies } from './recognize/org-extents.js';
 import { findOrganizations, homeAt, namedOrg, resolveOrg, type NamedOrg } from './recognize/organizations.js';
 import { findPosts, PersonFinder, type PersonMention, type Span } from './recognize/persons.js';
 import { canonicalPlaceAt, findDivisions, findHomeWords, findTownships, findVenues, namedPlace, placeMention, type Home, type NamedPlace, type PlaceMention } from './recognize/places.js';
@@ -162,7 +162,7 @@ function organizationsOf(text: string, divisions: PlaceMention[], ctx: ResolvedC
     // …and a level's committee or government, which a tagger's span may run two of together (县委县政府).
     (o) => o.whole === true || LEVEL_BODY.test(o.text),
   ).filter((o) => !readOverName(text, o, tagged));
-  return withDepartments(text, withAffiliations(text, merged, home), home);
+  return withPostingBodies(text, withDepartments(text, withAffiliations(text, merged, home), home), home);
 }
 
 /** The article's persons, in order of first mention, with their spans and their titles. */

@@ -1,10 +1,10 @@
 /**
  * Organizations read on past where the rules and the tagger stopped, once both are merged: a department
- * between a body and its head's post (省教育厅|财务与审计处|处长), and a hospital or school whose name a
- * university opens (安医大附属|安庆第一人民医院). Each keeps its mention's place in the text and takes the
+ * between a body and its head's post (省教育厅|财务与审计处|处长), a hospital or school whose name a
+ * university opens (安医大附属|安庆第一人民医院), and an office a body posts to a place (X市人民政府驻|上海联络处). Each keeps its mention's place in the text and takes the
  * longer name as written.
  *
- *   const orgs = withDepartments(text, withAffiliations(text, merged, home), home);
+ *   const orgs = withPostingBodies(text, withDepartments(text, withAffiliations(text, merged, home), home), home);
  */
 import { isHan } from '../chars.js';
 import { lexicon } from '../lexicon/index.js';
@@ -69,5 +69,20 @@ export function withDepartments(text: string, orgs: NamedOrg[], home: Home | nul
     const surface = text.slice(m.start, end);
     const resolved = m.system === 'central' || m.system === 'named' ? m.name + name : resolveOrg(surface, home);
     return namedOrg({ ...m, end, text: surface, resolved }, resolved);
+  });
+}
+
+/**
+ * A body's office posted to a place, written after the body (温州市人民政府驻|上海联络处, 香港特别行政区政府
+ * 驻|上海经济贸易办事处): one office, named with the body that posts it. The body stays a mention of its own.
+ */
+export function withPostingBodies(text: string, orgs: NamedOrg[], home: Home | null): NamedOrg[] {
+  return orgs.map((m) => {
+    if (text[m.start - 1] !== '驻' || !/(处|办|办公室|代表处|联络处)$/.test(m.text)) return m;
+    const body = orgs.find((o) => o.end === m.start - 1 && /(政府|委员会|局|厅|委)$/.test(o.name));
+    if (!body) return m;
+    const surface = text.slice(body.start, m.end);
+    const resolved = body.name + text.slice(body.end, m.end);
+    return namedOrg({ ...m, start: body.start, text: surface, resolved }, resolved);
   });
 }

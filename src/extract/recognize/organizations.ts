@@ -471,7 +471,8 @@ export function resolveOrg(surface: string, home: Home | null): string {
   // A place's court or procuratorate is its people's (区检察院 → X区人民检察院, 市中级法院 → …中级人民法院).
   name = name.replace(/([市县区州旗]|中级|高级)(检察院|法院)(?=$|党组)/, '$1人民$2');
   // A place's government is its people's government (市政府 → 许昌市人民政府, 省政府办公厅 → …人民政府办公厅).
-  name = name.replace(/([市省县区州镇乡])政府(?=$|办公厅|办公室|研究室|参事室|督查室)/, '$1人民政府');
+  // (Not a special administrative region's: 香港特别行政区政府.)
+  name = name.replace(/(?<!特别行政)([市省县区州镇乡])政府(?=$|办公厅|办公室|研究室|参事室|督查室)/, '$1人民政府');
   name = name.replace(/委办$/, '委办公室');
   // A party committee is 中共 X 委; its departments are named without 中共 (许昌市委宣传部).
   if (/[市省县区州]委$/.test(name) || /^中共/.test(surface) && /委$/.test(name)) name = '中共' + name;
