@@ -38,7 +38,7 @@ const SETS: [folder: string, least: number, floors: Record<Measure, number>][] =
   ['news-ninth', 12, { persons: 0.95, organizations: 0.82, places: 0.89, titles: 0.97, titlesResolved: 0.92, participation: 0.95, roles: 0.91, dates: 0.99, bylines: 0.99 }],
   // The tenth set (tests/fixtures/news-tenth/README.md): gold written before its first measurement
   // (titles resolved 37/51, organizations 0.72 then), a development set since.
-  ['news-tenth', 12, { persons: 0.96, organizations: 0.75, places: 0.94, titles: 0.94, titlesResolved: 0.82, participation: 0.94, roles: 0.90, dates: 0.99, bylines: 0.99 }],
+  ['news-tenth', 12, { persons: 0.97, organizations: 0.77, places: 0.94, titles: 0.97, titlesResolved: 0.85, participation: 0.96, roles: 0.93, dates: 0.99, bylines: 0.99 }],
 ];
 
 function holds(folder: string, least: number, floors: Record<Measure, number>): void {
