@@ -611,9 +611,13 @@ function withCompany(text: string, t: LinkedTitle, company: string | null): Link
  */
 function resolveStoryCompany(text: string, persons: PersonMention[], orgs: OrgMention[], out: Map<PersonMention, LinkedTitle[]>): void {
   const firstEnd = indexWhere(text, isSentenceBreak, 0);
-  const first = orgs.find((o) => o.end <= firstEnd && COMPANY.test(o.resolved || o.text) && !/^(本|我)?(集团公司|集团|公司)$/.test(o.resolved || o.text) && !/调研|考察|视察|走访|参观|慰问|检查/.test(o.text));
-  if (!first) return;
-  for (const person of persons) out.set(person, out.get(person)!.map((t) => withCompany(text, t, first.resolved || first.text)));
+  // A company by a name of its own (not 本公司, 集团), and no phrase read as one (上海调研驻外公司).
+  const company = orgs
+    .filter((o) => o.end <= firstEnd && !/调研|考察|视察|走访|参观|慰问|检查/.test(o.text))
+    .map((o) => o.resolved || o.text)
+    .find((name) => COMPANY.test(name) && !/^(本|我)?(集团公司|集团|公司)$/.test(name));
+  if (!company) return;
+  for (const person of persons) out.set(person, out.get(person)!.map((t) => withCompany(text, t, company)));
 }
 
 /**
@@ -715,25 +719,25 @@ function sessionNamed(text: string): string | null {
 const PRESIDIUM_POST = /^(执行主席|常务主席|秘书长)$/;
 
 /**
- * A session's presidium posts named with no body, or with 主席团 or 大会 alone (大会执行主席A, 主席团常务主席B):
- * the presidium of the session the text names first.
+ * Whether a title is a presidium's post named with no body, or with 主席团 or 大会 alone; 秘书长 only
+ * with them (大会秘书长): bare, it is some other body's.
+ */
+const ofPresidium = (t: LinkedTitle): boolean =>
+  PRESIDIUM_POST.test(t.title) && (t.organization ? /^(大会)?主席团$/.test(t.organization) : t.title !== '秘书长');
+
+/**
+ * A session's presidium posts (大会执行主席A, 主席团常务主席B): the presidium of the session the text names
+ * first.
  */
 function resolvePresidiumPosts(text: string, persons: PersonMention[], out: Map<PersonMention, LinkedTitle[]>): void {
   let presidium: string | null | undefined;
   for (const person of persons) {
     const titles = out.get(person)!;
-    if (!titles.some((t) => PRESIDIUM_POST.test(t.title) && (!t.organization || /^(大会)?主席团$/.test(t.organization)))) continue;
+    if (!titles.some(ofPresidium)) continue;
     presidium ??= sessionNamed(text);
     if (!presidium) return;
     const body = `${presidium}主席团`;
-    out.set(
-      person,
-      titles.map((t) => {
-        // 秘书长 is a presidium's only after 大会 or 主席团 (大会秘书长); bare, it is some other body's.
-        const bare = !t.organization && t.title === '秘书长';
-        return PRESIDIUM_POST.test(t.title) && !bare && (!t.organization || /^(大会)?主席团$/.test(t.organization)) ? linkedTitle(t.title, body, t.start) : t;
-      }),
-    );
+    out.set(person, titles.map((t) => (ofPresidium(t) ? linkedTitle(t.title, body, t.start) : t)));
   }
 }
 

@@ -68,13 +68,16 @@ const STOP = /[^\u4e00-\u9fff]|[在和与及的是了对向从把被为等到]/;
 /** Whether a common word of two or more characters lies wholly in text[from, to). */
 function wordInside(text: string, from: number, to: number): boolean {
   const { words } = markLexicon();
-  for (let k = from; k < to - 1; k++) if (words.longestAt(text, k) >= 2 && k + words.longestAt(text, k) <= to) return true;
+  for (let k = from; k < to - 1; k++) {
+    const word = words.longestAt(text, k);
+    if (word >= 2 && k + word <= to) return true;
+  }
   return false;
 }
 
 /** The seat whose level character ends at `end` (…日本大分市|), or null. */
 function seatEndingAt(text: string, end: number): string | null {
-  const { countries, seats } = worldLists();
+  const { seats } = worldLists();
   const { gazetteer } = lexicon();
   const { words, places } = markLexicon();
   const levelAt = end - 1;
@@ -92,11 +95,9 @@ function seatEndingAt(text: string, end: number): string | null {
     if (seats.has(name.slice(0, -1))) return name;
     // A stem holding a known place is a phrase about it (兰州|伯塞达市), not a seat's name.
     if (placeInside(text, stemStart, levelAt)) continue;
-    for (let country = 2; country <= 6 && stemStart - country >= 0; country++) {
-      // …the whole country, not the end of a longer name (印度|尼西亚).
-      const from = stemStart - country;
-      if (countries.has(text.slice(from, stemStart)) && places.longestAt(text, from) === country) return name;
-    }
+    // …after a whole country, not the end of a longer name (印度|尼西亚).
+    const country = countryEndingAt(text, stemStart);
+    if (country >= 0 && places.longestAt(text, country) === stemStart - country) return name;
   }
   return null;
 }

@@ -133,11 +133,14 @@ function attachPrefix(text: string, start: number, divisions: PlaceMention[]): n
   return s;
 }
 
-/** Where a township name the data knows, ending with its level character at `end` (临江镇), starts; `end - 1` when none. */
-function townshipEndingAt(text: string, end: number): number {
+/**
+ * Where a township name the data knows, ending with its level word at `end` (临江镇, 仓前街道), starts: two
+ * to four characters before the level word; `end - level` when none.
+ */
+function townshipEndingAt(text: string, end: number, level = 1): number {
   const { townships } = lexicon();
-  for (let length = 5; length >= 3; length--) if (end - length >= 0 && townships.has(text.slice(end - length, end))) return end - length;
-  return end - 1;
+  for (let length = level + 4; length >= level + 2; length--) if (end - length >= 0 && townships.has(text.slice(end - length, end))) return end - length;
+  return end - level;
 }
 
 /** Whether a body ending at `end` in 部 runs into its post (教育部长, 统战部长: 部 + 部长). */
@@ -220,20 +223,11 @@ function committees(text: string, divisions: PlaceMention[]): OrgMention[] {
     out.push(orgMention({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: 'party', whole: true }));
   }
   // A township's or a campus's party committee (镇党委, 戴庙镇党委, 街道党工委, 校党委).
-  const { townships } = lexicon();
   for (const m of text.matchAll(/([镇乡校]|街道)党(?:工)?委(?!员)/g)) {
     const at = m.index!;
     const level = at + m[1].length;
-    let start = at;
-    if (m[1] === '镇' || m[1] === '乡') start = Math.min(at, townshipEndingAt(text, level));
-    else {
-      for (let len = 4; len >= 2; len--) {
-        if (at - len >= 0 && townships.has(text.slice(at - len, level))) {
-          start = at - len;
-          break;
-        }
-      }
-    }
+    // A campus has no name in the township data (校党委 stays as written).
+    const start = m[1] === '校' ? at : Math.min(at, townshipEndingAt(text, level, m[1].length));
     out.push(orgMention({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: 'party' }));
   }
   return out;
@@ -587,15 +581,21 @@ function companyWords(text: string, home: Home | null): OrgMention[] {
     .map((m) => orgMention({ start: m.index!, end: m.index! + m[0].length, text: m[0], resolved: '', system: 'other' }));
 }
 
-/** 我校 and 本校 in a campus's news: the university itself. */
+// What an institution's news calls it: a university 我校, 本校; a college also 我院, 本院, or 学院 before its
+// own bodies and posts (学院党委书记X); a court, procuratorate or hospital its party unit 院党组, 院党委.
+const CAMPUS_OWN = /我校|本校/g;
+const COLLEGE_OWN = /我校|本校|我院|本院|(?<![\u4e00-\u9fff])学院(?=党委|党总支|院长|副院长|办公室)/g;
+const COURT_OWN = /我校|本校|(?<![\u4e00-\u9fff])院(?:(?:党组|党委)(?!委员|成员)|(?=党组成员|党委委员))/g;
+
+function ownWords(local: NonNullable<Home['local']>): RegExp {
+  if (local.college) return COLLEGE_OWN;
+  return local.institution?.endsWith('院') ? COURT_OWN : CAMPUS_OWN;
+}
+
+/** 我校 and 本校 in a campus's news: the university itself (a college's and a court's words too, ownWords). */
 function campusWords(text: string, home: Home | null): OrgMention[] {
   if (!home?.local?.institution) return [];
-  // A college's news calls it 我院, 本院, or 学院 before its own bodies and posts (学院党委书记X); a court's or
-  // hospital's its party unit 院党组, 院党委.
-  const words = home.local.college
-    ? /我校|本校|我院|本院|(?<![\u4e00-\u9fff])学院(?=党委|党总支|院长|副院长|办公室)/g
-    : /院$/.test(home.local.institution) ? /我校|本校|(?<![\u4e00-\u9fff])院(?:(?:党组|党委)(?!委员|成员)|(?=党组成员|党委委员))/g : /我校|本校/g;
-  return [...text.matchAll(words)].map((m) => orgMention({ start: m.index!, end: m.index! + m[0].length, text: m[0], resolved: '', system: 'other' }));
+  return [...text.matchAll(ownWords(home.local))].map((m) => orgMention({ start: m.index!, end: m.index! + m[0].length, text: m[0], resolved: '', system: 'other' }));
 }
 
 /** All organizations in a text, the longest where they overlap, resolved against the home. */

@@ -185,7 +185,8 @@ function comingTo(abbreviation: string): RegExp {
 let homeWordScan: { scan: WordScan; levels: string[] } | null = null;
 
 /**
- * 我市, 全市, 来许, 在许, and a county's stem (宿松): the paper's home; 我省, and 全省 naming a meeting: its province. `isWord` says which stems are common words (通道), which are not looked for.
+ * 我市, 全市, 来许, 在许, and a county's stem (宿松): the paper's home; 我省, and 全省 naming a meeting: its
+ * province. `isWord` says which stems are common words (通道), which are not looked for.
  */
 export function findHomeWords(text: string, home: Home | null, isWord: (w: string) => boolean): PlaceMention[] {
   if (!home?.division) return [];
