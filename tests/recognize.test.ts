@@ -831,6 +831,12 @@ describe('recognize', () => {
       expect(personNames('他说，英国在担任主席国期间，将邀请各方。')).to.deep.equal([]);
     });
 
+    it('takes a name between a post and a role verb whose surname is a character the corpus hardly has (郜, 亓), but no word of a common one (在党)', () => {
+      expect(personNames('副区长亓实营主持召开防汛工作会议。')).to.deep.equal(['亓实营']);
+      expect(personNames('副县长逯新场陪同调研。')).to.deep.equal(['逯新场']);
+      expect(personNames('书记在党员大会上讲话。')).to.deep.equal([]);
+    });
+
     it("takes a name addressed by a deputy's post right after a body, and holds the post in that body (省政协X副主席)", () => {
       const a = extract('省政协牛立文副主席一行来调研。')[0];
       expect(a.persons.map((p) => `${p.name} ${p.titles.map((t) => `${t.title}@${t.organization}`).join(' ')}`)).to.deep.equal(['牛立文 副主席@河南省政协']);

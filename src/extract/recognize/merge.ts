@@ -15,7 +15,7 @@ import { WordIndex } from '../lexicon/word-index.js';
 import { entitySpan, type EntitySpan, type EntityType } from '../ner/labels.js';
 import { markLexicon } from '../ner/lexicon-marks.js';
 import { SpanCover } from '../span-cover.js';
-import { isTibetanName, isTibetanNameAt, nameScore, splitNames, surnameLength } from './name-model.js';
+import { isTibetanName, isTibetanNameAt, nameScore, rareSurname, splitNames, surnameLength } from './name-model.js';
 import { orgEndingBefore, placeAndCompany, verbAfterBody, type OrgMention } from './organizations.js';
 import { personMention, type PersonMention } from './persons.js';
 import { abbreviationPairAt } from './place-abbreviations.js';
@@ -87,9 +87,12 @@ export function plausiblePerson(text: string, m: PersonMention, tagged: EntitySp
   // it opens with a word or holds a post (同志|有, 任|组长).
   if (m.anchor !== 'title' || words.longestAt(text, m.start) >= 2 || posts.longestAt(text, m.start) || posts.longestAt(text, m.start + 1)) return false;
   // …and between a post and a separator (党组书记、副院长税成疆，), a name of a rare surname too, unless its
-  // given name is a word (主席|国期间，, 代表|时指出，).
+  // given name is a word (主席|国期间，, 代表|时指出，); between a post and a role verb (副县长X带领), a
+  // name whose surname is a character the corpus hardly knows otherwise (郜, 亓), whatever its given name's.
   const given = m.start + surnameLength(m.name, 0);
-  return score >= MIN_TITLED_NAME_SCORE || (score >= MIN_TITLED_NAME_SCORE / 4 && /^[、，,；]/.test(text[m.end] ?? '') && !words.valueAt(text, given, m.end - given));
+  if (score >= MIN_TITLED_NAME_SCORE) return true;
+  if (words.valueAt(text, given, m.end - given)) return false;
+  return (score >= MIN_TITLED_NAME_SCORE / 4 && /^[、，,；]/.test(text[m.end] ?? '')) || (rareSurname(m.name.slice(0, given - m.start)) && lexicon().afterName.longestAt(text, m.end) > 0);
 }
 
 /**

@@ -49,6 +49,15 @@ export function surnameWeight(surname: string): number {
   return Math.min(1, (Math.log(n + 1) + 1) / 8);
 }
 
+// A character seen fewer times than this in the corpus is rare there, whatever it was.
+const RARE_CHARACTER = 5;
+
+/** A listed surname whose character the corpus hardly has at all (郜, 亓): where it stands, it is a surname. */
+export function rareSurname(surname: string): boolean {
+  const { surnames, names } = lexicon();
+  return surname.length === 1 && surnames.has(surname) && (names.total[surname] ?? 0) < RARE_CHARACTER;
+}
+
 /**
  * Plausibility of a string as a Han name, 0 … 1: a known surname, one or two given-name characters,
  * each weighed by how name-like it is. Not a decision by itself: recognizers combine it with context.
