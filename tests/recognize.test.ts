@@ -374,6 +374,14 @@ describe('recognize', () => {
       expect(titlesOf(guests, '吴建国', '某某能源集团')).to.include.members(['副书记@远航集团党委', '总经理@远航集团']);
     });
 
+    it("holds a listed chain's bare 党委 and a 院's head in the unit the item before it named, not the site's university (化工学院党委书记A、党委副书记兼副院长B)", () => {
+      const list = '5月8日，化工学院召开教学工作会议，化工学院党委书记赵立新、党委副书记兼副院长钱明辉、副院长孙卫东出席会议。';
+      expect(titlesOf(list, '钱明辉', '某某大学新闻网')).to.deep.equal(['副书记@化工学院党委', '副院长@化工学院']);
+      expect(titlesOf(list, '孙卫东', '某某大学新闻网')).to.deep.equal(['副院长@化工学院']);
+      // 校党委 is the university's own.
+      expect(titlesOf('化工学院党委书记赵立新、校党委副书记钱明辉出席会议。', '钱明辉', '某某大学新闻网')).to.deep.equal(['副书记@中共某某大学委员会']);
+    });
+
     it("reads a committee's office abbreviations and a body's secretariat in a chain, and no body for a post after an unread one", () => {
       expect(titlesOf('省委农办主任、省农业农村厅党委书记周志刚陪同。', '周志刚', '江西农业农村')).to.include('主任@江西省委农办');
       expect(titlesOf('全国妇联副主席、书记处第一书记周红梅出席论坛。', '周红梅')).to.deep.equal(['副主席@中华全国妇女联合会', '第一书记@中华全国妇女联合会书记处']);

@@ -535,7 +535,7 @@ function chainsOfPersons(
       titles = out.get(previous) ?? [];
     }
     const chainFrom = titles.length ? titles[0].start : person.start;
-    if (previous) titles = withListBody(text, titles, previous, chainFrom, out);
+    if (previous) titles = withListUnit(text, withListBody(text, titles, previous, chainFrom, out), previous, chainFrom, out, home);
     // Posts written after the name: in brackets (王建国（市政府副秘书长）) or after a verb of taking
     // office (李春明同志任许昌市副市长, 孙立平当选为县人大常委会主任, 任命赵小刚为市财政局局长).
     // A verb adds them to a chain written before the name too (任命县委副书记X同志为副县长、代理县长).
@@ -568,6 +568,28 @@ function withListBody(text: string, titles: LinkedTitle[], previous: PersonMenti
     if (inherited) return titles.map((t) => linkedTitle(t.title, inPartyUnit(t.title, withoutPartyUnit(inherited), false), t.start));
   }
   return titles;
+}
+
+// An institution's unit with a party committee of its own (化工学院党委, 物理系党总支, 附属医院党委).
+const UNIT_COMMITTEE = /^(.*(?:学院|系|研究所|研究院|医院|中心|校区))(党委|党总支)$/;
+
+/**
+ * A list item whose chain opens with a bare 党委 (or 党总支), or names a head of a 院 with no body,
+ * holds them in the unit of the item before it (化工学院党委书记A、党委副书记兼副院长B: 化工学院党委,
+ * 化工学院), not in the institution whose news this is.
+ */
+function withListUnit(text: string, titles: LinkedTitle[], previous: PersonMention, chainFrom: number, out: Map<PersonMention, LinkedTitle[]>, home: Home | null): LinkedTitle[] {
+  if (!/^[，、；]$/.test(text.slice(previous.end, chainFrom))) return titles;
+  const committee = out.get(previous)?.map((t) => t.organization && UNIT_COMMITTEE.exec(t.organization)).find(Boolean);
+  if (!committee) return titles;
+  const [whole, unit, kind] = committee;
+  return titles.map((t) => {
+    if (text.startsWith(kind, t.start) && /^(党委|党总支)?(副)?书记$|^(党委|党总支)?委员$/.test(t.title)) return linkedTitle(t.title.replace(/^(党委|党总支)/, ''), whole, t.start);
+    // (A college's own site keeps its college, which such a unit most likely is.)
+    const unread = !t.organization || t.organization === home?.local?.institution;
+    if (unread && /院$/.test(unit) && /^(常务)?副?院长$/.test(t.title)) return linkedTitle(t.title, unit, t.start);
+    return t;
+  });
 }
 
 /** A company's posts with no body named: the company the sentence or the list names, else the one whose news this is. */
