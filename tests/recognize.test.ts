@@ -397,6 +397,10 @@ describe('recognize', () => {
       expect(titlesOf('会议决定免去钱思远同志平江市人民政府副市长职务。', '钱思远')).to.deep.equal(['副市长@平江市人民政府']);
       const resigned = '会议决定接受孙立新、周平安辞去平江市人大常委会副主任职务的请求。';
       for (const n of ['孙立新', '周平安']) expect(titlesOf(resigned, n)).to.deep.equal(['副主任@平江市人大常委会']);
+      // Each removal of a list with its own post (免去A同志X职务、B同志Y职务), but no removal after it.
+      const removed = '会议决定免去王立新同志荆门市人民政府市长职务、孙德明同志荆门市人民政府副市长职务。';
+      expect(titlesOf(removed, '孙德明')).to.deep.equal(['副市长@荆门市人民政府']);
+      expect(titlesOf('会议决定任命王立新同志为荆门市人民政府市长职务，孙德明同志参加会议。', '孙德明')).to.deep.equal([]);
     });
 
     it("never gives a government's head to the committee named before it", () => {

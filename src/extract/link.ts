@@ -410,9 +410,16 @@ const AFTER_NAME = /^(（|\(|(同志)?(当选为|当选|担任|出任|兼任|辞
 // After 免去 the posts may follow the name directly (免去X同志Y市副市长职务).
 const AFTER_REMOVAL = /^(同志)?的?/;
 
-/** Whether the name is the object of 免去 (免去张三同志的…职务). */
+/**
+ * Whether the name is the object of 免去 (免去张三同志的…职务), also listed after an earlier one's
+ * 职务 in the same sentence (免去A同志X职务、B同志Y职务).
+ */
 function removedBefore(text: string, nameEnd: number): boolean {
-  return /免去[^，。；]{0,8}$/.test(text.slice(Math.max(0, nameEnd - 12), nameEnd));
+  if (/免去[^，。；]{0,8}$/.test(text.slice(Math.max(0, nameEnd - 12), nameEnd))) return true;
+  const listed = /职务[、，；,;]?[^，。；、]{2,8}$/.exec(text.slice(Math.max(0, nameEnd - 12), nameEnd));
+  if (!listed) return false;
+  const sentenceStart = lastIndexWhere(text, isSentenceBreak, nameEnd - 12);
+  return /免去/.test(text.slice(sentenceStart + 1, nameEnd - listed[0].length));
 }
 
 /** The longest title chain that starts right after the name's bracket or verb and ends before the clause does. */
