@@ -318,6 +318,7 @@ const BODIES_OF_POST: [RegExp, RegExp][] = [
   [/^(党组|党委)?书记$/, /(党组|党委|党工委|支部)$/],
   [/^(董事长|总经理|总裁|董事|监事长)$/, /(公司|集团)$/],
   [/^检察长$/, /检察院$/],
+  [/^委员$/, /(政协|委员会|人大常委会)$/],
 ];
 
 /**
@@ -406,7 +407,8 @@ function partyPost(title: string, home: Home | null): TitleOut | null {
 
 // What stands between a name and the posts written after it: a bracket, or a verb of taking or
 // leaving office (…同志任, 当选为, 辞去, 不再担任; 免去…的).
-const AFTER_NAME = /^(（|\(|(同志)?(当选为|当选|担任|出任|兼任|辞去|不再担任|任|为))/;
+// …also for the name that stands for a group (A等18名同志为常务委员).
+const AFTER_NAME = /^(（|\(|(等[0-9一二两三四五六七八九十百]+[名位人])?(同志)?(当选为|当选|担任|出任|兼任|辞去|不再担任|任|为))/;
 // After 免去 the posts may follow the name directly (免去X同志Y市副市长职务).
 const AFTER_REMOVAL = /^(同志)?的?/;
 
@@ -432,7 +434,7 @@ function titlesAfterName(
   places: Map<number, PlaceMention>,
   verbsOnly = false,
 ): LinkedTitle[] {
-  const ahead = text.slice(nameEnd, nameEnd + 6);
+  const ahead = text.slice(nameEnd, nameEnd + 10);
   const lead = AFTER_NAME.exec(ahead) ?? (removedBefore(text, nameEnd) ? AFTER_REMOVAL.exec(ahead) : null);
   if (!lead || (verbsOnly && /^[（(]/.test(lead[0]))) return [];
   const from = nameEnd + lead[0].length;
