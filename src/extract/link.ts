@@ -408,7 +408,7 @@ function partyPost(title: string, home: Home | null): TitleOut | null {
 // What stands between a name and the posts written after it: a bracket, or a verb of taking or
 // leaving office (…同志任, 当选为, 辞去, 不再担任; 免去…的).
 // …also for the name that stands for a group (A等18名同志为常务委员).
-const AFTER_NAME = /^(（|\(|(等[0-9一二两三四五六七八九十百]+[名位人])?(同志)?(当选为|当选|担任|出任|兼任|辞去|不再担任|任|为))/;
+const AFTER_NAME = /^(（|\(|(等[0-9一二两三四五六七八九十百]+[名位人](同志|委员|代表)?)?(同志)?(当选为|当选|担任|出任|兼任|辞去|不再担任|任|为))/;
 // After 免去 the posts may follow the name directly (免去X同志Y市副市长职务).
 const AFTER_REMOVAL = /^(同志)?的?/;
 
@@ -513,6 +513,8 @@ function sceneHome(text: string, at: number, home: Home | null): Home | null {
   return { division: home?.division ?? null, abbreviation: home?.abbreviation ?? '', local };
 }
 
+const HELD_BY = /[由是]/;
+
 /** Each person's title chain, before or after the name, or the post it is addressed by (the persons so addressed apart). */
 function chainsOfPersons(
   text: string,
@@ -540,6 +542,10 @@ function chainsOfPersons(
     let titles = titleChain(text, person.start, postsByEnd, orgs, sceneHome(text, person.start, home), places, carried);
     const from = titles[0]?.start ?? person.start;
     for (const d of places.values()) if (d.division && d.start >= from && d.end <= person.start && (!carried || d.start >= carried.start)) carried = d;
+    // A post said to be held by the names after it (执行主席由A、B担任; 执行主席是A、B).
+    if (titles.length === 0 && HELD_BY.test(text[person.start - 1] ?? '') && postsByEnd.has(person.start - 1)) {
+      titles = titleChain(text, person.start - 1, postsByEnd, orgs, sceneHome(text, person.start, home), places, carried);
+    }
     if (titles.length === 0 && previous && previous.end + 1 === person.start && text[previous.end] === '、') {
       titles = out.get(previous) ?? [];
     }
@@ -658,10 +664,17 @@ function resolveStoryCompany(text: string, persons: PersonMention[], orgs: OrgMe
 function shareElectedPosts(text: string, persons: PersonMention[], out: Map<PersonMention, LinkedTitle[]>): void {
   for (let k = persons.length - 2; k >= 0; k--) {
     const [person, next] = [persons[k], persons[k + 1]];
-    if (out.get(person)!.length || !/^[、和]$/.test(text.slice(person.end, next.start)) || !/^(同志)?((当选)?为|辞去)/.test(text.slice(next.end))) continue;
-    out.set(person, out.get(next)!.map((t) => linkedTitle(t.title, t.organization, person.start)));
+    if (!/^[、和]$/.test(text.slice(person.end, next.start)) || !ELECTED_AFTER.test(text.slice(next.end, next.end + 12))) continue;
+    // The posts written after the last name (not its own chain before it), added to what the name holds
+    // already (执行主席A、B…当选副主席: A is both).
+    const own = out.get(person)!;
+    const elected = out.get(next)!.filter((t) => t.start > next.end && !own.some((o) => o.title === t.title && o.organization === t.organization));
+    out.set(person, [...own, ...elected]);
   }
 }
+
+// What follows the last name of a list elected, appointed or resigning (…、C当选为; …、C等42名委员当选).
+const ELECTED_AFTER = /^(等[0-9一二两三四五六七八九十百]+[名位人](同志|委员|代表)?)?(同志)?(当选|为|辞去)/;
 
 /**
  * A post written bare after a body's posts in the same sentence is that body's (县人大常委会副主任A
@@ -744,6 +757,7 @@ function sessionNamed(text: string): string | null {
     if (named) start = m.index - named[1].length;
   }
   if (text.startsWith('政协', start - 2)) start -= 2;
+  else if (text.startsWith('中国人民政治协商会议', start - 10)) start -= 10;
   return start < m.index ? text.slice(start, m.index + m[0].length) : null;
 }
 // The posts of a session's presidium (大会执行主席, 主席团常务主席).
