@@ -382,6 +382,16 @@ describe('recognize', () => {
       expect(titlesOf('化工学院党委书记赵立新、校党委副书记钱明辉出席会议。', '钱明辉', '某某大学新闻网')).to.deep.equal(['副书记@中共某某大学委员会']);
     });
 
+    it("reads a post's qualifier (行政副校长, 第一副部长) with the post, so the body before it holds it", () => {
+      expect(titlesOf('10月16日，台湾东华大学行政副校长马远明一行来校访问。', '马远明', '某某大学新闻网')).to.deep.equal(['行政副校长@台湾东华大学']);
+      expect(titlesOf('国际货币基金组织第一副总裁孙立群出席论坛。', '孙立群')).to.deep.equal(['第一副总裁@国际货币基金组织']);
+    });
+
+    it("holds a bare state body after a county's or district's body's post at that level (区纪委书记、监委主任 → 区监委)", () => {
+      expect(titlesOf('区委常委、区纪委书记、监委主任颜新明出席并讲话。', '颜新明', '芜湖市弋江区人民政府网')).to.deep.equal(['常委@中共弋江区委', '书记@弋江区纪委', '主任@弋江区监委']);
+      expect(titlesOf('市委常委、市纪委书记、监委主任颜新明出席并讲话。', '颜新明', '安庆日报')).to.deep.equal(['常委@中共安庆市委', '书记@安庆市纪委', '主任@安庆市监委']);
+    });
+
     it("reads a committee's office abbreviations and a body's secretariat in a chain, and no body for a post after an unread one", () => {
       expect(titlesOf('省委农办主任、省农业农村厅党委书记周志刚陪同。', '周志刚', '江西农业农村')).to.include('主任@江西省委农办');
       expect(titlesOf('全国妇联副主席、书记处第一书记周红梅出席论坛。', '周红梅')).to.deep.equal(['副主席@中华全国妇女联合会', '第一书记@中华全国妇女联合会书记处']);

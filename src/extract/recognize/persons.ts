@@ -45,7 +45,7 @@ export interface Span {
   end: number;
 }
 
-const PREFIXES = ['常务副', '专职副', '副', '代理', '代', '名誉'];
+const PREFIXES = ['常务副', '专职副', '行政副', '第一副', '副', '代理', '代', '名誉'];
 const BOUNDARY = /[^\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9]/;
 const LIST_SEPARATORS = '、和与及';
 // The least name score for a name found by a role word or list; a post before a name needs none.
