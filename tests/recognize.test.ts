@@ -18,10 +18,14 @@ function extract(text: string): ArticleOut[] {
   const doc: SourceDocument = { path: 't.txt', name: 't.txt', format: 'page', encoding: 'UTF-8', units: [{ kind: 'page', text }] };
   return extractDocument(doc, { home: '许昌', date: '2023-02-18' }).articles;
 }
+/** One crawled record of `source`, extracted. */
+function recordOf(text: string, source = '某某网'): ArticleOut {
+  const doc: SourceDocument = { path: 'r.jsonl', name: 'r.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text, title: '标题', source }] };
+  return extractDocument(doc).articles[0];
+}
 /** A person's titles as title@organization, from one crawled record of `source`. */
 function titlesOf(text: string, name: string, source = '某某网'): string[] {
-  const doc: SourceDocument = { path: 'r.jsonl', name: 'r.jsonl', format: 'jsonl', encoding: 'UTF-8', units: [{ kind: 'record', line: 1, text, title: '标题', source }] };
-  return extractDocument(doc).articles[0].persons.find((p) => p.name === name)!.titles.map((t) => `${t.title}@${t.organization}`);
+  return recordOf(text, source).persons.find((p) => p.name === name)!.titles.map((t) => `${t.title}@${t.organization}`);
 }
 const personNames = (text: string) => extract(text).flatMap((a) => a.persons.map((p) => p.name));
 const rolesOf = (text: string) => {
@@ -108,6 +112,19 @@ describe('recognize', () => {
       const a = extract('此次安医大附属城东医院分院签约。安医大附属城东医院党委书记王明致辞。')[0];
       expect(a.organizations.map((o) => o.name)).to.include.members(['安医大附属城东医院', '安医大附属城东医院党委']);
       expect(titlesOf('华中师范大学附属中学校长李华出席。', '李华')).to.deep.equal(['校长@华中师范大学附属中学']);
+    });
+
+    it('reads an inspection group by its committee and number (区委第一巡察组), but none that a verb or an adverb alone names (积极配合|巡察组)', () => {
+      const a = recordOf('会议宣布巡察组组长名单。区委第一巡察组组长李立新、副组长赵东明参加会议。各单位要积极配合巡察组工作。', '芜湖市弋江区人民政府网');
+      expect(a.persons.map((p) => `${p.name} ${p.titles.map((t) => `${t.title}@${t.organization}`).join(' ')}`)).to.deep.equal(['李立新 组长@弋江区委第一巡察组', '赵东明 副组长@弋江区委第一巡察组']);
+      expect(a.organizations.map((o) => o.name)).to.deep.equal(['弋江区委第一巡察组']);
+    });
+
+    it('names a committee written with its level twice (衡阳县县委) as the division\'s committee, but not 自治区区委 or a one-character county\'s', () => {
+      const names = (text: string) => extract(text)[0].organizations.map((o) => o.name);
+      expect(names('衡阳县县委书记王东出席。')).to.deep.equal(['中共衡阳县委']);
+      expect(names('西藏自治区区委副书记王东出席。')).to.deep.equal(['中共西藏自治区区委']);
+      expect(names('河北省邱县县委书记王东出席。')).to.deep.equal(['中共河北省邱县县委']);
     });
 
     it('reads a committee and its government written as a pair (明溪县委县政府) as two bodies, and 我市市委 as the home\'s committee', () => {

@@ -32,8 +32,8 @@ export const COMMON_WORDS = 'common-words.txt';
 const NOT_IN_NAMES = /^(v|vn|vd|d|p|c|r|u|m|q)$/;
 // The tag of verbs proper (走访, 签订): not verbal nouns (管理, 发展), which name bodies' tasks.
 const VERBS = /^v$/;
-// The tag of adverbs (首先, 进一步).
-const ADVERBS = /^d$/;
+// The tags of adverbs (首先, 进一步) and of adjectives used as adverbs (积极, 认真).
+const ADVERBS = /^(d|ad)$/;
 // Tags of attributes: distinguishing words and localities (高档, 大型, 内部), which describe a venue, never name it.
 const ATTRIBUTES = /^(b|f)$/;
 // Tags of nouns (a noun before a short body name makes it some other body's department).

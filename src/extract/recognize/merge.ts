@@ -525,6 +525,9 @@ export function taggedOrganizations(text: string, tagged: EntitySpan[], rules: S
     .filter((s) => !(text.startsWith('中央', s.start) && lexicon().orgBodies.has(text.slice(s.start + 2, s.end))));
 }
 
+// The endings of task groups and teams (督导组, 巡察组, 工作队).
+const TASK_GROUP = /[组队]$/;
+
 /**
  * A tagged organization read through a verb: cut where a body's ending is followed by a verb
  * (沈阳商会|签订友好商会 → 沈阳商会), and none where a place and one verb stand before the ending
@@ -538,7 +541,21 @@ function withoutVerbs(text: string, s: EntitySpan): EntitySpan | null {
   const ending = orgEndingBefore(text, s.end, s.start + place);
   const stem = s.end - ending;
   if (place > 0 && ending > 0 && stem > s.start + place && words.longestAt(text, s.start + place) === stem - s.start - place && verbs.valueAt(text, s.start + place, stem - s.start - place)) return null;
+  // …and none where one verb alone names a task group (宣布|巡察组: a group is named by its level or task).
+  if (place === 0 && ending > 0 && TASK_GROUP.test(text.slice(stem, s.end)) && onlyVerbs(text, s.start, stem)) return null;
   return s;
+}
+
+/** Whether text[start, end) is one or more verbs or adverbs, word by word (积极|配合). */
+function onlyVerbs(text: string, start: number, end: number): boolean {
+  const { words, verbs, adverbs } = markLexicon();
+  let at = start;
+  while (at < end) {
+    const word = words.longestAt(text, at);
+    if (!word || at + word > end || !(verbs.valueAt(text, at, word) || adverbs.valueAt(text, at, word))) return false;
+    at += word;
+  }
+  return at > start;
 }
 
 /**

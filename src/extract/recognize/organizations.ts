@@ -369,8 +369,9 @@ function nameBeforeEnding(text: string, at: number, end: number, suffix: string,
   if (text[start - 1] === '委') start = attachPrefix(text, start, divisions);
   // Verbs opening a stem with no place are no part of the name (签订|友好商会); a stem that is one
   // verb (丹东市|走访|商会, 希望|商会) may still be a name (联想集团), but only the tagger can say so.
-  const { words, verbs } = markLexicon();
-  for (let verb = words.longestAt(text, start); !lead && verb > 0 && verb <= at - start - 2 && verbs.valueAt(text, start, verb); verb = words.longestAt(text, start)) start += verb;
+  // (So are adverbs before such a verb: 积极|配合|巡察组.)
+  const { words, verbs, adverbs } = markLexicon();
+  for (let verb = words.longestAt(text, start); !lead && verb > 0 && verb <= at - start - 2 && (verbs.valueAt(text, start, verb) || adverbs.valueAt(text, start, verb)); verb = words.longestAt(text, start)) start += verb;
   const stemFrom = lead ? lead.end : start;
   const doubtful = at > stemFrom && words.longestAt(text, stemFrom) === at - stemFrom && verbs.valueAt(text, stemFrom, at - stemFrom) === true;
   return { start, doubtful, whole: joined && start < at - 1 && text.slice(start, at).includes('和') };
@@ -468,6 +469,10 @@ export function resolveOrg(surface: string, home: Home | null): string {
   // (Not a special administrative region's: 香港特别行政区政府.)
   name = name.replace(/(?<!特别行政)([市省县区州镇乡])政府(?=$|办公厅|办公室|研究室|参事室|督查室)/, '$1人民政府');
   name = name.replace(/委办$/, '委办公室');
+  // A division's committee written with its level twice (衡阳县县委, X市市委) is the division's committee
+  // (衡阳县委); not where the level is the name's own (西藏自治区|区委, 晋城市城区|区委), nor where the name is
+  // one character (邱县县委).
+  name = name.replace(/^([\u4e00-\u9fff]{2,8}(?<!自治|[城郊矿]|[省市州区县][\u4e00-\u9fff])([市县区州]))\2委/, '$1委');
   // A party committee is 中共 X 委; its departments are named without 中共 (许昌市委宣传部).
   if (/[市省县区州]委$/.test(name) || /^中共/.test(surface) && /委$/.test(name)) name = '中共' + name;
   return name;
