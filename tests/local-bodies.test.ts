@@ -30,6 +30,13 @@ describe('local bodies (src/extract/local-bodies.ts)', () => {
     expect(titles('ssgsl.cn 商务时讯 (宿松, 稿源:本网)')).to.deep.equal(['县长@宿松县人民政府']);
     // A word that only opens with a county's stem (东方网 in a bracket) names no home.
     expect(titles('某某新闻(来源:东方网)')).to.deep.equal(['县长@—']);
+    // A two-character county, kept quiet in running text, named in the outlet's name.
+    expect(titles('今日沛县')).to.deep.equal(['县长@沛县人民政府']);
+  });
+
+  it("names a level's congress before its ending whatever verb stands before it (报送|市人大常委会)", () => {
+    const a = record('会议决定报送市人大常委会备案，通过县人大常委会关于接受辞职的决定。', '宝丰快报');
+    expect(a.organizations.map((o) => o.name)).to.have.members(['平顶山市人大常委会', '宝丰县人大常委会']);
   });
 
   it("reads the home county's stem as the home in its own news, and a visit read on into a name in a headline", () => {

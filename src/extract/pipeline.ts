@@ -368,7 +368,20 @@ const outletHomes = new Map<string, string | undefined>();
 function outletHomeOf(source: string): string | undefined {
   const named = findDivisions(source).flatMap((m) => (m.division ? [m.division] : []));
   named.sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
-  return named[0]?.name ?? countyNamedShort(source);
+  return named[0]?.name ?? quietCountyNamed(source) ?? countyNamedShort(source);
+}
+
+/**
+ * A two-character county the gazetteer keeps quiet in running text (房县, 沛县), named in the outlet's
+ * name (今日房县, 房县新闻网), where a place is what one expects: the one county of that name.
+ */
+function quietCountyNamed(source: string): string | undefined {
+  const { quiet } = lexicon().gazetteer;
+  for (let at = source.indexOf('县'); at > 0; at = source.indexOf('县', at + 1)) {
+    const counties = quiet.get(source.slice(at - 1, at + 1));
+    if (counties?.length === 1) return counties[0].name;
+  }
+  return undefined;
 }
 
 /**

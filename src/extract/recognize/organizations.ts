@@ -315,6 +315,9 @@ function bankBefore(text: string, at: number, read: OrgMention[]): number | null
   return start;
 }
 
+// A level's congress or CPPCC at the end of a stem (…市人大|常委会; not 自治区人大, which opens the name).
+const LEVEL_CONGRESS = /(?<!自治)[省市县区州镇乡](人大|政协)$/;
+
 /**
  * Where the name of an organization ending at text[at, end) begins, and whether its stem is one verb
  * (a name only where the tagger saw an organization); null when no name stands there. Apart from
@@ -345,6 +348,8 @@ function nameBeforeEnding(text: string, at: number, end: number, suffix: string,
     if (!free && at - lead.end > 6) return null;
   } else if (afterVerb >= 0) return null;
   else if (national !== undefined) start = national;
+  // A level's congress or CPPCC right before the ending owns it (报送|市人大常委会, 通过|县政协常委会).
+  else if (LEVEL_CONGRESS.test(text.slice(start, at))) start = at - 3;
   // A level's committee right before the ending owns it (王五同志任|县委办公室).
   else if (/[省市县区镇乡]委$/.test(text.slice(start, at))) start = at - 2;
   // A level word right before the ending is the body's whole stem (同志代表|镇人民政府).
