@@ -257,9 +257,9 @@ describe('link and events', () => {
     it('gives a post said to be held by a list (执行主席由A、B担任; 是A、B) to every name, and an election to every name listed before its last, beside what they hold', () => {
       const session = '1月7日，中国人民政治协商会议荆门市第十一届委员会第一次会议闭幕。';
       const presidium = '执行主席@中国人民政治协商会议荆门市第十一届委员会第一次会议主席团';
-      const a = record(`${session}大会执行主席由向东、孙德明、钱思远担任。孙德明、钱思远当选中国人民政治协商会议荆门市第十一届委员会副主席；马立国、刘长风等42名委员当选中国人民政治协商会议荆门市第十一届委员会常务委员。`);
+      const a = record(`${session}大会执行主席由向东、孙德明、钱思远担任。向东、孙德明、钱思远当选中国人民政治协商会议荆门市第十一届委员会副主席；马立国、刘长风等42名委员当选中国人民政治协商会议荆门市第十一届委员会常务委员。`);
       expect(a.persons.map((p) => p.name)).to.deep.equal(['向东', '孙德明', '钱思远', '马立国', '刘长风']);
-      expect(titles(person(a, '向东'))).to.deep.equal([presidium]);
+      expect(titles(person(a, '向东'))).to.deep.equal([presidium, '副主席@荆门市政协']);
       expect(titles(person(a, '孙德明'))).to.deep.equal([presidium, '副主席@荆门市政协']);
       expect(titles(person(a, '马立国'))).to.deep.equal(['常务委员@荆门市政协']);
       const b = record(`${session}本次会议的执行主席是王立新、孙德明。`);

@@ -667,14 +667,19 @@ function resolveStoryCompany(text: string, persons: PersonMention[], orgs: OrgMe
  * (选举…，B、C为副主任; 任命B、C为副县长; 接受B、C辞去…职务).
  */
 function shareElectedPosts(text: string, persons: PersonMention[], out: Map<PersonMention, LinkedTitle[]>): void {
+  // The posts of the list's last name written after it (not its own chain before it), carried back
+  // along the list.
+  let elected: LinkedTitle[] = [];
   for (let k = persons.length - 2; k >= 0; k--) {
     const [person, next] = [persons[k], persons[k + 1]];
-    if (!/^[、和]$/.test(text.slice(person.end, next.start)) || !ELECTED_AFTER.test(text.slice(next.end, next.end + 12))) continue;
-    // The posts written after the last name (not its own chain before it), added to what the name holds
-    // already (执行主席A、B…当选副主席: A is both).
+    if (!/^[、和]$/.test(text.slice(person.end, next.start))) {
+      elected = [];
+      continue;
+    }
+    if (ELECTED_AFTER.test(text.slice(next.end, next.end + 12))) elected = out.get(next)!.filter((t) => t.start > next.end);
+    // …added to what the name holds already (执行主席A、B…当选副主席: A is both).
     const own = out.get(person)!;
-    const elected = out.get(next)!.filter((t) => t.start > next.end && !own.some((o) => o.title === t.title && o.organization === t.organization));
-    out.set(person, [...own, ...elected]);
+    out.set(person, [...own, ...elected.filter((t) => !own.some((o) => o.title === t.title && o.organization === t.organization))]);
   }
 }
 
