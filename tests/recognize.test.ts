@@ -409,6 +409,12 @@ describe('recognize', () => {
       expect(titlesOf('市委常委、市纪委书记、监委主任颜新明出席并讲话。', '颜新明', '安庆日报')).to.deep.equal(['常委@中共安庆市委', '书记@安庆市纪委', '主任@安庆市监委']);
     });
 
+    it('reads a bureau run into its head\'s post (民宗局长) at the level of the chain before it, but no post in 局|长期', () => {
+      expect(titlesOf('会议由区委统战部常务副部长、民宗局长孙仁海主持。', '孙仁海', '芜湖市弋江区人民政府网')).to.deep.equal(['常务副部长@弋江区委统战部', '局长@弋江区民宗局']);
+      const a = recordOf('县公安局长期以来重视此项工作。', '宝丰快报');
+      expect(a.organizations.map((o) => o.name)).to.deep.equal(['宝丰县公安局']);
+    });
+
     it("reads a committee's office abbreviations and a body's secretariat in a chain, and no body for a post after an unread one", () => {
       expect(titlesOf('省委农办主任、省农业农村厅党委书记周志刚陪同。', '周志刚', '江西农业农村')).to.include('主任@江西省委农办');
       expect(titlesOf('全国妇联副主席、书记处第一书记周红梅出席论坛。', '周红梅')).to.deep.equal(['副主席@中华全国妇女联合会', '第一书记@中华全国妇女联合会书记处']);

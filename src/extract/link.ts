@@ -73,8 +73,8 @@ function partyUnitBefore(text: string, postStart: number, orgs: OrgMention[]): O
 }
 
 /** The chain of posts that ends right before `personStart`. */
-// A level's own body at the end of a body's name, and its level (弋江区纪委 → 区, 中共某县委 → 县).
-const LEVEL_BODY_END = /([省市县区])(?:委|纪委|人大常委会|人大|政协|人民政府|政府)$/;
+// A level's own body in a body's name, and its level (弋江区纪委 → 区, 中共某县委 → 县, 弋江区委统战部 → 区).
+const LEVEL_BODY = /([省市县区])(?:委|纪委|人大常委会|人大|政协|人民政府|政府)/;
 
 export function titleChain(
   text: string,
@@ -182,8 +182,9 @@ export function titleChain(
         else if (township) organization = township + item.org.text;
         else {
           // A department of a province's government (农业农村厅) is the province's; other bare bodies the
-          // level's whose body the chain named before (区纪委书记、监委主任 → 区监委), else the city's.
-          const parentLevel = parent ? LEVEL_BODY_END.exec(parent)?.[1] : undefined;
+          // level's whose body the chain named before (区纪委书记、监委主任 → 区监委; 区委统战部副部长、民宗局长 → 区民宗局),
+          // else the city's.
+          const parentLevel = parent ? LEVEL_BODY.exec(parent)?.[1] : undefined;
           const level = /厅$/.test(item.org.text) ? '省' : parentLevel && homeAt(parentLevel, home) ? parentLevel : '市';
           organization = homeAt(level, home) ? resolveOrg(level + item.org.text, home) : item.org.text;
         }

@@ -143,8 +143,12 @@ function townshipEndingAt(text: string, end: number, level = 1): number {
   return end - level;
 }
 
-/** Whether a body ending at `end` in 部 runs into its post (教育部长, 统战部长: 部 + 部长). */
-const runsIntoPost = (text: string, end: number) => text[end - 1] === '部' && text[end] === '长';
+/**
+ * Whether a body ending at `end` in 部 or 局 runs into its post (教育部长, 统战部长: 部 + 部长; 民宗局长),
+ * not into a word that opens with 长 (公安局|长期).
+ */
+const runsIntoPost = (text: string, end: number) =>
+  text[end] === '长' && (text[end - 1] === '部' || (text[end - 1] === '局' && markLexicon().words.longestAt(text, end) < 2));
 
 // The bodies and the organization endings, each list looked for in one pass (the lexicon never changes).
 let bodyScan: { scan: WordScan; kinds: BodyKind[] } | null = null;
