@@ -34,6 +34,11 @@ describe('local bodies (src/extract/local-bodies.ts)', () => {
     expect(titles('今日沛县')).to.deep.equal(['县长@沛县人民政府']);
   });
 
+  it("reads the company of a company's own outlet also with a note in brackets after its name", () => {
+    const a = record('集团公司党委书记、董事长孟立，党委副书记、总经理郭东海出席仪式。', '远航投资控股集团 (yuanhang.com, 集团动态)');
+    expect(titlesOf(a, '郭东海')).to.deep.equal(['副书记@远航投资控股集团党委', '总经理@远航投资控股集团']);
+  });
+
   it("names a level's congress before its ending whatever verb stands before it (报送|市人大常委会)", () => {
     const a = record('会议决定报送市人大常委会备案，通过县人大常委会关于接受辞职的决定。', '宝丰快报');
     expect(a.organizations.map((o) => o.name)).to.have.members(['平顶山市人大常委会', '宝丰县人大常委会']);

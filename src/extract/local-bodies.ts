@@ -48,6 +48,11 @@ const INSTITUTIONS = [
 // A company as the whole of an outlet's name (中国建筑集团有限公司, 某某股份有限公司).
 const COMPANY = /^[\u4e00-\u9fff]{2,20}?(?:集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|集团)$/;
 
+/** An outlet's own name, without a note in brackets after it (山东某某集团 (某某.com, 集团动态)). */
+function outletName(outlet: string): string {
+  return outlet.replace(/\s*[（(][^（()）]*[）)]\s*$/, '').trim();
+}
+
 /** The township an outlet's name or the text speaks from. */
 function township(source: string, text: string): string | null {
   const listed = findTownships(source).find((t) => /[镇乡]$/.test(t.text));
@@ -99,6 +104,6 @@ export function inferLocalBodies(source: string | undefined, text: string, home:
     county: county(text, inText, home),
     institution,
     college: school ? institution + school : null,
-    company: institution ? null : (COMPANY.exec(outlet.trim())?.[0] ?? null),
+    company: institution ? null : (COMPANY.exec(outletName(outlet))?.[0] ?? null),
   };
 }
