@@ -98,6 +98,8 @@ describe('link and events', () => {
     const a = extractOne('以省委常委周明达为组长，副省长钱玉兰为副组长的督查组来我市检查工作。');
     expect(roles(a, '周明达')).to.deep.equal(['led']);
     expect(roles(a, '钱玉兰')).to.deep.equal(['attended']);
+    // …also after a verb that sends the group, and with 同志.
+    expect(roles(extractOne('省委派出以杨铭东同志为组长的换届指导组到会指导。'), '杨铭东')).to.deep.equal(['led']);
     const b = extractOne('市委书记周明达会见了来访的客人孙建业、李小红一行。副市长钱玉兰会见时在座。');
     expect(roles(b, '周明达')).to.deep.equal(['led']);
     expect(roles(b, '孙建业')).to.deep.equal(['led']);
@@ -235,6 +237,13 @@ describe('link and events', () => {
       expect(roles(a, '陈光')).to.deep.equal(['led']);
       for (const name of ['张贵', '龚娟', '孙飞']) expect(roles(a, name), name).to.deep.equal(['attended']);
       expect(roles(a, '李清')).to.deep.equal(['accompanied']);
+    });
+
+    it('gives spoke to who reports on a body\'s work to the session, and no organized for 各级…组织', () => {
+      const a = record('市政协主席夏立明代表政协荆门市第五届委员会常务委员会向大会报告工作。市政协党组书记李劲东主持会议。');
+      expect(roles(a, '夏立明')).to.deep.equal(['spoke']);
+      const b = record('市委书记王力出席并讲话，对全市各级政协组织和广大政协委员作出的贡献给予肯定。');
+      expect(roles(b, '王力')).to.deep.equal(['attended', 'spoke']);
     });
 
     it('gives no spoke to a presider for the work reports the meeting heard (工作报告 is no 作报告)', () => {

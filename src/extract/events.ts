@@ -33,7 +33,7 @@ const SUBJECT_LEAD = /^([\u4e00-\u9fff]{0,12}由|会上|会议上|随后|同时|
 // The roles of those listed as present: a list closed by their cue is one list.
 const TAKING_PART: ReadonlySet<Role> = new Set(['attended', 'accompanied']);
 // 为组长 after a person who opens a clause (以X为组长, …Y为副组长的督查组).
-const HEADS_GROUP = /^为(副)?(组长|团长|队长|领队|总指挥)/;
+const HEADS_GROUP = /^(?:同志)?为(副)?(组长|团长|队长|领队|总指挥)/;
 // A clause that ends in a meeting verb and the guests' description: the persons after it are guests.
 const MEETS = /(会见|会晤|接见)了?[^，。；：]{0,16}$/;
 // What stands before a group that is a preposition's object, from the end of the group before it.
@@ -112,7 +112,7 @@ export function findParticipation(
     // What follows the group past a post it is addressed by (X秘书长|率…, X院长|一行).
     const afterAddress = after.slice(lexicon().postPhrases.longestAt(after, 0));
     // 以X为组长（团长）的…: X leads the group; a deputy (为副组长) takes part.
-    const heads = (before === '' || before === '以') && HEADS_GROUP.exec(after);
+    const heads = (before === '' || before.endsWith('以')) && HEADS_GROUP.exec(after);
     if (heads) {
       for (const n of names) give(n, heads[1] ? 'attended' : 'led', sentence);
       return;
@@ -126,7 +126,11 @@ export function findParticipation(
     // (…、镇人大主席Y同志所作的《…报告》).
     const following = text.slice(last.end);
     const heard = /听取(并审议)?了?[^，。；、]{0,20}$/.test(before) && /^[^。；]{0,24}?(报告|汇报|说明|介绍)/.test(following);
-    const reported = /^(同志)?[^。；，、]{0,16}?所作的?[^。；，]{0,30}?(报告|说明)/.test(following) || /^(同志)?[作做]了?[^。；，、]{0,12}?(报告|说明)/.test(following);
+    // …and who reports on the body's work to the session (代表…常务委员会向大会报告工作).
+    const reported =
+      /^(同志)?[^。；，、]{0,16}?所作的?[^。；，]{0,30}?(报告|说明)/.test(following) ||
+      /^(同志)?[作做]了?[^。；，、]{0,12}?(报告|说明)/.test(following) ||
+      /^(同志)?[^。；，、]{0,30}?向(大会|会议|全会)报告工作/.test(following);
     if (heard || reported) {
       for (const n of names) give(n, 'spoke', sentence);
       return;
@@ -199,8 +203,8 @@ export function findParticipation(
       if (length === 0) continue;
       const cue = cuesAfter.get(scope.slice(i, i + length))!;
       // 组织 as a noun (组织活力, 党组织) is no act of organizing.
-      // …nor one named by its kind (国际组织, 党组织, 基层组织).
-      if (cue.cue === '组织' && (/^组织(活力|建设|力|部|的)/.test(scope.slice(i)) || /[际党层会团融济]$/.test(scope.slice(0, i)))) continue;
+      // …nor one named by its kind (国际组织, 党组织, 基层组织) or its levels (各级政协组织).
+      if (cue.cue === '组织' && (/^组织(活力|建设|力|部|的)/.test(scope.slice(i)) || /[际党层会团融济]$|级[\u4e00-\u9fff]{0,3}$/.test(scope.slice(0, i)))) continue;
       // 会见时在座: sitting in during a meeting is no hosting it; nor is taking part in one (参加了会见, 参加调研).
       if (cue.role === 'led' && /^(会见|会晤|接见)(时|期间)/.test(scope.slice(i))) continue;
       if (cue.role === 'led' && /(参加|出席|列席|陪同)了?[^，。；]{0,4}$/.test(scope.slice(0, i))) continue;
