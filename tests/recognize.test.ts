@@ -223,6 +223,13 @@ describe('recognize', () => {
       expect(personNames('工党党魁约翰·史密斯来访。宣传部部长吾尔叶提·吾守尔出席。')).to.deep.equal(['约翰·史密斯', '吾尔叶提·吾守尔']);
     });
 
+    it('reads a foreign name written later by one of its parts (施特凡·魏尔 … 魏尔表示) as the same person, with both spans', () => {
+      const a = extract('省长会见了德国下萨克森州州长施特凡·魏尔一行。魏尔表示，愿与河南加强合作。')[0];
+      expect(a.persons.map((p) => p.name)).to.deep.equal(['施特凡·魏尔']);
+      expect(a.persons[0].spans?.map((s) => s.text)).to.deep.equal(['施特凡·魏尔', '魏尔']);
+      expect(a.events.flatMap((e) => e.participants.filter((p) => p.name === '施特凡·魏尔').flatMap((p) => p.roles))).to.include('spoke');
+    });
+
     it('reads no central body from 中央 and a bare body (中央政协工作会议), but a listed one (中央纪委)', () => {
       const names = extract('出席中央政协工作会议。中央纪委书记出席。')[0].organizations.map((o) => o.name);
       expect(names).to.not.include('中央政协');

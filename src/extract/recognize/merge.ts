@@ -142,12 +142,28 @@ export function mergePersons(text: string, rules: PersonMention[], taggedSpans: 
       return form ? [personMention(s.start, s.end, form, 'surname')] : [];
     }),
   ];
-  const whole = all.map((m) => withNameEndingHe(text, m));
+  const whole = shortForeignNames(all.map((m) => withNameEndingHe(text, m)));
   const named = whole.filter((m) => m.anchor !== 'surname');
   return [...whole, ...repeats(text, named, [...blocked, ...tagged.filter((s) => s.type !== 'PER')])].sort((a, b) => a.start - b.start);
 }
 
-/** The full names among the mentions with a one-character surname. */
+/**
+ * A foreign name written in full once (施特凡·魏尔) and later by one of its parts (魏尔表示): the part is a
+ * mention of that person, when one full name of the article has it.
+ */
+function shortForeignNames(mentions: PersonMention[]): PersonMention[] {
+  const full = [...new Set(mentions.filter((m) => m.name.includes('·')).map((m) => m.name))];
+  if (full.length === 0) return mentions;
+  return mentions.map((m) => {
+    if (m.name.includes('·') || m.name.length < 2) return m;
+    const named = full.filter((f) => {
+      const parts = f.split('·');
+      return parts[0] === m.name || parts.at(-1) === m.name;
+    });
+    return named.length === 1 ? personMention(m.start, m.end, named[0], m.anchor) : m;
+  });
+}
+
 /**
  * A two-character name cut before a 和 that cannot be the conjunction, since a conjunction or a stop
  * follows it (寿清|和与院办…, 李清|和，): the 和 ends the name (寿清和).
