@@ -65,6 +65,27 @@ describe('eval and CLI', function () {
     });
   });
 
+  it('scores a post held in two bodies (书记 of a county and of a town) as two titles, each prediction taking its own', () => {
+    const text = '东山县委书记王东出席。城关镇党委书记王东陪同。';
+    const doc = { path: 'w.jsonl', name: 'w.jsonl', format: 'jsonl' as const, encoding: 'UTF-8', units: [{ kind: 'record' as const, line: 1, text, title: '标题', source: '某某网' }] };
+    const extraction = extractDocument(doc);
+    expect(extraction.articles[0].persons[0].titles.map((t) => t.title)).to.deep.equal(['书记', '书记']);
+    const gold: Gold = {
+      document: 'w.jsonl',
+      articles: [
+        {
+          key: 'w',
+          snippet: '城关镇党委书记',
+          headline: null,
+          headlineOptional: true,
+          persons: [{ name: '王东', titles: [{ title: '书记', org: ['中共东山县委'] }, { title: '书记', org: ['城关镇党委'] }] }],
+        },
+      ],
+    };
+    const titles = evaluate(gold, extraction).scores.titles!;
+    expect([titles.tp, titles.fp, titles.fn]).to.deep.equal([2, 0, 0]);
+  });
+
   describe('the extract command', () => {
     let dir: string;
     before(function () {

@@ -186,11 +186,13 @@ export function evaluate(gold: Gold, extraction: ExtractionOut): EvalReport {
         const key = `${norm(pt.title)}@${pt.organization ?? ''}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const hit = [...entries.values()].find(
+        const matches = [...entries.values()].filter(
           (gt) =>
             (norm(pt.title) === norm(gt.title) || norm(pt.title).endsWith(norm(gt.title))) &&
             (!resolvedOnly || gt.org.includes('*') || gt.org.some((o) => norm(o) === norm(pt.organization ?? ''))),
         );
+        // A post held twice (书记 of two bodies): each prediction takes a gold entry not yet taken, if any.
+        const hit = matches.find((gt) => !used.has(gt)) ?? matches[0];
         if (!hit) {
           tally.fp++;
           tally.falseHits.push(`${name}: ${pt.title}${resolvedOnly ? ` @ ${pt.organization ?? '—'}` : ''}`);
