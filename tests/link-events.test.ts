@@ -275,6 +275,13 @@ describe('link and events', () => {
       expect(titles(person(b, '王立新'))).to.deep.equal([presidium]);
     });
 
+    it('gives the presidium posts a session chose (推选A、B为大会主席团常务主席) to every name, the session written short named in full', () => {
+      const a = record('5月27日下午，县十五届人大四次会议主席团举行第一次会议。会议推选吴立海、祁建明、曹立阔为大会主席团常务主席。', '睢县网');
+      for (const name of ['吴立海', '祁建明', '曹立阔']) expect(titles(person(a, name))).to.deep.equal(['常务主席@睢县第十五届人民代表大会第四次会议主席团']);
+      // With no home to name the county, the session stays as written.
+      expect(titles(person(record('县十五届人大四次会议主席团举行第一次会议。会议推选吴立海为主席团常务主席。'), '吴立海'))).to.deep.equal(['常务主席@县十五届人大四次会议主席团']);
+    });
+
     it("holds a state commission's party-unit posts in its 党组, and a party committee's in the committee", () => {
       const a = record('市卫健委党组书记、主任张明，县委常委王强出席。', '安庆日报');
       expect(titles(person(a, '张明'))).to.deep.equal(['党组书记@安庆市卫健委党组', '主任@安庆市卫健委']);

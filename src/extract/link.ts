@@ -448,7 +448,8 @@ function titlesAfterName(
   for (let end = from + 1; end <= Math.min(text.length, from + 30) && !/[，。；：！？（）()\n]/.test(text[end - 1]); end++) {
     if (!postsByEnd.has(end)) continue;
     const chain = titleChain(text, end, postsByEnd, orgs, home, places);
-    if (chain.length && chain[0].start === from) best = chain;
+    // (A session's presidium may stand before its posts unread: 为大会主席团常务主席.)
+    if (chain.length && (chain[0].start === from || (PRESIDIUM_POST.test(chain[0].title) && /^(大会)?(主席团)?$/.test(text.slice(from, chain[0].start))))) best = chain;
   }
   // A bracket holds only posts: one of them at or after the chain's last closes it.
   if (lead[0] !== '（' && lead[0] !== '(') return best;
@@ -499,7 +500,7 @@ export function linkTitles(
   shareElectedPosts(text, persons, out);
   resolveBarePosts(text, persons, out);
   resolveListedDepartments(text, persons, out);
-  resolvePresidiumPosts(text, persons, out);
+  resolvePresidiumPosts(text, persons, out, home);
   resolveStoryCompany(text, persons, orgs, out);
   dropRepeatedAddresses(addressed, out);
   return out;
@@ -750,10 +751,10 @@ function parentBefore(earlier: PersonMention[], out: Map<PersonMention, LinkedTi
 const SESSION = /第[一二三四五六七八九十]+届(?:人民代表大会|委员会)第[一二三四五六七八九十]+次(?:全体)?会议|[省市县区][一二三四五六七八九十]+届(?:人大|政协)[一二三四五六七八九十]+次会议/;
 
 /** The session the text names first, with the divisions (and 政协) written before it; null when none. */
-function sessionNamed(text: string): string | null {
+function sessionNamed(text: string, home: Home | null): string | null {
   const m = SESSION.exec(text);
   if (!m) return null;
-  if (!m[0].startsWith('第')) return m[0];
+  if (!m[0].startsWith('第')) return sessionInFull(m[0], home);
   const { places } = markLexicon();
   let start = m.index;
   for (let step = 0; step < 3; step++) {
@@ -771,6 +772,17 @@ function sessionNamed(text: string): string | null {
   else if (text.startsWith('中国人民政治协商会议', start - 10)) start -= 10;
   return start < m.index ? text.slice(start, m.index + m[0].length) : null;
 }
+/**
+ * A session written short (县十五届人大四次会议, 市八届政协三次会议) in full, in the home's division
+ * (睢县第十五届人民代表大会第四次会议, 政协X市第八届委员会第三次会议); as written where no home names the level.
+ */
+function sessionInFull(short: string, home: Home | null): string {
+  const [, level, term, body, sitting] = /^(.)(.+?)届(人大|政协)(.+?)次会议$/.exec(short)!;
+  const division = homeAt(level, home);
+  if (!division) return short;
+  return body === '人大' ? `${division}第${term}届人民代表大会第${sitting}次会议` : `政协${division}第${term}届委员会第${sitting}次会议`;
+}
+
 // The posts of a session's presidium (大会执行主席, 主席团常务主席).
 const PRESIDIUM_POST = /^(执行主席|常务主席|秘书长)$/;
 
@@ -785,12 +797,12 @@ const ofPresidium = (t: LinkedTitle): boolean =>
  * A session's presidium posts (大会执行主席A, 主席团常务主席B): the presidium of the session the text names
  * first.
  */
-function resolvePresidiumPosts(text: string, persons: PersonMention[], out: Map<PersonMention, LinkedTitle[]>): void {
+function resolvePresidiumPosts(text: string, persons: PersonMention[], out: Map<PersonMention, LinkedTitle[]>, home: Home | null): void {
   let presidium: string | null | undefined;
   for (const person of persons) {
     const titles = out.get(person)!;
     if (!titles.some(ofPresidium)) continue;
-    presidium ??= sessionNamed(text);
+    presidium ??= sessionNamed(text, home);
     if (!presidium) return;
     const body = `${presidium}主席团`;
     out.set(person, titles.map((t) => (ofPresidium(t) ? linkedTitle(t.title, body, t.start) : t)));

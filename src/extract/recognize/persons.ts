@@ -65,8 +65,9 @@ export function findPosts(text: string, blocked: Span[]): PostMention[] {
     if (!length) continue;
     const end = at + length;
     if (inside(blocked, at, end)) continue;
-    // A post that a common word runs on from is that word (主席|台, 书记|处: a rostrum, a secretariat).
-    if (words.longestAt(text, at) > length) continue;
+    // A post that a common word runs on from is that word (主席|台, 书记|处: a rostrum, a secretariat),
+    // and 主席|团 is a session's presidium.
+    if (words.longestAt(text, at) > length || text.startsWith('主席团', end - 2)) continue;
     const start = at - prefixBefore(text, at).length;
     found.push({ start, end, title: text.slice(start, end) });
     at = end - 1;
