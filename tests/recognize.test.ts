@@ -402,6 +402,10 @@ describe('recognize', () => {
       const list = '5月8日，化工学院召开教学工作会议，化工学院党委书记赵立新、党委副书记兼副院长钱明辉、副院长孙卫东出席会议。';
       expect(titlesOf(list, '钱明辉', '某某大学新闻网')).to.deep.equal(['副书记@化工学院党委', '副院长@化工学院']);
       expect(titlesOf(list, '孙卫东', '某某大学新闻网')).to.deep.equal(['副院长@化工学院']);
+      // A university named by the item before: its bare 党委's posts and its 校长 (…，党委|常委、副校长).
+      const guests = '市长邢正明，南京师范大学党委书记王成明，党委副书记、校长华桂明，党委常委、副校长岳明出席签约仪式。';
+      expect(titlesOf(guests, '华桂明', '连云港日报')).to.deep.equal(['副书记@南京师范大学党委', '校长@南京师范大学']);
+      expect(titlesOf(guests, '岳明', '连云港日报')).to.deep.equal(['常委@南京师范大学党委', '副校长@南京师范大学']);
       // 校党委 is the university's own.
       expect(titlesOf('化工学院党委书记赵立新、校党委副书记钱明辉出席会议。', '钱明辉', '某某大学新闻网')).to.deep.equal(['副书记@中共某某大学委员会']);
     });

@@ -592,24 +592,28 @@ function withListBody(text: string, titles: LinkedTitle[], previous: PersonMenti
   return titles;
 }
 
-// An institution's unit with a party committee of its own (化工学院党委, 物理系党总支, 附属医院党委).
-const UNIT_COMMITTEE = /^(.*(?:学院|系|研究所|研究院|医院|中心|校区))(党委|党总支)$/;
+// An institution or its unit with a party committee of its own (南京师范大学党委, 化工学院党委, 物理系党总支).
+const UNIT_COMMITTEE = /^(.*(?:大学|学院|学校|中学|系|研究所|研究院|医院|中心|校区))(党委|党总支)$/;
 
 /**
- * A list item whose chain opens with a bare 党委 (or 党总支), or names a head of a 院 with no body,
- * holds them in the unit of the item before it (化工学院党委书记A、党委副书记兼副院长B: 化工学院党委,
- * 化工学院), not in the institution whose news this is.
+ * A list item whose chain opens with a bare 党委 (or 党总支), or names a head of a 院 or a school with no
+ * body, holds them in the unit of the item before it (化工学院党委书记A、党委副书记兼副院长B: 化工学院党委,
+ * 化工学院; X大学党委书记A，党委副书记、校长B: X大学党委, X大学), not in the institution whose news this is.
  */
 function withListUnit(text: string, titles: LinkedTitle[], previous: PersonMention, chainFrom: number, out: Map<PersonMention, LinkedTitle[]>, home: Home | null): LinkedTitle[] {
-  if (!/^[，、；]$/.test(text.slice(previous.end, chainFrom))) return titles;
+  // (A bare 党委 before a post is no part of the chain: ，党委|常委、副校长.)
+  if (!/^[，、；](党委|党总支)?$/.test(text.slice(previous.end, chainFrom))) return titles;
   const committee = out.get(previous)?.map((t) => t.organization && UNIT_COMMITTEE.exec(t.organization)).find(Boolean);
   if (!committee) return titles;
   const [whole, unit, kind] = committee;
   return titles.map((t) => {
-    if (text.startsWith(kind, t.start) && /^(党委|党总支)?(副)?书记$|^(党委|党总支)?委员$/.test(t.title)) return linkedTitle(t.title.replace(/^(党委|党总支)/, ''), whole, t.start);
+    // (党委 opens the item, read with its post or before it: 党委副书记, 党委|常委.)
+    const bare = text.startsWith(kind, t.start) || (text.startsWith(kind, t.start - kind.length) && !isHan(text[t.start - kind.length - 1] ?? ''));
+    if (bare && /^(党委|党总支)?(副)?书记$|^(党委|党总支)?(委员|常委)$/.test(t.title)) return linkedTitle(t.title.replace(/^(党委|党总支)/, ''), whole, t.start);
     // (A college's own site keeps its college, which such a unit most likely is.)
     const unread = !t.organization || t.organization === home?.local?.institution;
     if (unread && /院$/.test(unit) && /^(常务)?副?院长$/.test(t.title)) return linkedTitle(t.title, unit, t.start);
+    if (!t.organization && /(大学|学院|学校|中学)$/.test(unit) && /^(常务)?副?校长$/.test(t.title)) return linkedTitle(t.title, unit, t.start);
     return t;
   });
 }
