@@ -426,6 +426,11 @@ describe('recognize', () => {
       expect(a.organizations.map((o) => o.name)).to.deep.equal(['宝丰县公安局']);
     });
 
+    it("reads the committee's working committee for non-public enterprises and social organizations (两新党工委) as a party body of the chain's committee", () => {
+      expect(titlesOf('区委组织部副部长、非公企业和社会组织党工委书记施德明参加活动。', '施德明', '泉港新闻')).to.deep.equal(['副部长@泉港区委组织部', '书记@泉港区委非公企业和社会组织党工委']);
+      expect(titlesOf('市委组织部副部长、市“两新”党工委书记周明一行到街道调研。', '周明', '株洲新闻网')).to.deep.equal(['副部长@株洲市委组织部', '书记@株洲市“两新”党工委']);
+    });
+
     it("reads a committee's office abbreviations and a body's secretariat in a chain, and no body for a post after an unread one", () => {
       expect(titlesOf('省委农办主任、省农业农村厅党委书记周志刚陪同。', '周志刚', '江西农业农村')).to.include('主任@江西省委农办');
       expect(titlesOf('全国妇联副主席、书记处第一书记周红梅出席论坛。', '周红梅')).to.deep.equal(['副主席@中华全国妇女联合会', '第一书记@中华全国妇女联合会书记处']);
