@@ -413,6 +413,9 @@ describe('recognize', () => {
     it("reads a post's qualifier (行政副校长, 第一副部长) with the post, so the body before it holds it", () => {
       expect(titlesOf('10月16日，台湾东华大学行政副校长马远明一行来校访问。', '马远明', '某某大学新闻网')).to.deep.equal(['行政副校长@台湾东华大学']);
       expect(titlesOf('国际货币基金组织第一副总裁孙立群出席论坛。', '孙立群')).to.deep.equal(['第一副总裁@国际货币基金组织']);
+      // …also before a post the lexicon lists with its 副 (副书记).
+      expect(titlesOf('会议由县委常务副书记刘建明主持。', '刘建明', '宝丰快报')).to.deep.equal(['常务副书记@中共宝丰县委']);
+      expect(titlesOf('区委两新工委专职副书记刘建明出席。', '刘建明', '泉港新闻')).to.deep.equal(['专职副书记@泉港区委两新工委']);
     });
 
     it("holds a bare state body after a county's or district's body's post at that level (区纪委书记、监委主任 → 区监委)", () => {
@@ -429,6 +432,10 @@ describe('recognize', () => {
     it("reads the committee's working committee for non-public enterprises and social organizations (两新党工委) as a party body of the chain's committee", () => {
       expect(titlesOf('区委组织部副部长、非公企业和社会组织党工委书记施德明参加活动。', '施德明', '泉港新闻')).to.deep.equal(['副部长@泉港区委组织部', '书记@泉港区委非公企业和社会组织党工委']);
       expect(titlesOf('市委组织部副部长、市“两新”党工委书记周明一行到街道调研。', '周明', '株洲新闻网')).to.deep.equal(['副部长@株洲市委组织部', '书记@株洲市“两新”党工委']);
+      // The body the lists know wins over the tagger's cut of it (新党工委), so the list's act reaches the name.
+      const a = recordOf('两新党工委书记王立新出席会议。', '泉港新闻');
+      expect(a.organizations.map((o) => o.name)).to.deep.equal(['泉州市委两新党工委']);
+      expect(a.events.flatMap((e) => e.participants.map((p) => `${p.name}:${p.roles.join('/')}`))).to.deep.equal(['王立新:attended']);
     });
 
     it("reads a committee's office abbreviations and a body's secretariat in a chain, and no body for a post after an unread one", () => {

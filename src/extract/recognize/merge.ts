@@ -363,8 +363,10 @@ export function mergeNamed<M extends NamedMention>(
     // name), or when they overlap partly. A rule's mention that runs further left wins only by a place
     // or level it attached (市|人民检察院), not by a verb it swallowed (组建|本钢板材股份有限公司); a
     // division that only adds its level character to the tagger's place loses (北京|市民).
+    // (…and a body the lists know by that very name: 两新党工委 over the tagger's 新党工委.)
     const ruleWins = (r: M) =>
       (whole(r) && covers(r, s)) ||
+      (covers(r, s) && lexicon().orgBodies.has(text.slice(r.start, r.end))) ||
       (r.start === s.start + 1 && r.end === s.end && FUNCTION_CHAR.test(text[s.start])) ||
       (r.start === s.start && r.end === s.end) ||
       !(covers(s, r) || (covers(r, s) && r.end === s.end && !attachedPrefix(text.slice(r.start, s.start)) && !cutsWord(text, s.start) && !townshipCut(text, r, s)) || levelCharAdded(text, r, s));

@@ -80,6 +80,10 @@ export function findPosts(text: string, blocked: Span[]): PostMention[] {
  * loop: one that held the loop's position would cost an object every character.
  */
 function prefixBefore(text: string, at: number): string {
+  // A post listed with its 副 (副书记) takes the qualifier of a deputy before it (专职|副书记).
+  if (text[at] === '副') {
+    for (const p of PREFIXES) if (p.length > 1 && p.endsWith('副') && text.startsWith(p.slice(0, -1), at - p.length + 1)) return p.slice(0, -1);
+  }
   for (const p of PREFIXES) if (text.startsWith(p, at - p.length)) return p;
   return '';
 }
