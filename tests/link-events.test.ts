@@ -246,6 +246,12 @@ describe('link and events', () => {
       expect(roles(b, '王力')).to.deep.equal(['attended', 'spoke']);
     });
 
+    it('reads a pair joined after 同志 (A同志及…村原第一书记B同志) as one group, and a return visit (回访) as led', () => {
+      const a = record('局党组成员傅开明同志及南林村原第一书记杨荣明同志于9月15日深入帮扶村开展回访工作。');
+      expect(roles(a, '傅开明')).to.deep.equal(['led']);
+      expect(roles(a, '杨荣明')).to.deep.equal(['led']);
+    });
+
     it('gives no spoke to a presider for the work reports the meeting heard (工作报告 is no 作报告)', () => {
       const a = record('会议由镇人大主席李明主持，会议听取了政府工作报告、人大主席团工作报告。镇长王强作政府工作报告。');
       expect(roles(a, '李明')).to.deep.equal(['presided']);
