@@ -438,6 +438,16 @@ describe('recognize', () => {
       expect(a.events.flatMap((e) => e.participants.map((p) => `${p.name}:${p.roles.join('/')}`))).to.deep.equal(['王立新:attended']);
     });
 
+    it("holds a village's posts written short (村党支部书记, 村主任, …、主任) in the village whose committee the sentence names, and none with no village named", () => {
+      const a = '在高山村委会，调研组听取了村党支部书记刘福明、村主任刘建明的介绍。';
+      expect(titlesOf(a, '刘福明', '南安新闻网')).to.deep.equal(['书记@高山村党支部']);
+      expect(titlesOf(a, '刘建明', '南安新闻网')).to.deep.equal(['主任@高山村委会']);
+      expect(titlesOf('在金山村委会，村党支部书记、主任林敬明作村情介绍。', '林敬明', '南安新闻网')).to.deep.equal(['书记@金山村党支部', '主任@金山村委会']);
+      expect(titlesOf('村党支部书记刘福明陪同调研。', '刘福明', '南安新闻网')).to.deep.equal(['村党支部书记@null']);
+      // A stem's verb is cut whole (全面提高|中国银行), and 高 alone is no verb (高山村委会).
+      expect(recordOf('要全面提高中国银行的竞争力。').organizations.map((o) => o.name)).to.deep.equal(['中国银行']);
+    });
+
     it("reads a committee's office abbreviations and a body's secretariat in a chain, and no body for a post after an unread one", () => {
       expect(titlesOf('省委农办主任、省农业农村厅党委书记周志刚陪同。', '周志刚', '江西农业农村')).to.include('主任@江西省委农办');
       expect(titlesOf('全国妇联副主席、书记处第一书记周红梅出席论坛。', '周红梅')).to.deep.equal(['副主席@中华全国妇女联合会', '第一书记@中华全国妇女联合会书记处']);

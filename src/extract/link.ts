@@ -501,6 +501,7 @@ export function linkTitles(
   resolveBarePosts(text, persons, out);
   resolveListedDepartments(text, persons, out);
   resolvePresidiumPosts(text, persons, out, home);
+  resolveVillagePosts(text, persons, orgs, out);
   resolveStoryCompany(text, persons, orgs, out);
   dropRepeatedAddresses(addressed, out);
   return out;
@@ -810,6 +811,35 @@ function resolvePresidiumPosts(text: string, persons: PersonMention[], out: Map<
     if (!presidium) return;
     const body = `${presidium}主席团`;
     out.set(person, titles.map((t) => (ofPresidium(t) ? linkedTitle(t.title, body, t.start) : t)));
+  }
+}
+
+// A village's posts written with its body's short name (村党支部书记, 村主任): the body, and the post in it.
+const VILLAGE_POST = /^村(党支部|党总支|支部|委会)?(书记|主任)$/;
+
+/**
+ * A village's posts written with its body's short name (村党支部书记刘某、村主任王某), and a 主任 after
+ * one in a chain (村党支部书记、主任林某): the village whose committee the sentence names before them
+ * (在高山村委会，…) — the 书记 its party branch's, the 主任 its villagers' committee's.
+ */
+function resolveVillagePosts(text: string, persons: PersonMention[], orgs: OrgMention[], out: Map<PersonMention, LinkedTitle[]>): void {
+  for (const person of persons) {
+    const titles = out.get(person)!;
+    if (!titles.some((t) => !t.organization && VILLAGE_POST.test(t.title))) continue;
+    const sentenceStart = lastIndexWhere(text, isSentenceBreak, person.start);
+    const body = orgs.findLast((o) => o.start > sentenceStart && o.end <= person.start && /村(委会|民委员会|党支部|党总支)$/.test(o.text));
+    const village = body && /^(.+?村)(委会|民委员会|党支部|党总支)$/.exec(body.resolved || body.text)?.[1];
+    if (!village) continue;
+    let inVillage = false;
+    out.set(
+      person,
+      titles.map((t) => {
+        const post = !t.organization && VILLAGE_POST.exec(t.title);
+        if (post) inVillage = true;
+        if (post) return post[2] === '书记' ? linkedTitle('书记', `${village}${post[1] === '党总支' ? '党总支' : '党支部'}`, t.start) : linkedTitle('主任', `${village}委会`, t.start);
+        return inVillage && !t.organization && t.title === '主任' ? linkedTitle('主任', `${village}委会`, t.start) : t;
+      }),
+    );
   }
 }
 

@@ -90,7 +90,9 @@ function postCovers(text: string, at: number): boolean {
   return false;
 }
 // Verbs and particles that a name never holds: a stem containing one ran past the name's start.
-const STEM_VERBS = /[要进做提高督促指导让走使对被把就也还都将能会可应该给]|成立|组建|创建|出席|参加|举行|召开|表示|宣布|批准|决定|联合|日前|近日|汇报|介绍|听取|调研|考察|视察|参观|走访|检查|慰问|带队|率队|带领|率领|陪同|深入|来到|前往|走进/;
+// (Words first, so that a run of them is taken whole: 提高, not 提|高.)
+const STEM_VERBS = /提高|提升|成立|组建|创建|出席|参加|举行|召开|表示|宣布|批准|决定|联合|日前|近日|汇报|介绍|听取|调研|考察|视察|参观|走访|检查|慰问|带队|率队|带领|率领|陪同|深入|来到|前往|走进|[要进做提督促指导让走使对被把就也还都将能会可应该给]/;
+const STEM_VERB_RUNS = new RegExp(STEM_VERBS.source, 'g');
 // Verbs of an event or a statement (出席, 推举): a stem holding one ran from a person's sentence into the
 // name, which can then only open at a place after the verb (…出席|许昌市…协会).
 const EVENT_VERBS = /出席|参加|表示|宣布|推举|会见|主持|召开|举行|陪同|率领|带领|来到|前往|听取/g;
@@ -367,7 +369,9 @@ function nameBeforeEnding(text: string, at: number, end: number, suffix: string,
     // (A session's number, 第一届, is not counted: 黄泥塘镇第一届|人民代表大会.)
     const session = /第[一二三四五六七八九十]+届$/.exec(text.slice(start, at))?.[0].length ?? 0;
     if (at - start > 6 + session && !joined) start = markLexicon().words.pastWordAcross(text, at - 6 - session, at);
-    while (start < at && STEM_VERBS.test(text.slice(start, at))) start++;
+    // Past the last verb in the stem, whole (全面提高|中国银行: not 高中国银行).
+    const verbs = [...text.slice(start, at).matchAll(STEM_VERB_RUNS)];
+    if (verbs.length) start += verbs.at(-1)!.index! + verbs.at(-1)![0].length;
     if (at - start < 2) return null;
   }
   if (DETERMINER.test(text.slice(start, at))) return null;
