@@ -117,6 +117,17 @@ describe('segment', () => {
       expect(creditLine('记者了解到，工程已完工。')).to.equal(null);
     });
 
+    it('reads the credits crawled sites write: 记者 … 文/图, names/文 names/图, 供稿 X 摄影 Y, 作者: at the head', () => {
+      const bylineOf = (text: string) => segmentRecord(normalizeArticleText(text), '标题').byline;
+      const empty = { reporters: [], correspondents: [], photographers: [] };
+      expect(bylineOf('本网讯(记者 罗立琴 李小华 谭立波 龙泓 余欢 文/图)1月7日下午，会议闭幕。')).to.deep.equal({ ...empty, reporters: ['罗立琴', '李小华', '谭立波', '龙泓', '余欢'] });
+      expect(bylineOf('某某全媒体(张又明 张竞明/文 辛然/图)10月16日，客人来校访问。')).to.deep.equal({ ...empty, reporters: ['张又明', '张竞明'], photographers: ['辛然'] });
+      expect(bylineOf('考察小组在兰考察活动。(供稿 赵立军 摄影 罗云明)')).to.deep.equal({ ...empty, reporters: ['赵立军'], photographers: ['罗云明'] });
+      expect(bylineOf('作者:向先明\n1月2日，领导前往法庭考察。')).to.deep.equal({ ...empty, reporters: ['向先明'] });
+      // A line that opens with 作者 and says something else is no credit.
+      expect(bylineOf('作者认为，这一做法值得推广。\n1月2日，领导前往法庭考察。')).to.deep.equal(empty);
+    });
+
     it('reads a bracketed byline closing the last paragraph', () => {
       const text = '副省长王芳陪同。（记者张伟通讯员李娜）';
       const closing = closingByline(text);

@@ -73,7 +73,10 @@ function namesIn(segment: string): string[] | null {
  * `新华社记者陈雁、本报记者张严报道`. Returns null when the text is not a byline.
  */
 export function parseByline(text: string, namesAlone = false): Byline | null {
-  let rest = text.replace(/^[（(]|[）)]$/g, '').replace(/(报道|报导)[：:]?$/, '');
+  // 记者 A B C 文/图 (its space perhaps gone): the writers took the pictures too, a credit of the byline as a whole.
+  let rest = text.replace(/^[（(]|[）)]$/g, '').replace(/(报道|报导)[：:]?$/, '').replace(/\s*(文[/／]图|图[/／]文)$/, '');
+  const slashed = slashCredits(rest);
+  if (slashed) return slashed;
   // 摄 (photographed), 绘 and 画 (drawn): the names are the picture's.
   const photo = /(摄影?|绘|画)$/.test(rest);
   if (photo) rest = rest.replace(/(摄影?|绘|画)$/, '');
@@ -103,6 +106,19 @@ export function parseByline(text: string, namesAlone = false): Byline | null {
   return byline.reporters.length + byline.correspondents.length + byline.photographers.length > 0 ? byline : null;
 }
 
+/**
+ * Names credited by a slash after them (张三 李四/文 王五/图, 张三/文): writers before /文, photographers
+ * before /图 or /摄; null when the text is no such credit.
+ */
+function slashCredits(text: string): Byline | null {
+  const m = /^([^/／]+?)[/／]文(?:\s*([^/／]+?)[/／](?:图|摄影?))?$/.exec(text.trim());
+  if (!m) return null;
+  const reporters = namesIn(m[1]);
+  const photographers = m[2] ? namesIn(m[2]) : [];
+  if (!reporters?.length || !photographers || !reporters.every(nameAlone) || !photographers.every(nameAlone)) return null;
+  return { ...emptyByline(), reporters, photographers };
+}
+
 /** A paragraph that is only a byline: 本报记者 王金伟; 本报记者 乔利峰 摄; （陈德生摄）; 袁建军 王云. */
 export function standaloneByline(text: string, namesAlone = false): Byline | null {
   if (text.length > 24 || /[。，：；！？]/.test(text)) return null;
@@ -121,6 +137,9 @@ export function standaloneByline(text: string, namesAlone = false): Byline | nul
 // 新华社北京3月4日电 题：… 新华社记者 李汶羲、韩洁 记者从…
 const TITLED_BYLINE = /^\s*(?:题[：:][^\n]{1,60}?\s*)?((?:[\u4e00-\u9fff]{0,10}?(?:报|社|台|网))?记者\s*[\u4e00-\u9fff·]{2,4}?(?:、[\u4e00-\u9fff·]{2,4}?)*)(?=\s|记者|[，。])/;
 
+// An outlet's name opening a text before a bracket (哈工大全媒体（…）, 某某融媒（…）).
+const OUTLET_BEFORE_BYLINE = /^[\u4e00-\u9fff]{1,12}?(?:全媒体|融媒体|融媒|新闻网|新闻|网|报|台)(?=[（(])/;
+
 /** A byline in brackets opening a text with no dateline, with its role words (（记者 张三 通讯员 李四）…). */
 function openingByline(text: string): { byline: Byline; end: number } | null {
   const paren = /^[（(]([^（）()]{2,40})[）)]/.exec(text);
@@ -132,9 +151,11 @@ function openingByline(text: string): { byline: Byline; end: number } | null {
 export function parseDateline(text: string): Dateline | null {
   const m = DATELINE.exec(text);
   if (!m) {
-    // A crawled article may open with its byline alone: （记者 张三 通讯员 李四）….
-    const opening = openingByline(text);
-    if (opening) return { ...opening.byline, place: null, date: null, end: opening.end };
+    // A crawled article may open with its byline alone: （记者 张三 通讯员 李四）…, or after its outlet's
+    // name (某某全媒体（张三/文 李四/图）…).
+    const outlet = OUTLET_BEFORE_BYLINE.exec(text)?.[0].length ?? 0;
+    const opening = openingByline(text.slice(outlet));
+    if (opening) return { ...opening.byline, place: null, date: null, end: outlet + opening.end };
     // 记者 X 报道：… without 本报讯 also opens an article.
     const bare = /^(?:本报)?记者[\u4e00-\u9fff、·]{2,12}?报道[：:]/.exec(text);
     if (!bare) return null;
@@ -171,7 +192,8 @@ const CREDIT_ROLE: Record<string, (keyof Byline)[]> = {
 const SITE_LINE = '责任编辑|责编|编辑|审核|审校|校对|终审|初审|复审|一审|二审|三审|来源|稿源|出处|监制|统筹';
 // A credit opens the line; later credits of the same line need their colon (撰稿：刘明摄影：黄海).
 const FIRST_CREDIT = new RegExp(`^[（(]?(文[/／]图|图[/／]文|文字|摄影|摄像|撰稿|供稿|作者|记者|通讯员|${SITE_LINE}|文|图)\\s*[：:／/|丨︱｜]?\\s*`);
-const NEXT_CREDIT = new RegExp(`\\s*(文[/／]图|摄影|摄像|撰稿|供稿|作者|记者|通讯员|${SITE_LINE}|文|图)\\s*[：:︱｜|丨]\\s*`, 'g');
+// …or their spaces around them (供稿 赵军 摄影 罗云帆), or for 摄影 nothing, once spaces are gone (供稿赵军摄影罗云帆).
+const NEXT_CREDIT = new RegExp(`\\s*(文[/／]图|摄影|摄像|撰稿|供稿|作者|记者|通讯员|${SITE_LINE}|文|图)\\s*[：:︱｜|丨]\\s*|\\s+(?:(文[/／]图|摄影|摄像|撰稿|供稿|作者|记者|通讯员))\\s+|(?<=[\\u4e00-\\u9fff])(摄影|摄像)(?=[\\u4e00-\\u9fff])`, 'g');
 
 /**
  * A credit line: `文/图 张三`, `撰稿：李四 摄影：王五`, `记者：王五 通讯员：赵六` give a byline;
@@ -190,7 +212,7 @@ export function creditLine(text: string): Byline | null {
   for (let m = NEXT_CREDIT.exec(line); ; m = NEXT_CREDIT.exec(line)) {
     credits.push([role.replace('／', '/'), line.slice(from, m ? m.index : line.length)]);
     if (!m) break;
-    role = m[1];
+    role = m[1] ?? m[2] ?? m[3];
     from = m.index + m[0].length;
   }
   const byline = emptyByline();

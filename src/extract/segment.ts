@@ -216,13 +216,20 @@ function attachOrphanHeadlines(drafts: ArticleDraft[], orphans: string[]): void 
   }
 }
 
+/** A writer's credit on the line before the body (作者:张三, 撰稿：李四): the credit, else null. */
+function leadCredit(text: string): Byline | null {
+  if (!/^(作者|撰稿|文|供稿)\s*[：:]/.test(text)) return null;
+  const credit = creditLine(text);
+  return credit && credit.reporters.length > 0 ? credit : null;
+}
+
 /** A crawled article is one article already: read its dateline and byline, keep its title. */
 export function segmentRecord(paragraphs: Paragraph[], title: string | undefined): ArticleDraft {
   const draft = newDraft();
   draft.headline = title?.trim() || null;
   let texts = paragraphs.map((p) => p.text);
-  // A lone byline line before the body (本报记者 王金伟).
-  const lead = texts.length > 1 ? standaloneByline(texts[0]) : null;
+  // A lone byline line before the body (本报记者 王金伟), or a writer's credit there (作者:张三).
+  const lead = texts.length > 1 ? (standaloneByline(texts[0]) ?? leadCredit(texts[0])) : null;
   if (lead) {
     mergeByline(draft.byline, lead);
     texts = texts.slice(1);
