@@ -4,7 +4,7 @@ import { normalizePage } from '../src/extract/normalize.js';
 import { extractDocument } from '../src/extract/pipeline.js';
 import type { ArticleOut } from '../src/extract/types.js';
 import { findDates } from '../src/extract/recognize/dates.js';
-import { settlementsReadAsPersons } from '../src/extract/recognize/merge.js';
+import { settlementsReadAsPersons, subdistrictsReadAsPersons } from '../src/extract/recognize/merge.js';
 import { findOrganizations, resolveOrg } from '../src/extract/recognize/organizations.js';
 import { findPosts } from '../src/extract/recognize/persons.js';
 import { findDivisions } from '../src/extract/recognize/places.js';
@@ -868,6 +868,13 @@ describe('recognize', () => {
       const per = (name: string) => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, type: 'PER' as const });
       const read = settlementsReadAsPersons(text, [per('孟家村'), per('前李庄村'), per('王强')]);
       expect([...read].map((s) => text.slice(s.start, s.end))).to.deep.equal(['孟家村', '前李庄村']);
+    });
+
+    it('read a name the tagger took for a person, run on by 街道, as the subdistrict (到董家塅街道调研)', () => {
+      const text = '周明一行到董家塅街道调研社区办公用房。';
+      const per = (name: string) => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, type: 'PER' as const });
+      const read = subdistrictsReadAsPersons(text, [per('周明'), per('董家塅')]);
+      expect([...read.values()].map((s) => text.slice(s.start, s.end))).to.deep.equal(['董家塅街道']);
     });
 
     it('keep a listed name with a village\'s ending a person between persons', () => {

@@ -17,7 +17,7 @@ import { findPlaceAbbreviations } from './recognize/place-abbreviations.js';
 import { findForeignSeats } from './recognize/foreign-seats.js';
 import { findSettlements } from './recognize/settlements.js';
 import { headlineEntities } from './recognize/headline.js';
-import { attributivePlace, homeNamedAsPersons, settlementsReadAsPersons, mergeNamed, seenOrNamedInFull, trimmedVenue, mergePersons, overlaps, readOverName, reportable, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
+import { attributivePlace, homeNamedAsPersons, settlementsReadAsPersons, subdistrictsReadAsPersons, mergeNamed, seenOrNamedInFull, trimmedVenue, mergePersons, overlaps, readOverName, reportable, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
 import { findMedia } from './recognize/media.js';
 import { placesOpeningBodies, registeredForHome } from './recognize/opening-places.js';
 import { withAffiliations, withDepartments, withPostingBodies } from './recognize/org-extents.js';
@@ -136,6 +136,7 @@ function taggedEntities(text: string, home: Home | null, creditLines: Span[]): {
   const taggedSpans = nerModel().tag(text);
   const asPlaces = homeNamedAsPersons(text, taggedSpans, home);
   for (const s of settlementsReadAsPersons(text, taggedSpans)) asPlaces.set(s, entitySpan(s.start, s.end, 'LOC'));
+  for (const [s, place] of subdistrictsReadAsPersons(text, taggedSpans)) asPlaces.set(s, place);
   const placesReadAsPersons = new Set(asPlaces.keys());
   const tagged = taggedSpans
     .map((s) => asPlaces.get(s) ?? s)

@@ -70,6 +70,16 @@ export function settlementsReadAsPersons(text: string, tagged: EntitySpan[]): Se
 }
 
 /**
+ * The tagger's persons run on by 街道 (到董家塅街道调研): the subdistrict's name, a place with its ending.
+ * (A post or 同志 after the name would make it a person; 街道 is neither.)
+ */
+export function subdistrictsReadAsPersons(text: string, tagged: EntitySpan[]): Map<EntitySpan, EntitySpan> {
+  const out = new Map<EntitySpan, EntitySpan>();
+  for (const s of ofType(tagged, 'PER')) if (text.startsWith('街道', s.end) && !text.startsWith('街道办主任', s.end)) out.set(s, entitySpan(s.start, s.end + 2, 'LOC'));
+  return out;
+}
+
+/**
  * Whether a rule's person is a name to the tagger or to the name-likelihood test; for the test alone,
  * not a word, nor cut out of words around it (关|于授权, 清小|说).
  */
