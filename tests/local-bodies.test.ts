@@ -39,6 +39,11 @@ describe('local bodies (src/extract/local-bodies.ts)', () => {
     expect(titlesOf(a, '郭东海')).to.deep.equal(['副书记@远航投资控股集团党委', '总经理@远航投资控股集团']);
   });
 
+  it("reads a list of bureaus by their short and older names (环保局, 国土局, 县政府办) as the home's", () => {
+    const a = record('县政府办、公安局、环保局、国土局、统计局负责人列席会议。', '宝丰快报');
+    expect(a.organizations.map((o) => o.name)).to.deep.equal(['宝丰县人民政府办公室', '宝丰县公安局', '宝丰县环保局', '宝丰县国土局', '宝丰县统计局']);
+  });
+
   it("names a level's congress before its ending whatever verb stands before it (报送|市人大常委会)", () => {
     const a = record('会议决定报送市人大常委会备案，通过县人大常委会关于接受辞职的决定。', '宝丰快报');
     expect(a.organizations.map((o) => o.name)).to.have.members(['平顶山市人大常委会', '宝丰县人大常委会']);

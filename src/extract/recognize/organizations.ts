@@ -481,7 +481,7 @@ export function resolveOrg(surface: string, home: Home | null): string {
   // A place's government is its people's government (市政府 → 许昌市人民政府, 省政府办公厅 → …人民政府办公厅).
   // (Not a special administrative region's: 香港特别行政区政府.)
   name = name.replace(/(?<!特别行政)([市省县区州镇乡])政府(?=$|办公厅|办公室|研究室|参事室|督查室)/, '$1人民政府');
-  name = name.replace(/委办$/, '委办公室');
+  name = name.replace(/委办$/, '委办公室').replace(/([市省县区州])政府办$/, '$1人民政府办公室');
   // A division's committee written with its level twice (衡阳县县委, X市市委) is the division's committee
   // (衡阳县委); not where the level is the name's own (西藏自治区|区委, 晋城市城区|区委), nor where the name is
   // one character (邱县县委).
