@@ -870,6 +870,15 @@ describe('recognize', () => {
       expect([...read].map((s) => text.slice(s.start, s.end))).to.deep.equal(['孟家村', '前李庄村']);
     });
 
+    it('read townships listed by their names before their number and level (向阳、洄水、瓦庙、汉王四镇), and no body of them all', () => {
+      const a = extract('向阳、洄水、瓦庙、汉王四镇人大主席列席会议。')[0];
+      expect(a.places.map((p) => p.name)).to.deep.equal(['向阳镇', '洄水镇', '瓦庙镇', '汉王镇']);
+      expect(a.persons).to.deep.equal([]);
+      expect(a.organizations).to.deep.equal([]);
+      // As many names as counted, each a township by that name, or none.
+      expect(extract('向阳、洄水、瓦庙两镇干部参加。')[0].places.map((p) => p.name)).to.not.include('洄水镇');
+    });
+
     it('read a name the tagger took for a person, run on by 街道, as the subdistrict (到董家塅街道调研)', () => {
       const text = '周明一行到董家塅街道调研社区办公用房。';
       const per = (name: string) => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, type: 'PER' as const });

@@ -23,7 +23,7 @@ import { placesOpeningBodies, registeredForHome } from './recognize/opening-plac
 import { withAffiliations, withDepartments, withPostingBodies } from './recognize/org-extents.js';
 import { findOrganizations, homeAt, namedOrg, resolveOrg, type NamedOrg } from './recognize/organizations.js';
 import { findPosts, PersonFinder, type PersonMention, type Span } from './recognize/persons.js';
-import { canonicalPlaceAt, findDivisions, findHomeWords, findTownships, findVenues, namedPlace, placeMention, type Home, type NamedPlace, type PlaceMention } from './recognize/places.js';
+import { canonicalPlaceAt, findDivisions, findHomeWords, findTownships, findVenues, listedTownships, namedPlace, placeMention, type Home, type NamedPlace, type PlaceMention } from './recognize/places.js';
 import { segmentPage, segmentRecord, type ArticleDraft } from './segment.js';
 import { pieceId, pieces } from './work-units.js';
 import type { ArticleOut, DateOut, DocumentContext, EventOut, ExtractionOut, PersonOut, SpanOut, TitleOut } from './types.js';
@@ -137,6 +137,9 @@ function taggedEntities(text: string, home: Home | null, creditLines: Span[]): {
   const asPlaces = homeNamedAsPersons(text, taggedSpans, home);
   for (const s of settlementsReadAsPersons(text, taggedSpans)) asPlaces.set(s, entitySpan(s.start, s.end, 'LOC'));
   for (const [s, place] of subdistrictsReadAsPersons(text, taggedSpans)) asPlaces.set(s, place);
+  // A township listed by its name alone (向阳、洄水…四镇) is no person.
+  const listed = listedTownships(text);
+  for (const s of taggedSpans) if (s.type === 'PER' && listed.some((t) => t.start === s.start && t.end === s.end)) asPlaces.set(s, entitySpan(s.start, s.end, 'LOC'));
   const placesReadAsPersons = new Set(asPlaces.keys());
   const tagged = taggedSpans
     .map((s) => asPlaces.get(s) ?? s)

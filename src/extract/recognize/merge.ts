@@ -549,6 +549,8 @@ export function taggedOrganizations(text: string, tagged: EntitySpan[], rules: S
     .filter((s) => !(venueSuffixes.some((v) => text.startsWith(v, s.end - v.length)) && rules.some((r) => covers(s, r) && r.end < s.end)))
     .filter((s) => !venueSuffixes.some((v) => text.startsWith(v, s.end)))
     .filter((s) => !placeAndCompany(text.slice(s.start, s.end)))
+    // A body of several townships counted (汉王四镇人大) is none of them.
+    .filter((s) => !/[两二三四五六七八九十]个?[镇乡]/.test(text.slice(s.start, s.end)))
     // 中央 and a bare body (中央政协工作会议): no central body is so named; those that are come from the list.
     .filter((s) => !(text.startsWith('中央', s.start) && lexicon().orgBodies.has(text.slice(s.start + 2, s.end))));
 }

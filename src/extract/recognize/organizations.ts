@@ -170,6 +170,8 @@ function bodies(text: string, divisions: PlaceMention[], home: Home | null): Org
     if (body.endsWith('办') && /^公[室厅]/.test(text.slice(at + body.length, at + body.length + 2))) continue;
     const system = kind === 'campus' ? 'other' : kind;
     const start = attachPrefix(text, at, divisions);
+    // The bodies of several places counted (四镇人大主席) are no one body.
+    if (LEVEL.includes(text[start]) && /[两二三四五六七八九十]个?$/.test(text.slice(Math.max(0, start - 2), start))) continue;
     // A body known by name and written alone (对外友协) is the national one namedBodies reads.
     if (start === at && namesOfBodies().valueAt(text, at, body.length)) continue;
     const contracted = runsIntoPost(text, at + body.length);

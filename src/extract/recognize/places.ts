@@ -129,7 +129,29 @@ export function findTownships(text: string): PlaceMention[] {
       }
     }
   }
+  out.push(...listedTownships(text));
   return out.sort((a, b) => a.start - b.start);
+}
+
+// Townships listed by their names alone before their number and level (向阳、洄水、瓦庙、汉王四镇).
+const LISTED_TOWNSHIPS = /((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})([两二三四五六七八九十])个?(镇|乡)/g;
+const COUNT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** Each township of such a list, where as many are listed as counted and every one is a township by that name. */
+export function listedTownships(text: string): PlaceMention[] {
+  const { townships } = lexicon();
+  const out: PlaceMention[] = [];
+  for (const m of text.matchAll(LISTED_TOWNSHIPS)) {
+    const names = m[1].split('、');
+    const level = m[3];
+    if (names.length !== COUNT[m[2]] || !names.every((n) => townships.has(n + level))) continue;
+    let at = m.index!;
+    for (const n of names) {
+      out.push(placeMention(at, at + n.length, n + level, 'township', null));
+      at += n.length + 1;
+    }
+  }
+  return out;
 }
 
 // The venue endings, looked for in one pass (the lexicon never changes).
