@@ -223,6 +223,10 @@ describe('recognize', () => {
       expect(personNames('工党党魁约翰·史密斯来访。宣传部部长吾尔叶提·吾守尔出席。')).to.deep.equal(['约翰·史密斯', '吾尔叶提·吾守尔']);
     });
 
+    it("reads no person in a unit's staff the tagger takes for a name (亚非处同志参加)", () => {
+      expect(personNames('亚非处同志参加会见。')).to.deep.equal([]);
+    });
+
     it('reads a foreign name written later by one of its parts (施特凡·魏尔 … 魏尔表示) as the same person, with both spans', () => {
       const a = extract('省长会见了德国下萨克森州州长施特凡·魏尔一行。魏尔表示，愿与河南加强合作。')[0];
       expect(a.persons.map((p) => p.name)).to.deep.equal(['施特凡·魏尔']);

@@ -129,7 +129,7 @@ export function mergePersons(text: string, rules: PersonMention[], taggedSpans: 
   const lone: Span[] = plausible.filter((m) => m.end - m.start === 1);
   const added: PersonMention[] = [];
   for (const s of ofType(tagged, 'PER')) {
-    if (plausible.some((m) => overlaps(m, s)) || blocked.some((b) => overlaps(b, s))) continue;
+    if (plausible.some((m) => overlaps(m, s)) || blocked.some((b) => overlaps(b, s)) || unitsStaff(text, s)) continue;
     const name = text.slice(s.start, s.end).replace(/[•・‧]/g, '·');
     if (![...name].some(isHan) && !/[A-Za-z]/.test(name)) continue;
     if (s.end - s.start === 1) lone.push(s);
@@ -155,6 +155,14 @@ export function mergePersons(text: string, rules: PersonMention[], taggedSpans: 
   const whole = shortForeignNames(all.map((m) => withNameEndingHe(text, m)));
   const named = whole.filter((m) => m.anchor !== 'surname');
   return [...whole, ...repeats(text, named, [...blocked, ...tagged.filter((s) => s.type !== 'PER')])].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A unit's staff the tagger read as a person (亚非处同志参加, 办公室负责人): a name that ends as units end,
+ * followed by the words for its people.
+ */
+function unitsStaff(text: string, s: Span): boolean {
+  return /[处科室局厅部办委队所站]/.test(text[s.end - 1]) && /^(同志|负责人|工作人员|干部|全体)/.test(text.slice(s.end, s.end + 4));
 }
 
 /**
