@@ -39,6 +39,13 @@ describe('local bodies (src/extract/local-bodies.ts)', () => {
     expect(titlesOf(a, '郭东海')).to.deep.equal(['副书记@远航投资控股集团党委', '总经理@远航投资控股集团']);
   });
 
+  it("reads a court's tribunal before its head's post in the court's own news (在官庄法庭庭长X) as the court's people's tribunal", () => {
+    const a = record('在官庄法庭庭长姚祖明的带领下，视察组察看了审判庭。', '沅陵县人民法院');
+    expect(titlesOf(a, '姚祖明')).to.deep.equal(['庭长@沅陵县人民法院官庄人民法庭']);
+    // Elsewhere a 法庭 is no body of the outlet's.
+    expect(titlesOf(record('在官庄法庭庭长姚祖明的带领下，视察组察看了审判庭。', '某某新闻网'), '姚祖明')).to.deep.equal(['庭长@—']);
+  });
+
   it("reads a list of bureaus by their short and older names (环保局, 国土局, 县政府办) as the home's", () => {
     const a = record('县政府办、公安局、环保局、国土局、统计局负责人列席会议。', '宝丰快报');
     expect(a.organizations.map((o) => o.name)).to.deep.equal(['宝丰县人民政府办公室', '宝丰县公安局', '宝丰县环保局', '宝丰县国土局', '宝丰县统计局']);

@@ -450,6 +450,9 @@ export function resolveOrg(surface: string, home: Home | null): string {
     if (/^校党委$/.test(surface)) return `中共${institution}委员会`;
     // A court's, procuratorate's or hospital's own party unit (院党组, 院党委).
     if (/^院(党组|党委)?$/.test(surface) && /院$/.test(institution)) return institution + surface.slice(1);
+    // A court's tribunal (官庄法庭, 火焰山人民法庭): the court's, a people's tribunal.
+    const tribunal = /^([\u4e00-\u9fff]{2,6}?)(?:人民)?法庭$/.exec(surface)?.[1];
+    if (tribunal && /人民法院$/.test(institution)) return `${institution}${tribunal}人民法庭`;
     const own = /^(?:我校|本校|校)(.+)$/.exec(surface)?.[1];
     if (own) return institution + own;
     // …not a body of the state it deals with (中关村街道办事处), nor one a place names.
@@ -605,7 +608,9 @@ function companyWords(text: string, home: Home | null): OrgMention[] {
 // own bodies and posts (学院党委书记X); a court, procuratorate or hospital its party unit 院党组, 院党委.
 const CAMPUS_OWN = /我校|本校/g;
 const COLLEGE_OWN = /我校|本校|我院|本院|(?<![\u4e00-\u9fff])学院(?=党委|党总支|院长|副院长|办公室)/g;
-const COURT_OWN = /我校|本校|(?<![\u4e00-\u9fff])院(?:(?:党组|党委)(?!委员|成员)|(?=党组成员|党委委员))/g;
+// …and a court's tribunal before its head's post (在官庄法庭|庭长), named after its place.
+const COURT_OWN =
+  /我校|本校|(?<![\u4e00-\u9fff])院(?:(?:党组|党委)(?!委员|成员)|(?=党组成员|党委委员))|(?:(?<![\u4e00-\u9fff])|(?<=[在到赴从由对和与及、]))(?![在到赴从由对和与及])[\u4e00-\u9fff]{2,4}?(?:人民)?法庭(?=(?:副)?庭长)/g;
 
 function ownWords(local: NonNullable<Home['local']>): RegExp {
   if (local.college) return COLLEGE_OWN;
@@ -615,7 +620,8 @@ function ownWords(local: NonNullable<Home['local']>): RegExp {
 /** 我校 and 本校 in a campus's news: the university itself (a college's and a court's words too, ownWords). */
 function campusWords(text: string, home: Home | null): OrgMention[] {
   if (!home?.local?.institution) return [];
-  return [...text.matchAll(ownWords(home.local))].map((m) => orgMention({ start: m.index!, end: m.index! + m[0].length, text: m[0], resolved: '', system: 'other' }));
+  // Whole: the tagger's cut of one (焰山人民法庭 for 火焰山人民法庭) does not win over it.
+  return [...text.matchAll(ownWords(home.local))].map((m) => orgMention({ start: m.index!, end: m.index! + m[0].length, text: m[0], resolved: '', system: 'other', whole: true }));
 }
 
 /** All organizations in a text, the longest where they overlap, resolved against the home. */
