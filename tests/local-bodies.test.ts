@@ -46,6 +46,13 @@ describe('local bodies (src/extract/local-bodies.ts)', () => {
     expect(titlesOf(record('在官庄法庭庭长姚祖明的带领下，视察组察看了审判庭。', '某某新闻网'), '姚祖明')).to.deep.equal(['庭长@—']);
   });
 
+  it("reads a hospital's own news (妇幼保健院): 我院's bodies, its 院长, and a post it is given (X同志任市妇幼保健院院长)", () => {
+    const a = record('在我院党总支书记、院长张立玲和副院长张志明的陪同下，一行参观了门诊。', '黄冈市妇幼保健院');
+    expect(titlesOf(a, '张立玲')).to.deep.equal(['书记@黄冈市妇幼保健院党总支', '院长@黄冈市妇幼保健院']);
+    expect(titlesOf(a, '张志明')).to.deep.equal(['副院长@黄冈市妇幼保健院']);
+    expect(titlesOf(record('宋兵明同志任市妇幼保健院院长。', '株洲市妇幼保健院'), '宋兵明')).to.deep.equal(['院长@株洲市妇幼保健院']);
+  });
+
   it("reads a list of bureaus by their short and older names (环保局, 国土局, 县政府办) as the home's", () => {
     const a = record('县政府办、公安局、环保局、国土局、统计局负责人列席会议。', '宝丰快报');
     expect(a.organizations.map((o) => o.name)).to.deep.equal(['宝丰县人民政府办公室', '宝丰县公安局', '宝丰县环保局', '宝丰县国土局', '宝丰县统计局']);

@@ -26,7 +26,7 @@ const IMPLIED: [RegExp, (home: Home | null) => string | null][] = [
   [/^(副|代理?)?乡长$/, (h) => (homeAt('乡', h) ? resolveOrg('乡政府', h) : null)],
   [/^(常务)?副?校长$/, (h) => h?.local?.institution ?? null],
   // 院长 is a school's in a university's news, a hospital's, an academy's or a court's in its own; 所长 an institute's.
-  [/^(常务)?副?院长$/, (h) => h?.local?.college ?? headedInstitution(h, /(医院|研究院|法院)$/)],
+  [/^(常务)?副?院长$/, (h) => h?.local?.college ?? headedInstitution(h, /(医院|保健院|卫生院|研究院|法院)$/)],
   [/^(常务)?副?检察长$/, (h) => headedInstitution(h, /检察院$/)],
   [/^(常务)?副?所长$/, (h) => headedInstitution(h, /研究所$/)],
   [/^总书记$/, () => '中共中央'],

@@ -91,7 +91,7 @@ function postCovers(text: string, at: number): boolean {
 }
 // Verbs and particles that a name never holds: a stem containing one ran past the name's start.
 // (Words first, so that a run of them is taken whole: 提高, not 提|高.)
-const STEM_VERBS = /提高|提升|成立|组建|创建|出席|参加|举行|召开|表示|宣布|批准|决定|联合|日前|近日|汇报|介绍|听取|调研|考察|视察|参观|走访|检查|慰问|带队|率队|带领|率领|陪同|深入|来到|前往|走进|[要进做提督促指导让走使对被把就也还都将能会可应该给]/;
+const STEM_VERBS = /提高|提升|成立|组建|创建|出席|参加|举行|召开|表示|宣布|批准|决定|联合|日前|近日|汇报|介绍|听取|调研|考察|视察|参观|走访|检查|慰问|带队|率队|带领|率领|陪同|深入|来到|前往|走进|同志|[要进做提督促指导让走使对被把就也还都将能会可应该给任]/;
 const STEM_VERB_RUNS = new RegExp(STEM_VERBS.source, 'g');
 // Verbs of an event or a statement (出席, 推举): a stem holding one ran from a person's sentence into the
 // name, which can then only open at a place after the verb (…出席|许昌市…协会).
@@ -448,8 +448,10 @@ export function resolveOrg(surface: string, home: Home | null): string {
     if (home.local?.college && /^(我院|本院|学院)$/.test(surface)) return home.local.college;
     if (surface.startsWith(institution)) return surface;
     if (/^校党委$/.test(surface)) return `中共${institution}委员会`;
-    // A court's, procuratorate's or hospital's own party unit (院党组, 院党委).
+    // A court's, procuratorate's or hospital's own party unit (院党组, 院党委), and what it calls its own (我院党总支).
     if (/^院(党组|党委)?$/.test(surface) && /院$/.test(institution)) return institution + surface.slice(1);
+    const ours = /^(?:我院|本院)(.*)$/.exec(surface)?.[1];
+    if (ours !== undefined && /院$/.test(institution) && !home.local?.college) return institution + ours;
     // A court's tribunal (官庄法庭, 火焰山人民法庭): the court's, a people's tribunal.
     const tribunal = /^([\u4e00-\u9fff]{2,6}?)(?:人民)?法庭$/.exec(surface)?.[1];
     if (tribunal && /人民法院$/.test(institution)) return `${institution}${tribunal}人民法庭`;
