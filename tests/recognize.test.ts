@@ -442,6 +442,13 @@ describe('recognize', () => {
       expect(a.events.flatMap((e) => e.participants.map((p) => `${p.name}:${p.roles.join('/')}`))).to.deep.equal(['王立新:attended']);
     });
 
+    it("holds a township head's post written after the township's name in its government (银涂镇|镇长, 为银涂镇副镇长)", () => {
+      expect(titlesOf('城关镇镇长王立新出席会议。', '王立新')).to.deep.equal(['镇长@城关镇人民政府']);
+      const elected = '大会选举杨立阳为银涂镇镇长，杜先明、王少明为银涂镇副镇长。';
+      expect(titlesOf(elected, '杨立阳')).to.deep.equal(['镇长@银涂镇人民政府']);
+      expect(titlesOf(elected, '杜先明')).to.deep.equal(['副镇长@银涂镇人民政府']);
+    });
+
     it("holds a village's posts written short (村党支部书记, 村主任, …、主任) in the village whose committee the sentence names, and none with no village named", () => {
       const a = '在高山村委会，调研组听取了村党支部书记刘福明、村主任刘建明的介绍。';
       expect(titlesOf(a, '刘福明', '南安新闻网')).to.deep.equal(['书记@高山村党支部']);

@@ -9,7 +9,7 @@
 import { codeSet, indexWhere, isHan, lastIndexWhere } from './chars.js';
 import { lexicon } from './lexicon/index.js';
 import { markLexicon } from './ner/lexicon-marks.js';
-import { homeAt, orgMention, resolveOrg, type OrgMention } from './recognize/organizations.js';
+import { homeAt, orgMention, resolveOrg, townshipEndingAt, type OrgMention } from './recognize/organizations.js';
 import { visitAbbreviation } from './recognize/place-abbreviations.js';
 import type { PersonMention, PostMention } from './recognize/persons.js';
 import type { Home, PlaceMention } from './recognize/places.js';
@@ -131,13 +131,15 @@ export function titleChain(
     }
     // A division right before a post names where it is held (黄山市|市长, 许昌市|副市长).
     const place = org ? null : (places.get(post.start) ?? null);
+    // …and a township its head's (银涂镇|镇长): its government.
+    const township = org || place ? null : townshipGovernment(text, post);
     // 公司 or 集团 written bare before a post (…副总经理，公司党委书记X), or 机关 before its party unit's
     // (…研究室主任、机关党组成员X): a body the text does not name.
     const bare = org || place ? undefined : (UNNAMED_BODY.exec(text.slice(Math.max(0, post.start - 3), post.start))?.[1] as UnnamedBody | undefined);
     const unnamed = bare !== undefined && (bare !== '机关' || /^(党组|党委)/.test(post.title)) ? bare : undefined;
-    const start = org ? org.start : place ? place.start : unnamed ? post.start - unnamed.length : post.start;
+    const start = org ? org.start : township ? township.start : place ? place.start : unnamed ? post.start - unnamed.length : post.start;
     const offices = org !== null && org.end === post.start - 2 && text.startsWith('机关', org.end);
-    items.unshift({ title: post.title, org, start, place, ...(unnamed ? { held: unnamed } : {}), ...(offices ? { offices } : {}) });
+    items.unshift({ title: post.title, org: org ?? township, start, place, ...(unnamed ? { held: unnamed } : {}), ...(offices ? { offices } : {}) });
     // Posts of one chain are parted by 、 or joined by 兼 (党委副书记兼副院长), and by ， where a post ends
     // right before it (县委常委、组织部部长，县委党校校长X).
     const comma = text[start - 1] === '，' && postsByEnd.has(start - 1) && chainOnly(text, start - 1);
@@ -274,6 +276,16 @@ function missionBefore(text: string, post: PostMention): { start: number; name: 
 }
 
 // Words for a body that name none in particular, right before its post.
+/** The government of the township the data knows named right before its head's post (银涂镇|镇长, 城关镇|副镇长), or null. */
+function townshipGovernment(text: string, post: PostMention): OrgMention | null {
+  const level = /^(?:常务)?(?:副)?([镇乡])长$/.exec(post.title)?.[1];
+  if (!level || text[post.start - 1] !== level) return null;
+  const start = townshipEndingAt(text, post.start);
+  if (start >= post.start - 1) return null;
+  const township = text.slice(start, post.start);
+  return orgMention({ start, end: post.start, text: township, resolved: `${township}人民政府`, system: 'state' });
+}
+
 type UnnamedBody = '公司' | '集团' | '机关' | '办事处';
 const UNNAMED_BODY = /(公司|集团|机关|办事处)$/;
 

@@ -139,7 +139,7 @@ function attachPrefix(text: string, start: number, divisions: PlaceMention[]): n
  * Where a township name the data knows, ending with its level word at `end` (临江镇, 仓前街道), starts: two
  * to four characters before the level word; `end - level` when none.
  */
-function townshipEndingAt(text: string, end: number, level = 1): number {
+export function townshipEndingAt(text: string, end: number, level = 1): number {
   const { townships } = lexicon();
   for (let length = level + 4; length >= level + 2; length--) if (end - length >= 0 && townships.has(text.slice(end - length, end))) return end - length;
   return end - level;
