@@ -478,6 +478,10 @@ describe('recognize', () => {
       const removed = '会议决定免去王立新同志荆门市人民政府市长职务、孙德明同志荆门市人民政府副市长职务。';
       expect(titlesOf(removed, '孙德明')).to.deep.equal(['副市长@荆门市人民政府']);
       expect(titlesOf('会议决定任命王立新同志为荆门市人民政府市长职务，孙德明同志参加会议。', '孙德明')).to.deep.equal([]);
+      // The acting post an appointment adds (…副市长，并决定为代理市长; …副主任，并决定其为代理主任).
+      const acting = '会议决定任命邓正明为荆门市人民政府副市长，并决定为代理市长；任命谭晓明为荆门市监察委员会副主任，并决定其为代理主任。';
+      expect(titlesOf(acting, '邓正明')).to.deep.equal(['副市长@荆门市人民政府', '代理市长@荆门市人民政府']);
+      expect(titlesOf(acting, '谭晓明')).to.deep.equal(['副主任@荆门市监察委员会', '代理主任@荆门市监察委员会']);
       // A name standing for a group (A等15名同志为…), and a bare 常务委员 after the body's other posts.
       expect(titlesOf('会议选举周志刚等15名同志为政协第八届荆门市委员会常务委员。', '周志刚')).to.deep.equal(['常务委员@荆门市政协']);
       expect(titlesOf('会议选举周志刚、孙德明为政协第八届荆门市委员会副主席，钱思远等12人为常务委员。', '钱思远')).to.deep.equal(['常务委员@荆门市政协']);

@@ -404,7 +404,7 @@ function withoutPartyUnit(organization: string): string {
 
 /** Whether `post` (常务副局长, 主席…) is a post of `body` written bare after the body's own. */
 function heldIn(post: string, body: string): boolean {
-  const core = post.replace(/^(常务)?[副代]?/, '');
+  const core = post.replace(/^(常务)?(副|代理|代)?/, '');
   if (/^.长$/.test(core) && core !== '校长') return body.endsWith(core[0]);
   if (core === '校长') return /(大学|学院|学校|中学|小学)$/.test(body);
   return BODIES_OF_POST.some(([p, b]) => p.test(core) && b.test(body));
@@ -467,6 +467,32 @@ function titlesAfterName(
   if (lead[0] !== '（' && lead[0] !== '(') return best;
   const lastStart = best.at(-1)?.start ?? Infinity;
   return [...postsByEnd.values()].some((p) => p.start >= lastStart && /[）)]/.test(text[p.end] ?? '')) ? best : [];
+}
+
+/**
+ * The post an appointment adds after the one it gives (任命A为市人民政府副市长，并决定为代理市长; …副主任，
+ * 并决定其为代理主任): held where the post before it is, if that body holds it, else where it implies.
+ */
+function actingPosts(
+  text: string,
+  nameEnd: number,
+  given: LinkedTitle[],
+  postsByEnd: Map<number, PostMention>,
+  orgs: OrgMention[],
+  home: Home | null,
+  places: Map<number, PlaceMention>,
+): LinkedTitle[] {
+  const also = /^[^。；，,]{0,40}[，,]并(?:决定)?(?:由?其)?(?:为|担任|任)/.exec(text.slice(nameEnd, nameEnd + 60));
+  if (!also) return [];
+  const from = nameEnd + also[0].length;
+  for (let end = from + 1; end <= Math.min(text.length, from + 16) && !/[，。；：！？\n]/.test(text[end - 1]); end++) {
+    if (!postsByEnd.has(end)) continue;
+    const chain = titleChain(text, end, postsByEnd, orgs, home, places);
+    if (!chain.length || chain[0].start !== from) continue;
+    const body = given.at(-1)?.organization ?? null;
+    return chain.map((t) => (t.organization ? t : linkedTitle(t.title, body && heldIn(t.title, body) ? body : (IMPLIED.find(([re]) => re.test(t.title))?.[1](home) ?? null), t.start)));
+  }
+  return [];
 }
 
 // Posts of a company, and what a company's name ends with.
@@ -575,7 +601,8 @@ function chainsOfPersons(
     // office (李春明同志任许昌市副市长, 孙立平当选为县人大常委会主任, 任命赵小刚为市财政局局长).
     // A verb adds them to a chain written before the name too (任命县委副书记X同志为副县长、代理县长).
     const after = titlesAfterName(text, person.end, postsByEnd, orgs, home, places, titles.length > 0);
-    titles = [...titles, ...after.filter((t) => !titles.some((x) => x.title === t.title && x.organization === t.organization))];
+    const acting = after.length ? actingPosts(text, person.end, after, postsByEnd, orgs, home, places) : [];
+    titles = [...titles, ...[...after, ...acting].filter((t) => !titles.some((x) => x.title === t.title && x.organization === t.organization))];
     // A post written after the name as a form of address (习近平总书记, 马燕生副校长会见…), unless it
     // opens the next person's chain (…王东、副市长|李明).
     const address = postsByStart.get(person.end);
