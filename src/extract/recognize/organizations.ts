@@ -91,7 +91,7 @@ function postCovers(text: string, at: number): boolean {
 }
 // Verbs and particles that a name never holds: a stem containing one ran past the name's start.
 // (Words first, so that a run of them is taken whole: 提高, not 提|高.)
-const STEM_VERBS = /提高|提升|成立|组建|创建|出席|参加|举行|召开|表示|宣布|批准|决定|联合|日前|近日|汇报|介绍|听取|调研|考察|视察|参观|走访|检查|慰问|带队|率队|带领|率领|陪同|深入|来到|前往|走进|同志|[要进做提督促指导让走使对被把就也还都将能会可应该给任]/;
+const STEM_VERBS = /提高|提升|成立|组建|创建|出席|参加|举行|召开|表示|宣布|批准|决定|联合|日前|近日|汇报|介绍|听取|调研|考察|视察|参观|走访|检查|慰问|带队|率队|带领|率领|陪同|深入|来到|前往|走进|同志|辞去|担任|免去|任命|当选|[要进做提督促指导让走使对被把就也还都将能会可应该给任]/;
 const STEM_VERB_RUNS = new RegExp(STEM_VERBS.source, 'g');
 // Verbs of an event or a statement (出席, 推举): a stem holding one ran from a person's sentence into the
 // name, which can then only open at a place after the verb (…出席|许昌市…协会).
