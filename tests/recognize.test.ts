@@ -479,8 +479,8 @@ describe('recognize', () => {
       expect(titlesOf(removed, '孙德明')).to.deep.equal(['副市长@荆门市人民政府']);
       expect(titlesOf('会议决定任命王立新同志为荆门市人民政府市长职务，孙德明同志参加会议。', '孙德明')).to.deep.equal([]);
       // Each resignation of a list with its own post (…职务、B辞去Y职务): no body read through 辞去.
-      const resigned2 = '会议决定接受杨自明辞去荆门市人民政府市长职务、熊隆明辞去荆门市监察委员会主任职务的请求。';
-      expect(titlesOf(resigned2, '熊隆明')).to.deep.equal(['主任@荆门市监察委员会']);
+      const resigned2 = '会议决定接受杨自明辞去市人民政府市长职务、熊隆明辞去市监察委员会主任职务的请求。';
+      expect(titlesOf(resigned2, '熊隆明', '荆门日报')).to.deep.equal(['主任@荆门市监察委员会']);
       // The acting post an appointment adds (…副市长，并决定为代理市长; …副主任，并决定其为代理主任).
       const acting = '会议决定任命邓正明为荆门市人民政府副市长，并决定为代理市长；任命谭晓明为荆门市监察委员会副主任，并决定其为代理主任。';
       expect(titlesOf(acting, '邓正明')).to.deep.equal(['副市长@荆门市人民政府', '代理市长@荆门市人民政府']);
