@@ -51,6 +51,11 @@ describe('local bodies (src/extract/local-bodies.ts)', () => {
     expect(titlesOf(a, '张立玲')).to.deep.equal(['书记@黄冈市妇幼保健院党总支', '院长@黄冈市妇幼保健院']);
     expect(titlesOf(a, '张志明')).to.deep.equal(['副院长@黄冈市妇幼保健院']);
     expect(titlesOf(record('宋兵明同志任市妇幼保健院院长。', '株洲市妇幼保健院'), '宋兵明')).to.deep.equal(['院长@株洲市妇幼保健院']);
+    // The city's bodies stay the city's; a department written with its body is that body's, not the item's before it.
+    const b = record('市委组织部副部长廖文明，市卫健委党委委员、副主任刘立，市委组织部干部二科副科长石固明出席会议。', '株洲市妇幼保健院');
+    expect(titlesOf(b, '廖文明')).to.deep.equal(['副部长@株洲市委组织部']);
+    expect(titlesOf(b, '石固明')).to.deep.equal(['副科长@株洲市委组织部干部二科']);
+    expect(b.events.flatMap((e) => e.participants.map((p) => p.name))).to.have.members(['廖文明', '刘立', '石固明']);
   });
 
   it("reads a list of bureaus by their short and older names (环保局, 国土局, 县政府办) as the home's", () => {

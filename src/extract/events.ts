@@ -25,7 +25,7 @@ const isClauseOpen = codeSet('，。！？；：“”‘’（）\n');
 const isColonOrSentenceBreak = codeSet('：。！？\n');
 // The level word of a 领导 chain stays outside the chain (市|领导杨根生), and so may a body the
 // lexicon does not know (、教务处|处长吴敏) or a party unit written bare (，党组|副书记、总经理X); a post in brackets after a name stays with it (赵六（局长）、钱七).
-const JOINERS = /^(同志)?(（[^（）]{1,24}）)?([、，,和与及]|以及|[省市县区镇乡]?领导)*((?:我|本)?[省市县区镇乡]|党组|党委|党工委|[\u4e00-\u9fff][\u4e00-\u9fff、]{0,15}(系|处|司|局|委|办|部|院|校|厂|所|站|馆|中心|集团|公司|村|社区))?(原|前)?$/;
+const JOINERS = /^(同志)?(（[^（）]{1,24}）)?([、，,和与及]|以及|[省市县区镇乡]?领导)*((?:我|本)?[省市县区镇乡]|党组|党委|党工委|[\u4e00-\u9fff][\u4e00-\u9fff、]{0,15}(系|处|科|司|局|委|办|部|院|校|厂|所|站|馆|中心|集团|公司|村|社区))?(原|前)?$/;
 // What may stand between a clause's start and its subject: nothing, or an adverbial of time or sequence.
 // A level word or the kind of body may stand before a generic title (县领导, 在家厅领导, 集团党委书记), and the
 // event may stand before 由 (会议由张阳主持).

@@ -537,7 +537,7 @@ export function linkTitles(
   const { out, addressed } = chainsOfPersons(text, persons, posts, orgs, home, divisions, foreignSeats);
   shareElectedPosts(text, persons, out);
   resolveBarePosts(text, persons, out);
-  resolveListedDepartments(text, persons, out);
+  resolveListedDepartments(text, persons, out, home);
   resolvePresidiumPosts(text, persons, out, home);
   resolveVillagePosts(text, persons, orgs, out);
   resolveStoryCompany(text, persons, orgs, out);
@@ -765,7 +765,7 @@ const DEPARTMENT_PARENT = /(部|委员会|委|厅|局|署)$/;
  * (交通运输部办公厅主任A，规划司司长B，安全监管司一级巡视员C): the department is one of the body the
  * items before it in the sentence named (交通运输部规划司), the nearest that has departments.
  */
-function resolveListedDepartments(text: string, persons: PersonMention[], out: Map<PersonMention, LinkedTitle[]>): void {
+function resolveListedDepartments(text: string, persons: PersonMention[], out: Map<PersonMention, LinkedTitle[]>, home: Home | null): void {
   for (let k = 1; k < persons.length; k++) {
     const titles = out.get(persons[k])!;
     const first = titles[0];
@@ -773,6 +773,11 @@ function resolveListedDepartments(text: string, persons: PersonMention[], out: M
     const sentenceStart = lastIndexWhere(text, isSentenceBreak, first.start);
     const department = LISTED_DEPARTMENT.exec(text.slice(Math.max(sentenceStart + 1, first.start - 12), first.start))?.[1];
     if (!department || /[，、；。的在和与及]/.test(department.replace(/^(.{2,}?)[与和](.{2,})$/, '$1$2'))) continue;
+    // A department written with its level's body (市委组织部干部二科) is that body's, not the one before it.
+    if (/^[省市县区州](委|政府|人大|政协)/.test(department)) {
+      if (homeAt(department[0], home)) out.set(persons[k], [linkedTitle(first.title, resolveOrg(department, home), first.start - department.length), ...titles.slice(1)]);
+      continue;
+    }
     const parent = parentBefore(persons.slice(0, k).filter((p) => p.start > sentenceStart), out);
     if (parent) out.set(persons[k], [linkedTitle(first.title, parent + department, first.start - department.length), ...titles.slice(1)]);
   }

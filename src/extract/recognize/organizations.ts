@@ -458,7 +458,8 @@ export function resolveOrg(surface: string, home: Home | null): string {
     const own = /^(?:我校|本校|校)(.+)$/.exec(surface)?.[1];
     if (own) return institution + own;
     // …not a body of the state it deals with (中关村街道办事处), nor one a place names.
-    if (CAMPUS_OFFICE.test(surface) && !/街道|办事处|社区|[镇乡村]/.test(surface) && !markLexicon().places.longestAt(surface, 0)) return institution + surface;
+    // (…nor a level's body: 市委组织部 is the city's.)
+    if (CAMPUS_OFFICE.test(surface) && !/街道|办事处|社区|[镇乡村]/.test(surface) && !LEVEL.includes(surface[0]) && !markLexicon().places.longestAt(surface, 0)) return institution + surface;
   }
   // The Youth League's committee (团市委, 共青团北京市房山区委): 共青团 X 委员会.
   const league = /^(?:共青)?团(.+委)$/.exec(surface)?.[1];
