@@ -39,6 +39,12 @@ describe('local bodies (src/extract/local-bodies.ts)', () => {
     expect(titlesOf(a, '郭东海')).to.deep.equal(['副书记@远航投资控股集团党委', '总经理@远航投资控股集团']);
   });
 
+  it("holds a bare post after a named body's posts in that body, not in the one the outlet implies (X县人民法院院长A、副院长B)", () => {
+    const a = record('新晃侗族自治县人民法院党组书记、院长李艳明、副院长杨晓明等一行来汉寿法院交流学习。', '常德市中级人民法院网');
+    expect(titlesOf(a, '杨晓明')).to.deep.equal(['副院长@新晃侗族自治县人民法院']);
+    expect(titlesOf(record('副院长杨晓明出席会议。', '常德市中级人民法院网'), '杨晓明')).to.deep.equal(['副院长@常德市中级人民法院']);
+  });
+
   it("reads a court's tribunal before its head's post in the court's own news (在官庄法庭庭长X) as the court's people's tribunal", () => {
     const a = record('在官庄法庭庭长姚祖明的带领下，视察组察看了审判庭。', '沅陵县人民法院');
     expect(titlesOf(a, '姚祖明')).to.deep.equal(['庭长@沅陵县人民法院官庄人民法庭']);

@@ -536,7 +536,7 @@ export function linkTitles(
   // costs far less than one function holding them all.
   const { out, addressed } = chainsOfPersons(text, persons, posts, orgs, home, divisions, foreignSeats);
   shareElectedPosts(text, persons, out);
-  resolveBarePosts(text, persons, out);
+  resolveBarePosts(text, persons, out, home);
   resolveListedDepartments(text, persons, out, home);
   resolvePresidiumPosts(text, persons, out, home);
   resolveVillagePosts(text, persons, orgs, out);
@@ -736,14 +736,16 @@ const ELECTED_AFTER = /^(等[0-9一二两三四五六七八九十百]+[名位人
  * A post written bare after a body's posts in the same sentence is that body's (县人大常委会副主任A
  * 主持会议，副主任B、C参加; 县政协主席A主持，副主席B、C出席): the nearest body before it that holds it.
  */
-function resolveBarePosts(text: string, persons: PersonMention[], out: Map<PersonMention, LinkedTitle[]>): void {
+function resolveBarePosts(text: string, persons: PersonMention[], out: Map<PersonMention, LinkedTitle[]>, home: Home | null): void {
   const bodies: { organization: string; end: number }[] = [];
   for (const person of persons) {
     const titles = out.get(person)!;
     const sentenceStart = lastIndexWhere(text, isSentenceBreak, person.start);
     const resolved = titles.map((t) => {
-      // Not a post written after a body the rules did not read (北部园区主任, 国土所所长).
-      if (t.organization || UNREAD_BODY_END.test(text[t.start - 1] ?? '')) return t;
+      // Not a post written after a body the rules did not read (北部园区主任, 国土所所长); a post the
+      // home only implied (副院长 → the outlet's court) may still be the named body's.
+      const implied = t.organization !== null && text.startsWith(t.title, t.start) && IMPLIED.some(([re, of]) => re.test(t.title) && of(home) === t.organization);
+      if ((t.organization && !implied) || UNREAD_BODY_END.test(text[t.start - 1] ?? '')) return t;
       const body = bodies.findLast((b) => b.end > sentenceStart && heldIn(t.title, b.organization));
       return body ? linkedTitle(t.title, body.organization, t.start) : t;
     });
