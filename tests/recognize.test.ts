@@ -459,6 +459,10 @@ describe('recognize', () => {
       expect(recordOf('要全面提高中国银行的竞争力。').organizations.map((o) => o.name)).to.deep.equal(['中国银行']);
     });
 
+    it("reads a committee's offices for Taiwan, Hong Kong and Macao (台港澳办) before a name addressed by its post (省委台港澳办X副主任)", () => {
+      expect(titlesOf('省委台港澳办孙西明副主任一行来我市调研。', '孙西明', '济南日报')).to.deep.equal(['副主任@山东省委台港澳办']);
+    });
+
     it("reads a committee's office abbreviations and a body's secretariat in a chain, and no body for a post after an unread one", () => {
       expect(titlesOf('省委农办主任、省农业农村厅党委书记周志刚陪同。', '周志刚', '江西农业农村')).to.include('主任@江西省委农办');
       expect(titlesOf('全国妇联副主席、书记处第一书记周红梅出席论坛。', '周红梅')).to.deep.equal(['副主席@中华全国妇女联合会', '第一书记@中华全国妇女联合会书记处']);
