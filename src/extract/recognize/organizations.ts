@@ -634,9 +634,13 @@ export function findOrganizations(text: string, divisions: PlaceMention[], home:
   const kept: OrgMention[] = [];
   // The characters kept mentions cover: a test costs a mention's length, not the mentions kept so far.
   const taken = new SpanCover(text.length);
+  // A name read by its ending that cuts into a body known by name (人民法院|最高人民检察院 across 最高人民法院)
+  // ran over where that body ends.
+  const known = all.filter((m) => m.system === 'central' || m.system === 'named');
+  const cutsKnown = (m: OrgMention) => m.system === 'other' && known.some((k) => m.start > k.start && m.start < k.end && m.end > k.end);
   for (const m of all) {
     const overlapsKept = m.start < m.end ? taken.overlaps(m) : kept.some((k) => m.start < k.end && k.start < m.end);
-    if (overlapsKept) continue;
+    if (overlapsKept || cutsKnown(m)) continue;
     kept.push(m);
     taken.add(m);
   }
