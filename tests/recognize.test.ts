@@ -739,6 +739,11 @@ describe('recognize', () => {
       expect(dates[0].iso).to.deep.equal(['2023-02-18', '2023-02-19']);
     });
 
+    it('reads today with its day in brackets (今（26）日) as that day of the publication month', () => {
+      expect(isos('今（26）日，市人大常委会召开会议。')).to.deep.equal(['2023-02-26']);
+      expect(isos('今(30)日')).to.deep.equal([]);
+    });
+
     it('reads two days with a space before the 、', () => {
       expect(isos('2月14日 、16日')).to.deep.equal(['2023-02-14', '2023-02-16']);
     });

@@ -124,6 +124,8 @@ describe('segment', () => {
       expect(bylineOf('某某全媒体(张又明 张竞明/文 辛然/图)10月16日，客人来校访问。')).to.deep.equal({ ...empty, reporters: ['张又明', '张竞明'], photographers: ['辛然'] });
       expect(bylineOf('考察小组在兰考察活动。(供稿 赵立军 摄影 罗云明)')).to.deep.equal({ ...empty, reporters: ['赵立军'], photographers: ['罗云明'] });
       expect(bylineOf('作者:向先明\n1月2日，领导前往法庭考察。')).to.deep.equal({ ...empty, reporters: ['向先明'] });
+      // A paper's mark before a byline line (□, ■).
+      expect(bylineOf('■通讯员 万崇明 黄玉明\n本报讯 1月5日，镇里召开会议。')).to.deep.equal({ ...empty, correspondents: ['万崇明', '黄玉明'] });
       // A line that opens with 作者 and says something else is no credit.
       expect(bylineOf('作者认为，这一做法值得推广。\n1月2日，领导前往法庭考察。')).to.deep.equal(empty);
     });

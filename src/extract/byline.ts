@@ -74,7 +74,8 @@ function namesIn(segment: string): string[] | null {
  */
 export function parseByline(text: string, namesAlone = false): Byline | null {
   // 记者 A B C 文/图 (its space perhaps gone): the writers took the pictures too, a credit of the byline as a whole.
-  let rest = text.replace(/^[（(]|[）)]$/g, '').replace(/(报道|报导)[：:]?$/, '').replace(/\s*(文[/／]图|图[/／]文)$/, '');
+  // (A paper's mark before its byline, □ or ■, is no part of it.)
+  let rest = text.replace(/^[□■◆◇●○▲△★☆]\s*/, '').replace(/^[（(]|[）)]$/g, '').replace(/(报道|报导)[：:]?$/, '').replace(/\s*(文[/／]图|图[/／]文)$/, '');
   const slashed = slashCredits(rest);
   if (slashed) return slashed;
   // 摄 (photographed), 绘 and 画 (drawn): the names are the picture's.

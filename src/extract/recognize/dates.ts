@@ -66,10 +66,18 @@ function nearestYear(month: number, day: number, ctx: DateContext): number | nul
   return best;
 }
 
-/** 昨天, 今天, 前天… as days, when the publication day is known. */
+// Today with its day in brackets (今（26）日): that day of the publication month.
+const TODAY_NUMBERED_RE = /今[（(](\d{1,2})[）)]日/g;
+
+/** 昨天, 今天, 前天… as days, when the publication day is known; 今（26）日 when its month is. */
 function relativeDates(text: string, ctx: DateContext): DateMention[] {
-  if (ctx.year === null || !ctx.month || !ctx.day) return [];
+  if (ctx.year === null || !ctx.month) return [];
   const out: DateMention[] = [];
+  for (const m of text.matchAll(TODAY_NUMBERED_RE)) {
+    const day = Number(m[1]);
+    if (validDay(ctx.year, ctx.month, day)) out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: [`${ctx.year}-${pad(ctx.month)}-${pad(day)}`] });
+  }
+  if (!ctx.day) return out;
   for (const m of text.matchAll(RELATIVE_RE)) {
     const iso = new Date(utc(ctx.year, ctx.month, ctx.day) + RELATIVE_DAYS[m[1]] * DAY_MS).toISOString().slice(0, 10);
     out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: [iso] });
