@@ -41,10 +41,13 @@ const SETS: [folder: string, least: number, floors: Record<Measure, number>][] =
   ['news-tenth', 12, { persons: 0.97, organizations: 0.77, places: 0.94, titles: 0.97, titlesResolved: 0.85, participation: 0.96, roles: 0.93, dates: 0.99, bylines: 0.99 }],
   // The eleventh set (tests/fixtures/news-eleventh/README.md): gold written before its first measurement
   // (titles resolved 67/104, bylines 0.55 then), a development set since.
-  ['news-eleventh', 12, { persons: 0.97, organizations: 0.92, places: 0.75, titles: 0.97, titlesResolved: 0.95, participation: 0.96, roles: 0.93, dates: 0.96, bylines: 0.99 }],
+  ['news-eleventh', 12, { persons: 0.98, organizations: 0.92, places: 0.77, titles: 0.97, titlesResolved: 0.95, participation: 0.96, roles: 0.93, dates: 0.96, bylines: 0.99 }],
   // The twelfth set (tests/fixtures/news-twelfth/README.md): gold written before its first measurement
   // (titles resolved 50/75, organizations 0.77 then), a development set since.
-  ['news-twelfth', 12, { persons: 0.97, organizations: 0.80, places: 0.82, titles: 0.99, titlesResolved: 0.93, participation: 0.93, roles: 0.93, dates: 0.99, bylines: 0.99 }],
+  ['news-twelfth', 12, { persons: 0.98, organizations: 0.83, places: 0.88, titles: 0.99, titlesResolved: 0.94, participation: 0.96, roles: 0.94, dates: 0.99, bylines: 0.99 }],
+  // The thirteenth set (tests/fixtures/news-thirteenth/README.md): gold written before its first measurement
+  // (titles resolved 50/72, participation 0.99 once its snippets were fixed), a development set since.
+  ['news-thirteenth', 12, { persons: 0.96, organizations: 0.80, places: 0.82, titles: 0.97, titlesResolved: 0.93, participation: 0.98, roles: 0.90, dates: 0.99, bylines: 0.99 }],
 ];
 
 function holds(folder: string, least: number, floors: Record<Measure, number>): void {
