@@ -239,6 +239,12 @@ describe('link and events', () => {
       expect(roles(a, '李清')).to.deep.equal(['accompanied']);
     });
 
+    it('gives no spoke for 肯定 as a noun (是对她工作的肯定) but for praise given (给予充分的肯定), and no organized for a law (地方组织法)', () => {
+      expect(roles(record('他特别强调，宋兵明同志能够从内部提拔担任院长，是对她工作的肯定。'), '宋兵明')).to.deep.equal([]);
+      expect(roles(record('副校长刘立明对两系合并以来的工作给予充分的肯定。'), '刘立明')).to.deep.equal(['spoke']);
+      expect(roles(record('副主任童学明率检查组来我区，就新修改的地方组织法进行执法检查。'), '童学明')).to.deep.equal(['led']);
+    });
+
     it('gives spoke to who reports on a body\'s work to the session, and no organized for 各级…组织', () => {
       const a = record('市政协主席夏立明代表政协荆门市第五届委员会常务委员会向大会报告工作。市政协党组书记李劲东主持会议。');
       expect(roles(a, '夏立明')).to.deep.equal(['spoke']);

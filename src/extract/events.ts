@@ -204,7 +204,10 @@ export function findParticipation(
       const cue = cuesAfter.get(scope.slice(i, i + length))!;
       // 组织 as a noun (组织活力, 党组织) is no act of organizing.
       // …nor one named by its kind (国际组织, 党组织, 基层组织) or its levels (各级政协组织).
-      if (cue.cue === '组织' && (/^组织(活力|建设|力|部|的)/.test(scope.slice(i)) || /[际党层会团融济]$|级[\u4e00-\u9fff]{0,3}$/.test(scope.slice(0, i)))) continue;
+      if (cue.cue === '组织' && (/^组织(活力|建设|力|部|的|法)/.test(scope.slice(i)) || /[际党层会团融济]$|级[\u4e00-\u9fff]{0,3}$/.test(scope.slice(0, i)))) continue;
+      // 肯定 as a noun (是对她工作的肯定) is no praising, unless given (给予充分的肯定); nor is a law's name
+      // (地方组织法) organizing.
+      if (cue.cue === '肯定' && scope[i - 1] === '的' && !/(给予|予以)[^，。；]{0,4}的$/.test(scope.slice(0, i))) continue;
       // 会见时在座: sitting in during a meeting is no hosting it; nor is taking part in one (参加了会见, 参加调研).
       if (cue.role === 'led' && /^(会见|会晤|接见)(时|期间)/.test(scope.slice(i))) continue;
       if (cue.role === 'led' && /(参加|出席|列席|陪同)了?[^，。；]{0,4}$/.test(scope.slice(0, i))) continue;
