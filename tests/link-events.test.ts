@@ -239,6 +239,14 @@ describe('link and events', () => {
       expect(roles(a, '李清')).to.deep.equal(['accompanied']);
     });
 
+    it('holds a post after listed companies in each (A公司、B公司董事X), and lets the first of a party introduced by 由 lead it', () => {
+      const a = record('由中国铁建公司、中国国际技术智力合作公司董事葛付明，中国化学工程集团、中国保利集团董事户海明等组成的调研组来我市调研。');
+      expect(titles(person(a, '葛付明'))).to.deep.equal(['董事@中国铁建公司', '董事@中国国际技术智力合作公司']);
+      expect(titles(person(a, '户海明'))).to.deep.equal(['董事@中国化学工程集团', '董事@中国保利集团']);
+      expect(roles(a, '葛付明')).to.deep.equal(['led']);
+      expect(roles(a, '户海明')).to.deep.equal(['attended']);
+    });
+
     it('gives no spoke for 肯定 as a noun (是对她工作的肯定) but for praise given (给予充分的肯定), and no organized for a law (地方组织法)', () => {
       expect(roles(record('他特别强调，宋兵明同志能够从内部提拔担任院长，是对她工作的肯定。'), '宋兵明')).to.deep.equal([]);
       expect(roles(record('副校长刘立明对两系合并以来的工作给予充分的肯定。'), '刘立明')).to.deep.equal(['spoke']);

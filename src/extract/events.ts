@@ -118,8 +118,9 @@ export function findParticipation(
       return;
     }
     // The members of a party (A、B、C组成的采访团到…调研) take part in what it does.
+    // (By 由 the party is introduced from its head: 由A、B等组成的调研组 — A leads it.)
     if (/^(等[^，。；]{0,8})?组成的/.test(after)) {
-      for (const n of names) give(n, 'attended', sentence);
+      names.forEach((n, k) => give(n, k === 0 && before.endsWith('由') ? 'led' : 'attended', sentence));
       return;
     }
     // Who is heard (听取X所作的报告, 听取总经理X专题汇报) speaks; so does who gave a report

@@ -540,6 +540,7 @@ export function linkTitles(
   resolveListedDepartments(text, persons, out, home);
   resolvePresidiumPosts(text, persons, out, home);
   resolveVillagePosts(text, persons, orgs, out);
+  shareListedCompanies(text, persons, orgs, out);
   resolveStoryCompany(text, persons, orgs, out);
   dropRepeatedAddresses(addressed, out);
   return out;
@@ -857,6 +858,26 @@ function resolvePresidiumPosts(text: string, persons: PersonMention[], out: Map<
     if (!presidium) return;
     const body = `${presidium}主席团`;
     out.set(person, titles.map((t) => (ofPresidium(t) ? linkedTitle(t.title, body, t.start) : t)));
+  }
+}
+
+/**
+ * Companies listed before one post (中国铁建公司、中国国际技术智力合作公司董事X): the post is held in each; the
+ * chain gave it to the last.
+ */
+function shareListedCompanies(text: string, persons: PersonMention[], orgs: OrgMention[], out: Map<PersonMention, LinkedTitle[]>): void {
+  for (const person of persons) {
+    const titles = out.get(person)!;
+    const first = titles[0];
+    if (!first?.organization || !COMPANY.test(first.organization)) continue;
+    const listed: LinkedTitle[] = [];
+    for (let at = first.start; ; ) {
+      const before = orgs.find((o) => o.end === at - 1 && text[o.end] === '、' && COMPANY.test(o.resolved || o.text));
+      if (!before) break;
+      listed.unshift(linkedTitle(first.title, before.resolved || before.text, before.start));
+      at = before.start;
+    }
+    if (listed.length) out.set(person, [...listed, ...titles]);
   }
 }
 
