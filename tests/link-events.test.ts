@@ -239,6 +239,15 @@ describe('link and events', () => {
       expect(roles(a, '李清')).to.deep.equal(['accompanied']);
     });
 
+    it('gives accompanied to a long list of hosts closed by a note and others (…季某（挂职）及相关单位负责人的陪同下), and led to both heads of talks', () => {
+      const a = record('11月1日，副州长沈立一行在县委副书记、县长张双明，副县长田昌明、副院长季华明（挂职）及相关单位负责人的陪同下，深入我院视察调研。');
+      expect(roles(a, '沈立')).to.deep.equal(['led']);
+      for (const name of ['张双明', '田昌明', '季华明']) expect(roles(a, name), name).to.deep.equal(['accompanied']);
+      const b = record('4月14日，集团党组副书记、董事单广明在集团总部与到访的康县委书记张书明一行举行会谈。');
+      expect(roles(b, '单广明')).to.deep.equal(['led']);
+      expect(roles(b, '张书明')).to.deep.equal(['led']);
+    });
+
     it('holds a post after listed companies in each (A公司、B公司董事X), and lets the first of a party introduced by 由 lead it', () => {
       const a = record('由中国铁建公司、中国国际技术智力合作公司董事葛付明，中国化学工程集团、中国保利集团董事户海明等组成的调研组来我市调研。');
       expect(titles(person(a, '葛付明'))).to.deep.equal(['董事@中国铁建公司', '董事@中国国际技术智力合作公司']);

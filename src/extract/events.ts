@@ -37,7 +37,10 @@ const HEADS_GROUP = /^(?:同志)?为(副)?(组长|团长|队长|领队|总指挥
 // A clause that ends in a meeting verb and the guests' description: the persons after it are guests.
 const MEETS = /(会见|会晤|接见)了?[^，。；：]{0,16}$/;
 // What stands before a group that is a preposition's object, from the end of the group before it.
-const OBJECT_OF = /^[^，。；！？]{0,4}[对向为给]$/;
+const OBJECT_OF = /^[^，。；！？]{0,4}[对向为给]$|与(到访|来访)?的?$/;
+// A party met with (A与到访的B一行举行会谈): the other side of talks, written before their verb.
+const TALKED_WITH = /与(到访|来访)?的?$/;
+const TALKS = /^(等)?(一行)?[^，。；]{0,6}?(举行)?(会谈|会晤|会见|座谈)/;
 // A phrase opened by 对 or 向 up to the verb of speech that closes it (对X一行的到来表示欢迎).
 const TOWARDS = /^[^，。；！？]{0,4}(?:代表[^，。；！？对向]{1,16})?[对向][^。；！？]*?(表示|致以|致辞)/;
 // Unnamed others as a clause's subject, right before its verb (，人事处负责同志|陪同; ，有关部门负责人|参加).
@@ -136,6 +139,11 @@ export function findParticipation(
       for (const n of names) give(n, 'spoke', sentence);
       return;
     }
+    // The other side of talks (…与到访的B、C一行举行会谈): its first leads it, as a guest met.
+    if (TALKED_WITH.test(before) && TALKS.test(after)) {
+      names.forEach((n, i) => give(n, i === 0 ? 'led' : 'attended', sentence));
+      return;
+    }
     // The guests of a meeting (会见了…客人A、B一行): they take part, and the first leads their party.
     if (MEETS.test(before)) {
       // The head of the visiting party: the first of A、B一行, or a guest met alone.
@@ -165,7 +173,10 @@ export function findParticipation(
       return;
     }
     if (before.endsWith('在')) {
-      const m = /^(等|一行)?(领导|同志|人员|负责同志)?(的)?(陪同|主持|带领|率领)下/.exec(text.slice(last.end, last.end + 12));
+      // (…a note and the others with them before 陪同: 季某（挂职）及相关单位负责人的陪同下.)
+      const m =
+        /^(等|一行)?(领导|同志|人员|负责同志)?(的)?(陪同|主持|带领|率领)下/.exec(text.slice(last.end, last.end + 12)) ??
+        /^(?:（[^（）]{1,8}）)?(等|一行)?(?:(?:及|和|以及)[^，。；、]{0,10}?)?(领导|同志|人员|负责人|负责同志)?(的)?(陪同)下/.exec(text.slice(last.end, last.end + 30));
       if (m) {
         const role: Role = m[4] === '陪同' ? 'accompanied' : m[4] === '主持' ? 'presided' : 'led';
         for (const n of names) give(n, role, sentence);
@@ -178,7 +189,7 @@ export function findParticipation(
     if (!SUBJECT_LEAD.test(opening) && !unreadBody(opening) && !closedList) return;
     // The scope: up to the next group that opens a clause of its own, or the sentence end; a
     // 在…的陪同下 right after the group is stepped over (X在A、B的陪同下调研: X leads).
-    const aside = /^(等?一行(\d+人)?)?在[^。；！？]{1,60}?(陪同|带领|主持|率领)下/.exec(text.slice(last.end, sentenceEnd));
+    const aside = /^(等?一行(\d+人)?)?在[^。；！？]{1,120}?(陪同|带领|主持|率领)下/.exec(text.slice(last.end, sentenceEnd));
     const from = last.end + (aside?.[0].length ?? 0);
     // X一行在…陪同下: the party X heads is the visit's principal.
     if (aside?.[1]) for (const n of names) give(n, 'led', sentence);
