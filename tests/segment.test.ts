@@ -124,6 +124,9 @@ describe('segment', () => {
       expect(bylineOf('某某全媒体(张又明 张竞明/文 辛然/图)10月16日，客人来校访问。')).to.deep.equal({ ...empty, reporters: ['张又明', '张竞明'], photographers: ['辛然'] });
       expect(bylineOf('考察小组在兰考察活动。(供稿 赵立军 摄影 罗云明)')).to.deep.equal({ ...empty, reporters: ['赵立军'], photographers: ['罗云明'] });
       expect(bylineOf('作者:向先明\n1月2日，领导前往法庭考察。')).to.deep.equal({ ...empty, reporters: ['向先明'] });
+      // 文、图/X, and the credits of a social-media post (文/编辑 by X, 图片 by Y).
+      expect(bylineOf('会议要求确保人员在岗。(文、图/鲁润明)')).to.deep.equal({ ...empty, reporters: ['鲁润明'], photographers: ['鲁润明'] });
+      expect(bylineOf('会议要求确保人员在岗。\n文/编辑  by  黄燕明\n图片  by  吴建明')).to.deep.equal({ ...empty, reporters: ['黄燕明'], photographers: ['吴建明'] });
       // A paper's mark before a byline line (□, ■).
       expect(bylineOf('■通讯员 万崇明 黄玉明\n本报讯 1月5日，镇里召开会议。')).to.deep.equal({ ...empty, correspondents: ['万崇明', '黄玉明'] });
       // A line that opens with 作者 and says something else is no credit.

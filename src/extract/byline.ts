@@ -202,7 +202,7 @@ const NEXT_CREDIT = new RegExp(`\\s*(文[/／]图|摄影|摄像|撰稿|供稿|�
  * no credit line, or a writer's credit names no one.
  */
 export function creditLine(text: string): Byline | null {
-  const line = text.trim().replace(/[）)]$/, '');
+  const line = creditForms(text.trim().replace(/[）)]$/, ''));
   if (line.length > 48 || /[。！？]$/.test(line)) return null;
   const first = FIRST_CREDIT.exec(line);
   if (!first) return null;
@@ -228,13 +228,25 @@ export function creditLine(text: string): Byline | null {
   return byline;
 }
 
+/**
+ * Other ways sites write the same credits, in the forms creditLine reads: 文、图/X (文/图 X), 文/编辑 by X
+ * (文：X, the writer edited it too), 图片 by Y (图：Y).
+ */
+function creditForms(line: string): string {
+  return line
+    .replace(/^([（(]?)(?:文、图|图、文)\s*[/／]?\s*/, '$1文/图 ')
+    .replace(/^([（(]?)文[/／]编辑/, '$1文')
+    .replace(/^([（(]?)图片(?=\s|[：:]|by)/i, '$1图')
+    .replace(/\s*\bby\b\s*/gi, '：');
+}
+
 /** A byline in brackets closing a paragraph (…。（记者 张伟 通讯员 李娜）): the byline and where it starts. */
 export function closingByline(text: string): { byline: Byline; start: number } | null {
   // …and the site's lines written on after it (（记者 张伟）责任编辑：李四).
   const m = new RegExp(`[（(]([^（）()]{2,40})[）)]\\s*(?:(?:${SITE_LINE})\\s*[：:].*)?$`).exec(text);
   if (!m) return null;
   const inner = m[1].trim();
-  const byline = parseByline(inner) ?? namesOnly(inner) ?? (FIRST_CREDIT.test(inner) ? creditLine(inner) : null);
+  const byline = parseByline(inner) ?? namesOnly(inner) ?? (FIRST_CREDIT.test(creditForms(inner)) ? creditLine(inner) : null);
   return byline ? { byline, start: m.index } : null;
 }
 
