@@ -48,6 +48,8 @@ describe('local bodies (src/extract/local-bodies.ts)', () => {
   it("reads a court's tribunal before its head's post in the court's own news (在官庄法庭庭长X) as the court's people's tribunal", () => {
     const a = record('在官庄法庭庭长姚祖明的带领下，视察组察看了审判庭。', '沅陵县人民法院');
     expect(titlesOf(a, '姚祖明')).to.deep.equal(['庭长@沅陵县人民法院官庄人民法庭']);
+    // A people's tribunal the tagger reads cut (焰山人民法庭) stays whole.
+    expect(titlesOf(record('火焰山人民法庭副庭长艾尼丁·吾守明介绍情况。', '吐鲁番市高昌区人民法院'), '艾尼丁·吾守明')).to.deep.equal(['副庭长@吐鲁番市高昌区人民法院火焰山人民法庭']);
     // Elsewhere a 法庭 is no body of the outlet's.
     expect(titlesOf(record('在官庄法庭庭长姚祖明的带领下，视察组察看了审判庭。', '某某新闻网'), '姚祖明')).to.deep.equal(['庭长@—']);
   });

@@ -72,10 +72,10 @@ function partyUnitBefore(text: string, postStart: number, orgs: OrgMention[]): O
   return orgMention({ start: body.start, end: postStart, text: body.text + unit, resolved: body.resolved + unit, system: body.system, whole: body.whole, media: body.media, doubtful: body.doubtful });
 }
 
-/** The chain of posts that ends right before `personStart`. */
 // A level's own body in a body's name, and its level (弋江区纪委 → 区, 中共某县委 → 县, 弋江区委统战部 → 区).
 const LEVEL_BODY = /([省市县区])(?:委|纪委|人大常委会|人大|政协|人民政府|政府)/;
 
+/** The chain of posts that ends right before `personStart`. */
 export function titleChain(
   text: string,
   personStart: number,
@@ -275,7 +275,6 @@ function missionBefore(text: string, post: PostMention): { start: number; name: 
   return null;
 }
 
-// Words for a body that name none in particular, right before its post.
 /** The government of the township the data knows named right before its head's post (银涂镇|镇长, 城关镇|副镇长), or null. */
 function townshipGovernment(text: string, post: PostMention): OrgMention | null {
   const level = /^(?:常务)?(?:副)?([镇乡])长$/.exec(post.title)?.[1];
@@ -286,6 +285,7 @@ function townshipGovernment(text: string, post: PostMention): OrgMention | null 
   return orgMention({ start, end: post.start, text: township, resolved: `${township}人民政府`, system: 'state' });
 }
 
+// Words for a body that name none in particular, right before its post.
 type UnnamedBody = '公司' | '集团' | '机关' | '办事处';
 const UNNAMED_BODY = /(公司|集团|机关|办事处)$/;
 
@@ -824,6 +824,7 @@ function sessionNamed(text: string, home: Home | null): string | null {
   else if (text.startsWith('中国人民政治协商会议', start - 10)) start -= 10;
   return start < m.index ? text.slice(start, m.index + m[0].length) : null;
 }
+
 /**
  * A session written short (县十五届人大四次会议, 市八届政协三次会议) in full, in the home's division
  * (睢县第十五届人民代表大会第四次会议, 政协X市第八届委员会第三次会议); as written where no home names the level.
@@ -901,9 +902,11 @@ function resolveVillagePosts(text: string, persons: PersonMention[], orgs: OrgMe
     out.set(
       person,
       titles.map((t) => {
-        const post = !t.organization && VILLAGE_POST.exec(t.title);
-        if (post) inVillage = true;
-        if (post) return post[2] === '书记' ? linkedTitle('书记', `${village}${post[1] === '党总支' ? '党总支' : '党支部'}`, t.start) : linkedTitle('主任', `${village}委会`, t.start);
+        const post = t.organization ? null : VILLAGE_POST.exec(t.title);
+        if (post) {
+          inVillage = true;
+          return post[2] === '书记' ? linkedTitle('书记', `${village}${post[1] === '党总支' ? '党总支' : '党支部'}`, t.start) : linkedTitle('主任', `${village}委会`, t.start);
+        }
         return inVillage && !t.organization && t.title === '主任' ? linkedTitle('主任', `${village}委会`, t.start) : t;
       }),
     );

@@ -629,7 +629,8 @@ function campusWords(text: string, home: Home | null): OrgMention[] {
 
 /** All organizations in a text, the longest where they overlap, resolved against the home. */
 export function findOrganizations(text: string, divisions: PlaceMention[], home: Home | null): OrgMention[] {
-  const all = [...namedBodies(text), ...bodies(text, divisions, home), ...committees(text, divisions), ...bySuffix(text, divisions), ...campusWords(text, home), ...companyWords(text, home)];
+  // (The outlet's own words before the endings': of two the same, theirs is kept, whole.)
+  const all = [...namedBodies(text), ...campusWords(text, home), ...bodies(text, divisions, home), ...committees(text, divisions), ...bySuffix(text, divisions), ...companyWords(text, home)];
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: OrgMention[] = [];
   // The characters kept mentions cover: a test costs a mention's length, not the mentions kept so far.
