@@ -36,10 +36,10 @@ const TAKING_PART: ReadonlySet<Role> = new Set(['attended', 'accompanied']);
 const HEADS_GROUP = /^(?:同志)?为(副)?(组长|团长|队长|领队|总指挥)/;
 // A clause that ends in a meeting verb and the guests' description: the persons after it are guests.
 const MEETS = /(会见|会晤|接见)了?[^，。；：]{0,16}$/;
-// What stands before a group that is a preposition's object, from the end of the group before it.
-const OBJECT_OF = /^[^，。；！？]{0,4}[对向为给]$|与(到访|来访)?的?$/;
 // A party met with (A与到访的B一行举行会谈): the other side of talks, written before their verb.
 const TALKED_WITH = /与(到访|来访)?的?$/;
+// What stands before a group that is a preposition's object, from the end of the group before it.
+const OBJECT_OF = new RegExp(`^[^，。；！？]{0,4}[对向为给]$|${TALKED_WITH.source}`);
 const TALKS = /^(等)?(一行)?[^，。；]{0,6}?(举行)?(会谈|会晤|会见|座谈)/;
 // A phrase opened by 对 or 向 up to the verb of speech that closes it (对X一行的到来表示欢迎).
 const TOWARDS = /^[^，。；！？]{0,4}(?:代表[^，。；！？对向]{1,16})?[对向][^。；！？]*?(表示|致以|致辞)/;

@@ -36,8 +36,8 @@ const COUNTY_WORDS: [RegExp, string][] = [
 // A township's name in an outlet's name, once the divisions are cut out of it (东平县|戴庙镇).
 const TOWNSHIP_NAME = /[\u4e00-\u9fff]{2,4}?[镇乡](?![政府人党])/;
 // An institution in an outlet's name: a research institute (中国科学院|化学研究所: the institute, not
-// its academy), a hospital (a maternity and child care hospital, 妇幼保健院, or a township's 卫生院), a university or college and a school inside it (青岛科技大学|机电工程学院), a
-// court or a procuratorate.
+// its academy), a hospital (a maternity and child care hospital, 妇幼保健院, or a township's 卫生院), a
+// university or college and a school inside it (青岛科技大学|机电工程学院), a court or a procuratorate.
 const INSTITUTIONS = [
   /[\u4e00-\u9fff]{2,16}?(?:研究所|研究院)/,
   /[\u4e00-\u9fff]{2,20}?(?:医院|保健院|卫生院)/,
