@@ -691,6 +691,9 @@ describe('recognize', () => {
       expect(names).to.include.members(['襄阳市人民政府驻上海联络处', '香港特别行政区政府']);
       expect(names).to.not.include('上海联络处');
       expect(names).to.not.include('香港特别行政区人民政府');
+      // …also written short (香港特区政府).
+      const short = { ...doc, units: [{ ...doc.units[0], text: '副省长会见了香港特区政府驻上海经贸办事处主任邓仲明一行。' }] };
+      expect(extractDocument(short).articles[0].organizations.map((o) => o.name)).to.deep.equal(['香港特区政府驻上海经贸办事处']);
     });
   });
 

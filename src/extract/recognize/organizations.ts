@@ -487,8 +487,8 @@ export function resolveOrg(surface: string, home: Home | null): string {
   // A place's court or procuratorate is its people's (区检察院 → X区人民检察院, 市中级法院 → …中级人民法院).
   name = name.replace(/([市县区州旗]|中级|高级)(检察院|法院)(?=$|党组)/, '$1人民$2');
   // A place's government is its people's government (市政府 → 许昌市人民政府, 省政府办公厅 → …人民政府办公厅).
-  // (Not a special administrative region's: 香港特别行政区政府.)
-  name = name.replace(/(?<!特别行政)([市省县区州镇乡])政府(?=$|办公厅|办公室|研究室|参事室|督查室)/, '$1人民政府');
+  // (Not a special administrative region's: 香港特别行政区政府, 香港特区政府.)
+  name = name.replace(/(?<!特别行政|特)([市省县区州镇乡])政府(?=$|办公厅|办公室|研究室|参事室|督查室)/, '$1人民政府');
   name = name.replace(/委办$/, '委办公室').replace(/([市省县区州])政府办$/, '$1人民政府办公室');
   // A division's committee written with its level twice (衡阳县县委, X市市委) is the division's committee
   // (衡阳县委); not where the level is the name's own (西藏自治区|区委, 晋城市城区|区委), nor where the name is
