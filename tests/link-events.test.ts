@@ -256,6 +256,12 @@ describe('link and events', () => {
       expect(roles(a, '户海明')).to.deep.equal(['attended']);
     });
 
+    it('gives spoke to leaders who give their views (县领导A、B也就相关工作讲具体意见)', () => {
+      const a = record('县领导冉德明、刘宇明也就相关工作讲具体意见。');
+      expect(roles(a, '冉德明')).to.deep.equal(['spoke']);
+      expect(roles(a, '刘宇明')).to.deep.equal(['spoke']);
+    });
+
     it('gives no spoke for 肯定 as a noun (是对她工作的肯定) but for praise given (给予充分的肯定), and no organized for a law (地方组织法)', () => {
       expect(roles(record('他特别强调，宋兵明同志能够从内部提拔担任院长，是对她工作的肯定。'), '宋兵明')).to.deep.equal([]);
       expect(roles(record('副校长刘立明对两系合并以来的工作给予充分的肯定。'), '刘立明')).to.deep.equal(['spoke']);
