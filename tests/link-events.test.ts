@@ -248,6 +248,13 @@ describe('link and events', () => {
       expect(roles(b, '张书明')).to.deep.equal(['led']);
     });
 
+    it('reads a company chain on through its union, board of supervisors or board (党委副书记、纪委书记、工会主席X; 党委委员、监事会主席Y)', () => {
+      const a = record('公司党委副书记、总经理赵质明，党委委员、监事会主席周之明，党委副书记、纪委书记、工会主席伍绍明，各职能部门代表参会。', 'example.com');
+      expect(titles(person(a, '周之明')).map((t) => t.split('@')[0])).to.deep.equal(['委员', '主席']);
+      expect(titles(person(a, '伍绍明')).map((t) => t.split('@')[0])).to.deep.equal(['党委副书记', '书记', '主席']);
+      for (const name of ['赵质明', '周之明', '伍绍明']) expect(roles(a, name), name).to.deep.equal(['attended']);
+    });
+
     it('holds a post after listed companies in each (A公司、B公司董事X), and lets the first of a party introduced by 由 lead it', () => {
       const a = record('由中国铁建公司、中国国际技术智力合作公司董事葛付明，中国化学工程集团、中国保利集团董事户海明等组成的调研组来我市调研。');
       expect(titles(person(a, '葛付明'))).to.deep.equal(['董事@中国铁建公司', '董事@中国国际技术智力合作公司']);

@@ -286,8 +286,8 @@ function townshipGovernment(text: string, post: PostMention): OrgMention | null 
 }
 
 // Words for a body that name none in particular, right before its post.
-type UnnamedBody = '公司' | '集团' | '机关' | '办事处';
-const UNNAMED_BODY = /(公司|集团|机关|办事处)$/;
+type UnnamedBody = '公司' | '集团' | '机关' | '办事处' | '工会' | '监事会' | '董事会';
+const UNNAMED_BODY = /(公司|集团|机关|办事处|工会|监事会|董事会)$/;
 
 /** The township or subdistrict whose committee a body is (青山镇党委 → 青山镇, 南京东路街道党工委 → 南京东路街道), or null. */
 function townshipOfCommittee(body: string | null): string | null {
