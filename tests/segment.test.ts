@@ -127,6 +127,8 @@ describe('segment', () => {
       // 文、图/X, and the credits of a social-media post (文/编辑 by X, 图片 by Y).
       expect(bylineOf('会议要求确保人员在岗。(文、图/鲁润明)')).to.deep.equal({ ...empty, reporters: ['鲁润明'], photographers: ['鲁润明'] });
       expect(bylineOf('会议要求确保人员在岗。\n文/编辑  by  黄燕明\n图片  by  吴建明')).to.deep.equal({ ...empty, reporters: ['黄燕明'], photographers: ['吴建明'] });
+      // Credit lines above a platform account's line (上观号作者:X), which names no writer.
+      expect(bylineOf('区委常委王益明参加调研。\n记者:武云明 封健明\n摄影:王佩明\n编辑:干钰明\n上观号作者:上海金山')).to.deep.equal({ ...empty, reporters: ['武云明', '封健明'], photographers: ['王佩明'] });
       // A paper's mark before a byline line (□, ■).
       expect(bylineOf('■通讯员 万崇明 黄玉明\n本报讯 1月5日，镇里召开会议。')).to.deep.equal({ ...empty, correspondents: ['万崇明', '黄玉明'] });
       // A line that opens with 作者 and says something else is no credit.

@@ -190,7 +190,8 @@ const CREDIT_ROLE: Record<string, (keyof Byline)[]> = {
   '文/图': ['reporters', 'photographers'], '图/文': ['reporters', 'photographers'], 文字: ['reporters'], 文: ['reporters'], 图: ['photographers'],
   摄影: ['photographers'], 摄像: ['photographers'], 撰稿: ['reporters'], 供稿: ['reporters'], 作者: ['reporters'], 记者: ['reporters'], 通讯员: ['correspondents'],
 };
-const SITE_LINE = '责任编辑|责编|编辑|审核|审校|校对|终审|初审|复审|一审|二审|三审|来源|稿源|出处|监制|统筹';
+// (…and a platform account's line, 上观号作者: the account, no writer.)
+const SITE_LINE = '责任编辑|责编|编辑|审核|审校|校对|终审|初审|复审|一审|二审|三审|来源|稿源|出处|监制|统筹|[\u4e00-\u9fff]{1,6}号作者';
 // A credit opens the line; later credits of the same line need their colon (撰稿：刘明摄影：黄海).
 const FIRST_CREDIT = new RegExp(`^[（(]?(文[/／]图|图[/／]文|文字|摄影|摄像|撰稿|供稿|作者|记者|通讯员|${SITE_LINE}|文|图)\\s*[：:／/|丨︱｜]?\\s*`);
 // …or their spaces around them (供稿 赵军 摄影 罗云帆), or for 摄影 nothing, once spaces are gone (供稿赵军摄影罗云帆).
