@@ -47,10 +47,13 @@ const SETS: [folder: string, least: number, floors: Record<Measure, number>][] =
   ['news-twelfth', 12, { persons: 0.98, organizations: 0.83, places: 0.88, titles: 0.99, titlesResolved: 0.94, participation: 0.96, roles: 0.94, dates: 0.99, bylines: 0.99 }],
   // The thirteenth set (tests/fixtures/news-thirteenth/README.md): gold written before its first measurement
   // (titles resolved 50/72, participation 0.99 once its snippets were fixed), a development set since.
-  ['news-thirteenth', 12, { persons: 0.96, organizations: 0.80, places: 0.82, titles: 0.97, titlesResolved: 0.93, participation: 0.98, roles: 0.90, dates: 0.99, bylines: 0.99 }],
+  ['news-thirteenth', 12, { persons: 0.96, organizations: 0.80, places: 0.82, titles: 0.97, titlesResolved: 0.95, participation: 0.98, roles: 0.90, dates: 0.99, bylines: 0.99 }],
   // The fourteenth set (tests/fixtures/news-fourteenth/README.md): gold written before its first measurement, on
   // this extractor of typical news of every level (titles resolved 33/37, roles 0.87, bylines 0.33 then).
   ['news-fourteenth', 10, { persons: 0.96, organizations: 0.82, places: 0.96, titles: 0.98, titlesResolved: 0.91, participation: 0.98, roles: 0.95, dates: 0.99, bylines: 0.99 }],
+  // The fifteenth set (tests/fixtures/news-fifteenth/README.md): gold written before its first measurement, on
+  // this extractor (titles resolved 35/43, organizations 0.57, bylines 0.33 then).
+  ['news-fifteenth', 10, { persons: 0.98, organizations: 0.58, places: 0.79, titles: 0.99, titlesResolved: 0.89, participation: 0.9, roles: 0.88, dates: 0.99, bylines: 0.88 }],
 ];
 
 function holds(folder: string, least: number, floors: Record<Measure, number>): void {
