@@ -263,6 +263,12 @@ describe('link and events', () => {
       expect(roles(a, '户海明')).to.deep.equal(['attended']);
     });
 
+    it('reads a list opening with a county-wide body (县域医共体党委书记A、…陪同调研) as the subject of its verb', () => {
+      const a = record('县卫生健康局局长黄立同志率队到我院开展专题调研工作，县域医共体党委书记胡伶明、县人民医院常务副院长黄建明陪同调研。');
+      expect(roles(a, '黄立')).to.deep.equal(['led']);
+      for (const name of ['胡伶明', '黄建明']) expect(roles(a, name), name).to.deep.equal(['accompanied']);
+    });
+
     it('gives spoke to leaders who give their views (县领导A、B也就相关工作讲具体意见)', () => {
       const a = record('县领导冉德明、刘宇明也就相关工作讲具体意见。');
       expect(roles(a, '冉德明')).to.deep.equal(['spoke']);
