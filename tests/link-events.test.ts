@@ -269,6 +269,11 @@ describe('link and events', () => {
       for (const name of ['胡伶明', '黄建明']) expect(roles(a, name), name).to.deep.equal(['accompanied']);
     });
 
+    it('gives no spoke for a report heard, however long its subject (听取2025年产业项目谋划情况汇报)', () => {
+      const a = record('3月13日下午，区委书记赵书明主持召开书记专题会，听取2025年产业项目谋划情况汇报，与会人员进行研讨。');
+      expect(roles(a, '赵书明')).to.deep.equal(['presided']);
+    });
+
     it('gives spoke to leaders who give their views (县领导A、B也就相关工作讲具体意见)', () => {
       const a = record('县领导冉德明、刘宇明也就相关工作讲具体意见。');
       expect(roles(a, '冉德明')).to.deep.equal(['spoke']);
