@@ -269,8 +269,8 @@ describe('link and events', () => {
       for (const name of ['胡伶明', '黄建明']) expect(roles(a, name), name).to.deep.equal(['accompanied']);
     });
 
-    it('gives no spoke for a report heard, however long its subject (听取2025年产业项目谋划情况汇报)', () => {
-      const a = record('3月13日下午，区委书记赵书明主持召开书记专题会，听取2025年产业项目谋划情况汇报，与会人员进行研讨。');
+    it('gives no spoke for a report heard, however long its subject (听取2025年产业项目、…谋划情况汇报)', () => {
+      const a = record('3月13日下午，区委书记赵书明主持召开书记专题会，听取2025年产业项目、基础设施项目、民生项目谋划情况汇报，与会人员进行研讨。');
       expect(roles(a, '赵书明')).to.deep.equal(['presided']);
     });
 

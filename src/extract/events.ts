@@ -228,7 +228,7 @@ export function findParticipation(
       // 工作报告 is a report's name (听取了政府工作报告), not 作报告, giving one.
       if (cue.cue === '作报告' && scope[i - 1] === '工') continue;
       // Hearing a report (听取汇报) is no reporting.
-      if (cue.cue === '汇报' && /听(取)?了?[^，。；]{0,20}$/.test(scope.slice(0, i))) continue;
+      if (cue.cue === '汇报' && /听(取)?了?[^，。；]{0,40}$/.test(scope.slice(0, i))) continue;
       // 一行 marks the party of the name right before it (李峰向杨某一行介绍: 杨某's party, not 李峰's).
       if (cue.cue === '一行' && !/^等?$/.test(scope.slice(0, i))) continue;
       // A party touring (X院长一行参观了…) is its visit, which its head leads.
