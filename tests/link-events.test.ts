@@ -274,6 +274,10 @@ describe('link and events', () => {
       expect(roles(a, '赵书明')).to.deep.equal(['presided']);
     });
 
+    it('reads 在座谈会上 as no sitting in (在座)', () => {
+      expect(roles(record('局长黄立明在座谈会上对我院的发展给予了充分的肯定。'), '黄立明')).to.deep.equal(['spoke']);
+    });
+
     it('gives spoke to leaders who give their views (县领导A、B也就相关工作讲具体意见)', () => {
       const a = record('县领导冉德明、刘宇明也就相关工作讲具体意见。');
       expect(roles(a, '冉德明')).to.deep.equal(['spoke']);
