@@ -53,7 +53,7 @@ const SETS: [folder: string, least: number, floors: Record<Measure, number>][] =
   ['news-fourteenth', 10, { persons: 0.96, organizations: 0.82, places: 0.96, titles: 0.98, titlesResolved: 0.91, participation: 0.98, roles: 0.95, dates: 0.99, bylines: 0.99 }],
   // The fifteenth set (tests/fixtures/news-fifteenth/README.md): gold written before its first measurement, on
   // this extractor (titles resolved 35/43, organizations 0.57, bylines 0.33 then).
-  ['news-fifteenth', 10, { persons: 0.98, organizations: 0.58, places: 0.79, titles: 0.99, titlesResolved: 0.89, participation: 0.9, roles: 0.88, dates: 0.99, bylines: 0.88 }],
+  ['news-fifteenth', 10, { persons: 0.98, organizations: 0.58, places: 0.79, titles: 0.99, titlesResolved: 0.89, participation: 0.98, roles: 0.96, dates: 0.99, bylines: 0.88 }],
 ];
 
 function holds(folder: string, least: number, floors: Record<Measure, number>): void {
