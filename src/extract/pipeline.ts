@@ -72,7 +72,9 @@ export function extractArticle(
   // The byline's and credits' names are their own (reporters); the dateline's agency and place are
   // entities (新华社北京…电).
   const creditLines: Span[] = [byline, credits, ...draft.creditLines];
-  const { tagged, placesReadAsPersons } = taggedEntities(text, home, creditLines);
+  // Townships listed by their names alone (向阳、洄水…四镇): places, never persons.
+  const listed = listedTownships(text);
+  const { tagged, placesReadAsPersons } = taggedEntities(text, home, creditLines, listed);
   const orgs = organizationsOf(text, divisions, ctx, tagged);
   const dates = findDates(text, { year: ctx.year, month: ctx.month, day: ctx.day });
   const venues = findVenues(text, home).flatMap((v) => trimmedVenue(text, v) ?? []).filter((v) => !orgs.some((o) => overlaps(o, v)));
@@ -96,7 +98,7 @@ export function extractArticle(
 
   const { local, regional } = ctx;
   const reportedOrgs = orgs.filter((o) => reportable(o, text, divisions, tagged, chainOrgs.has(o.start) || namedByList.has(o), local, ctx.national, regional));
-  const places = placesOf(text, ctx, { divisions, foreignSeats, tagged, persons, orgs, reportedOrgs, venues, creditLines, dates });
+  const places = placesOf(text, ctx, { divisions, listed, foreignSeats, tagged, persons, orgs, reportedOrgs, venues, creditLines, dates });
   const placeSpans = spansByName(text, places);
   const orgSpans = spansByName(text, [...reportedOrgs, ...chainBodyMentions(text, mentioned, titles).filter((u) => !orgs.some((o) => o.start <= u.start && u.end <= o.end))]);
   const events = eventsOf(text, draft, mentioned, titles, dates, venues, home);
@@ -132,13 +134,11 @@ export function extractArticle(
  * The tagger's entities, with the persons that are places (the home's name, a listed settlement) made
  * places, and no person inside a byline or credit line.
  */
-function taggedEntities(text: string, home: Home | null, creditLines: Span[]): { tagged: EntitySpan[]; placesReadAsPersons: Set<EntitySpan> } {
+function taggedEntities(text: string, home: Home | null, creditLines: Span[], listed: PlaceMention[]): { tagged: EntitySpan[]; placesReadAsPersons: Set<EntitySpan> } {
   const taggedSpans = nerModel().tag(text);
   const asPlaces = homeNamedAsPersons(text, taggedSpans, home);
   for (const s of settlementsReadAsPersons(text, taggedSpans)) asPlaces.set(s, entitySpan(s.start, s.end, 'LOC'));
   for (const [s, place] of subdistrictsReadAsPersons(text, taggedSpans)) asPlaces.set(s, place);
-  // A township listed by its name alone (向阳、洄水…四镇) is no person.
-  const listed = listedTownships(text);
   for (const s of taggedSpans) if (s.type === 'PER' && listed.some((t) => t.start === s.start && t.end === s.end)) asPlaces.set(s, entitySpan(s.start, s.end, 'LOC'));
   const placesReadAsPersons = new Set(asPlaces.keys());
   const tagged = taggedSpans
@@ -195,6 +195,7 @@ function personsOf(text: string, mentioned: PersonMention[], titles: Map<PersonM
 /** What the places are found among: the rules' mentions so far and the tagger's spans. */
 interface PlaceInputs {
   divisions: PlaceMention[];
+  listed: PlaceMention[];
   foreignSeats: PlaceMention[];
   tagged: EntitySpan[];
   persons: PersonMention[];
@@ -213,7 +214,7 @@ interface PlaceInputs {
  */
 function placesOf(text: string, ctx: ResolvedContext, found: PlaceInputs): NamedPlace[] {
   const { home, regional } = ctx;
-  const { divisions, foreignSeats, tagged, persons, orgs, reportedOrgs, venues, creditLines, dates } = found;
+  const { divisions, listed, foreignSeats, tagged, persons, orgs, reportedOrgs, venues, creditLines, dates } = found;
   const homeWords = findHomeWords(text, home, (w) => markLexicon().words.get(w) !== undefined);
   const placeRules: NamedPlace[] = [
     ...divisions.filter(
@@ -225,7 +226,7 @@ function placesOf(text: string, ctx: ResolvedContext, found: PlaceInputs): Named
         !orgs.some((o) => overlaps(o, d) && (!regional || registeredForHome(o, d.division?.name, home))),
     ),
     ...(regional ? placesOpeningBodies(text, reportedOrgs, home).filter((p) => !divisions.some((d) => overlaps(d, p))) : []),
-    ...findTownships(text).filter((t) => !persons.some((p) => overlaps(p, t)) && !venues.some((v) => overlaps(v, t))),
+    ...[...findTownships(text), ...listed].filter((t) => !persons.some((p) => overlaps(p, t)) && !venues.some((v) => overlaps(v, t))),
     ...foreignSeats,
     ...venues,
     ...findSettlements(text).filter((t) => !persons.some((p) => overlaps(p, t)) && !venues.some((v) => overlaps(v, t))),

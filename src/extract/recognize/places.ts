@@ -129,7 +129,6 @@ export function findTownships(text: string): PlaceMention[] {
       }
     }
   }
-  out.push(...listedTownships(text));
   return out.sort((a, b) => a.start - b.start);
 }
 
