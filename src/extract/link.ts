@@ -456,13 +456,9 @@ function titlesAfterName(
   const lead = AFTER_NAME.exec(ahead) ?? (removedBefore(text, nameEnd) ? AFTER_REMOVAL.exec(ahead) : null);
   if (!lead || (verbsOnly && /^[（(]/.test(lead[0]))) return [];
   const from = nameEnd + lead[0].length;
-  let best: LinkedTitle[] = [];
-  for (let end = from + 1; end <= Math.min(text.length, from + 30) && !/[，。；：！？（）()\n]/.test(text[end - 1]); end++) {
-    if (!postsByEnd.has(end)) continue;
-    const chain = titleChain(text, end, postsByEnd, orgs, home, places);
-    // (A session's presidium may stand before its posts unread: 为大会主席团常务主席.)
-    if (chain.length && (chain[0].start === from || (PRESIDIUM_POST.test(chain[0].title) && /^(大会)?(主席团)?$/.test(text.slice(from, chain[0].start))))) best = chain;
-  }
+  // (A session's presidium may stand before its posts unread: 为大会主席团常务主席.)
+  const opens = (chain: LinkedTitle[]) => chain[0].start === from || (PRESIDIUM_POST.test(chain[0].title) && /^(大会)?(主席团)?$/.test(text.slice(from, chain[0].start)));
+  const best = chainOpening(text, from, 30, opens, postsByEnd, orgs, home, places);
   // A bracket holds only posts: one of them at or after the chain's last closes it.
   if (lead[0] !== '（' && lead[0] !== '(') return best;
   const lastStart = best.at(-1)?.start ?? Infinity;
@@ -485,14 +481,29 @@ function actingPosts(
   const also = /^[^。；，,]{0,40}[，,]并(?:决定)?(?:由?其)?(?:为|担任|任)/.exec(text.slice(nameEnd, nameEnd + 60));
   if (!also) return [];
   const from = nameEnd + also[0].length;
-  for (let end = from + 1; end <= Math.min(text.length, from + 16) && !/[，。；：！？\n]/.test(text[end - 1]); end++) {
+  const chain = chainOpening(text, from, 16, (c) => c[0].start === from, postsByEnd, orgs, home, places);
+  const body = given.at(-1)?.organization ?? null;
+  return chain.map((t) => (t.organization ? t : linkedTitle(t.title, body && heldIn(t.title, body) ? body : (IMPLIED.find(([re]) => re.test(t.title))?.[1](home) ?? null), t.start)));
+}
+
+/** The longest title chain that `opens` accepts, ending within `reach` characters of `from` and before the clause does. */
+function chainOpening(
+  text: string,
+  from: number,
+  reach: number,
+  opens: (chain: LinkedTitle[]) => boolean,
+  postsByEnd: Map<number, PostMention>,
+  orgs: OrgMention[],
+  home: Home | null,
+  places: Map<number, PlaceMention>,
+): LinkedTitle[] {
+  let best: LinkedTitle[] = [];
+  for (let end = from + 1; end <= Math.min(text.length, from + reach) && !/[，。；：！？（）()\n]/.test(text[end - 1]); end++) {
     if (!postsByEnd.has(end)) continue;
     const chain = titleChain(text, end, postsByEnd, orgs, home, places);
-    if (!chain.length || chain[0].start !== from) continue;
-    const body = given.at(-1)?.organization ?? null;
-    return chain.map((t) => (t.organization ? t : linkedTitle(t.title, body && heldIn(t.title, body) ? body : (IMPLIED.find(([re]) => re.test(t.title))?.[1](home) ?? null), t.start)));
+    if (chain.length && opens(chain)) best = chain;
   }
-  return [];
+  return best;
 }
 
 // Posts of a company, and what a company's name ends with.
