@@ -73,7 +73,7 @@ function partyUnitBefore(text: string, postStart: number, orgs: OrgMention[]): O
 }
 
 // A level's own body in a body's name, and its level (弋江区纪委 → 区, 中共某县委 → 县, 弋江区委统战部 → 区).
-const LEVEL_BODY = /([省市县区])(?:委|纪委|人大常委会|人大|政协|人民政府|政府)/;
+const LEVEL_OF_BODY = /([省市县区])(?:委|纪委|人大常委会|人大|政协|人民政府|政府)/;
 
 /** The chain of posts that ends right before `personStart`. */
 export function titleChain(
@@ -186,7 +186,7 @@ export function titleChain(
           // A department of a province's government (农业农村厅) is the province's; other bare bodies the
           // level's whose body the chain named before (区纪委书记、监委主任 → 区监委; 区委统战部副部长、民宗局长 → 区民宗局),
           // else the city's.
-          const parentLevel = parent ? LEVEL_BODY.exec(parent)?.[1] : undefined;
+          const parentLevel = parent ? LEVEL_OF_BODY.exec(parent)?.[1] : undefined;
           const level = /厅$/.test(item.org.text) ? '省' : parentLevel && homeAt(parentLevel, home) ? parentLevel : '市';
           organization = homeAt(level, home) ? resolveOrg(level + item.org.text, home) : item.org.text;
         }
