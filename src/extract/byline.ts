@@ -247,7 +247,7 @@ export function closingByline(text: string): { byline: Byline; start: number } |
   const m = new RegExp(`[（(]([^（）()]{2,40})[）)]\\s*(?:(?:${SITE_LINE})\\s*[：:].*)?$`).exec(text);
   if (!m) return null;
   const inner = m[1].trim();
-  const byline = parseByline(inner) ?? namesOnly(inner) ?? (FIRST_CREDIT.test(creditForms(inner)) ? creditLine(inner) : null);
+  const byline = parseByline(inner) ?? namesOnly(inner) ?? creditLine(inner);
   return byline ? { byline, start: m.index } : null;
 }
 
