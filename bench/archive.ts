@@ -20,6 +20,7 @@ import { startServer, stopServer, type StartedServer } from '#neo4j-server';
 import { iteratePfrArticles } from '../src/corpus/pfr.js';
 import { Neo4jStore } from '../src/store/neo4j-store.js';
 import { writeArchive, type Archive, type ArchiveShape } from './archive-corpus.js';
+import { measureCoreScaling, scalingLine } from './core-scaling.js';
 import { atLeast, atMost, int, markdownNotes, markdownTable, secs, si, TARGETS, type StepRow } from './archive-report.js';
 import { commandOptions, countsFromOutput, nodesIn, relationshipsIn } from './guanxi-cli.js';
 import { measureServerOpen, peakRssOf, runMeasured, type MeasuredRun } from './measured-process.js';
@@ -148,6 +149,17 @@ function freshStorePath(bench: Bench, name: string): string {
 async function extractionSteps(bench: Bench): Promise<void> {
   const { path, manifest } = bench.archive;
   const chars = manifest.chars;
+  // What a second thread buys on this machine at all, to read the workers' speed-up against.
+  const scalingLoad = load1();
+  const scaling = await measureCoreScaling();
+  bench.rows.push({
+    step: 'machine: 2 threads (bench/core-scaling.ts)',
+    outcome: 'ok',
+    client: true,
+    load: scalingLoad,
+    rates: [scalingLine(scaling)],
+    note: 'speed-up of two threads over one on register arithmetic, random access over 64 MiB and short-lived objects: the ceiling for memory-bound work such as extraction',
+  });
   const jobs = commandOptions(CLI, 'extract').has('--jobs');
   const seconds: Record<string, number> = {};
   for (const n of [1, 2]) {
@@ -164,6 +176,7 @@ async function extractionSteps(bench: Bench): Promise<void> {
       rowOf(name, run, load, {
         rates: [`${si(chars / run.seconds)} chars/s`],
         check: speedup !== undefined ? atLeast(speedup, TARGETS.jobsSpeedup, `${speedup.toFixed(2)}× 1 worker`, `≥ ${TARGETS.jobsSpeedup}×`) : undefined,
+        note: n === 2 ? `the machine's own speed-up of two threads: ${scalingLine(scaling)}` : undefined,
       }),
     );
   }
