@@ -28,6 +28,8 @@ function actForms() {
 export function postAct(sentence: string, name: string, title: string): PostAct | null {
   if (!sentence.includes(name) || !sentence.includes(title)) return null;
   for (const { act, parts } of actForms()) {
+    // Most sentences name no act at all: a form whose words are not all in the sentence cannot match.
+    if (!parts.every((p) => p === '{name}' || p === '{title}' || p === '…' || sentence.includes(p))) continue;
     // 时任/曾任/现任 name a post held, not one given.
     const pattern = parts.map((p) => (p === '{name}' ? escape(name) : p === '{title}' ? escape(title) : p === '…' ? GAP : escape(p))).join('');
     const re = new RegExp(pattern);
