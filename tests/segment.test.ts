@@ -131,6 +131,13 @@ describe('segment', () => {
       expect(bylineOf('区委常委王益明参加调研。\n记者:武云明 封健明\n摄影:王佩明\n编辑:干钰明\n上观号作者:上海金山')).to.deep.equal({ ...empty, reporters: ['武云明', '封健明'], photographers: ['王佩明'] });
       // A paper's mark before a byline line (□, ■).
       expect(bylineOf('■通讯员 万崇明 黄玉明\n本报讯 1月5日，镇里召开会议。')).to.deep.equal({ ...empty, correspondents: ['万崇明', '黄玉明'] });
+      // 文/图 with the role word after it, and 撰稿、摄影 for one person who did both.
+      expect(bylineOf('州委副书记高明出席。(文/图 记者 柯晓明)')).to.deep.equal({ ...empty, reporters: ['柯晓明'], photographers: ['柯晓明'] });
+      expect(bylineOf('县委书记高明出席。\n(撰稿、摄影:邵明东)')).to.deep.equal({ ...empty, reporters: ['邵明东'], photographers: ['邵明东'] });
+      // A paper's app between its name and the date, and a report carried from a paper (据…报道) before the
+      // bracket, whose outlet is written with a middle dot.
+      expect(bylineOf('某某晚报掌上某某6月3日讯(全媒体记者 彭明玉 黄晓兮)3日,市人大常委会举行会议。')).to.deep.equal({ ...empty, reporters: ['彭明玉', '黄晓兮'] });
+      expect(bylineOf('中国某某网11月29日讯 据某某日报报道 (新某某·某某日报记者 石明丹)省人大常委会会议闭幕。')).to.deep.equal({ ...empty, reporters: ['石明丹'] });
       // A line that opens with 作者 and says something else is no credit.
       expect(bylineOf('作者认为，这一做法值得推广。\n1月2日，领导前往法庭考察。')).to.deep.equal(empty);
     });

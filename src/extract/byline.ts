@@ -30,14 +30,15 @@ export function mergeByline(into: Byline, from: Byline): void {
   }
 }
 
-// An agency's or paper's dateline (本报讯, 新华社北京1月5日电, 某某网讯, 齐鲁网·闪电新闻4月20日讯), or a paper named
+// An agency's or paper's dateline (本报讯, 新华社北京1月5日电, 某某网讯, 齐鲁网·闪电新闻4月20日讯, a paper's app
+// with its date: 某某晚报掌上某某6月3日讯), or a paper named
 // in brackets before a bracketed byline ((长江日报)(记者 X)).
 const DATELINE =
-  /^(?:据)?(?:本报讯|(?:本报|新华社|中新社|中新网|人民日报|人民网|央视网|新华网)(?<place>[\u4e00-\u9fff]{0,8}?)(?<date>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?(?:讯|电|消息)|[\u4e00-\u9fff]{1,6}?(?:社|网|报|台)(?<place2>[\u4e00-\u9fff]{0,8}?)(?<date2>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)电|[\u4e00-\u9fff][\u4e00-\u9fff/／]{1,13}?(?:讯|报道|消息)(?=[（(])|[（(][\u4e00-\u9fff]{1,10}(?:报|网|社|台)[）)](?=[（(])|[\u4e00-\u9fff]{1,8}(?:网|报|台)(?:[·•・][\u4e00-\u9fff]{1,8})?(?<date3>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?讯)/;
+  /^(?:据)?(?:本报讯|(?:本报|新华社|中新社|中新网|人民日报|人民网|央视网|新华网)(?<place>[\u4e00-\u9fff]{0,8}?)(?<date>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?(?:讯|电|消息)|[\u4e00-\u9fff]{1,6}?(?:社|网|报|台)(?<place2>[\u4e00-\u9fff]{0,8}?)(?<date2>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)电|[\u4e00-\u9fff][\u4e00-\u9fff/／]{1,13}?(?:讯|报道|消息)(?=[（(])|[（(][\u4e00-\u9fff]{1,10}(?:报|网|社|台)[）)](?=[（(])|[\u4e00-\u9fff]{1,8}(?:网|报|台)(?:[·•・][\u4e00-\u9fff]{1,8})?(?<date3>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?讯|[\u4e00-\u9fff]{1,8}(?:网|报|台)[\u4e00-\u9fff]{1,8}?(?<date4>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)讯)/;
 
 // Role words of a byline, longest first, and which list a name after them joins.
 const ROLE_WORDS: [RegExp, keyof Byline][] = [
-  [/^(?:本报|(?:[\u4e00-\u9fff]{1,10}?(?:报|社|台|网|客户端)\s*)+)?(?:特约|见习|首席|摄影|全媒体|全媒|融媒体|融媒)?记者[：:/／]?/, 'reporters'],
+  [/^(?:本报|(?:[\u4e00-\u9fff][\u4e00-\u9fff·]{0,9}?(?:报|社|台|网|客户端)\s*)+)?(?:特约|见习|首席|摄影|全媒体|全媒|融媒体|融媒)?记者[：:/／]?/, 'reporters'],
   [/^(?:特约)?通讯员[：:]?/, 'correspondents'],
   [/^实习生/, 'correspondents'],
   [/^(?:本报)?评论员/, 'reporters'],
@@ -95,7 +96,7 @@ export function parseByline(text: string, namesAlone = false): Byline | null {
       continue;
     }
     // The names run to the next role word.
-    const next = rest.search(/(本报|[\u4e00-\u9fff]{1,10}?(报|社|台|网))?(特约|见习|首席|摄影|全媒体|全媒|融媒体|融媒)?(记者|通讯员|实习生)/);
+    const next = rest.search(/(本报|[\u4e00-\u9fff][\u4e00-\u9fff·]{0,9}?(报|社|台|网))?(特约|见习|首席|摄影|全媒体|全媒|融媒体|融媒)?(记者|通讯员|实习生)/);
     const segment = next > 0 ? rest.slice(0, next) : rest;
     const names = namesIn(segment);
     if (!names || names.length === 0) return null;
@@ -165,6 +166,9 @@ export function parseDateline(text: string): Dateline | null {
   }
   let end = m[0].length;
   let byline = emptyByline();
+  // A site's dateline may say whose report it carries before the byline (…讯 据某某日报报道 （记者 X）).
+  const carried = /^\s*据[\u4e00-\u9fff·]{2,12}?(?:报道|消息)\s*(?=[（(])/.exec(text.slice(end));
+  if (carried) end += carried[0].length;
   const paren = /^[（(]([^）)]{1,40})[）)]/.exec(text.slice(end));
   if (paren) {
     // After an agency's dateline, names alone in brackets are its reporters (新华社长沙1月20日电（赵雨杉）).
@@ -181,7 +185,7 @@ export function parseDateline(text: string): Dateline | null {
       end += titled[0].length;
     }
   }
-  return { ...byline, place: m.groups?.place || m.groups?.place2 || null, date: m.groups?.date ?? m.groups?.date2 ?? m.groups?.date3 ?? null, end };
+  return { ...byline, place: m.groups?.place || m.groups?.place2 || null, date: m.groups?.date ?? m.groups?.date2 ?? m.groups?.date3 ?? m.groups?.date4 ?? null, end };
 }
 
 // Credit lines of crawled articles, at their end: who wrote and photographed, and the site's own
@@ -230,12 +234,15 @@ export function creditLine(text: string): Byline | null {
 }
 
 /**
- * Other ways sites write the same credits, in the forms creditLine reads: 文、图/X (文/图 X), 文/编辑 by X
+ * Other ways sites write the same credits, in the forms creditLine reads: 文、图/X and 撰稿、摄影:X (文/图 X),
+ * 文/图 记者 X (文/图 X), 文/编辑 by X
  * (文：X, the writer edited it too), 图片 by Y (图：Y).
  */
 function creditForms(line: string): string {
   return line
-    .replace(/^([（(]?)(?:文、图|图、文)\s*[/／]?\s*/, '$1文/图 ')
+    .replace(/^([（(]?)(?:文、图|图、文|(?:撰稿|文字)、(?:摄影|图片))\s*[/／]?\s*/, '$1文/图 ')
+    // 文/图 记者 X: the role word after the credit says no more than the credit.
+    .replace(/^([（(]?(?:文[/／]图|图[/／]文)\s*[：:]?\s*)(?:本报|特约|见习|首席|全媒体|融媒体)?记者\s*/, '$1')
     .replace(/^([（(]?)文[/／]编辑/, '$1文')
     .replace(/^([（(]?)图片(?=\s|[：:]|by)/i, '$1图')
     .replace(/\s*\bby\b\s*/gi, '：');
