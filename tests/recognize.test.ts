@@ -672,6 +672,18 @@ describe('recognize', () => {
       expect(one('许昌日报', '州委书记李明出席。').persons[0].titles).to.deep.equal([{ title: '书记', organization: '州委' }]);
     });
 
+    it('may be an autonomous region, whose 自治区政府, 自治区党委 and 自治区主席 are its own', () => {
+      const a = one('广西广播电视台', '自治区主席韦明会见客人。自治区副主席李红、自治区政府秘书长张强，自治区党委常委王五参加会见。');
+      const titles = (name: string) => a.persons.find((p) => p.name === name)?.titles.map((t) => `${t.title}@${t.organization}`);
+      expect(titles('韦明')).to.deep.equal(['主席@广西壮族自治区人民政府']);
+      expect(titles('李红')).to.deep.equal(['副主席@广西壮族自治区人民政府']);
+      expect(titles('张强')).to.deep.equal(['秘书长@广西壮族自治区人民政府']);
+      expect(titles('王五')).to.deep.equal(['常委@中共广西壮族自治区委员会']);
+      expect(a.organizations.map((o) => o.name)).to.not.include('区政府');
+      // A province's paper has no region: 自治区 names none.
+      expect(one('许昌日报', '自治区主席韦明会见客人。').persons[0].titles).to.deep.equal([{ title: '主席', organization: null }]);
+    });
+
     it('gives a city\'s paper its province where it writes 我省 or names a meeting of it (全省…会议), and none to a paper whose home is unknown', () => {
       const city = one('长葛市融媒体中心', '3月2日，我市召开会议，传达全省农业工作会议精神。');
       expect(city.places.find((p) => p.name === '河南省')?.spans?.map((s) => s.text)).to.deep.equal(['全省']);

@@ -63,6 +63,14 @@ export function namedOrg(o: OrgFields, name: string): NamedOrg {
 }
 
 const LEVEL = '市省县区州镇乡';
+
+// An autonomous region's own word for its level (自治区政府, 自治区党委, 自治区主席), as 省 is a province's.
+const REGION_WORD = '自治区';
+
+/** 3 when the level word ending at `end` is 自治区 (its 区 at end - 1), else 0. */
+function regionWordBefore(text: string, end: number): number {
+  return text.startsWith(REGION_WORD, end - REGION_WORD.length) ? REGION_WORD.length : 0;
+}
 /** A place alone before 公司, which says where a company is from, not which (一家美国公司). */
 export function placeAndCompany(name: string): boolean {
   return name.endsWith('公司') && markLexicon().places.get(name.slice(0, -2)) !== undefined;
@@ -109,6 +117,7 @@ function attachPrefix(text: string, start: number, divisions: PlaceMention[]): n
       s -= unit + 1;
       const d = divisions.find((x) => x.end === s + 1 && x.kind === 'division');
       if (d) s = d.start;
+      else if (regionWordBefore(text, s + 1)) s -= REGION_WORD.length - 1;
       continue;
     }
     const d = divisions.find((x) => x.end === s && x.kind === 'division');
@@ -126,7 +135,7 @@ function attachPrefix(text: string, start: number, divisions: PlaceMention[]): n
     }
     // 市公安局, 聚焦市发改委: a level word before a body names the home's body.
     if (s > 0 && LEVEL.includes(text[s - 1]) && (s < 2 || !WORD_BEFORE_LEVEL.includes(text[s - 2]))) {
-      s -= 1;
+      s -= regionWordBefore(text, s) || 1;
       continue;
     }
     break;
@@ -362,7 +371,7 @@ function nameBeforeEnding(text: string, at: number, end: number, suffix: string,
   else if (/[省市县区镇乡]委$/.test(text.slice(start, at))) start = at - 2;
   // A level word right before the ending is the body's whole stem (同志代表|镇人民政府).
   // Not the 区 of a zone (开发区|管委会): the zone's name is the stem.
-  else if (LEVEL.includes(text[at - 1]) && !LEVEL.includes(text[at - 2] ?? '') && text[at - 2] !== '委' && !endsZone(text, at)) start = at - 1;
+  else if (LEVEL.includes(text[at - 1]) && !LEVEL.includes(text[at - 2] ?? '') && text[at - 2] !== '委' && !endsZone(text, at)) start = at - (regionWordBefore(text, at) || 1);
   else if (LEVEL.includes(text[start]) && at - start <= 7 && !STEM_VERBS.test(text.slice(start, at)) && !/[部委局厅办院所处]/.test(text.slice(start + 1, at))) {
     // 市档案局: a level word opening the stem names the home's body.
   } else if (!free) return null; // known bodies are found by bodies()
@@ -471,6 +480,7 @@ export function resolveOrg(surface: string, home: Home | null): string {
   const named = withBodyNamed(surface);
   if (named) return named;
   let name = surface.replace(/^中共/, '');
+  if (name.startsWith(REGION_WORD)) return regionBody(name.slice(REGION_WORD.length), home) ?? surface;
   const level = name[0];
   if (LEVEL.includes(level)) {
     const full = homeAt(level, home);
@@ -497,6 +507,18 @@ export function resolveOrg(surface: string, home: Home | null): string {
   // A party committee is 中共 X 委; its departments are named without 中共 (许昌市委宣传部).
   if (/[市省县区州]委$/.test(name) || /^中共/.test(surface) && /委$/.test(name)) name = '中共' + name;
   return name;
+}
+
+/**
+ * A body of the home's autonomous region written with its level word alone (自治区政府, 自治区党委,
+ * 自治区人大常委会; 自治区 before its chairman's post is its government); null when the home is no region.
+ */
+function regionBody(rest: string, home: Home | null): string | null {
+  const region = homeAt('省', home);
+  if (!region?.endsWith(REGION_WORD)) return null;
+  if (rest === '' || rest === '政府' || rest === '人民政府') return `${region}人民政府`;
+  if (rest === '党委') return `中共${region}委员会`;
+  return resolveOrg(region + rest, home);
 }
 
 /** A name that opens with a body known by name (全国对外友协|国际部): that body's full name with the rest; null if none. */
@@ -627,10 +649,19 @@ function campusWords(text: string, home: Home | null): OrgMention[] {
   return [...text.matchAll(ownWords(home.local))].map((m) => orgMention({ start: m.index!, end: m.index! + m[0].length, text: m[0], resolved: '', system: 'other', whole: true }));
 }
 
+// 自治区 right before its chairman's post (自治区主席, 自治区常务副主席): the region's government, as 省 in 省长.
+const REGION_CHAIR = /(?<![\u4e00-\u9fff])自治区(?=(?:常务)?副?主席)|(?<=[，、。：；和与及的在由是])自治区(?=(?:常务)?副?主席)/g;
+
+/** 自治区 before 主席 in an autonomous region's news: its government. */
+function regionWords(text: string, home: Home | null): OrgMention[] {
+  if (!homeAt('省', home)?.endsWith(REGION_WORD)) return [];
+  return [...text.matchAll(REGION_CHAIR)].map((m) => orgMention({ start: m.index!, end: m.index! + m[0].length, text: m[0], resolved: '', system: 'other', whole: true }));
+}
+
 /** All organizations in a text, the longest where they overlap, resolved against the home. */
 export function findOrganizations(text: string, divisions: PlaceMention[], home: Home | null): OrgMention[] {
   // (The outlet's own words before the endings': of two the same, theirs is kept, whole.)
-  const all = [...namedBodies(text), ...campusWords(text, home), ...bodies(text, divisions, home), ...committees(text, divisions), ...bySuffix(text, divisions), ...companyWords(text, home)];
+  const all = [...namedBodies(text), ...campusWords(text, home), ...bodies(text, divisions, home), ...committees(text, divisions), ...bySuffix(text, divisions), ...companyWords(text, home), ...regionWords(text, home)];
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: OrgMention[] = [];
   // The characters kept mentions cover: a test costs a mention's length, not the mentions kept so far.
