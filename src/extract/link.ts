@@ -168,6 +168,10 @@ export function titleChain(
         const office = /^(办公[室厅]|书记处)$/.test(item.org.text);
         const ofCommittee = kind === 'party' || office;
         let committee: string | null = ofCommittee && parent && /委$/.test(parent) ? parent.replace(/^中共/, '') : null;
+        // …but after a post in one of the committee's own bodies, a party body is the committee's, not
+        // that body's (市委政法委书记、教育工委书记 → 市委教育工委).
+        const sibling = committee && !office ? /^(.+?[省市县区州]委)([^委].*委)$/.exec(committee) : null;
+        if (sibling && orgBodies.get(sibling[2]) === 'party') committee = sibling[1];
         // …or the committee whose department the chain named before it (区委宣传部副部长、文明办主任 → 区委文明办).
         if (!committee && kind === 'party' && parent) committee = /^(?:中共)?(.+?[省市县区州]委)[^委]+部$/.exec(parent)?.[1] ?? null;
         // …and after another body's post, that body's (市教育局党组成员、办公室主任 → 市教育局办公室).
