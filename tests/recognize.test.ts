@@ -100,6 +100,12 @@ describe('recognize', () => {
   });
 
   describe('title chains', () => {
+    it("gives a party body after a post in another of the committee's bodies to the committee (市委政法委书记、教育工委书记)", () => {
+      expect(titlesOf('襄阳市委副书记、政法委书记、教育工委书记高德明来校调研。', '高德明')).to.deep.equal(['副书记@中共襄阳市委', '书记@襄阳市委政法委', '书记@襄阳市委教育工委']);
+      // …but an office after such a post is that body's own.
+      expect(titlesOf('襄阳市委政法委副书记、办公室主任王立新陪同。', '王立新')).to.deep.equal(['副书记@襄阳市委政法委', '主任@襄阳市委政法委办公室']);
+    });
+
     it("gives an office after a committee's post to the committee, and a management committee its name", () => {
       const a = extract('区委常委、办公室主任钱敏陪同。开发区管委会主任孙立新介绍情况。')[0];
       const titles = Object.fromEntries(a.persons.map((p) => [p.name, p.titles.map((t) => `${t.title}@${t.organization}`)]));
@@ -944,6 +950,18 @@ describe('recognize', () => {
   });
 
   describe('persons through the pipeline', () => {
+    it('reads a name one character off where the article names the person by a post (周立胜|简要介绍, 李桂|发表示)', () => {
+      const a = recordOf('市政府副秘书长李桂发带领有关部门到医院调研，医院院长周立陪同。周立简要介绍了医院情况。李桂发表示，将积极协调。');
+      expect(a.persons.map((p) => p.name)).to.deep.equal(['李桂发', '周立']);
+      // A listed name stands as listed.
+      expect(personNames('院长周立出席。周立新、王大明参加。')).to.include('周立新');
+    });
+
+    it('gives a deputy addressed by the post without 副 (黄州长 for 副州长黄明华) no second post', () => {
+      const titles = titlesOf('州政府黄明华副州长听取汇报。黄州长强调，要做扎实。', '黄明华', '黔西南日报');
+      expect(titles).to.deep.equal(['副州长@黔西南布依族苗族自治州人民政府']);
+    });
+
     it('takes a name addressed by its head post at a clause start (，王某董事长表示), not a place there or a word before', () => {
       expect(personNames('双方深入交流，万立明董事长表示要扩大投资。')).to.include('万立明');
       expect(personNames('会议决定蒋立平为省长人选。')).to.not.include('立平为');

@@ -175,6 +175,11 @@ function personsOf(text: string, mentioned: PersonMention[], titles: Map<PersonM
   const personSpans = spansByName(text, mentioned);
   const personsOut = new Map<string, PersonOut>();
   const { anchorOnlyPosts } = lexicon();
+  // The posts of a surname standing for a full name (黄州长 for 黄华): added once the names' own are known.
+  const addressed: [PersonOut, LinkedTitle][] = [];
+  const add = (p: PersonOut, t: TitleOut) => {
+    if (!p.titles.some((x) => x.title === t.title && x.organization === t.organization)) p.titles.push({ title: t.title, organization: t.organization } satisfies TitleOut);
+  };
   for (const m of mentioned) {
     let p = personsOut.get(m.name);
     if (!p) personsOut.set(m.name, (p = { name: m.name, titles: [], mentions: 0, spans: personSpans.get(m.name) ?? [], ...(m.anchor === 'surname' ? { addressOnly: true as const } : {}) }));
@@ -184,11 +189,12 @@ function personsOf(text: string, mentioned: PersonMention[], titles: Map<PersonM
       if (anchorOnlyPosts.has(t.title.replace(/^[省市县区镇乡]/, ''))) continue;
       // A congress's deputy (区人大代表X) holds no post in it: 代表 there is a role, not a title.
       if (t.title === '代表' && /(人大|人民代表大会)$/.test(t.organization ?? '')) continue;
-      if (!p.titles.some((x) => x.title === t.title && x.organization === t.organization)) {
-        p.titles.push({ title: t.title, organization: t.organization } satisfies TitleOut);
-      }
+      if (m.end - m.start < m.name.length && m.anchor !== 'surname') addressed.push([p, t]);
+      else add(p, t);
     }
   }
+  // A deputy is addressed by the post without 副 (副州长黄华 is 黄州长): that is no second post.
+  for (const [p, t] of addressed) if (!p.titles.some((x) => x.organization === t.organization && x.title.replace(/^(常务)?副/, '') === t.title && x.title !== t.title)) add(p, t);
   return [...personsOut.values()];
 }
 

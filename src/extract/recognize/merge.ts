@@ -152,9 +152,27 @@ export function mergePersons(text: string, rules: PersonMention[], taggedSpans: 
       return form ? [personMention(s.start, s.end, form, 'surname')] : [];
     }),
   ];
-  const whole = shortForeignNames(all.map((m) => withNameEndingHe(text, m)));
+  const whole = shortForeignNames(namesCutAtTitled(text, all.map((m) => withNameEndingHe(text, m))));
   const named = whole.filter((m) => m.anchor !== 'surname');
   return [...whole, ...repeats(text, named, [...blocked, ...tagged.filter((s) => s.type !== 'PER')])].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A name read one character too long or too short where the article names, by a post, a person whose
+ * name it differs from by that character (院长周胜…周胜|简要介绍; 副秘书长李桂发…李桂|发表示): that
+ * person. Too long only where the name runs on into the sentence (周胜简要, not 周胜简、), too short
+ * only where the text there holds the whole name. (A name in a list stands as listed.)
+ */
+function namesCutAtTitled(text: string, mentions: PersonMention[]): PersonMention[] {
+  const titled = [...new Set(mentions.filter((m) => m.anchor === 'title' && m.name.length >= 2).map((m) => m.name))];
+  if (titled.length === 0) return mentions;
+  return mentions.map((m) => {
+    if (m.anchor === 'title' || m.anchor === 'surname' || m.anchor === 'list' || titled.includes(m.name)) return m;
+    const shorter = isHan(text[m.end] ?? '') ? titled.find((k) => k.length === m.name.length - 1 && m.name.startsWith(k)) : undefined;
+    const longer = titled.find((k) => k.length === m.name.length + 1 && k.startsWith(m.name) && text.startsWith(k, m.start));
+    const name = shorter ?? longer;
+    return name ? personMention(m.start, m.start + name.length, name, m.anchor) : m;
+  });
 }
 
 /**
