@@ -175,6 +175,14 @@ describe('link and events', () => {
   });
 
   describe('roles read from acts of speech, enumerations and visits', () => {
+    it('leaves taking part to whom the host invites (邀请…出席), not to the host, and gives a party\'s representative his words', () => {
+      const a = record('4月4日，省长韦明在省城会见外国代表团。韦明热情邀请各国使节出席今年9月举办的博览会。代表团代表斯里兰卡驻华大使科纳瓦表示，愿作出贡献。县长王五应邀出席博览会开幕式。', '某某省广播电视台');
+      expect(roles(a, '韦明')).to.deep.equal(['led']);
+      expect(roles(a, '科纳瓦')).to.deep.equal(['spoke']);
+      // Invited, the subject attends itself.
+      expect(roles(a, '王五')).to.deep.equal(['attended']);
+    });
+
     it('reads visitors named with the posts that address them as one list (A校长、B副校长到…调研), and leaves others\' later acts to them', () => {
       const a = record('3月2日上午，高明远校长、田立新副校长到我院调研，人事处负责同志陪同调研。院长周海参加调研。周海院长首先代表学院全体师生对学校领导来我院调研表示热烈欢迎。', '某某大学外国语学院网站');
       expect(roles(a, '高明远')).to.deep.equal(['led']);
