@@ -957,6 +957,11 @@ describe('recognize', () => {
       expect(personNames('院长周立出席。周立新、王大明参加。')).to.include('周立新');
     });
 
+    it('reads a post in quotes before names (挂职“第一书记”A、B)', () => {
+      const a = recordOf('选派到村的挂职“第一书记”宁大军、孟乾明两位同志接受了考核。');
+      expect(a.persons.map((p) => [p.name, p.titles.map((t) => t.title)])).to.deep.equal([['宁大军', ['第一书记']], ['孟乾明', ['第一书记']]]);
+    });
+
     it('gives a deputy addressed by the post without 副 (黄州长 for 副州长黄明华) no second post', () => {
       const titles = titlesOf('州政府黄明华副州长听取汇报。黄州长强调，要做扎实。', '黄明华', '黔西南日报');
       expect(titles).to.deep.equal(['副州长@黔西南布依族苗族自治州人民政府']);

@@ -18,7 +18,7 @@ import { occurrences } from './occurrences.js';
 export interface PostMention {
   start: number;
   end: number;
-  /** The post with its prefix: 副市长, 常务副市长, 二级巡视员. */
+  /** The post with its prefix: 副市长, 常务副市长, 二级巡视员 (without the quotes a post may stand in). */
   title: string;
 }
 
@@ -69,6 +69,12 @@ export function findPosts(text: string, blocked: Span[]): PostMention[] {
     // and 主席|团 is a session's presidium.
     if (words.longestAt(text, at) > length || text.startsWith('主席团', end - 2)) continue;
     const start = at - prefixBefore(text, at).length;
+    // A post in quotes before a name (驻村“第一书记”张三): the quotes are the post's, the name follows them.
+    if (text[start - 1] === '“' && text[end] === '”' && isHan(text[end + 1] ?? '')) {
+      found.push({ start: start - 1, end: end + 1, title: text.slice(start, end) });
+      at = end;
+      continue;
+    }
     found.push({ start, end, title: text.slice(start, end) });
     at = end - 1;
   }
