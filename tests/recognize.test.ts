@@ -113,6 +113,17 @@ describe('recognize', () => {
       expect(a.organizations.map((o) => o.name)).to.include('开发区管委会');
     });
 
+    it("reads a university's affiliated hospitals as its news writes them (一附院, 附二院)", () => {
+      const a = recordOf('市政府副秘书长李桂发到一附院走访调研，一附院院长周胜、附二院副院长王五陪同调研。', '某某中医药大学');
+      expect(a.persons.map((p) => p.titles.map((t) => `${t.title}@${t.organization}`))).to.deep.equal([
+        ['副秘书长@市政府'],
+        ['院长@某某中医药大学第一附属医院'],
+        ['副院长@某某中医药大学第二附属医院'],
+      ]);
+      // Not in another outlet's news: whose hospital it is, it does not say.
+      expect(recordOf('一附院院长周胜陪同调研。').organizations.map((o) => o.name)).to.not.include('某某中医药大学第一附属医院');
+    });
+
     it('reads a hospital or school affiliated to a university with the university that opens its name (X大学附属, 简称 too)', () => {
       // The tagger cuts the short name (医大附属…): the rule takes it back to the name's start, past 此次.
       const a = extract('此次安医大附属城东医院分院签约。安医大附属城东医院党委书记王明致辞。')[0];

@@ -454,6 +454,8 @@ export function resolveOrg(surface: string, home: Home | null): string {
   if (institution) {
     // The campus named in full (文华学院 in 文华学院's news) is itself, not one of its colleges.
     if (/^(我校|本校)$/.test(surface) || surface === institution) return institution;
+    const affiliated = /^(?:([一二三四五六七八九])附院|附([一二三四五六七八九])院)$/.exec(surface);
+    if (affiliated && /(大学|学院)$/.test(institution)) return `${institution}第${affiliated[1] ?? affiliated[2]}附属医院`;
     if (home.local?.college && /^(我院|本院|学院)$/.test(surface)) return home.local.college;
     if (surface.startsWith(institution)) return surface;
     if (/^校党委$/.test(surface)) return `中共${institution}委员会`;
@@ -642,11 +644,15 @@ function ownWords(local: NonNullable<Home['local']>): RegExp {
   return local.institution?.endsWith('院') ? COURT_OWN : CAMPUS_OWN;
 }
 
-/** 我校 and 本校 in a campus's news: the university itself (a college's and a court's words too, ownWords). */
+// A university's affiliated hospitals as its news writes them (一附院, 附二院): its Nth affiliated hospital.
+const AFFILIATED_HOSPITAL = /(?:([一二三四五六七八九])附院|附([一二三四五六七八九])院)/g;
+
+/** 我校 and 本校 in a campus's news: the university itself (a college's and a court's words too, ownWords); and its affiliated hospitals. */
 function campusWords(text: string, home: Home | null): OrgMention[] {
   if (!home?.local?.institution) return [];
+  const hospitals = /(大学|学院)$/.test(home.local.institution) ? [...text.matchAll(AFFILIATED_HOSPITAL)] : [];
   // Whole: the tagger's cut of one (焰山人民法庭 for 火焰山人民法庭) does not win over it.
-  return [...text.matchAll(ownWords(home.local))].map((m) => orgMention({ start: m.index!, end: m.index! + m[0].length, text: m[0], resolved: '', system: 'other', whole: true }));
+  return [...text.matchAll(ownWords(home.local)), ...hospitals].map((m) => orgMention({ start: m.index!, end: m.index! + m[0].length, text: m[0], resolved: '', system: 'other', whole: true }));
 }
 
 // 自治区 right before its chairman's post (自治区主席, 自治区常务副主席): the region's government, as 省 in 省长.
