@@ -32,6 +32,15 @@ describe('local bodies (src/extract/local-bodies.ts)', () => {
     expect(titles('某某新闻(来源:东方网)')).to.deep.equal(['县长@—']);
     // A two-character county, kept quiet in running text, named in the outlet's name.
     expect(titles('今日沛县')).to.deep.equal(['县长@沛县人民政府']);
+    // …beside its province's portal, the county (安吉 lies in 浙江); not a county of another province.
+    expect(titles('安吉新闻网 (浙江在线)')).to.deep.equal(['县长@安吉县人民政府']);
+    expect(titles('宝丰快报 (浙江在线)')).to.deep.equal(['县长@—']);
+  });
+
+  it('reads a county named short as a place where the text vouches for it (赴吉林抚松, 抚松县委), not a person', () => {
+    const a = record('县委书记沈明权率代表团赴吉林抚松开展合作交流。抚松县委书记张明陪同。沈明权对抚松的发展表示祝贺。', '安吉新闻网');
+    expect(a.persons.map((p) => p.name)).to.deep.equal(['沈明权', '张明']);
+    expect(a.places.find((p) => p.name === '抚松县')?.spans.map((s) => s.text)).to.include.members(['抚松', '抚松县']);
   });
 
   it("reads the company of a company's own outlet also with a note in brackets after its name", () => {

@@ -38,6 +38,14 @@ describe('recognize', () => {
   describe('venues', () => {
     const placeNames = (text: string) => extract(text).flatMap((a) => a.places.map((p) => p.name));
 
+    it('starts a venue after 率 (刘某率|威海校区) or a dateline\'s end before a division (…日讯|北京工人体育场), not inside a name (孙中山故居)', () => {
+      const a = recordOf('校长刘建明率威海校区领导班子到青岛校区考察交流。');
+      expect(a.persons.map((p) => p.name)).to.deep.equal(['刘建明']);
+      expect(a.places.map((p) => p.name)).to.include.members(['威海校区', '青岛校区']);
+      expect(placeNames('本报5日讯北京工人体育场昨日举行比赛。')).to.include('北京工人体育场');
+      expect(placeNames('代表团参观了孙中山故居。')).to.include('孙中山故居');
+    });
+
     it('starts a venue after a verb proper inside its stem or a count before it', () => {
       const names = placeNames('公司将在许昌投资北湖湿地生态开发、3000亩高新区光电产业园建设。');
       expect(names).to.include.members(['北湖湿地', '高新区光电产业园']);
@@ -100,6 +108,13 @@ describe('recognize', () => {
   });
 
   describe('title chains', () => {
+    it("gives a bare body in a list after a township's posts the township (镇党委书记A、镇长B、人大主席C), and reads 经开区 whole before its body", () => {
+      const a = recordOf('经开区管委会主任周永明率队检查。横林镇党委书记江春明、镇长蒋政明、人大主席姚鸿明陪同检查。', '江苏常州经济开发区');
+      const titles = Object.fromEntries(a.persons.map((p) => [p.name, p.titles.map((t) => `${t.title}@${t.organization}`)]));
+      expect(titles['姚鸿明']).to.deep.equal(['主席@横林镇人大']);
+      expect(titles['周永明']).to.deep.equal(['主任@经开区管委会']);
+    });
+
     it("gives a party body after a post in another of the committee's bodies to the committee (市委政法委书记、教育工委书记)", () => {
       expect(titlesOf('襄阳市委副书记、政法委书记、教育工委书记高德明来校调研。', '高德明')).to.deep.equal(['副书记@中共襄阳市委', '书记@襄阳市委政法委', '书记@襄阳市委教育工委']);
       // …but an office after such a post is that body's own.

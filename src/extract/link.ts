@@ -84,6 +84,7 @@ export function titleChain(
   home: Home | null,
   places: Map<number, PlaceMention> = new Map(),
   carried: PlaceMention | null = null,
+  listTownship: string | null = null,
 ): LinkedTitle[] {
   // `held`: where a post whose body the text does not name is held: in the body of the post before
   // 兼, or in a body the text calls only by a word for it (公司, 集团, 机关, 办事处).
@@ -183,7 +184,8 @@ export function titleChain(
         if (!committee && kind === 'party' && homeAt('市', home)) committee = resolveOrg('市委', home).replace(/^中共/, '');
         // A bare state body after a township's or subdistrict's committee's post is the township's
         // (街道党工委副书记、办事处副主任 → 街道办事处; 镇党委书记、人大主席 → 镇人大).
-        const township = kind === 'state' ? townshipOfCommittee(parent) : null;
+        // (…and the first of a chain listed after a township's post: 横林镇党委书记A、镇长B、人大主席C → 横林镇人大.)
+        const township = kind === 'state' ? (parent ? townshipOfCommittee(parent) : listTownship) : null;
         if (committee) organization = committee + item.org.text;
         else if (township) organization = township + item.org.text;
         else {
@@ -292,6 +294,15 @@ function townshipGovernment(text: string, post: PostMention): OrgMention | null 
 // Words for a body that name none in particular, right before its post.
 type UnnamedBody = '公司' | '集团' | '机关' | '办事处' | '工会' | '监事会' | '董事会';
 const UNNAMED_BODY = /(公司|集团|机关|办事处|工会|监事会|董事会)$/;
+
+/** The township or subdistrict whose committee or government holds one of the titles (横林镇党委, 横林镇人民政府), or null. */
+function townshipOfTitles(titles: readonly LinkedTitle[]): string | null {
+  for (const t of titles) {
+    const township = t.organization && /^(?:中共)?(.*(?:街道|镇|乡))(?:党工委|党委|工委|人民政府|政府|人大|人民代表大会)$/.exec(t.organization)?.[1];
+    if (township) return township;
+  }
+  return null;
+}
 
 /** The township or subdistrict whose committee a body is (青山镇党委 → 青山镇, 南京东路街道党工委 → 南京东路街道), or null. */
 function townshipOfCommittee(body: string | null): string | null {
@@ -601,7 +612,9 @@ function chainsOfPersons(
   for (const person of persons) {
     // …until the sentence ends, or speaks of the paper's own place again (…参观了我县…，县委书记X).
     if (carried && /[。！？\n]|[我本][省市县区镇乡]/.test(text.slice(carried.end, person.start))) carried = null;
-    let titles = titleChain(text, person.start, postsByEnd, orgs, sceneHome(text, person.start, home), places, carried);
+    // The township of the list member before this one, whose bare bodies this chain's are (…镇长B、人大主席C).
+    const listTownship = previous && /^[，、；]/.test(text.slice(previous.end, person.start)) ? townshipOfTitles(out.get(previous) ?? []) : null;
+    let titles = titleChain(text, person.start, postsByEnd, orgs, sceneHome(text, person.start, home), places, carried, listTownship);
     const from = titles[0]?.start ?? person.start;
     for (const d of places.values()) if (d.division && d.start >= from && d.end <= person.start && (!carried || d.start >= carried.start)) carried = d;
     // A post said to be held by the names after it (执行主席由A、B担任; 执行主席是A、B).

@@ -17,7 +17,7 @@ import { findPlaceAbbreviations } from './recognize/place-abbreviations.js';
 import { findForeignSeats } from './recognize/foreign-seats.js';
 import { findSettlements } from './recognize/settlements.js';
 import { headlineEntities } from './recognize/headline.js';
-import { attributivePlace, homeNamedAsPersons, settlementsReadAsPersons, subdistrictsReadAsPersons, mergeNamed, seenOrNamedInFull, trimmedVenue, mergePersons, overlaps, readOverName, reportable, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
+import { attributivePlace, countiesNamedShortAsPersons, countyNamedShort, homeNamedAsPersons, settlementsReadAsPersons, subdistrictsReadAsPersons, mergeNamed, seenOrNamedInFull, trimmedVenue, mergePersons, overlaps, readOverName, reportable, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
 import { findMedia } from './recognize/media.js';
 import { placesOpeningBodies, registeredForHome } from './recognize/opening-places.js';
 import { withAffiliations, withDepartments, withPostingBodies } from './recognize/org-extents.js';
@@ -139,6 +139,7 @@ function taggedEntities(text: string, home: Home | null, creditLines: Span[], li
   const asPlaces = homeNamedAsPersons(text, taggedSpans, home);
   for (const s of settlementsReadAsPersons(text, taggedSpans)) asPlaces.set(s, entitySpan(s.start, s.end, 'LOC'));
   for (const [s, place] of subdistrictsReadAsPersons(text, taggedSpans)) asPlaces.set(s, place);
+  for (const [s, place] of countiesNamedShortAsPersons(text, taggedSpans)) asPlaces.set(s, place);
   for (const s of taggedSpans) if (s.type === 'PER' && listed.some((t) => t.start === s.start && t.end === s.end)) asPlaces.set(s, entitySpan(s.start, s.end, 'LOC'));
   const placesReadAsPersons = new Set(asPlaces.keys());
   const tagged = taggedSpans
@@ -245,12 +246,20 @@ function placesOf(text: string, ctx: ResolvedContext, found: PlaceInputs): Named
       text,
       placeRules,
       taggedPlaces(text, tagged, placeRules).filter((s) => !persons.some((p) => overlaps(p, s))),
-      canonicalPlaceAt(home),
+      shortCountiesNamed(text, canonicalPlaceAt(home)),
       (m) => namedPlace(placeMention(m.start, m.end, m.text, 'venue', null), m.name),
       // A village or community whose name the context vouches for keeps its whole name (金色新城社区).
       (p) => p.kind === 'settlement',
     ),
   );
+}
+
+/** A place's canonical name, and a county named short the text vouches for as that county (抚松 → 抚松县). */
+function shortCountiesNamed(text: string, canonical: (surface: string) => string): (surface: string) => string {
+  return (surface) => {
+    const name = canonical(surface);
+    return name === surface ? (countyNamedShort(text, surface)?.name ?? name) : name;
+  };
 }
 
 /** The article's event, when its headline or opening describes one or persons take part in it. */
@@ -379,7 +388,12 @@ const outletHomes = new Map<string, string | undefined>();
 function outletHomeOf(source: string): string | undefined {
   const named = findDivisions(source).flatMap((m) => (m.division ? [m.division] : []));
   named.sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
-  return named[0]?.name ?? quietCountyNamed(source) ?? countyNamedShort(source);
+  if (named[0] && named[0].level !== 'province') return named[0].name;
+  // A county's paper named short beside its province's portal (安吉新闻网 (浙江在线)): the county, when it
+  // lies in that province.
+  const county = quietCountyNamed(source) ?? outletCountyNamedShort(source);
+  const inProvince = (name: string) => !named[0] || lexicon().gazetteer.byForm.get(name)?.some((d) => d.province === named[0].name);
+  return county && inProvince(county) ? county : named[0]?.name;
 }
 
 /**
@@ -400,7 +414,7 @@ function quietCountyNamed(source: string): string | undefined {
  * alone after it (商务时讯 (宿松)): the one county whose full name is the outlet's first two or three
  * characters, or a later word of two or three, plus 县, 市 or 区.
  */
-function countyNamedShort(source: string | undefined): string | undefined {
+function outletCountyNamedShort(source: string | undefined): string | undefined {
   if (!source) return undefined;
   const { byForm } = lexicon().gazetteer;
   const county = (stem: string) => {

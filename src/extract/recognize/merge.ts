@@ -19,6 +19,7 @@ import { isTibetanName, isTibetanNameAt, nameScore, rareSurname, splitNames, sur
 import { orgEndingBefore, placeAndCompany, verbAfterBody, type OrgMention } from './organizations.js';
 import { personMention, type PersonMention } from './persons.js';
 import { abbreviationPairAt } from './place-abbreviations.js';
+import type { Division } from '../lexicon/gazetteer.js';
 import { homeForms, placeMention, type Home, type PlaceMention } from './places.js';
 
 interface Span {
@@ -76,6 +77,31 @@ export function settlementsReadAsPersons(text: string, tagged: EntitySpan[]): Se
 export function subdistrictsReadAsPersons(text: string, tagged: EntitySpan[]): Map<EntitySpan, EntitySpan> {
   const out = new Map<EntitySpan, EntitySpan>();
   for (const s of ofType(tagged, 'PER')) if (text.startsWith('街道', s.end) && !text.startsWith('街道办主任', s.end)) out.set(s, entitySpan(s.start, s.end + 2, 'LOC'));
+  return out;
+}
+
+/**
+ * The county a two-character word names without its 县, 市 or 区 (抚松 for 抚松县), where the text vouches
+ * for it: the one county of that name, named in full in the text too (抚松县委), or right before `at`
+ * its province or city (吉林抚松); null otherwise. (Without `at`, its province or city anywhere.)
+ */
+export function countyNamedShort(text: string, stem: string, at?: number): Division | null {
+  if (stem.length !== 2) return null;
+  const { byForm } = lexicon().gazetteer;
+  if (byForm.has(stem)) return null;
+  const counties = ['县', '市', '区'].flatMap((end) => byForm.get(stem + end)?.filter((d) => d.level === 'county') ?? []);
+  if (counties.length !== 1) return null;
+  const county = counties[0];
+  if (text.includes(county.name)) return county;
+  const enclosing = [county.province, county.city].flatMap((name) => (name ? [name, ...byForm.get(name)!.flatMap((d) => (d.name === name && d.short ? [d.short] : []))] : []));
+  const before = at === undefined ? text : text.slice(Math.max(0, at - 4), at);
+  return enclosing.some((name) => (at === undefined ? before.includes(name) : before.endsWith(name))) ? county : null;
+}
+
+/** The tagger's persons that are a county named short (赴吉林抚松, 抚松生态优美: countyNamedShort), each with the place's span. */
+export function countiesNamedShortAsPersons(text: string, tagged: EntitySpan[]): Map<EntitySpan, EntitySpan> {
+  const out = new Map<EntitySpan, EntitySpan>();
+  for (const s of ofType(tagged, 'PER')) if (countyNamedShort(text, text.slice(s.start, s.end), s.start)) out.set(s, entitySpan(s.start, s.end, 'LOC'));
   return out;
 }
 

@@ -76,6 +76,12 @@ export function placeAndCompany(name: string): boolean {
   return name.endsWith('公司') && markLexicon().places.get(name.slice(0, -2)) !== undefined;
 }
 
+/** Whether a zone named by its ending alone opens at `at` and ends by `end` (经|开区管委会: 经 is no preposition there). */
+function opensZone(text: string, at: number, end: number): boolean {
+  for (const zone of lexicon().venuesAlone) if (at + zone.length <= end && text.startsWith(zone, at)) return true;
+  return false;
+}
+
 /** Whether a zone named by its ending alone (开发区, 高新区: venue-suffixes.txt) ends at `at`. */
 function endsZone(text: string, at: number): boolean {
   for (const zone of lexicon().venuesAlone) if (text.startsWith(zone, at - zone.length)) return true;
@@ -351,7 +357,7 @@ function nameBeforeEnding(text: string, at: number, end: number, suffix: string,
   // A committee's name joining two nouns by 和 is read whole (社会和法治委员会): the tagger sees only its tail.
   let joined = false;
   for (; start > 0 && at - start < 12 && isHan(text[start - 1]); start--) {
-    if (!STEM_STOP.has(text[start - 1]) || opensNoun(text, start - 1, at)) continue;
+    if (!STEM_STOP.has(text[start - 1]) || opensNoun(text, start - 1, at) || opensZone(text, start - 1, at)) continue;
     if (!joinsNouns(text, start - 1, suffix)) break;
     joined = true;
   }
@@ -398,7 +404,8 @@ function nameBeforeEnding(text: string, at: number, end: number, suffix: string,
   for (let verb = words.longestAt(text, start); !lead && verb > 0 && verb <= at - start - 2 && (verbs.valueAt(text, start, verb) || adverbs.valueAt(text, start, verb)); verb = words.longestAt(text, start)) start += verb;
   const stemFrom = lead ? lead.end : start;
   const doubtful = at > stemFrom && words.longestAt(text, stemFrom) === at - stemFrom && verbs.valueAt(text, stemFrom, at - stemFrom) === true;
-  return { start, doubtful, whole: joined && start < at - 1 && text.slice(start, at).includes('和') };
+  // (A zone's body read from the zone's first character (经开区管委会) is whole: the tagger cuts the zone's word.)
+  return { start, doubtful, whole: (joined && start < at - 1 && text.slice(start, at).includes('和')) || opensZone(text, start, at) };
 }
 
 /**

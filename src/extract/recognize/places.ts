@@ -55,7 +55,7 @@ export interface Home {
 const ZONE_VERB = /[到在赴至于进入驻]/;
 
 // Characters that never begin a venue's proper name: verbs of motion, prepositions, particles.
-const VENUE_STOP = new Set([...'在到往赴于从由向对把和与及的是了为等去来至以将被让使给、，。：；“”（）《》 ']);
+const VENUE_STOP = new Set([...'在到往赴于从由向对把和与及的是了为等去来至以将被让使给率、，。：；“”（）《》 ']);
 
 /** Gazetteer matches: longest form at each position, skipping forms glued inside a longer Han word. */
 // What makes the place before it a road's name: a road word, after a direction or not.
@@ -185,6 +185,14 @@ export function findVenues(text: string, home: Home | null): PlaceMention[] {
     if (lead && lead.end < name.length - suffix.length && /[区县市省]$/.test(lead.text)) {
       start += lead.end;
       name = text.slice(start, at + suffix.length);
+    } else if (!lead) {
+      // A division inside the stem after a dateline's end or a level word opens the venue's name (…日讯|北京工人体育场,
+      // 省|五台县战斗遗址); elsewhere a division inside a name is the name's (孙中山故居).
+      const inner = divisions.find((d) => d.kind === 'division' && d.start > 0 && d.end <= name.length - suffix.length && /[讯电省市县区]/.test(name[d.start - 1]));
+      if (inner) {
+        start += inner.start;
+        name = text.slice(start, at + suffix.length);
+      }
     }
     // A level word alone before the ending (市体育馆, 县宾馆) is the home's own venue.
     if (name.length - suffix.length < 2 && !(/^[市县区]/.test(name) && home) && !lexicon().venuesAlone.has(suffix)) continue;
