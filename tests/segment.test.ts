@@ -138,6 +138,11 @@ describe('segment', () => {
       // bracket, whose outlet is written with a middle dot.
       expect(bylineOf('某某晚报掌上某某6月3日讯(全媒体记者 彭明玉 黄晓兮)3日,市人大常委会举行会议。')).to.deep.equal({ ...empty, reporters: ['彭明玉', '黄晓兮'] });
       expect(bylineOf('中国某某网11月29日讯 据某某日报报道 (新某某·某某日报记者 石明丹)省人大常委会会议闭幕。')).to.deep.equal({ ...empty, reporters: ['石明丹'] });
+      // An outlet and its newsroom before 记者/, with the editor's line in the same bracket; a portal before the
+      // outlet's dateline; a credits block in 【】 that names a unit first.
+      expect(bylineOf('会议在南京召开。\n(某某广电总台·融媒体新闻中心记者/马明 亓晨明 编辑/刘小琳)')).to.deep.equal({ ...empty, reporters: ['马明', '亓晨明'] });
+      expect(bylineOf('某某在线-某某新闻网2月18日讯(某某在线记者 吴明静 通讯员 李敦明)2月14日,县委书记率团考察。')).to.deep.equal({ ...empty, reporters: ['吴明静'], correspondents: ['李敦明'] });
+      expect(bylineOf('张三参加活动。\n【供稿单位:某某校区综合办    作者:徐长明    编辑:新闻中心总编室    责任编辑:曹明蕾  】')).to.deep.equal({ ...empty, reporters: ['徐长明'] });
       // A line that opens with 作者 and says something else is no credit.
       expect(bylineOf('作者认为，这一做法值得推广。\n1月2日，领导前往法庭考察。')).to.deep.equal(empty);
     });

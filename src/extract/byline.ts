@@ -34,11 +34,11 @@ export function mergeByline(into: Byline, from: Byline): void {
 // with its date: 某某晚报掌上某某6月3日讯), or a paper named
 // in brackets before a bracketed byline ((长江日报)(记者 X)).
 const DATELINE =
-  /^(?:据)?(?:本报讯|(?:本报|新华社|中新社|中新网|人民日报|人民网|央视网|新华网)(?<place>[\u4e00-\u9fff]{0,8}?)(?<date>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?(?:讯|电|消息)|[\u4e00-\u9fff]{1,6}?(?:社|网|报|台)(?<place2>[\u4e00-\u9fff]{0,8}?)(?<date2>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)电|[\u4e00-\u9fff][\u4e00-\u9fff/／]{1,13}?(?:讯|报道|消息)(?=[（(])|[（(][\u4e00-\u9fff]{1,10}(?:报|网|社|台)[）)](?=[（(])|[\u4e00-\u9fff]{1,8}(?:网|报|台)(?:[·•・][\u4e00-\u9fff]{1,8})?(?<date3>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?讯|[\u4e00-\u9fff]{1,8}(?:网|报|台)[\u4e00-\u9fff]{1,8}?(?<date4>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)讯)/;
+  /^(?:据)?(?:本报讯|(?:本报|新华社|中新社|中新网|人民日报|人民网|央视网|新华网)(?<place>[\u4e00-\u9fff]{0,8}?)(?<date>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?(?:讯|电|消息)|[\u4e00-\u9fff]{1,6}?(?:社|网|报|台)(?<place2>[\u4e00-\u9fff]{0,8}?)(?<date2>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)电|[\u4e00-\u9fff][\u4e00-\u9fff/／]{1,13}?(?:讯|报道|消息)(?=[（(])|[（(][\u4e00-\u9fff]{1,10}(?:报|网|社|台)[）)](?=[（(])|(?:[\u4e00-\u9fff]{2,8}[-－—])?[\u4e00-\u9fff]{1,8}(?:网|报|台)(?:[·•・][\u4e00-\u9fff]{1,8})?(?<date3>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?讯|[\u4e00-\u9fff]{1,8}(?:网|报|台)[\u4e00-\u9fff]{1,8}?(?<date4>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)讯)/;
 
 // Role words of a byline, longest first, and which list a name after them joins.
 const ROLE_WORDS: [RegExp, keyof Byline][] = [
-  [/^(?:本报|(?:[\u4e00-\u9fff][\u4e00-\u9fff·]{0,9}?(?:报|社|台|网|客户端)\s*)+)?(?:特约|见习|首席|摄影|全媒体|全媒|融媒体|融媒)?记者[：:/／]?/, 'reporters'],
+  [/^(?:本报|(?:[·•]?[\u4e00-\u9fff][\u4e00-\u9fff·]{0,11}?(?:报|社|台|网|客户端|中心|在线)\s*)+)?(?:特约|见习|首席|摄影|全媒体|全媒|融媒体|融媒)?记者[：:/／]?/, 'reporters'],
   [/^(?:特约)?通讯员[：:]?/, 'correspondents'],
   [/^实习生/, 'correspondents'],
   [/^(?:本报)?评论员/, 'reporters'],
@@ -77,6 +77,9 @@ export function parseByline(text: string, namesAlone = false): Byline | null {
   // 记者 A B C 文/图 (its space perhaps gone): the writers took the pictures too, a credit of the byline as a whole.
   // (A paper's mark before its byline, □ or ■, is no part of it.)
   let rest = text.replace(/^[□■◆◇●○▲△★☆]\s*/, '').replace(/^[（(]|[）)]$/g, '').replace(/(报道|报导)[：:]?$/, '').replace(/\s*(文[/／]图|图[/／]文)$/, '');
+  // The site's lines written on after the names, inside the same bracket (记者/A B 编辑/C): no part of the byline.
+  // (Its space may be gone: 王晨明编辑/刘琳.)
+  rest = rest.replace(new RegExp(`(?:\\s+|(?<=[\\u4e00-\\u9fff]))(?:${SITE_LINE})\\s*[：:/／].*$`), '');
   const slashed = slashCredits(rest);
   if (slashed) return slashed;
   // 摄 (photographed), 绘 and 画 (drawn): the names are the picture's.
@@ -96,7 +99,7 @@ export function parseByline(text: string, namesAlone = false): Byline | null {
       continue;
     }
     // The names run to the next role word.
-    const next = rest.search(/(本报|[\u4e00-\u9fff][\u4e00-\u9fff·]{0,9}?(报|社|台|网))?(特约|见习|首席|摄影|全媒体|全媒|融媒体|融媒)?(记者|通讯员|实习生)/);
+    const next = rest.search(/(本报|[\u4e00-\u9fff][\u4e00-\u9fff·]{0,11}?(报|社|台|网|中心|在线))?(特约|见习|首席|摄影|全媒体|全媒|融媒体|融媒)?(记者|通讯员|实习生)/);
     const segment = next > 0 ? rest.slice(0, next) : rest;
     const names = namesIn(segment);
     if (!names || names.length === 0) return null;
@@ -195,11 +198,11 @@ const CREDIT_ROLE: Record<string, (keyof Byline)[]> = {
   摄影: ['photographers'], 摄像: ['photographers'], 撰稿: ['reporters'], 供稿: ['reporters'], 作者: ['reporters'], 记者: ['reporters'], 通讯员: ['correspondents'],
 };
 // (…and a platform account's line, 上观号作者: the account, no writer.)
-const SITE_LINE = '责任编辑|责编|编辑|审核|审校|校对|终审|初审|复审|一审|二审|三审|来源|稿源|出处|监制|统筹|[\u4e00-\u9fff]{1,6}号作者';
+const SITE_LINE = '供稿单位|来稿单位|责任编辑|责编|编辑|审核|审校|校对|终审|初审|复审|一审|二审|三审|来源|稿源|出处|监制|统筹|[\u4e00-\u9fff]{1,6}号作者';
 // A credit opens the line; later credits of the same line need their colon (撰稿：刘明摄影：黄海).
-const FIRST_CREDIT = new RegExp(`^[（(]?(文[/／]图|图[/／]文|文字|摄影|摄像|撰稿|供稿|作者|记者|通讯员|${SITE_LINE}|文|图)\\s*[：:／/|丨︱｜]?\\s*`);
+const FIRST_CREDIT = new RegExp(`^[（(【]?(${SITE_LINE}|文[/／]图|图[/／]文|文字|摄影|摄像|撰稿|供稿|作者|记者|通讯员|文|图)\\s*[：:／/|丨︱｜]?\\s*`);
 // …or their spaces around them (供稿 赵军 摄影 罗云帆), or for 摄影 nothing, once spaces are gone (供稿赵军摄影罗云帆).
-const NEXT_CREDIT = new RegExp(`\\s*(文[/／]图|摄影|摄像|撰稿|供稿|作者|记者|通讯员|${SITE_LINE}|文|图)\\s*[：:︱｜|丨]\\s*|\\s+(?:(文[/／]图|摄影|摄像|撰稿|供稿|作者|记者|通讯员))\\s+|(?<=[\\u4e00-\\u9fff])(摄影|摄像)(?=[\\u4e00-\\u9fff])`, 'g');
+const NEXT_CREDIT = new RegExp(`\\s*(${SITE_LINE}|文[/／]图|摄影|摄像|撰稿|供稿|作者|记者|通讯员|文|图)\\s*[：:︱｜|丨]\\s*|\\s+(?:(文[/／]图|摄影|摄像|撰稿|供稿|作者|记者|通讯员))\\s+|(?<=[\\u4e00-\\u9fff])(摄影|摄像)(?=[\\u4e00-\\u9fff])`, 'g');
 
 /**
  * A credit line: `文/图 张三`, `撰稿：李四 摄影：王五`, `记者：王五 通讯员：赵六` give a byline;
@@ -207,7 +210,7 @@ const NEXT_CREDIT = new RegExp(`\\s*(文[/／]图|摄影|摄像|撰稿|供稿|�
  * no credit line, or a writer's credit names no one.
  */
 export function creditLine(text: string): Byline | null {
-  const line = creditForms(text.trim().replace(/[）)]$/, ''));
+  const line = creditForms(text.trim().replace(/[）)】]$/, '').replace(/\s{2,}/g, ' ').trim());
   if (line.length > 48 || /[。！？]$/.test(line)) return null;
   const first = FIRST_CREDIT.exec(line);
   if (!first) return null;
