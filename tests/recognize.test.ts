@@ -128,6 +128,15 @@ describe('recognize', () => {
       expect(a.organizations.map((o) => o.name)).to.include('开发区管委会');
     });
 
+    it("reads a university's campuses in its news as its units, with their committees and heads (威海校区党委书记、校长; 校区常务副校长A、党委副书记B)", () => {
+      const a = recordOf('山东大学副校长，威海校区党委书记、校长刘建明率队考察。建设指挥部总指挥张永明参加。威海校区常务副校长韩建明、党委副书记赵玉明参加活动。', '山东大学新闻网');
+      const titles = Object.fromEntries(a.persons.map((p) => [p.name, p.titles.map((t) => `${t.title}@${t.organization}`)]));
+      expect(titles['刘建明']).to.deep.equal(['副校长@山东大学', '书记@中共山东大学威海校区委员会', '校长@山东大学威海校区']);
+      expect(titles['张永明'].map((t) => t.split('@')[0])).to.deep.equal(['总指挥']);
+      expect(titles['韩建明']).to.deep.equal(['常务副校长@山东大学威海校区']);
+      expect(titles['赵玉明']).to.deep.equal(['副书记@中共山东大学威海校区委员会']);
+    });
+
     it("reads a university's affiliated hospitals as its news writes them (一附院, 附二院)", () => {
       const a = recordOf('市政府副秘书长李桂发到一附院走访调研，一附院院长周胜、附二院副院长王五陪同调研。', '某某中医药大学');
       expect(a.persons.map((p) => p.titles.map((t) => `${t.title}@${t.organization}`))).to.deep.equal([

@@ -414,14 +414,16 @@ function writtenTail(text: string, at: number, organization: string): number {
 
 /** A body without the party unit named after it (市教育局党组 → 市教育局; 市人大常委会机关党组 → 市人大常委会). */
 function withoutPartyUnit(organization: string): string {
-  return organization.replace(/(机关)?(党组|党委|党工委)$/, '');
+  // (An institution's committee named in full, 中共X大学委员会, 中共X校区工作委员会, is its party unit too.)
+  const institution = /^中共(.+?(?:大学|学院|校区|医院))(?:工作)?委员会$/.exec(organization)?.[1];
+  return institution ?? organization.replace(/(机关)?(党组|党委|党工委)$/, '');
 }
 
 /** Whether `post` (常务副局长, 主席…) is a post of `body` written bare after the body's own. */
 function heldIn(post: string, body: string): boolean {
   const core = post.replace(/^(常务)?(副|代理|代)?/, '');
   if (/^.长$/.test(core) && core !== '校长') return body.endsWith(core[0]);
-  if (core === '校长') return /(大学|学院|学校|中学|小学)$/.test(body);
+  if (core === '校长') return /(大学|学院|学校|中学|小学|校区)$/.test(body);
   return BODIES_OF_POST.some(([p, b]) => p.test(core) && b.test(body));
 }
 
@@ -664,6 +666,11 @@ function withListBody(text: string, titles: LinkedTitle[], previous: PersonMenti
 // An institution or its unit with a party committee of its own (南京师范大学党委, 化工学院党委, 物理系党总支).
 const UNIT_COMMITTEE = /^(.*(?:大学|学院|学校|中学|系|研究所|研究院|医院|中心|校区))(党委|党总支)$/;
 
+/** A university's campus (X大学威海校区) as UNIT_COMMITTEE reads a unit's committee: its committee, the campus, 党委. */
+function campusCommittee(organization: string): [string, string, string] | null {
+  return /校区$/.test(organization) ? [`中共${organization}委员会`, organization, '党委'] : null;
+}
+
 /**
  * A list item whose chain opens with a bare 党委 (or 党总支), or names a head of a 院 or a school with no
  * body, holds them in the unit of the item before it (化工学院党委书记A、党委副书记兼副院长B: 化工学院党委,
@@ -672,7 +679,7 @@ const UNIT_COMMITTEE = /^(.*(?:大学|学院|学校|中学|系|研究所|研究�
 function withListUnit(text: string, titles: LinkedTitle[], previous: PersonMention, chainFrom: number, out: Map<PersonMention, LinkedTitle[]>, home: Home | null): LinkedTitle[] {
   // (A bare 党委 before a post is no part of the chain: ，党委|常委、副校长.)
   if (!/^[，、；](党委|党总支)?$/.test(text.slice(previous.end, chainFrom))) return titles;
-  const committee = out.get(previous)?.map((t) => t.organization && UNIT_COMMITTEE.exec(t.organization)).find(Boolean);
+  const committee = out.get(previous)?.map((t) => t.organization && (UNIT_COMMITTEE.exec(t.organization) ?? campusCommittee(t.organization))).find(Boolean);
   if (!committee) return titles;
   const [whole, unit, kind] = committee;
   return titles.map((t) => {

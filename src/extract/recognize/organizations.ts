@@ -461,6 +461,13 @@ export function resolveOrg(surface: string, home: Home | null): string {
   if (institution) {
     // The campus named in full (文华学院 in 文华学院's news) is itself, not one of its colleges.
     if (/^(我校|本校)$/.test(surface) || surface === institution) return institution;
+    // A campus of the university and its bodies (威海校区, 威海校区党委, 青岛校区建设指挥部).
+    const campus = /^([\u4e00-\u9fff]{2,4}校区)(党委|党工委)?(.*)$/.exec(surface);
+    if (campus && /大学$/.test(institution) && !surface.startsWith(institution)) {
+      const [, name, unit, rest] = campus;
+      if (unit && !rest) return `中共${institution}${name}${unit === '党委' ? '委员会' : '工作委员会'}`;
+      return institution + surface;
+    }
     const affiliated = /^(?:([一二三四五六七八九])附院|附([一二三四五六七八九])院)$/.exec(surface);
     if (affiliated && /(大学|学院)$/.test(institution)) return `${institution}第${affiliated[1] ?? affiliated[2]}附属医院`;
     if (home.local?.college && /^(我院|本院|学院)$/.test(surface)) return home.local.college;
@@ -651,15 +658,18 @@ function ownWords(local: NonNullable<Home['local']>): RegExp {
   return local.institution?.endsWith('院') ? COURT_OWN : CAMPUS_OWN;
 }
 
+// A campus of the university before its heads' posts (威海校区|常务副校长): a body of its own, the university's.
+const CAMPUS_BEFORE_HEAD = /[\u4e00-\u9fff]{2}校区(?=(?:常务)?副?校长)/g;
 // A university's affiliated hospitals as its news writes them (一附院, 附二院): its Nth affiliated hospital.
 const AFFILIATED_HOSPITAL = /(?:([一二三四五六七八九])附院|附([一二三四五六七八九])院)/g;
 
-/** 我校 and 本校 in a campus's news: the university itself (a college's and a court's words too, ownWords); and its affiliated hospitals. */
+/** 我校 and 本校 in a campus's news: the university itself (a college's and a court's words too, ownWords); its affiliated hospitals and campuses. */
 function campusWords(text: string, home: Home | null): OrgMention[] {
   if (!home?.local?.institution) return [];
   const hospitals = /(大学|学院)$/.test(home.local.institution) ? [...text.matchAll(AFFILIATED_HOSPITAL)] : [];
+  const campuses = /大学$/.test(home.local.institution) ? [...text.matchAll(CAMPUS_BEFORE_HEAD)] : [];
   // Whole: the tagger's cut of one (焰山人民法庭 for 火焰山人民法庭) does not win over it.
-  return [...text.matchAll(ownWords(home.local)), ...hospitals].map((m) => orgMention({ start: m.index!, end: m.index! + m[0].length, text: m[0], resolved: '', system: 'other', whole: true }));
+  return [...text.matchAll(ownWords(home.local)), ...hospitals, ...campuses].map((m) => orgMention({ start: m.index!, end: m.index! + m[0].length, text: m[0], resolved: '', system: 'other', whole: true }));
 }
 
 // 自治区 right before its chairman's post (自治区主席, 自治区常务副主席): the region's government, as 省 in 省长.
