@@ -466,6 +466,8 @@ export function resolveOrg(surface: string, home: Home | null): string {
     if (campus && /大学$/.test(institution) && !surface.startsWith(institution)) {
       const [, name, unit, rest] = campus;
       if (unit && !rest) return `中共${institution}${name}${unit === '党委' ? '委员会' : '工作委员会'}`;
+      // (Its party committee may be written bare: 大东关校区委员会.)
+      if (!unit && rest === '委员会') return `中共${institution}${surface}`;
       return institution + surface;
     }
     const affiliated = /^(?:([一二三四五六七八九])附院|附([一二三四五六七八九])院)$/.exec(surface);
