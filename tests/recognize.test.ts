@@ -852,6 +852,11 @@ describe('recognize', () => {
     const home = lookupHome('许昌');
     const orgs = (text: string) => findOrganizations(text, findDivisions(text), home);
 
+    it('opens a name at a level word after a noun in its stem (存在的问题|州工投集团公司), not inside a word (农贸市场)', () => {
+      expect(orgs('对存在的问题州工投集团公司要把工作做扎实。').map((o) => o.text)).to.deep.equal(['州工投集团公司']);
+      expect(orgs('农贸市场服务公司开业。').map((o) => o.text)).to.not.include('场服务公司');
+    });
+
     it('finds the home 许昌市', () => {
       expect(home).to.not.equal(null);
       expect(home!.division!.name).to.equal('许昌市');

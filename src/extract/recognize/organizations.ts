@@ -389,6 +389,14 @@ function nameBeforeEnding(text: string, at: number, end: number, suffix: string,
     // Past the last verb in the stem, whole (全面提高|中国银行: not 高中国银行).
     const verbs = [...text.slice(start, at).matchAll(STEM_VERB_RUNS)];
     if (verbs.length) start += verbs.at(-1)!.index! + verbs.at(-1)![0].length;
+    // A level word after a noun inside the stem opens the name (存在的问题|州工投集团), unless it opens a word (农贸|市场管理处).
+    const { nouns, words } = markLexicon();
+    for (let k = start + 2; k <= at - 2; k++) {
+      if (LEVEL.includes(text[k]) && !LEVEL.includes(text[k - 1]) && nouns.endingAt(text, k, 3) && words.longestAt(text, k) < 2) {
+        start = k;
+        break;
+      }
+    }
     if (at - start < 2) return null;
   }
   if (DETERMINER.test(text.slice(start, at))) return null;
