@@ -41,6 +41,15 @@ describe('local bodies (src/extract/local-bodies.ts)', () => {
     const a = record('县委书记沈明权率代表团赴吉林抚松开展合作交流。抚松县委书记张明陪同。沈明权对抚松的发展表示祝贺。', '安吉新闻网');
     expect(a.persons.map((p) => p.name)).to.deep.equal(['沈明权', '张明']);
     expect(a.places.find((p) => p.name === '抚松县')?.spans.map((s) => s.text)).to.include.members(['抚松', '抚松县']);
+    // Two run together (安吉抚松合作交流) are two places, no person.
+    const b = record('安吉抚松合作交流联席会议举行。县委书记沈明权率安吉县代表团赴吉林抚松考察。', '安吉新闻网');
+    expect(b.persons.map((p) => p.name)).to.deep.equal(['沈明权']);
+  });
+
+  it("reads a zone's party working committee and its management committee in a chain (县委常委，开发区党工委书记、管委会主任X), and 率 leading", () => {
+    const a = record('县委书记沈明权率安吉县代表团赴吉林考察交流。县委常委，开发区党工委书记、管委会主任赵怀明参加。', '安吉新闻网');
+    expect(titlesOf(a, '赵怀明')).to.deep.equal(['常委@中共安吉县委', '书记@开发区党工委', '主任@开发区管委会']);
+    expect(a.events[0].participants.find((p) => p.name === '沈明权')?.roles).to.include('led');
   });
 
   it("reads the company of a company's own outlet also with a note in brackets after its name", () => {

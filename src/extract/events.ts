@@ -220,6 +220,8 @@ export function findParticipation(
       // 肯定 as a noun (是对她工作的肯定) is no praising, unless given (给予充分的肯定); nor is a law's name
       // (地方组织法) organizing.
       if (cue.cue === '肯定' && scope[i - 1] === '的' && !/(给予|予以)[^，。；]{0,4}的$/.test(scope.slice(0, i))) continue;
+      // 率 alone leads only right after the group (X率安吉县代表团…, X等一行率…), not inside a word (效率).
+      if (cue.cue === '率' && !/^(等|一行)?$/.test(scope.slice(0, i))) continue;
       // 在座谈会上 is no sitting in (在座).
       if (cue.cue === '在座' && scope[i + 2] === '谈') continue;
       // 会见时在座: sitting in during a meeting is no hosting it; nor is taking part in one (参加了会见, 参加调研).

@@ -211,7 +211,9 @@ export function titleChain(
       // A post held concurrently is held in the body of the post before 兼; an unnamed body's in none
       // named, but a subdistrict's office after its committee's post is the subdistrict's (街道党工委副书记、办事处副主任).
       const township = townshipOfCommittee(parent);
-      organization = item.held === 'as-before-jian' ? parent : item.held === '办事处' && township?.endsWith('街道') ? `${township}办事处` : null;
+      // …and a zone's management committee after its party working committee's (开发区党工委书记、管委会主任).
+      const zone = item.held === '管委会' && parent?.endsWith('党工委') ? parent.replace(/^中共/, '').replace(/党工委$/, '管委会') : null;
+      organization = item.held === 'as-before-jian' ? parent : item.held === '办事处' && township?.endsWith('街道') ? `${township}办事处` : zone;
       parent = organization;
     } else {
       // 党委 written bare before the post (党委常委: 常委 of no body the text names) reads with it.
@@ -292,8 +294,8 @@ function townshipGovernment(text: string, post: PostMention): OrgMention | null 
 }
 
 // Words for a body that name none in particular, right before its post.
-type UnnamedBody = '公司' | '集团' | '机关' | '办事处' | '工会' | '监事会' | '董事会';
-const UNNAMED_BODY = /(公司|集团|机关|办事处|工会|监事会|董事会)$/;
+type UnnamedBody = '公司' | '集团' | '机关' | '办事处' | '工会' | '监事会' | '董事会' | '管委会';
+const UNNAMED_BODY = /(公司|集团|机关|办事处|工会|监事会|董事会|管委会)$/;
 
 /** The township or subdistrict whose committee or government holds one of the titles (横林镇党委, 横林镇人民政府), or null. */
 function townshipOfTitles(titles: readonly LinkedTitle[]): string | null {

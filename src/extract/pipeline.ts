@@ -136,14 +136,14 @@ export function extractArticle(
  */
 function taggedEntities(text: string, home: Home | null, creditLines: Span[], listed: PlaceMention[]): { tagged: EntitySpan[]; placesReadAsPersons: Set<EntitySpan> } {
   const taggedSpans = nerModel().tag(text);
-  const asPlaces = homeNamedAsPersons(text, taggedSpans, home);
+  const asPlaces = new Map<EntitySpan, EntitySpan | EntitySpan[]>(homeNamedAsPersons(text, taggedSpans, home));
   for (const s of settlementsReadAsPersons(text, taggedSpans)) asPlaces.set(s, entitySpan(s.start, s.end, 'LOC'));
   for (const [s, place] of subdistrictsReadAsPersons(text, taggedSpans)) asPlaces.set(s, place);
   for (const [s, place] of countiesNamedShortAsPersons(text, taggedSpans)) asPlaces.set(s, place);
   for (const s of taggedSpans) if (s.type === 'PER' && listed.some((t) => t.start === s.start && t.end === s.end)) asPlaces.set(s, entitySpan(s.start, s.end, 'LOC'));
   const placesReadAsPersons = new Set(asPlaces.keys());
   const tagged = taggedSpans
-    .map((s) => asPlaces.get(s) ?? s)
+    .flatMap((s) => asPlaces.get(s) ?? s)
     .filter((s) => s.type !== 'PER' || !creditLines.some((c) => overlaps(s, c)));
   return { tagged, placesReadAsPersons };
 }

@@ -98,10 +98,18 @@ export function countyNamedShort(text: string, stem: string, at?: number): Divis
   return enclosing.some((name) => (at === undefined ? before.includes(name) : before.endsWith(name))) ? county : null;
 }
 
-/** The tagger's persons that are a county named short (赴吉林抚松, 抚松生态优美: countyNamedShort), each with the place's span. */
-export function countiesNamedShortAsPersons(text: string, tagged: EntitySpan[]): Map<EntitySpan, EntitySpan> {
-  const out = new Map<EntitySpan, EntitySpan>();
-  for (const s of ofType(tagged, 'PER')) if (countyNamedShort(text, text.slice(s.start, s.end), s.start)) out.set(s, entitySpan(s.start, s.end, 'LOC'));
+/**
+ * The tagger's persons that are a county named short (赴吉林抚松, 抚松生态优美: countyNamedShort), or two run
+ * together (安吉抚松合作), each with the places' spans.
+ */
+export function countiesNamedShortAsPersons(text: string, tagged: EntitySpan[]): Map<EntitySpan, EntitySpan[]> {
+  const out = new Map<EntitySpan, EntitySpan[]>();
+  for (const s of ofType(tagged, 'PER')) {
+    if (countyNamedShort(text, text.slice(s.start, s.end), s.start)) out.set(s, [entitySpan(s.start, s.end, 'LOC')]);
+    else if (s.end - s.start === 4 && countyNamedShort(text, text.slice(s.start, s.start + 2)) && countyNamedShort(text, text.slice(s.start + 2, s.end))) {
+      out.set(s, [entitySpan(s.start, s.start + 2, 'LOC'), entitySpan(s.start + 2, s.end, 'LOC')]);
+    }
+  }
   return out;
 }
 

@@ -84,8 +84,14 @@ function opensZone(text: string, at: number, end: number): boolean {
 
 /** Whether a zone named by its ending alone (开发区, 高新区: venue-suffixes.txt) ends at `at`. */
 function endsZone(text: string, at: number): boolean {
-  for (const zone of lexicon().venuesAlone) if (text.startsWith(zone, at - zone.length)) return true;
-  return false;
+  return zoneEndingAt(text, at) > 0;
+}
+
+/** The length of the longest zone named by its ending alone (经济开发区, 开发区) that ends at `at`, else 0. */
+function zoneEndingAt(text: string, at: number): number {
+  let longest = 0;
+  for (const zone of lexicon().venuesAlone) if (zone.length > longest && text.startsWith(zone, at - zone.length)) longest = zone.length;
+  return longest;
 }
 
 // Characters that make a level word the tail of another word (城市, 全省, 社区, 景区): no body follows.
@@ -380,6 +386,9 @@ function nameBeforeEnding(text: string, at: number, end: number, suffix: string,
   else if (LEVEL.includes(text[at - 1]) && !LEVEL.includes(text[at - 2] ?? '') && text[at - 2] !== '委' && !endsZone(text, at)) start = at - (regionWordBefore(text, at) || 1);
   else if (LEVEL.includes(text[start]) && at - start <= 7 && !STEM_VERBS.test(text.slice(start, at)) && !/[部委局厅办院所处]/.test(text.slice(start + 1, at))) {
     // 市档案局: a level word opening the stem names the home's body.
+  } else if (!free && zoneEndingAt(text, at) > 0) {
+    // A zone named by its ending alone right before the ending is the body's stem: the home's zone (开发区|党工委).
+    start = at - zoneEndingAt(text, at);
   } else if (!free) return null; // known bodies are found by bodies()
   else {
     // A start cut at six characters moves past a word it splits (表|示时代华纳公司).
