@@ -186,7 +186,10 @@ export function titleChain(
         // (街道党工委副书记、办事处副主任 → 街道办事处; 镇党委书记、人大主席 → 镇人大).
         // (…and the first of a chain listed after a township's post: 横林镇党委书记A、镇长B、人大主席C → 横林镇人大.)
         const township = kind === 'state' ? (parent ? townshipOfCommittee(parent) : listTownship) : null;
+        // A standing committee's working committee after a post in one of its bodies (…人大常委会代表资格审查委员会委员、联工委主任).
+        const congress = kind === 'state' && /工委$|工作委员会$/.test(item.org.text) ? /^(.*人大常委会)/.exec(parent ?? '')?.[1] : undefined;
         if (committee) organization = committee + item.org.text;
+        else if (congress) organization = congress + item.org.text;
         else if (township) organization = township + item.org.text;
         else {
           // A department of a province's government (农业农村厅) is the province's; other bare bodies the
@@ -446,6 +449,16 @@ function partyPost(title: string, home: Home | null): TitleOut | null {
 // leaving office (…同志任, 当选为, 辞去, 不再担任; 免去…的).
 // …also for the name that stands for a group (A等18名同志为常务委员).
 const AFTER_NAME = /^(（|\(|(等[0-9一二两三四五六七八九十百]+[名位人](同志|委员|代表)?)?(同志)?(当选为|当选|担任|出任|兼任|辞去|不再担任|任|为))/;
+/**
+ * The post a decision names the person by, then 为 (决定陈某副主任为…代理主任): what opens the posts it gives,
+ * as AFTER_NAME's match would; null unless 决定 or 任命 stands before the name.
+ */
+function postHeldAsGiven(text: string, nameStart: number, nameEnd: number, postsByEnd: Map<number, PostMention>): RegExpExecArray | null {
+  if (!/(决定|任命)$/.test(text.slice(Math.max(0, nameStart - 2), nameStart))) return null;
+  const held = [...postsByEnd.values()].find((p) => p.start === nameEnd && text[p.end] === '为');
+  return held ? /^[\u4e00-\u9fff]+?为/.exec(text.slice(nameEnd, held.end + 1)) : null;
+}
+
 // After 免去 the posts may follow the name directly (免去X同志Y市副市长职务).
 const AFTER_REMOVAL = /^(同志)?的?/;
 
@@ -464,6 +477,7 @@ function removedBefore(text: string, nameEnd: number): boolean {
 /** The longest title chain that starts right after the name's bracket or verb and ends before the clause does. */
 function titlesAfterName(
   text: string,
+  nameStart: number,
   nameEnd: number,
   postsByEnd: Map<number, PostMention>,
   orgs: OrgMention[],
@@ -472,7 +486,7 @@ function titlesAfterName(
   verbsOnly = false,
 ): LinkedTitle[] {
   const ahead = text.slice(nameEnd, nameEnd + 10);
-  const lead = AFTER_NAME.exec(ahead) ?? (removedBefore(text, nameEnd) ? AFTER_REMOVAL.exec(ahead) : null);
+  const lead = AFTER_NAME.exec(ahead) ?? (removedBefore(text, nameEnd) ? AFTER_REMOVAL.exec(ahead) : null) ?? postHeldAsGiven(text, nameStart, nameEnd, postsByEnd);
   if (!lead || (verbsOnly && /^[（(]/.test(lead[0]))) return [];
   const from = nameEnd + lead[0].length;
   // (A session's presidium may stand before its posts unread: 为大会主席团常务主席.)
@@ -633,7 +647,7 @@ function chainsOfPersons(
     // Posts written after the name: in brackets (王建国（市政府副秘书长）) or after a verb of taking
     // office (李春明同志任许昌市副市长, 孙立平当选为县人大常委会主任, 任命赵小刚为市财政局局长).
     // A verb adds them to a chain written before the name too (任命县委副书记X同志为副县长、代理县长).
-    const after = titlesAfterName(text, person.end, postsByEnd, orgs, home, places, titles.length > 0);
+    const after = titlesAfterName(text, person.start, person.end, postsByEnd, orgs, home, places, titles.length > 0);
     const acting = after.length ? actingPosts(text, person.end, after, postsByEnd, orgs, home, places) : [];
     titles = [...titles, ...[...after, ...acting].filter((t) => !titles.some((x) => x.title === t.title && x.organization === t.organization))];
     // A post written after the name as a form of address (习近平总书记, 马燕生副校长会见…), unless it

@@ -224,8 +224,9 @@ function committees(text: string, divisions: PlaceMention[]): OrgMention[] {
     }
     out.push(orgMention({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), resolved: '', system: m[1] ? 'party' : 'state' }));
   }
-  // A congress's or CPPCC's special committee written short after it (县人大财经工委, 市政协提案委): the body's.
-  for (const m of text.matchAll(/(人大(?:常委会)?|政协)((?![常党])[\u4e00-\u9fff]{1,5}?(?:工委|委))(?![员会托屈婉])/g)) {
+  // A congress's or CPPCC's special committee written short after it (县人大财经工委, 市政协提案委), or a standing
+  // committee's in full (市人大常委会代表资格审查委员会; not 各工作委员会): the body's.
+  for (const m of text.matchAll(/(人大(?:常委会)?|政协)((?![常党])[\u4e00-\u9fff]{1,5}?(?:工委|委)(?![员会托屈婉]))|(?:[一二三四五六七八九十]{1,3}届)?人大常委会((?![党各第有])[\u4e00-\u9fff]{4,10}?委员会)/g)) {
     const start = attachPrefix(text, m.index!, divisions);
     const end = m.index! + m[0].length;
     out.push(orgMention({ start, end, text: text.slice(start, end), resolved: '', system: 'state', whole: true }));
