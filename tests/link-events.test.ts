@@ -175,6 +175,17 @@ describe('link and events', () => {
   });
 
   describe('roles read from acts of speech, enumerations and visits', () => {
+    it('reads visiting together (一同调研) as taking part, 随同调研 as accompanying, and a visit verb inside a meeting\'s name as no visit', () => {
+      const a = record('7月25日上午，市委书记何录明到产业园调研医院建设情况。市委常委、秘书长何文明，副市长周春明一同调研。副厅长肖小明随同调研。');
+      expect(roles(a, '何录明')).to.deep.equal(['led']);
+      expect(roles(a, '何文明')).to.deep.equal(['attended']);
+      expect(roles(a, '肖小明')).to.deep.equal(['accompanied']);
+      const b = record('校长冯征明参加调研。冯征明主持调研座谈会。', '某某大学新闻网');
+      expect(roles(b, '冯征明')).to.deep.equal(['attended', 'presided']);
+      // …but hosts meeting guests together lead.
+      expect(roles(record('王立新、李大海等领导一同会见了代表。'), '李大海')).to.deep.equal(['led']);
+    });
+
     it('leaves taking part to whom the host invites (邀请…出席), not to the host, and gives a party\'s representative his words', () => {
       const a = record('4月4日，省长韦明在省城会见外国代表团。韦明热情邀请各国使节出席今年9月举办的博览会。代表团代表斯里兰卡驻华大使科纳瓦表示，愿作出贡献。县长王五应邀出席博览会开幕式。', '某某省广播电视台');
       expect(roles(a, '韦明')).to.deep.equal(['led']);

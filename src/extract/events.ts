@@ -26,6 +26,10 @@ const isColonOrSentenceBreak = codeSet('：。！？\n');
 // The level word of a 领导 chain stays outside the chain (市|领导杨根生), and so may a body the
 // lexicon does not know (、教务处|处长吴敏) or a party unit written bare (，党组|副书记、总经理X); a post in brackets after a name stays with it (赵六（局长）、钱七).
 const JOINERS = /^(同志)?(（[^（）]{1,24}）)?([、，,和与及]|以及|[省市县区镇乡]?领导)*((?:我|本)?[省市县区镇乡]|党组|党委|党工委|[\u4e00-\u9fff][\u4e00-\u9fff、]{0,15}(系|处|科|司|局|委|办|部|院|校|厂|所|站|馆|中心|集团|公司|村|社区))?(原|前)?$/;
+// The verbs of a visit or inspection, which a meeting's name may hold (调研座谈会).
+const VISIT_VERB = /^(调研|考察|视察|检查|督导|走访)$/;
+// The rest of a meeting's name after a visit's verb in it (调研|座谈会, 调研|脱贫攻坚工作座谈会), no other act between.
+const MEETING_NAMED_BY = /^(?:(?!并|召开|主持|参加|出席|后|时)[^，。；、,]){0,16}?(座谈会|会议|交流会|推进会|汇报会)/;
 // What may stand between a clause's start and its subject: nothing, or an adverbial of time or sequence.
 // A level word or the kind of body may stand before a generic title (县领导, 在家厅领导, 集团党委书记), and the
 // event may stand before 由 (会议由张阳主持); a party's representative is named after what it represents (使节团代表X表示).
@@ -220,6 +224,17 @@ export function findParticipation(
       // 肯定 as a noun (是对她工作的肯定) is no praising, unless given (给予充分的肯定); nor is a law's name
       // (地方组织法) organizing.
       if (cue.cue === '肯定' && scope[i - 1] === '的' && !/(给予|予以)[^，。；]{0,4}的$/.test(scope.slice(0, i))) continue;
+      // A visit's verb inside a meeting's name (主持调研座谈会, 考察调研脱贫攻坚工作座谈会) is no visit of the group's.
+      const visit = cue.role === 'led' && VISIT_VERB.test(cue.cue);
+      if (visit && MEETING_NAMED_BY.test(scope.slice(i + cue.cue.length))) continue;
+      // Visiting together with the one who leads is taking part (A，B一同调研), or accompanying him (随同调研); but
+      // hosts meeting guests together lead (一同会见).
+      const together = visit ? /(一同|一起|随同)$/.exec(scope.slice(0, i))?.[1] : undefined;
+      if (together) {
+        for (const n of names) give(n, together === '随同' ? 'accompanied' : 'attended', said);
+        i += cue.cue.length - 1;
+        continue;
+      }
       // 率 alone leads only right after the group (X率安吉县代表团…, X等一行率…), not inside a word (效率).
       if (cue.cue === '率' && !/^(等|一行)?$/.test(scope.slice(0, i))) continue;
       // 在座谈会上 is no sitting in (在座).
