@@ -108,6 +108,11 @@ describe('recognize', () => {
   });
 
   describe('title chains', () => {
+    it('reads the national audit office\'s head and the national broadcaster (审计长, 中央广播电视总台台长)', () => {
+      const a = recordOf('审计署审计长侯明、中央广播电视总台台长王海明来访。');
+      expect(a.persons.map((p) => p.titles.map((t) => `${t.title}@${t.organization}`))).to.deep.equal([['审计长@中华人民共和国审计署'], ['台长@中央广播电视总台']]);
+    });
+
     it("reads a standing committee's committees in full and its working committees short after them, and the post a decision gives one named by his post", () => {
       const a = recordOf('听取了市人大常委会代表资格审查委员会委员、联工委主任张建明作的审查报告。会议决定陈大刚副主任为长沙市监察委员会代理主任。', '长沙晚报');
       const titles = Object.fromEntries(a.persons.map((p) => [p.name, p.titles.map((t) => `${t.title}@${t.organization}`)]));

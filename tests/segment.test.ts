@@ -143,6 +143,8 @@ describe('segment', () => {
       expect(bylineOf('会议在南京召开。\n(某某广电总台·融媒体新闻中心记者/马明 亓晨明 编辑/刘小琳)')).to.deep.equal({ ...empty, reporters: ['马明', '亓晨明'] });
       expect(bylineOf('某某在线-某某新闻网2月18日讯(某某在线记者 吴明静 通讯员 李敦明)2月14日,县委书记率团考察。')).to.deep.equal({ ...empty, reporters: ['吴明静'], correspondents: ['李敦明'] });
       expect(bylineOf('张三参加活动。\n【供稿单位:某某校区综合办    作者:徐长明    编辑:新闻中心总编室    责任编辑:曹明蕾  】')).to.deep.equal({ ...empty, reporters: ['徐长明'] });
+      // A county's media centre's dateline (某某融媒7月31日讯).
+      expect(bylineOf('某某融媒7月31日讯(记者 王维明)7月30日，活动在镇里举行。')).to.deep.equal({ ...empty, reporters: ['王维明'] });
       // A line that opens with 作者 and says something else is no credit.
       expect(bylineOf('作者认为，这一做法值得推广。\n1月2日，领导前往法庭考察。')).to.deep.equal(empty);
     });

@@ -33,6 +33,7 @@ const IMPLIED: [RegExp, (home: Home | null) => string | null][] = [
   [/^国家副?主席$/, () => '中华人民共和国'],
   [/^副?总理$|^国务委员$/, () => '国务院'],
   [/^副?委员长$/, () => '全国人民代表大会常务委员会'],
+  [/^副?审计长$/, () => '中华人民共和国审计署'],
 ];
 
 /** The institution whose news this is, when its name ends as `kind` says (a hospital, an institute). */
