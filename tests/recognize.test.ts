@@ -1004,6 +1004,12 @@ describe('recognize', () => {
   });
 
   describe('persons through the pipeline', () => {
+    it('takes no preposition before a place for a name (等领导|在西安会见), so the hosts lead', () => {
+      const a = recordOf('省委书记赵正明、省长娄勤明等领导在西安会见了客人。');
+      expect(a.persons.map((p) => p.name)).to.deep.equal(['赵正明', '娄勤明']);
+      expect(a.events[0].participants.map((p) => `${p.name}:${p.roles.join('/')}`)).to.deep.equal(['赵正明:led', '娄勤明:led']);
+    });
+
     it('reads a name one character off where the article names the person by a post (周立胜|简要介绍, 李桂|发表示)', () => {
       const a = recordOf('市政府副秘书长李桂发带领有关部门到医院调研，医院院长周立陪同。周立简要介绍了医院情况。李桂发表示，将积极协调。');
       expect(a.persons.map((p) => p.name)).to.deep.equal(['李桂发', '周立']);

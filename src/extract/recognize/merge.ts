@@ -118,6 +118,8 @@ export function countiesNamedShortAsPersons(text: string, tagged: EntitySpan[]):
  * not a word, nor cut out of words around it (关|于授权, 清小|说).
  */
 export function plausiblePerson(text: string, m: PersonMention, tagged: EntitySpan[]): boolean {
+  // A preposition before a place (领导|在西安会见) is no name, whatever the tagger read.
+  if (/^[在到赴于从向]/.test(m.name) && markLexicon().places.get(m.name.slice(1)) !== undefined) return false;
   if (tagged.some((s) => s.type === 'PER' && overlaps(s, m))) return true;
   if (tagged.some((s) => s.type !== 'PER' && covers(s, m))) return false;
   if (m.name.includes('·')) return true;
