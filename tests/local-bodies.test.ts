@@ -46,6 +46,13 @@ describe('local bodies (src/extract/local-bodies.ts)', () => {
     expect(b.persons.map((p) => p.name)).to.deep.equal(['沈明权']);
   });
 
+  it("reads its own prefecture's counties named short as places (在泸定、康定 in 甘孜州's news), and the prefecture written X州 as the prefecture", () => {
+    const a = record('考察组一行先后在泸定、康定就文旅产业进行了考察。州委书记王明会见了客人，感谢集团对甘孜州的支持。', '甘孜日报');
+    expect(a.persons.map((p) => p.name)).to.deep.equal(['王明']);
+    expect(a.places.map((p) => p.name)).to.include.members(['甘孜藏族自治州']);
+    expect(a.places.map((p) => p.name)).to.not.include('甘孜州');
+  });
+
   it("reads a zone's party working committee and its management committee in a chain (县委常委，开发区党工委书记、管委会主任X), and 率 leading", () => {
     const a = record('县委书记沈明权率安吉县代表团赴吉林考察交流。县委常委，开发区党工委书记、管委会主任赵怀明参加。', '安吉新闻网');
     expect(titlesOf(a, '赵怀明')).to.deep.equal(['常委@中共安吉县委', '书记@开发区党工委', '主任@开发区管委会']);

@@ -139,7 +139,7 @@ function taggedEntities(text: string, home: Home | null, creditLines: Span[], li
   const asPlaces = new Map<EntitySpan, EntitySpan | EntitySpan[]>(homeNamedAsPersons(text, taggedSpans, home));
   for (const s of settlementsReadAsPersons(text, taggedSpans)) asPlaces.set(s, entitySpan(s.start, s.end, 'LOC'));
   for (const [s, place] of subdistrictsReadAsPersons(text, taggedSpans)) asPlaces.set(s, place);
-  for (const [s, place] of countiesNamedShortAsPersons(text, taggedSpans)) asPlaces.set(s, place);
+  for (const [s, place] of countiesNamedShortAsPersons(text, taggedSpans, home)) asPlaces.set(s, place);
   for (const s of taggedSpans) if (s.type === 'PER' && listed.some((t) => t.start === s.start && t.end === s.end)) asPlaces.set(s, entitySpan(s.start, s.end, 'LOC'));
   const placesReadAsPersons = new Set(asPlaces.keys());
   const tagged = taggedSpans
@@ -246,7 +246,7 @@ function placesOf(text: string, ctx: ResolvedContext, found: PlaceInputs): Named
       text,
       placeRules,
       taggedPlaces(text, tagged, placeRules).filter((s) => !persons.some((p) => overlaps(p, s))),
-      shortCountiesNamed(text, canonicalPlaceAt(home)),
+      shortCountiesNamed(text, home, canonicalPlaceAt(home)),
       (m) => namedPlace(placeMention(m.start, m.end, m.text, 'venue', null), m.name),
       // A village or community whose name the context vouches for keeps its whole name (金色新城社区).
       (p) => p.kind === 'settlement',
@@ -255,10 +255,10 @@ function placesOf(text: string, ctx: ResolvedContext, found: PlaceInputs): Named
 }
 
 /** A place's canonical name, and a county named short the text vouches for as that county (抚松 → 抚松县). */
-function shortCountiesNamed(text: string, canonical: (surface: string) => string): (surface: string) => string {
+function shortCountiesNamed(text: string, home: Home | null, canonical: (surface: string) => string): (surface: string) => string {
   return (surface) => {
     const name = canonical(surface);
-    return name === surface ? (countyNamedShort(text, surface)?.name ?? name) : name;
+    return name === surface ? (countyNamedShort(text, surface, undefined, home)?.name ?? name) : name;
   };
 }
 

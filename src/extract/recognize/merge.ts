@@ -83,16 +83,19 @@ export function subdistrictsReadAsPersons(text: string, tagged: EntitySpan[]): M
 /**
  * The county a two-character word names without its 县, 市 or 区 (抚松 for 抚松县), where the text vouches
  * for it: the one county of that name, named in full in the text too (抚松县委), or right before `at`
- * its province or city (吉林抚松); null otherwise. (Without `at`, its province or city anywhere.)
+ * its province or city (吉林抚松), or in the home's city; null otherwise. (Without `at`, its province or
+ * city anywhere.)
  */
-export function countyNamedShort(text: string, stem: string, at?: number): Division | null {
+export function countyNamedShort(text: string, stem: string, at?: number, home: Home | null = null): Division | null {
   if (stem.length !== 2) return null;
   const { byForm } = lexicon().gazetteer;
   if (byForm.has(stem)) return null;
   const counties = ['县', '市', '区'].flatMap((end) => byForm.get(stem + end)?.filter((d) => d.level === 'county') ?? []);
   if (counties.length !== 1) return null;
   const county = counties[0];
-  if (text.includes(county.name)) return county;
+  // (…or the county lies in the paper's own city or prefecture: 在泸定、康定 in 甘孜州's news.)
+  const homeCity = home?.division ? (home.division.level === 'city' ? home.division.name : home.division.city) : null;
+  if (text.includes(county.name) || (homeCity && county.city === homeCity)) return county;
   const enclosing = [county.province, county.city].flatMap((name) => (name ? [name, ...byForm.get(name)!.flatMap((d) => (d.name === name && d.short ? [d.short] : []))] : []));
   const before = at === undefined ? text : text.slice(Math.max(0, at - 4), at);
   return enclosing.some((name) => (at === undefined ? before.includes(name) : before.endsWith(name))) ? county : null;
@@ -102,11 +105,11 @@ export function countyNamedShort(text: string, stem: string, at?: number): Divis
  * The tagger's persons that are a county named short (赴吉林抚松, 抚松生态优美: countyNamedShort), or two run
  * together (安吉抚松合作), each with the places' spans.
  */
-export function countiesNamedShortAsPersons(text: string, tagged: EntitySpan[]): Map<EntitySpan, EntitySpan[]> {
+export function countiesNamedShortAsPersons(text: string, tagged: EntitySpan[], home: Home | null = null): Map<EntitySpan, EntitySpan[]> {
   const out = new Map<EntitySpan, EntitySpan[]>();
   for (const s of ofType(tagged, 'PER')) {
-    if (countyNamedShort(text, text.slice(s.start, s.end), s.start)) out.set(s, [entitySpan(s.start, s.end, 'LOC')]);
-    else if (s.end - s.start === 4 && countyNamedShort(text, text.slice(s.start, s.start + 2)) && countyNamedShort(text, text.slice(s.start + 2, s.end))) {
+    if (countyNamedShort(text, text.slice(s.start, s.end), s.start, home)) out.set(s, [entitySpan(s.start, s.end, 'LOC')]);
+    else if (s.end - s.start === 4 && countyNamedShort(text, text.slice(s.start, s.start + 2), undefined, home) && countyNamedShort(text, text.slice(s.start + 2, s.end), undefined, home)) {
       out.set(s, [entitySpan(s.start, s.start + 2, 'LOC'), entitySpan(s.start + 2, s.end, 'LOC')]);
     }
   }

@@ -282,5 +282,10 @@ export function canonicalPlaceAt(home: Home | null): (surface: string) => string
 
 /** A place word's canonical name: the division a gazetteer form names (北京 → 北京市), else itself. */
 export function canonicalPlace(surface: string): string {
-  return lexicon().gazetteer.byForm.get(surface)?.[0].name ?? surface;
+  const { byForm } = lexicon().gazetteer;
+  const named = byForm.get(surface)?.[0].name;
+  if (named) return named;
+  // An autonomous prefecture written short with its 州 (甘孜州 for 甘孜藏族自治州).
+  const prefecture = surface.endsWith('州') ? byForm.get(surface.slice(0, -1))?.find((d) => d.name.endsWith('自治州')) : undefined;
+  return prefecture?.name ?? surface;
 }
