@@ -175,6 +175,15 @@ describe('link and events', () => {
   });
 
   describe('roles read from acts of speech, enumerations and visits', () => {
+    it("reads a session's presidium chain (大会执行主席、主席团常务主席A、B、C) whole, with who presides and who sits on the rostrum", () => {
+      const a = record('某某省第十四届人民代表大会第一次会议在省城闭幕。\n大会执行主席、主席团常务主席林大武主持闭幕会并讲话。\n大会执行主席、主席团常务主席陆大原、杨东明在主席台前排就座。', '某某晚报');
+      expect(titles(person(a, '陆大原')).map((t) => t.split('@')[0])).to.deep.equal(['执行主席', '常务主席']);
+      expect(roles(a, '林大武')).to.deep.equal(['presided', 'spoke']);
+      expect(roles(a, '杨东明')).to.deep.equal(['attended']);
+      // A session named before the presidium's post is the clause's subject's own (…一次会议主席团常务主席X主持).
+      expect(roles(record('省政协十一届一次会议主席团常务主席卢小光主持会议。'), '卢小光')).to.deep.equal(['presided']);
+    });
+
     it('reads visiting together (一同调研) as taking part, 随同调研 as accompanying, and a visit verb inside a meeting\'s name as no visit', () => {
       const a = record('7月25日上午，市委书记何录明到产业园调研医院建设情况。市委常委、秘书长何文明，副市长周春明一同调研。副厅长肖小明随同调研。');
       expect(roles(a, '何录明')).to.deep.equal(['led']);

@@ -33,7 +33,7 @@ const MEETING_NAMED_BY = /^(?:(?!并|召开|主持|参加|出席|后|时)[^，�
 // What may stand between a clause's start and its subject: nothing, or an adverbial of time or sequence.
 // A level word or the kind of body may stand before a generic title (县领导, 在家厅领导, 集团党委书记), and the
 // event may stand before 由 (会议由张阳主持); a party's representative is named after what it represents (使节团代表X表示).
-const SUBJECT_LEAD = /^([\u4e00-\u9fff]{0,12}由|会上|会议上|随后|同时|其间|其中|最后|当天|当日|上午|下午|晚上|今天|昨天|首先|接着|此外|另外|期间|在会上|[一二三四五六七八九十]是|其次|再次|第[一二三四五六七八九十])?((?:在家)?[\u4e00-\u9fff]?领导|在家[\u4e00-\u9fff]?|党组|党委|党工委|[市省县区乡镇村]|[市县区]域|集团|公司|学校|学院|大学|医院|我司|我校|大会|(?:大会)?主席团|[\u4e00-\u9fff]{0,10}(?:团|方|组|界)代表|[\u4e00-\u9fff]{0,10}(?:专班|工作组|工作队|督导组|考察组|调研组|检查组|代表团|考察团|行署|系|处|司|局|委|办|部|院|校|厂|所|站|馆|中心|集团|公司|政府|社区|街道|村|镇|乡))?$/;
+const SUBJECT_LEAD = /^([\u4e00-\u9fff]{0,12}由|会上|会议上|随后|同时|其间|其中|最后|当天|当日|上午|下午|晚上|今天|昨天|首先|接着|此外|另外|期间|在会上|[一二三四五六七八九十]是|其次|再次|第[一二三四五六七八九十])?((?:在家)?[\u4e00-\u9fff]?领导|在家[\u4e00-\u9fff]?|党组|党委|党工委|[市省县区乡镇村]|[市县区]域|集团|公司|学校|学院|大学|医院|我司|我校|大会|(?:大会)?主席团|[\u4e00-\u9fff]{0,10}(?:团|方|组|界)代表|[\u4e00-\u9fff]{0,12}会议|[\u4e00-\u9fff]{0,10}(?:专班|工作组|工作队|督导组|考察组|调研组|检查组|代表团|考察团|行署|系|处|司|局|委|办|部|院|校|厂|所|站|馆|中心|集团|公司|政府|社区|街道|村|镇|乡))?$/;
 // The roles of those listed as present: a list closed by their cue is one list.
 const TAKING_PART: ReadonlySet<Role> = new Set(['attended', 'accompanied']);
 // 为组长 after a person who opens a clause (以X为组长, …Y为副组长的督查组).

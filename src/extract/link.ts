@@ -298,8 +298,8 @@ function townshipGovernment(text: string, post: PostMention): OrgMention | null 
 }
 
 // Words for a body that name none in particular, right before its post.
-type UnnamedBody = '公司' | '集团' | '机关' | '办事处' | '工会' | '监事会' | '董事会' | '管委会';
-const UNNAMED_BODY = /(公司|集团|机关|办事处|工会|监事会|董事会|管委会)$/;
+type UnnamedBody = '公司' | '集团' | '机关' | '办事处' | '工会' | '监事会' | '董事会' | '管委会' | '主席团';
+const UNNAMED_BODY = /(公司|集团|机关|办事处|工会|监事会|董事会|管委会|主席团)$/;
 
 /** The township or subdistrict whose committee or government holds one of the titles (横林镇党委, 横林镇人民政府), or null. */
 function townshipOfTitles(titles: readonly LinkedTitle[]): string | null {
