@@ -184,6 +184,12 @@ describe('link and events', () => {
       expect(roles(record('省政协十一届一次会议主席团常务主席卢小光主持会议。'), '卢小光')).to.deep.equal(['presided']);
     });
 
+    it("reads a session written 市政协十四届二次会议 and its executive chairs listed after 是 (执行主席是林健、陈生)", () => {
+      const a = record('昨天上午，市政协十四届二次会议开幕。当天大会的执行主席是林健、陈生、陈永青。', '福清新闻网');
+      expect(a.persons.map((p) => p.name)).to.deep.equal(['林健', '陈生', '陈永青']);
+      expect(titles(person(a, '林健'))).to.deep.equal(['执行主席@政协福清市第十四届委员会第二次会议主席团']);
+    });
+
     it('reads visiting together (一同调研) as taking part, 随同调研 as accompanying, and a visit verb inside a meeting\'s name as no visit', () => {
       const a = record('7月25日上午，市委书记何录明到产业园调研医院建设情况。市委常委、秘书长何文明，副市长周春明一同调研。副厅长肖小明随同调研。');
       expect(roles(a, '何录明')).to.deep.equal(['led']);

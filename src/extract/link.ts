@@ -852,7 +852,7 @@ function parentBefore(earlier: PersonMention[], out: Map<PersonMention, LinkedTi
 
 // A congress's or CPPCC's session, named in full after its divisions (X县|第八届人民代表大会第五次会议, 政协X市|第十届委员会
 // 第三次会议) or short (县八届人大五次会议).
-const SESSION = /第[一二三四五六七八九十]+届(?:人民代表大会|委员会)第[一二三四五六七八九十]+次(?:全体)?会议|[省市县区][一二三四五六七八九十]+届(?:人大|政协)[一二三四五六七八九十]+次会议/;
+const SESSION = /第[一二三四五六七八九十]+届(?:人民代表大会|委员会)第[一二三四五六七八九十]+次(?:全体)?会议|[省市县区][一二三四五六七八九十]+届(?:人大|政协)[一二三四五六七八九十]+次会议|[省市县区](?:人大|政协)[一二三四五六七八九十]+届[一二三四五六七八九十]+次会议/;
 
 /** The session the text names first, with the divisions (and 政协) written before it; null when none. */
 function sessionNamed(text: string, home: Home | null): string | null {
@@ -882,7 +882,9 @@ function sessionNamed(text: string, home: Home | null): string | null {
  * (睢县第十五届人民代表大会第四次会议, 政协X市第八届委员会第三次会议); as written where no home names the level.
  */
 function sessionInFull(short: string, home: Home | null): string {
-  const [, level, term, body, sitting] = /^(.)(.+?)届(人大|政协)(.+?)次会议$/.exec(short)!;
+  // (The body before its term or after it: 市十四届政协二次会议, 市政协十四届二次会议.)
+  const m = /^(.)(?:(人大|政协)(.+?)届|(.+?)届(人大|政协))(.+?)次会议$/.exec(short)!;
+  const [level, body, term, sitting] = [m[1], m[2] ?? m[5], m[3] ?? m[4], m[6]];
   const division = homeAt(level, home);
   if (!division) return short;
   return body === '人大' ? `${division}第${term}届人民代表大会第${sitting}次会议` : `政协${division}第${term}届委员会第${sitting}次会议`;

@@ -329,6 +329,11 @@ const FUNCTION_CHAR = /[向和与及同对在把被给让跟为从由以将]/;
  * name of a common surname (向|王建军): the tagger read the preposition as a double surname.
  */
 function withoutPreposition(text: string, s: EntitySpan): EntitySpan {
+  // (Before a two-character name, only words that are no surnames: 执行主席是|林健, 由|王明.)
+  if (s.end - s.start === 3 && /[是为由在对把被给让跟将以与及]/.test(text[s.start])) {
+    const rest = text.slice(s.start + 1, s.end);
+    return surnameLength(rest, 0) === 1 && nameScore(rest) >= MIN_NAME_SCORE ? entitySpan(s.start + 1, s.end, s.type) : s;
+  }
   if (s.end - s.start !== 4 || !FUNCTION_CHAR.test(text[s.start])) return s;
   const rest = text.slice(s.start + 1, s.end);
   return surnameLength(rest, 0) === 1 && nameScore(rest) >= MIN_NAME_SCORE ? entitySpan(s.start + 1, s.end, s.type) : s;

@@ -210,8 +210,8 @@ export class PersonFinder {
     // After a post.
     for (const post of this.posts) {
       if (LIST_SEPARATORS.includes(t[post.end] ?? '') || t[post.end] === '、') continue;
-      // A post said to be held by a list of names (执行主席由A、B担任): the names start after 由.
-      const heldBy = t[post.end] === '由' ? this.nameAt(post.end + 1) : null;
+      // A post said to be held by a list of names (执行主席由A、B担任, 执行主席是A、B): the names start after 由 or 是.
+      const heldBy = t[post.end] === '由' || t[post.end] === '是' ? this.nameAt(post.end + 1) : null;
       add(heldBy && /^[、，,]|^担任/.test(t.slice(heldBy.end, heldBy.end + 2)) ? heldBy : this.nameAt(post.end));
     }
     // Before a role word, perhaps across a bridge (分别, 等, 两位), or before a word that counts persons.
