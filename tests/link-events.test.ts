@@ -190,6 +190,13 @@ describe('link and events', () => {
       expect(titles(person(a, '林健'))).to.deep.equal(['执行主席@政协福清市第十四届委员会第二次会议主席团']);
     });
 
+    it("gives a government's head listed after a committee's post no committee (区委书记A、区长B), and reads 决定X副区长代理…区长职务", () => {
+      const a = record('副校长带队赴某某区与区委书记刘晓明、区长张大超进行会谈。');
+      expect(titles(person(a, '张大超'))).to.deep.equal(['区长@—']);
+      const b = record('会议决定郑大皓副区长代理通州区人民政府区长职务。', '北京城市副中心报');
+      expect(titles(person(b, '郑大皓'))).to.deep.equal(['副区长@通州区人民政府', '区长@通州区人民政府']);
+    });
+
     it('reads visiting together (一同调研) as taking part, 随同调研 as accompanying, and a visit verb inside a meeting\'s name as no visit', () => {
       const a = record('7月25日上午，市委书记何录明到产业园调研医院建设情况。市委常委、秘书长何文明，副市长周春明一同调研。副厅长肖小明随同调研。');
       expect(roles(a, '何录明')).to.deep.equal(['led']);

@@ -117,7 +117,7 @@ describe('recognize', () => {
       const a = recordOf('听取了市人大常委会代表资格审查委员会委员、联工委主任张建明作的审查报告。会议决定陈大刚副主任为长沙市监察委员会代理主任。', '长沙晚报');
       const titles = Object.fromEntries(a.persons.map((p) => [p.name, p.titles.map((t) => `${t.title}@${t.organization}`)]));
       expect(titles['张建明']).to.deep.equal(['委员@长沙市人大常委会代表资格审查委员会', '主任@长沙市人大常委会联工委']);
-      expect(titles['陈大刚']).to.deep.equal(['代理主任@长沙市监察委员会']);
+      expect(titles['陈大刚']).to.deep.equal(['副主任@长沙市监察委员会', '代理主任@长沙市监察委员会']);
       // 为 after a post with no decision before the name is no appointment (王五主任为大家作报告).
       expect(recordOf('王五主任为代表们作报告。', '长沙晚报').persons[0].titles.map((t) => t.title)).to.deep.equal(['主任']);
     });

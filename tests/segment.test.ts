@@ -143,6 +143,13 @@ describe('segment', () => {
       expect(bylineOf('会议在南京召开。\n(某某广电总台·融媒体新闻中心记者/马明 亓晨明 编辑/刘小琳)')).to.deep.equal({ ...empty, reporters: ['马明', '亓晨明'] });
       expect(bylineOf('某某在线-某某新闻网2月18日讯(某某在线记者 吴明静 通讯员 李敦明)2月14日,县委书记率团考察。')).to.deep.equal({ ...empty, reporters: ['吴明静'], correspondents: ['李敦明'] });
       expect(bylineOf('张三参加活动。\n【供稿单位:某某校区综合办    作者:徐长明    编辑:新闻中心总编室    责任编辑:曹明蕾  】')).to.deep.equal({ ...empty, reporters: ['徐长明'] });
+      // 实习记者 is a reporter's title; credits parted by a semicolon; reporters and the place they report from
+      // opening the text (spaces gone once normalized).
+      expect(bylineOf('本报讯(记者 陈施明 实习记者 黄小漠)昨天上午，区人大常委会召开会议。')).to.deep.equal({ ...empty, reporters: ['陈施明', '黄小漠'] });
+      expect(bylineOf('省领导参加拜会。\n记者:曹忠明;摄影:徐小旭')).to.deep.equal({ ...empty, reporters: ['曹忠明'], photographers: ['徐小旭'] });
+      expect(bylineOf('某某网·某某新闻记者 孙秀明 见习记者 刘殿明 滨州报道 经过精心筹备，镇人民代表大会召开。')).to.deep.equal({ ...empty, reporters: ['孙秀明', '刘殿明'] });
+      // …or on a line of their own.
+      expect(bylineOf('某某网·某某新闻记者 孙秀明 见习记者 刘殿章 滨州报道\n经过精心筹备，镇人民代表大会召开。')).to.deep.equal({ ...empty, reporters: ['孙秀明', '刘殿章'] });
       // A county's media centre's dateline (某某融媒7月31日讯).
       expect(bylineOf('某某融媒7月31日讯(记者 王维明)7月30日，活动在镇里举行。')).to.deep.equal({ ...empty, reporters: ['王维明'] });
       // A line that opens with 作者 and says something else is no credit.

@@ -38,7 +38,7 @@ const DATELINE =
 
 // Role words of a byline, longest first, and which list a name after them joins.
 const ROLE_WORDS: [RegExp, keyof Byline][] = [
-  [/^(?:本报|(?:[·•]?[\u4e00-\u9fff][\u4e00-\u9fff·]{0,11}?(?:报|社|台|网|客户端|中心|在线)\s*)+)?(?:特约|见习|首席|摄影|全媒体|全媒|融媒体|融媒)?记者[：:/／]?/, 'reporters'],
+  [/^(?:本报|(?:[·•]?[\u4e00-\u9fff][\u4e00-\u9fff·]{0,11}?(?:报|社|台|网|客户端|中心|在线|新闻)\s*)+)?(?:特约|见习|实习|首席|摄影|全媒体|全媒|融媒体|融媒)?记者[：:/／]?/, 'reporters'],
   [/^(?:特约)?通讯员[：:]?/, 'correspondents'],
   [/^实习生/, 'correspondents'],
   [/^(?:本报)?评论员/, 'reporters'],
@@ -76,7 +76,9 @@ function namesIn(segment: string): string[] | null {
 export function parseByline(text: string, namesAlone = false): Byline | null {
   // 记者 A B C 文/图 (its space perhaps gone): the writers took the pictures too, a credit of the byline as a whole.
   // (A paper's mark before its byline, □ or ■, is no part of it.)
-  let rest = text.replace(/^[□■◆◇●○▲△★☆]\s*/, '').replace(/^[（(]|[）)]$/g, '').replace(/(报道|报导)[：:]?$/, '').replace(/\s*(文[/／]图|图[/／]文)$/, '');
+  let rest = text.replace(/^[□■◆◇●○▲△★☆]\s*/, '').replace(/^[（(]|[）)]$/g, '').replace(/\s*(文[/／]图|图[/／]文)$/, '');
+  // …报道 closes it, after the place reported from, if one (记者 A 滨州报道).
+  if (/(报道|报导)[：:]?$/.test(rest)) rest = withoutPlaceReported(rest.replace(/(报道|报导)[：:]?$/, ''));
   // The site's lines written on after the names, inside the same bracket (记者/A B 编辑/C): no part of the byline.
   // (Its space may be gone: 王晨明编辑/刘琳.)
   rest = rest.replace(new RegExp(`(?:\\s+|(?<=[\\u4e00-\\u9fff]))(?:${SITE_LINE})\\s*[：:/／].*$`), '');
@@ -99,7 +101,7 @@ export function parseByline(text: string, namesAlone = false): Byline | null {
       continue;
     }
     // The names run to the next role word.
-    const next = rest.search(/(本报|[\u4e00-\u9fff][\u4e00-\u9fff·]{0,11}?(报|社|台|网|中心|在线))?(特约|见习|首席|摄影|全媒体|全媒|融媒体|融媒)?(记者|通讯员|实习生)/);
+    const next = rest.search(/(本报|[\u4e00-\u9fff][\u4e00-\u9fff·]{0,11}?(报|社|台|网|中心|在线|新闻))?(特约|见习|实习|首席|摄影|全媒体|全媒|融媒体|融媒)?(记者|通讯员|实习生)/);
     const segment = next > 0 ? rest.slice(0, next) : rest;
     const names = namesIn(segment);
     if (!names || names.length === 0) return null;
@@ -109,6 +111,14 @@ export function parseByline(text: string, namesAlone = false): Byline | null {
     rest = next > 0 ? rest.slice(next) : '';
   }
   return byline.reporters.length + byline.correspondents.length + byline.photographers.length > 0 ? byline : null;
+}
+
+/** A byline's text without the place its reporters report from at its end (记者 A 滨州 → 记者 A), when the lexicon knows it. */
+function withoutPlaceReported(text: string): string {
+  const { places } = markLexicon();
+  const trimmed = text.trimEnd();
+  for (const length of [2, 3]) if (trimmed.length > length + 2 && places.get(trimmed.slice(-length)) !== undefined) return trimmed.slice(0, -length).trimEnd();
+  return trimmed;
 }
 
 /**
@@ -152,6 +162,24 @@ function openingByline(text: string): { byline: Byline; end: number } | null {
   return byline ? { byline, end: paren![0].length } : null;
 }
 
+/**
+ * An article opening with its reporters and the place they report from, spaces gone or not (某某网·某某新闻
+ * 记者A见习记者B滨州报道…): the byline, the place (one the lexicon knows) and where the body starts.
+ */
+function reportedFrom(text: string): { byline: Byline; place: string; end: number } | null {
+  const head = /^[\u4e00-\u9fff·\s]{0,14}?(?:记者|通讯员)[\u4e00-\u9fff·\s]{2,40}?报道/.exec(text);
+  if (!head) return null;
+  const before = head[0].slice(0, -2).trimEnd();
+  const { places } = markLexicon();
+  for (const length of [2, 3]) {
+    const place = before.slice(-length);
+    if (places.get(place) === undefined) continue;
+    const byline = parseByline(before.slice(0, -length).trim());
+    if (byline) return { byline, place, end: head[0].length + (/^[\s：:]/.exec(text.slice(head[0].length))?.[0].length ?? 0) };
+  }
+  return null;
+}
+
 /** The dateline at the start of an article's first paragraph, with the byline that follows it. */
 export function parseDateline(text: string): Dateline | null {
   const m = DATELINE.exec(text);
@@ -161,6 +189,9 @@ export function parseDateline(text: string): Dateline | null {
     const outlet = OUTLET_BEFORE_BYLINE.exec(text)?.[0].length ?? 0;
     const opening = openingByline(text.slice(outlet));
     if (opening) return { ...opening.byline, place: null, date: null, end: outlet + opening.end };
+    // An outlet's reporters and the place they report from, then the body (某某网·某某新闻记者 A 见习记者 B 滨州报道 …).
+    const from = reportedFrom(text);
+    if (from) return { ...from.byline, place: from.place, date: null, end: from.end };
     // 记者 X 报道：… without 本报讯 also opens an article.
     const bare = /^(?:本报)?记者[\u4e00-\u9fff、·]{2,12}?报道[：:]/.exec(text);
     if (!bare) return null;
@@ -248,7 +279,9 @@ function creditForms(line: string): string {
     .replace(/^([（(]?(?:文[/／]图|图[/／]文)\s*[：:]?\s*)(?:本报|特约|见习|首席|全媒体|融媒体)?记者\s*/, '$1')
     .replace(/^([（(]?)文[/／]编辑/, '$1文')
     .replace(/^([（(]?)图片(?=\s|[：:]|by)/i, '$1图')
-    .replace(/\s*\bby\b\s*/gi, '：');
+    .replace(/\s*\bby\b\s*/gi, '：')
+    // Credits parted by semicolons (记者:A;摄影:B).
+    .replace(/\s*[;；]\s*(?=(?:文字|摄影|摄像|撰稿|供稿|作者|记者|通讯员|编辑|责任编辑|来源)\s*[：:])/g, ' ');
 }
 
 /** A byline in brackets closing a paragraph (…。（记者 张伟 通讯员 李娜）): the byline and where it starts. */

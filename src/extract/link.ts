@@ -451,13 +451,13 @@ function partyPost(title: string, home: Home | null): TitleOut | null {
 // …also for the name that stands for a group (A等18名同志为常务委员).
 const AFTER_NAME = /^(（|\(|(等[0-9一二两三四五六七八九十百]+[名位人](同志|委员|代表)?)?(同志)?(当选为|当选|担任|出任|兼任|辞去|不再担任|任|为))/;
 /**
- * The post a decision names the person by, then 为 (决定陈某副主任为…代理主任): what opens the posts it gives,
- * as AFTER_NAME's match would; null unless 决定 or 任命 stands before the name.
+ * The post a decision names the person by, before 为 or 代理 (决定陈某副主任为…代理主任); null unless 决定 or
+ * 任命 stands before the name.
  */
-function postHeldAsGiven(text: string, nameStart: number, nameEnd: number, postsByEnd: Map<number, PostMention>): RegExpExecArray | null {
+function postHeldAsGiven(text: string, nameStart: number, nameEnd: number, postsByEnd: Map<number, PostMention>): PostMention | null {
   if (!/(决定|任命)$/.test(text.slice(Math.max(0, nameStart - 2), nameStart))) return null;
-  const held = [...postsByEnd.values()].find((p) => p.start === nameEnd && text[p.end] === '为');
-  return held ? /^[\u4e00-\u9fff]+?为/.exec(text.slice(nameEnd, held.end + 1)) : null;
+  // (…or acts as one: 决定X副区长代理…区长职务.)
+  return [...postsByEnd.values()].find((p) => p.start === nameEnd && (text[p.end] === '为' || text.startsWith('代理', p.end))) ?? null;
 }
 
 // After 免去 the posts may follow the name directly (免去X同志Y市副市长职务).
@@ -487,7 +487,18 @@ function titlesAfterName(
   verbsOnly = false,
 ): LinkedTitle[] {
   const ahead = text.slice(nameEnd, nameEnd + 10);
-  const lead = AFTER_NAME.exec(ahead) ?? (removedBefore(text, nameEnd) ? AFTER_REMOVAL.exec(ahead) : null) ?? postHeldAsGiven(text, nameStart, nameEnd, postsByEnd);
+  const lead = AFTER_NAME.exec(ahead) ?? (removedBefore(text, nameEnd) ? AFTER_REMOVAL.exec(ahead) : null);
+  // A decision naming the person by the post he holds (决定X副区长为…, …代理…职务): that post, then those it gives.
+  const held = lead ? null : postHeldAsGiven(text, nameStart, nameEnd, postsByEnd);
+  if (held) {
+    const from = held.end + /^(为|代理)/.exec(text.slice(held.end))![0].length;
+    const given = chainOpening(text, from, 30, (chain) => chain[0].start === from, postsByEnd, orgs, home, places);
+    // (Held in the body of the post it gives when both are the same post's ranks: 副区长 → 代理区长.)
+    const core = (title: string) => title.replace(/^(常务)?(副|代理?)/, '');
+    const sameBody = given[0] && core(given[0].title) === core(held.title) ? given[0].organization : null;
+    const holds = linkedTitle(held.title, sameBody ?? IMPLIED.find(([re]) => re.test(held.title))?.[1](home) ?? null, held.start);
+    return given.length ? [holds, ...given] : [];
+  }
   if (!lead || (verbsOnly && /^[（(]/.test(lead[0]))) return [];
   const from = nameEnd + lead[0].length;
   // (A session's presidium may stand before its posts unread: 为大会主席团常务主席.)
@@ -675,7 +686,15 @@ function chainsOfPersons(
 function withListBody(text: string, titles: LinkedTitle[], previous: PersonMention, chainFrom: number, out: Map<PersonMention, LinkedTitle[]>): LinkedTitle[] {
   if (titles.length && titles.every((t) => !t.organization) && text.slice(previous.end, chainFrom) === '、') {
     const inherited = out.get(previous)?.at(-1)?.organization;
-    if (inherited) return titles.map((t) => linkedTitle(t.title, inPartyUnit(t.title, withoutPartyUnit(inherited), false), t.start));
+    // (A government's head after a committee's post is the government's: 区委书记A、区长B → the district's government.)
+    const government = (committee: string) => /^(?:中共)?(.+?[省市县区州旗])委$/.exec(committee)?.[1];
+    if (inherited) {
+      return titles.map((t) => {
+        if (!GOVERNMENT_HEAD.test(t.title) || /政府$/.test(inherited)) return linkedTitle(t.title, inPartyUnit(t.title, withoutPartyUnit(inherited), false), t.start);
+        const level = government(inherited);
+        return linkedTitle(t.title, level ? `${level}人民政府` : null, t.start);
+      });
+    }
   }
   return titles;
 }
