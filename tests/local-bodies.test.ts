@@ -46,6 +46,14 @@ describe('local bodies (src/extract/local-bodies.ts)', () => {
     expect(b.persons.map((p) => p.name)).to.deep.equal(['沈明权']);
   });
 
+  it("reads a banner's own bodies in its news as a county's (旗委, 旗政协党组, 旗长), not a flag's name (红旗渠)", () => {
+    const a = record('旗委副书记、政协党组书记陶大迪主持会议。旗委常委、组织部长李佳官出席。旗长王五讲话。红旗渠管理局局长赵六参加。', '政协鄂托克前旗委员会网站');
+    expect(titlesOf(a, '陶大迪')).to.deep.equal(['副书记@中共鄂托克前旗委', '党组书记@鄂托克前旗政协党组']);
+    expect(titlesOf(a, '李佳官')).to.deep.equal(['常委@中共鄂托克前旗委', '部长@鄂托克前旗委组织部']);
+    expect(titlesOf(a, '王五')).to.deep.equal(['旗长@鄂托克前旗人民政府']);
+    expect(a.organizations.map((o) => o.name).some((n) => n.includes('渠'))).to.equal(false);
+  });
+
   it("reads its own prefecture's counties named short as places (在泸定、康定 in 甘孜州's news), and the prefecture written X州 as the prefecture", () => {
     const a = record('考察组一行先后在泸定、康定就文旅产业进行了考察。州委书记王明会见了客人，感谢集团对甘孜州的支持。', '甘孜日报');
     expect(a.persons.map((p) => p.name)).to.deep.equal(['王明']);

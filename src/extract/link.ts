@@ -22,6 +22,7 @@ const IMPLIED: [RegExp, (home: Home | null) => string | null][] = [
   [/^(常务)?(副|代理?)?县长$/, (h) => (homeAt('县', h) ? resolveOrg('县政府', h) : null)],
   [/^(常务)?(副|代理?)?区长$/, (h) => (homeAt('区', h) ? resolveOrg('区政府', h) : null)],
   [/^(常务)?(副|代理?)?州长$/, (h) => (homeAt('州', h) ? resolveOrg('州政府', h) : null)],
+  [/^(常务)?(副|代理?)?旗长$/, (h) => (homeAt('旗', h) ? resolveOrg('旗政府', h) : null)],
   [/^(副|代理?)?镇长$/, (h) => (homeAt('镇', h) ? resolveOrg('镇政府', h) : null)],
   [/^(副|代理?)?乡长$/, (h) => (homeAt('乡', h) ? resolveOrg('乡政府', h) : null)],
   [/^(常务)?副?校长$/, (h) => h?.local?.institution ?? null],
@@ -46,7 +47,7 @@ function headedInstitution(home: Home | null, kind: RegExp): string | null {
 const INSTITUTION_HEAD = /^(常务)?副?(院长|所长|校长|检察长)$/;
 
 // The head of a level's government and its deputies (县长, 常务副市长, 代理镇长).
-const GOVERNMENT_HEAD = /^(常务)?(副|代理?)?[省市县区州镇乡]长$/;
+const GOVERNMENT_HEAD = /^(常务)?(副|代理?)?[省市县区州镇乡旗]长$/;
 
 // Head posts a story writes after a name to address its holder (许瑞明所长, 张三市长, 李四董事长).
 const HEAD_POST = /(长|书记|主任|主席|总经理|经理|总裁)$/;
@@ -74,7 +75,7 @@ function partyUnitBefore(text: string, postStart: number, orgs: OrgMention[]): O
 }
 
 // A level's own body in a body's name, and its level (弋江区纪委 → 区, 中共某县委 → 县, 弋江区委统战部 → 区).
-const LEVEL_OF_BODY = /([省市县区])(?:委|纪委|人大常委会|人大|政协|人民政府|政府)/;
+const LEVEL_OF_BODY = /([省市县区旗])(?:委|纪委|人大常委会|人大|政协|人民政府|政府)/;
 
 /** The chain of posts that ends right before `personStart`. */
 export function titleChain(

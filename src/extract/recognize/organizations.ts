@@ -457,6 +457,8 @@ export function homeAt(level: string, home: Home | null): string | null {
     const prefecture = d.level === 'city' ? d.name : d.level === 'county' ? d.city : null;
     return prefecture?.endsWith('自治州') ? prefecture : null;
   }
+  // A banner, Inner Mongolia's county (旗委, 旗政府 in a banner's news).
+  if (level === '旗') return d.level === 'county' && d.name.endsWith('旗') ? d.name : home.local?.county?.name.endsWith('旗') ? home.local.county.name : null;
   if (level === '县' || level === '区') {
     if (d.level === 'county') return d.name.endsWith(level) ? d.name : null;
     // A city's page on one of its counties or districts (区委 in a report on 丰南区).
@@ -518,7 +520,7 @@ export function resolveOrg(surface: string, home: Home | null): string {
   let name = surface.replace(/^中共/, '');
   if (name.startsWith(REGION_WORD)) return regionBody(name.slice(REGION_WORD.length), home) ?? surface;
   const level = name[0];
-  if (LEVEL.includes(level)) {
+  if (LEVEL.includes(level) || (level === '旗' && homeAt('旗', home))) {
     const full = homeAt(level, home);
     // Without a home (a national outlet), 市委 names no particular committee: it stays as written.
     if (!full) return surface;
@@ -534,14 +536,14 @@ export function resolveOrg(surface: string, home: Home | null): string {
   name = name.replace(/([市县区州旗]|中级|高级)(检察院|法院)(?=$|党组)/, '$1人民$2');
   // A place's government is its people's government (市政府 → 许昌市人民政府, 省政府办公厅 → …人民政府办公厅).
   // (Not a special administrative region's: 香港特别行政区政府, 香港特区政府.)
-  name = name.replace(/(?<!特别行政|特)([市省县区州镇乡])政府(?=$|办公厅|办公室|研究室|参事室|督查室)/, '$1人民政府');
+  name = name.replace(/(?<!特别行政|特)([市省县区州镇乡旗])政府(?=$|办公厅|办公室|研究室|参事室|督查室)/, '$1人民政府');
   name = name.replace(/委办$/, '委办公室').replace(/([市省县区州])政府办$/, '$1人民政府办公室');
   // A division's committee written with its level twice (衡阳县县委, X市市委) is the division's committee
   // (衡阳县委); not where the level is the name's own (西藏自治区|区委, 晋城市城区|区委), nor where the name is
   // one character (邱县县委).
   name = name.replace(/^([\u4e00-\u9fff]{2,8}(?<!自治|[城郊矿]|[省市州区县][\u4e00-\u9fff])([市县区州]))\2委/, '$1委');
   // A party committee is 中共 X 委; its departments are named without 中共 (许昌市委宣传部).
-  if (/[市省县区州]委$/.test(name) || /^中共/.test(surface) && /委$/.test(name)) name = '中共' + name;
+  if (/[市省县区州旗]委$/.test(name) || /^中共/.test(surface) && /委$/.test(name)) name = '中共' + name;
   return name;
 }
 
@@ -702,7 +704,9 @@ function regionWords(text: string, home: Home | null): OrgMention[] {
 }
 
 /** All organizations in a text, the longest where they overlap, resolved against the home. */
-export function findOrganizations(text: string, divisions: PlaceMention[], home: Home | null): OrgMention[] {
+export function findOrganizations(original: string, divisions: PlaceMention[], home: Home | null): OrgMention[] {
+  // A banner's bodies are read as a county's (旗委 as 县委), then named as written.
+  const text = bannerShadow(original, home);
   // (The outlet's own words before the endings': of two the same, theirs is kept, whole.)
   const all = [...namedBodies(text), ...campusWords(text, home), ...bodies(text, divisions, home), ...committees(text, divisions), ...bySuffix(text, divisions), ...companyWords(text, home), ...regionWords(text, home)];
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
@@ -720,6 +724,15 @@ export function findOrganizations(text: string, divisions: PlaceMention[], home:
     taken.add(m);
   }
   kept.sort((a, b) => a.start - b.start);
+  if (text !== original) for (const m of kept) m.text = original.slice(m.start, m.end);
   for (const m of kept) if (m.system !== 'central' && m.system !== 'named') m.resolved = resolveOrg(m.text, home);
   return kept;
+}
+
+// 旗 as a level word before a level's bodies (旗委, 旗政府, 旗政协), not in a flag's name (红旗, 国旗, 党旗).
+const BANNER_LEVEL = /(?<![红国党团彩锦军队升战会校])旗(?=委|纪委|政府|人民政府|人大|政协|长|直)/g;
+
+/** The text with 旗 as a level word written 县, in a banner's own news (the same length: offsets hold). */
+function bannerShadow(text: string, home: Home | null): string {
+  return homeAt('旗', home) && text.includes('旗') ? text.replace(BANNER_LEVEL, '县') : text;
 }
