@@ -113,6 +113,10 @@ describe('recognize', () => {
       expect(a.persons.map((p) => p.titles.map((t) => `${t.title}@${t.organization}`))).to.deep.equal([['审计长@中华人民共和国审计署'], ['台长@中央广播电视总台']]);
     });
 
+    it("names a standing committee without its term (市十六届人大常委会主任 → X市人大常委会)", () => {
+      expect(titlesOf('市人大常委会党组成员、市十六届人大常委会主任王德明出席。', '王德明', '福清新闻网')).to.deep.equal(['党组成员@福清市人大常委会党组', '主任@福清市人大常委会']);
+    });
+
     it("reads a standing committee's committees in full and its working committees short after them, and the post a decision gives one named by his post", () => {
       const a = recordOf('听取了市人大常委会代表资格审查委员会委员、联工委主任张建明作的审查报告。会议决定陈大刚副主任为长沙市监察委员会代理主任。', '长沙晚报');
       const titles = Object.fromEntries(a.persons.map((p) => [p.name, p.titles.map((t) => `${t.title}@${t.organization}`)]));

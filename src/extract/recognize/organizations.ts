@@ -537,6 +537,8 @@ export function resolveOrg(surface: string, home: Home | null): string {
   // A place's government is its people's government (市政府 → 许昌市人民政府, 省政府办公厅 → …人民政府办公厅).
   // (Not a special administrative region's: 香港特别行政区政府, 香港特区政府.)
   name = name.replace(/(?<!特别行政|特)([市省县区州镇乡旗])政府(?=$|办公厅|办公室|研究室|参事室|督查室)/, '$1人民政府');
+  // A standing committee is its congress's whatever the term (市十六届人大常委会 → X市人大常委会).
+  name = name.replace(/^(.+?[省市县区州旗])第?[一二三四五六七八九十]+届(人大常委会|人民代表大会常务委员会)/, '$1$2');
   name = name.replace(/委办$/, '委办公室').replace(/([市省县区州])政府办$/, '$1人民政府办公室');
   // A division's committee written with its level twice (衡阳县县委, X市市委) is the division's committee
   // (衡阳县委); not where the level is the name's own (西藏自治区|区委, 晋城市城区|区委), nor where the name is
