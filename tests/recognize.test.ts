@@ -38,6 +38,11 @@ describe('recognize', () => {
   describe('venues', () => {
     const placeNames = (text: string) => extract(text).flatMap((a) => a.places.map((p) => p.name));
 
+    it('reads a venue\'s long name back to a stop within ten characters (来到|马踏溪中药材特色产业园), but not across a post or a verb', () => {
+      expect(placeNames('调研组先后来到马踏溪中药材特色产业园、霍山特色农产品加工产业园考察。')).to.include.members(['马踏溪中药材特色产业园', '霍山特色农产品加工产业园']);
+      expect(placeNames('县委书记王明、县长陈华一同调研平利经开区。').some((n) => n.includes('陈华'))).to.equal(false);
+    });
+
     it('starts a venue after 率 (刘某率|威海校区) or a dateline\'s end before a division (…日讯|北京工人体育场), not inside a name (孙中山故居)', () => {
       const a = recordOf('校长刘建明率威海校区领导班子到青岛校区考察交流。');
       expect(a.persons.map((p) => p.name)).to.deep.equal(['刘建明']);

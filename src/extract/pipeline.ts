@@ -17,7 +17,7 @@ import { findPlaceAbbreviations } from './recognize/place-abbreviations.js';
 import { findForeignSeats } from './recognize/foreign-seats.js';
 import { findSettlements } from './recognize/settlements.js';
 import { headlineEntities } from './recognize/headline.js';
-import { attributivePlace, countiesNamedShortAsPersons, countyNamedShort, homeNamedAsPersons, settlementsReadAsPersons, subdistrictsReadAsPersons, mergeNamed, seenOrNamedInFull, trimmedVenue, mergePersons, overlaps, readOverName, reportable, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
+import { attributivePlace, countiesNamedShortAsPersons, countyNamedShort, homeNamedAsPersons, settlementsReadAsPersons, subdistrictsReadAsPersons, mergeNamed, seenOrNamedInFull, trimmedVenue, mergePersons, nounsOnly, overlaps, readOverName, reportable, taggedOrganizations, taggedPlaces } from './recognize/merge.js';
 import { findMedia } from './recognize/media.js';
 import { placesOpeningBodies, registeredForHome } from './recognize/opening-places.js';
 import { withAffiliations, withDepartments, withPostingBodies } from './recognize/org-extents.js';
@@ -77,7 +77,7 @@ export function extractArticle(
   const { tagged, placesReadAsPersons } = taggedEntities(text, home, creditLines, listed);
   const orgs = organizationsOf(text, divisions, ctx, tagged);
   const dates = findDates(text, { year: ctx.year, month: ctx.month, day: ctx.day });
-  const venues = findVenues(text, home).flatMap((v) => trimmedVenue(text, v) ?? []).filter((v) => !orgs.some((o) => overlaps(o, v)));
+  const venues = findVenues(text, home, (from, to) => nounsOnly(text, from, to)).flatMap((v) => trimmedVenue(text, v) ?? []).filter((v) => !orgs.some((o) => overlaps(o, v)));
   // A body run into its post (教育部|长) leaves the post's first character to the post.
   const blocked: Span[] = [...creditLines, ...placesReadAsPersons, ...orgs.map((o) => (o.contracted ? { start: o.start, end: o.end - 1 } : o)), ...dates, ...venues];
   const posts = findPosts(text, blocked);

@@ -215,6 +215,21 @@ function namesCutAtTitled(text: string, mentions: PersonMention[]): PersonMentio
 }
 
 /**
+ * Whether text[from, to) holds no verb, post or particle a name would not (霍山特色, not 县长陈华一同调研 or
+ * 就像一座): how far a venue's long name may run back (findVenues).
+ */
+export function nounsOnly(text: string, from: number, to: number): boolean {
+  if (/[的是了着就像个座]/.test(text.slice(from, to))) return false;
+  const { words, verbs } = markLexicon();
+  const { postPhrases } = lexicon();
+  for (let k = from; k < to; k++) {
+    const length = words.longestAt(text, k);
+    if ((length >= 2 && verbs.valueAt(text, k, length)) || postPhrases.longestAt(text, k) > 0) return false;
+  }
+  return true;
+}
+
+/**
  * A unit's staff the tagger read as a person (亚非处同志参加, 办公室负责人): a name that ends as units end,
  * followed by the words for its people.
  */

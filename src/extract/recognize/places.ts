@@ -157,7 +157,7 @@ export function listedTownships(text: string): PlaceMention[] {
 let venueScan: WordScan | null = null;
 
 /** Venues: a proper name of one to six characters before a venue ending (曹魏古城, 中央公园). */
-export function findVenues(text: string, home: Home | null): PlaceMention[] {
+export function findVenues(text: string, home: Home | null, nounsOnly: (from: number, to: number) => boolean = () => false): PlaceMention[] {
   venueScan ??= new WordScan(lexicon().venueSuffixes);
   const out: PlaceMention[] = [];
   // In reading order (a zone listed after another follows it), the longer ending first where two start together.
@@ -168,6 +168,12 @@ export function findVenues(text: string, home: Home | null): PlaceMention[] {
     if (out.some((v) => at >= v.start && at < v.end)) continue;
     let start = at;
     while (start > 0 && at - start < 6 && isHan(text[start - 1]) && !VENUE_STOP.has(text[start - 1])) start--;
+    // A longer name (马踏溪中药材特色产业园) runs back to a stop within ten characters; without one, six are kept.
+    if (at - start === 6) {
+      let far = start;
+      while (far > 0 && at - far < 10 && isHan(text[far - 1]) && !VENUE_STOP.has(text[far - 1])) far--;
+      if ((far === 0 || !isHan(text[far - 1]) || VENUE_STOP.has(text[far - 1])) && nounsOnly(far, start)) start = far;
+    }
     if (start === at) {
       // 到高新区调研, 在经开区、高新区: a zone named by its ending alone, after a verb of going or
       // being, or listed after such a zone.
