@@ -818,6 +818,11 @@ describe('recognize', () => {
       expect(dates[0].iso).to.deep.equal(['2023-02-18', '2023-02-19']);
     });
 
+    it('reads yesterday with its day in brackets (昨(9)日), in the month before when the day is past the publication day', () => {
+      expect(findDates('昨(9)日上午，乡里召开培训会。', { year: 2017, month: 2, day: 10 }).flatMap((d) => d.iso)).to.deep.equal(['2017-02-09']);
+      expect(findDates('昨（31）日，会议闭幕。', { year: 2017, month: 2, day: 1 }).flatMap((d) => d.iso)).to.deep.equal(['2017-01-31']);
+    });
+
     it('reads today with its day in brackets (今（26）日) as that day of the publication month', () => {
       expect(isos('今（26）日，市人大常委会召开会议。')).to.deep.equal(['2023-02-26']);
       expect(isos('今(30)日')).to.deep.equal([]);

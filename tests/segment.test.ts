@@ -150,6 +150,10 @@ describe('segment', () => {
       expect(bylineOf('某某网·某某新闻记者 孙秀明 见习记者 刘殿明 滨州报道 经过精心筹备，镇人民代表大会召开。')).to.deep.equal({ ...empty, reporters: ['孙秀明', '刘殿明'] });
       // …or on a line of their own.
       expect(bylineOf('某某网·某某新闻记者 孙秀明 见习记者 刘殿章 滨州报道\n经过精心筹备，镇人民代表大会召开。')).to.deep.equal({ ...empty, reporters: ['孙秀明', '刘殿章'] });
+      // A byline in 【】 after a paper's dateline, names alone after a site's (…讯(尹森林)), and 图文: one person for both.
+      expect(bylineOf('某某日报讯【新某某·某某日报记者马小放】10月12日，社长一行来我市调研。')).to.deep.equal({ ...empty, reporters: ['马小放'] });
+      expect(bylineOf('某某新闻网眉山2月10日讯(尹森林)昨(9)日上午，乡里召开培训会。')).to.deep.equal({ ...empty, reporters: ['尹森林'] });
+      expect(bylineOf('县领导出席会议。\n(图文:张素伟 审核:张帅)')).to.deep.equal({ ...empty, reporters: ['张素伟'], photographers: ['张素伟'] });
       // A county's media centre's dateline (某某融媒7月31日讯).
       expect(bylineOf('某某融媒7月31日讯(记者 王维明)7月30日，活动在镇里举行。')).to.deep.equal({ ...empty, reporters: ['王维明'] });
       // A line that opens with 作者 and says something else is no credit.

@@ -203,10 +203,11 @@ export function parseDateline(text: string): Dateline | null {
   // A site's dateline may say whose report it carries before the byline (…讯 据某某日报报道 （记者 X）).
   const carried = /^\s*据[\u4e00-\u9fff·]{2,12}?(?:报道|消息)\s*(?=[（(])/.exec(text.slice(end));
   if (carried) end += carried[0].length;
-  const paren = /^[（(]([^）)]{1,40})[）)]/.exec(text.slice(end));
+  const paren = /^[（(【]([^）)】]{1,40})[）)】]/.exec(text.slice(end));
   if (paren) {
-    // After an agency's dateline, names alone in brackets are its reporters (新华社长沙1月20日电（赵雨杉）).
-    byline = parseByline(paren[1], m[0].endsWith('电')) ?? byline;
+    // After an agency's or a site's dateline, names alone in brackets are its reporters (新华社长沙1月20日电（赵雨杉）,
+    // 某某网眉山2月10日讯(尹森林)).
+    byline = parseByline(paren[1], /[电讯]$/.test(m[0])) ?? byline;
     end += paren[0].length;
   } else {
     const reported = /^([\u4e00-\u9fff、·]{2,30}?)报道[：:]/.exec(text.slice(end));
@@ -225,13 +226,13 @@ export function parseDateline(text: string): Dateline | null {
 // Credit lines of crawled articles, at their end: who wrote and photographed, and the site's own
 // lines (editor, source, reviewer), which name no one in the story.
 const CREDIT_ROLE: Record<string, (keyof Byline)[]> = {
-  '文/图': ['reporters', 'photographers'], '图/文': ['reporters', 'photographers'], 文字: ['reporters'], 文: ['reporters'], 图: ['photographers'],
+  '文/图': ['reporters', 'photographers'], '图/文': ['reporters', 'photographers'], 图文: ['reporters', 'photographers'], 文字: ['reporters'], 文: ['reporters'], 图: ['photographers'],
   摄影: ['photographers'], 摄像: ['photographers'], 撰稿: ['reporters'], 供稿: ['reporters'], 作者: ['reporters'], 记者: ['reporters'], 通讯员: ['correspondents'],
 };
 // (…and a platform account's line, 上观号作者: the account, no writer.)
 const SITE_LINE = '供稿单位|来稿单位|责任编辑|责编|编辑|审核|审校|校对|终审|初审|复审|一审|二审|三审|来源|稿源|出处|监制|统筹|[\u4e00-\u9fff]{1,6}号作者';
 // A credit opens the line; later credits of the same line need their colon (撰稿：刘明摄影：黄海).
-const FIRST_CREDIT = new RegExp(`^[（(【]?(${SITE_LINE}|文[/／]图|图[/／]文|文字|摄影|摄像|撰稿|供稿|作者|记者|通讯员|文|图)\\s*[：:／/|丨︱｜]?\\s*`);
+const FIRST_CREDIT = new RegExp(`^[（(【]?(${SITE_LINE}|文[/／]图|图[/／]文|图文|文字|摄影|摄像|撰稿|供稿|作者|记者|通讯员|文|图)\\s*[：:／/|丨︱｜]?\\s*`);
 // …or their spaces around them (供稿 赵军 摄影 罗云帆), or for 摄影 nothing, once spaces are gone (供稿赵军摄影罗云帆).
 const NEXT_CREDIT = new RegExp(`\\s*(${SITE_LINE}|文[/／]图|摄影|摄像|撰稿|供稿|作者|记者|通讯员|文|图)\\s*[：:︱｜|丨]\\s*|\\s+(?:(文[/／]图|摄影|摄像|撰稿|供稿|作者|记者|通讯员))\\s+|(?<=[\\u4e00-\\u9fff])(摄影|摄像)(?=[\\u4e00-\\u9fff])`, 'g');
 

@@ -66,16 +66,20 @@ function nearestYear(month: number, day: number, ctx: DateContext): number | nul
   return best;
 }
 
-// Today with its day in brackets (今（26）日): that day of the publication month.
-const TODAY_NUMBERED_RE = /今[（(](\d{1,2})[）)]日/g;
+// Today, yesterday or tomorrow with its day in brackets (今（26）日, 昨(9)日): that day of the publication month (of the
+// month before, for a past day whose number is past the publication day's).
+const TODAY_NUMBERED_RE = /([今昨前明])[（(](\d{1,2})[）)]日/g;
 
 /** 昨天, 今天, 前天… as days, when the publication day is known; 今（26）日 when its month is. */
 function relativeDates(text: string, ctx: DateContext): DateMention[] {
   if (ctx.year === null || !ctx.month) return [];
   const out: DateMention[] = [];
   for (const m of text.matchAll(TODAY_NUMBERED_RE)) {
-    const day = Number(m[1]);
-    if (validDay(ctx.year, ctx.month, day)) out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: [`${ctx.year}-${pad(ctx.month)}-${pad(day)}`] });
+    const day = Number(m[2]);
+    const earlier = /[昨前]/.test(m[1]) && ctx.day !== null && ctx.day !== undefined && day > ctx.day;
+    const months = ctx.year * 12 + ctx.month - 1 - (earlier ? 1 : 0);
+    const [year, month] = [Math.floor(months / 12), (months % 12) + 1];
+    if (validDay(year, month, day)) out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: [`${year}-${pad(month)}-${pad(day)}`] });
   }
   if (!ctx.day) return out;
   for (const m of text.matchAll(RELATIVE_RE)) {
