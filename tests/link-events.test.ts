@@ -197,6 +197,14 @@ describe('link and events', () => {
       expect(titles(person(b, '郑大皓'))).to.deep.equal(['副区长@通州区人民政府', '区长@通州区人民政府']);
     });
 
+    it('gives no organizing for 组织 as a noun or in what the group asks of others, and reads 参与调研 as taking part', () => {
+      const a = record('县长朱明光主持召开周交办会议，要求各乡镇配合好巡视，组织好抗旱保秋工作。副乡长杜燕明表示，要加强组织领导。县发改委主任夏甫明参与调研。文联主席王五组织了此次活动。');
+      expect(roles(a, '朱明光')).to.not.include('organized');
+      expect(roles(a, '杜燕明')).to.deep.equal(['spoke']);
+      expect(roles(a, '夏甫明')).to.deep.equal(['attended']);
+      expect(roles(a, '王五')).to.deep.equal(['organized']);
+    });
+
     it('reads visiting together (一同调研) as taking part, 随同调研 as accompanying, and a visit verb inside a meeting\'s name as no visit', () => {
       const a = record('7月25日上午，市委书记何录明到产业园调研医院建设情况。市委常委、秘书长何文明，副市长周春明一同调研。副厅长肖小明随同调研。');
       expect(roles(a, '何录明')).to.deep.equal(['led']);

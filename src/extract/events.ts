@@ -220,7 +220,9 @@ export function findParticipation(
       const cue = cuesAfter.get(scope.slice(i, i + length))!;
       // 组织 as a noun (组织活力, 党组织) is no act of organizing.
       // …nor one named by its kind (国际组织, 党组织, 基层组织) or its levels (各级政协组织).
-      if (cue.cue === '组织' && (/^组织(活力|建设|力|部|的|法)/.test(scope.slice(i)) || /[际党层会团融济]$|级[\u4e00-\u9fff]{0,3}$/.test(scope.slice(0, i)))) continue;
+      if (cue.cue === '组织' && (/^组织(活力|建设|力|部|的|法|领导|意图|保障|协调|纪律|生活|关系|程序|体系|振兴)/.test(scope.slice(i)) || /[际党层会团融济]$|级[\u4e00-\u9fff]{0,3}$/.test(scope.slice(0, i)))) continue;
+      // …nor what the group asks or says others should organize (要求各乡镇…组织好).
+      if (cue.role === 'organized' && /(要求|强调|指出|表示|提出|希望)/.test(scope.slice(0, i))) continue;
       // 肯定 as a noun (是对她工作的肯定) is no praising, unless given (给予充分的肯定); nor is a law's name
       // (地方组织法) organizing.
       if (cue.cue === '肯定' && scope[i - 1] === '的' && !/(给予|予以)[^，。；]{0,4}的$/.test(scope.slice(0, i))) continue;
