@@ -205,6 +205,12 @@ describe('link and events', () => {
       expect(roles(a, '王五')).to.deep.equal(['organized']);
     });
 
+    it('gives 他说 opening a sentence to the person the sentence before opened with, and takes no 来川 for a name', () => {
+      const a = record('4月11日，省长黄大强在成都会见澳大利亚驻华大使吉思德一行。黄大强欢迎吉思德大使来川访问，并简要介绍四川发展情况。他说，近年来合作基础坚实。');
+      expect(roles(a, '黄大强')).to.deep.equal(['led', 'spoke']);
+      expect(a.persons.map((p) => p.name)).to.deep.equal(['黄大强', '吉思德']);
+    });
+
     it('reads visiting together (一同调研) as taking part, 随同调研 as accompanying, and a visit verb inside a meeting\'s name as no visit', () => {
       const a = record('7月25日上午，市委书记何录明到产业园调研医院建设情况。市委常委、秘书长何文明，副市长周春明一同调研。副厅长肖小明随同调研。');
       expect(roles(a, '何录明')).to.deep.equal(['led']);

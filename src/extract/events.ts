@@ -66,6 +66,19 @@ function listLead(text: string, head: number): string | null {
   return LIST_INTRO.test(lead) ? lead : null;
 }
 
+// A pronoun opening a sentence as the speaker (他说, 她还表示, 他强调).
+const PRONOUN_SPEAKS = /(?:^|[。！？\n])\s*“?((?:他|她)(?:还|又|也|同时)?(?:说|表示|指出|强调|认为|要求))/g;
+
+/**
+ * The person whose chain opens the sentence before `at` (or that sentence's first clause), for a pronoun
+ * that refers back to him: the last such sentence subject, and only if no other person opens a clause after.
+ */
+function openingSubject(text: string, persons: PersonMention[], chainStart: (p: PersonMention) => number, at: number): PersonMention | null {
+  const sentenceStart = lastIndexWhere(text, isSentenceEnd, at - 2) + 1;
+  const opener = persons.find((p) => p.start < at && p.start >= sentenceStart && text.slice(sentenceStart, chainStart(p)).trim().length <= 12 && SUBJECT_LEAD.test(withoutLeadingPlaces(text.slice(sentenceStart, chainStart(p)).trim())));
+  return opener ?? null;
+}
+
 /** Roles per person name in an article's text; `chainStart` gives where each mention's title chain begins. */
 export function findParticipation(
   text: string,
@@ -101,6 +114,13 @@ export function findParticipation(
       groups.splice(g - 1, 2, [...groups[g - 1], ...groups[g]]);
       g--;
     }
+  }
+
+  // 他说, 她表示 opening a sentence: the words of the person the sentence before opened with.
+  for (const m of text.matchAll(PRONOUN_SPEAKS)) {
+    const at = m.index! + m[0].indexOf(m[1]);
+    const subject = openingSubject(text, persons, chainStart, at);
+    if (subject) give(subject.name, 'spoke', text.slice(at, Math.min(text.length, indexWhere(text, isSentenceEnd, at) + 1)));
   }
 
   groups.forEach((group, g) => {

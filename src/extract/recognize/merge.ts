@@ -18,7 +18,7 @@ import { SpanCover } from '../span-cover.js';
 import { isTibetanName, isTibetanNameAt, nameScore, rareSurname, splitNames, surnameLength } from './name-model.js';
 import { orgEndingBefore, placeAndCompany, verbAfterBody, type OrgMention } from './organizations.js';
 import { personMention, type PersonMention } from './persons.js';
-import { abbreviationPairAt } from './place-abbreviations.js';
+import { abbreviationPairAt, visitAbbreviation } from './place-abbreviations.js';
 import type { Division } from '../lexicon/gazetteer.js';
 import { homeForms, placeMention, type Home, type PlaceMention } from './places.js';
 
@@ -117,12 +117,20 @@ export function countiesNamedShortAsPersons(text: string, tagged: EntitySpan[], 
 }
 
 /**
+ * A preposition before a place (领导|在西安会见), or a verb of coming before a province's one-character name
+ * (大使|来川访问): no name, whatever the tagger read.
+ */
+function goingToPlace(name: string): boolean {
+  if (/^[在到赴于从向]/.test(name) && markLexicon().places.get(name.slice(1)) !== undefined) return true;
+  return name.length === 2 && /^[来赴抵访]/.test(name) && visitAbbreviation(name[1]);
+}
+
+/**
  * Whether a rule's person is a name to the tagger or to the name-likelihood test; for the test alone,
  * not a word, nor cut out of words around it (关|于授权, 清小|说).
  */
 export function plausiblePerson(text: string, m: PersonMention, tagged: EntitySpan[]): boolean {
-  // A preposition before a place (领导|在西安会见) is no name, whatever the tagger read.
-  if (/^[在到赴于从向]/.test(m.name) && markLexicon().places.get(m.name.slice(1)) !== undefined) return false;
+  if (goingToPlace(m.name)) return false;
   if (tagged.some((s) => s.type === 'PER' && overlaps(s, m))) return true;
   if (tagged.some((s) => s.type !== 'PER' && covers(s, m))) return false;
   if (m.name.includes('·')) return true;
@@ -170,6 +178,7 @@ export function mergePersons(text: string, rules: PersonMention[], taggedSpans: 
   for (const s of ofType(tagged, 'PER')) {
     if (plausible.some((m) => overlaps(m, s)) || blocked.some((b) => overlaps(b, s)) || unitsStaff(text, s)) continue;
     const name = text.slice(s.start, s.end).replace(/[•・‧]/g, '·');
+    if (goingToPlace(name)) continue;
     if (![...name].some(isHan) && !/[A-Za-z]/.test(name)) continue;
     if (s.end - s.start === 1) lone.push(s);
     else for (const part of namesOfRun(name, s.start)) added.push(personMention(part.start, part.end, part.name, 'model'));
