@@ -113,6 +113,11 @@ describe('recognize', () => {
   });
 
   describe('title chains', () => {
+    it("names a consulate's city in full where the text writes its one-character name (越南驻昆总领事, 韩国驻沪总领事)", () => {
+      const a = recordOf('越南驻昆总领事阮忠明、韩国驻沪总领事崔泳明、日本驻华大使王大五出席。');
+      expect(a.persons.map((p) => p.titles.map((t) => t.organization))).to.deep.equal([['越南驻昆明总领事馆'], ['韩国驻上海总领事馆'], ['日本驻华大使馆']]);
+    });
+
     it('reads the national audit office\'s head and the national broadcaster (审计长, 中央广播电视总台台长)', () => {
       const a = recordOf('审计署审计长侯明、中央广播电视总台台长王海明来访。');
       expect(a.persons.map((p) => p.titles.map((t) => `${t.title}@${t.organization}`))).to.deep.equal([['审计长@中华人民共和国审计署'], ['台长@中央广播电视总台']]);

@@ -10,7 +10,7 @@ import { codeSet, indexWhere, isHan, lastIndexWhere } from './chars.js';
 import { lexicon } from './lexicon/index.js';
 import { markLexicon } from './ner/lexicon-marks.js';
 import { homeAt, orgMention, resolveOrg, townshipEndingAt, type OrgMention } from './recognize/organizations.js';
-import { visitAbbreviation } from './recognize/place-abbreviations.js';
+import { postedCity, visitAbbreviation } from './recognize/place-abbreviations.js';
 import type { PersonMention, PostMention } from './recognize/persons.js';
 import type { Home, PlaceMention } from './recognize/places.js';
 import type { TitleOut } from './types.js';
@@ -278,10 +278,13 @@ function missionBefore(text: string, post: PostMention): { start: number; name: 
     if (text[at] !== '驻') continue;
     const posting = post.start - at - 1;
     if (places.longestAt(text, at + 1) < posting && !(posting === 1 && visitAbbreviation(text[at + 1]))) return null;
+    // The city written by its one-character name is named in full (驻沪 → 驻上海总领事馆).
+    const posted = posting === 1 ? postedCity(text[at + 1]) : null;
+    const mission = '驻' + (posted ?? text.slice(at + 1, post.start)) + ending;
     // The sending country: the longest place word ending right before 驻, or 我国.
-    if (text.startsWith('我国', at - 2)) return { start: at - 2, name: '中国' + text.slice(at, post.start) + ending };
+    if (text.startsWith('我国', at - 2)) return { start: at - 2, name: '中国' + mission };
     for (let start = Math.max(0, at - 8); start <= at - 2; start++) {
-      if (places.valueAt(text, start, at - start) !== undefined) return { start, name: text.slice(start, post.start) + ending };
+      if (places.valueAt(text, start, at - start) !== undefined) return { start, name: text.slice(start, at) + mission };
     }
     return null;
   }

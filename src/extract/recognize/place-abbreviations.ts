@@ -68,6 +68,12 @@ export function visitAbbreviation(ch: string | undefined): boolean {
   return ch !== undefined && data().byChar.get(ch)?.readings.has('visit') === true;
 }
 
+/** The city a one-character name after 驻 stands for, as a mission's name writes it (沪 → 上海, 昆 → 昆明); null if no city. */
+export function postedCity(ch: string): string | null {
+  const full = data().byChar.get(ch)?.full;
+  return full && full.endsWith('市') ? full.slice(0, -1) : null;
+}
+
 /** Whether the characters at `at` and `at + 1` are two abbreviations read in pairs (粤港, 沪港, 中美). */
 export function abbreviationPairAt(text: string, at: number): boolean {
   const { byChar } = data();
