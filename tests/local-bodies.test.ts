@@ -35,6 +35,8 @@ describe('local bodies (src/extract/local-bodies.ts)', () => {
     // …beside its province's portal, the county (安吉 lies in 浙江); not a county of another province.
     expect(titles('安吉新闻网 (浙江在线)')).to.deep.equal(['县长@安吉县人民政府']);
     expect(titles('宝丰快报 (浙江在线)')).to.deep.equal(['县长@—']);
+    // …after a portal's or a column's word (中国宝丰网, 今日宝丰).
+    expect(titles('中国宝丰网 (今日宝丰·政务要闻)')).to.deep.equal(['县长@宝丰县人民政府']);
   });
 
   it('reads a county named short as a place where the text vouches for it (赴吉林抚松, 抚松县委), not a person', () => {

@@ -421,8 +421,10 @@ function outletCountyNamedShort(source: string | undefined): string | undefined 
     const counties = ['县', '市', '区'].flatMap((end) => byForm.get(stem + end)?.filter((d) => d.level === 'county') ?? []);
     return counties.length === 1 ? counties[0].name : undefined;
   };
+  // (A national portal's prefix or a column's before it is no part of the name: 中国舞阳网, 今日舞阳.)
+  const outlet = source.replace(/^(中国|今日|魅力|美丽|掌上|云上|智慧)/, '');
   for (const len of [3, 2]) {
-    const named = county(source.slice(0, len));
+    const named = county(outlet.slice(0, len));
     if (named) return named;
   }
   for (const word of (source.match(/[\u4e00-\u9fff]+/g) ?? []).slice(1)) {
