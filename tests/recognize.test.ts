@@ -113,6 +113,10 @@ describe('recognize', () => {
   });
 
   describe('title chains', () => {
+    it("reads a division's delegation before its head's post (州委书记、大理代表团团长X) and the chain before it", () => {
+      expect(titlesOf('州委书记、大理代表团团长陈大坚出席会议并讲话。', '陈大坚', '大理日报')).to.deep.equal(['书记@中共大理白族自治州委', '团长@大理代表团']);
+    });
+
     it("names a consulate's city in full where the text writes its one-character name (越南驻昆总领事, 韩国驻沪总领事)", () => {
       const a = recordOf('越南驻昆总领事阮忠明、韩国驻沪总领事崔泳明、日本驻华大使王大五出席。');
       expect(a.persons.map((p) => p.titles.map((t) => t.organization))).to.deep.equal([['越南驻昆明总领事馆'], ['韩国驻上海总领事馆'], ['日本驻华大使馆']]);

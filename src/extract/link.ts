@@ -134,8 +134,8 @@ export function titleChain(
     }
     // A division right before a post names where it is held (黄山市|市长, 许昌市|副市长).
     const place = org ? null : (places.get(post.start) ?? null);
-    // …and a township its head's (银涂镇|镇长): its government.
-    const township = org || place ? null : townshipGovernment(text, post);
+    // …and a township its head's (银涂镇|镇长): its government; a division's delegation its head's (大理代表团|团长).
+    const township = org || place ? null : (townshipGovernment(text, post) ?? delegationBefore(text, post, places));
     // 公司 or 集团 written bare before a post (…副总经理，公司党委书记X), or 机关 before its party unit's
     // (…研究室主任、机关党组成员X): a body the text does not name.
     const bare = org || place ? undefined : (UNNAMED_BODY.exec(text.slice(Math.max(0, post.start - 3), post.start))?.[1] as UnnamedBody | undefined);
@@ -173,7 +173,7 @@ export function titleChain(
         let committee: string | null = ofCommittee && parent && /委$/.test(parent) ? parent.replace(/^中共/, '') : null;
         // …but after a post in one of the committee's own bodies, a party body is the committee's, not
         // that body's (市委政法委书记、教育工委书记 → 市委教育工委).
-        const sibling = committee && !office ? /^(.+?[省市县区州]委)([^委].*委)$/.exec(committee) : null;
+        const sibling = committee && !office ? /^(.+?[省市县区州旗]委)([^委].*委)$/.exec(committee) : null;
         if (sibling && orgBodies.get(sibling[2]) === 'party') committee = sibling[1];
         // …or the committee whose department the chain named before it (区委宣传部副部长、文明办主任 → 区委文明办).
         if (!committee && kind === 'party' && parent) committee = /^(?:中共)?(.+?[省市县区州]委)[^委]+部$/.exec(parent)?.[1] ?? null;
@@ -289,6 +289,15 @@ function missionBefore(text: string, post: PostMention): { start: number; name: 
     return null;
   }
   return null;
+}
+
+/** A session's delegation named by its division right before its head's post (大理|代表团|团长), or null. */
+function delegationBefore(text: string, post: PostMention, places: Map<number, PlaceMention>): OrgMention | null {
+  const at = post.start - 3;
+  const division = text.startsWith('代表团', at) ? places.get(at) : undefined;
+  if (!division?.division) return null;
+  const name = text.slice(division.start, post.start);
+  return orgMention({ start: division.start, end: post.start, text: name, resolved: name, system: 'other' });
 }
 
 /** The government of the township the data knows named right before its head's post (银涂镇|镇长, 城关镇|副镇长), or null. */
