@@ -184,6 +184,11 @@ describe('link and events', () => {
       expect(roles(record('省政协十一届一次会议主席团常务主席卢小光主持会议。'), '卢小光')).to.deep.equal(['presided']);
     });
 
+    it('reads a session named with its county inside (中国人民政治协商会议第九届某某县委员会第七次会议) for its executive chairs', () => {
+      const a = record('3月24日，中国人民政治协商会议第九届雷山县委员会第七次会议召开。开幕会执行主席由韦大贤、杨光明担任。');
+      expect(titles(person(a, '杨光明'))).to.deep.equal(['执行主席@中国人民政治协商会议第九届雷山县委员会第七次会议主席团']);
+    });
+
     it("reads a session written 市政协十四届二次会议 and its executive chairs listed after 是 (执行主席是林健、陈生)", () => {
       const a = record('昨天上午，市政协十四届二次会议开幕。当天大会的执行主席是林健、陈生、陈永青。', '福清新闻网');
       expect(a.persons.map((p) => p.name)).to.deep.equal(['林健', '陈生', '陈永青']);

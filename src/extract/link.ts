@@ -884,7 +884,7 @@ function parentBefore(earlier: PersonMention[], out: Map<PersonMention, LinkedTi
 
 // A congress's or CPPCC's session, named in full after its divisions (X县|第八届人民代表大会第五次会议, 政协X市|第十届委员会
 // 第三次会议) or short (县八届人大五次会议).
-const SESSION = /第[一二三四五六七八九十]+届(?:人民代表大会|委员会)第[一二三四五六七八九十]+次(?:全体)?会议|[省市县区][一二三四五六七八九十]+届(?:人大|政协)[一二三四五六七八九十]+次会议|[省市县区](?:人大|政协)[一二三四五六七八九十]+届[一二三四五六七八九十]+次会议/;
+const SESSION = /第[一二三四五六七八九十]+届(?:[\u4e00-\u9fff]{2,8}?[省市县区州旗])?(?:人民代表大会|委员会)第[一二三四五六七八九十]+次(?:全体)?会议|[省市县区][一二三四五六七八九十]+届(?:人大|政协)[一二三四五六七八九十]+次会议|[省市县区](?:人大|政协)[一二三四五六七八九十]+届[一二三四五六七八九十]+次会议/;
 
 /** The session the text names first, with the divisions (and 政协) written before it; null when none. */
 function sessionNamed(text: string, home: Home | null): string | null {
