@@ -216,6 +216,14 @@ describe('link and events', () => {
       expect(a.persons.map((p) => p.name)).to.deep.equal(['黄大强', '吉思德']);
     });
 
+    it('reads both sides signing an agreement as taking part (A与B签署…协议), not signing an order, and 考察交流 as the visit', () => {
+      const a = record('集团总会计师郑世明与国投公司董事长黄晓明签署了项目合作框架协议。主席王大海签署命令。县委书记段红明率考察团到永平县考察交流。');
+      expect(roles(a, '郑世明')).to.deep.equal(['attended']);
+      expect(roles(a, '黄晓明')).to.deep.equal(['attended']);
+      expect(roles(a, '王大海')).to.deep.equal([]);
+      expect(roles(a, '段红明')).to.deep.equal(['led']);
+    });
+
     it('reads visiting together (一同调研) as taking part, 随同调研 as accompanying, and a visit verb inside a meeting\'s name as no visit', () => {
       const a = record('7月25日上午，市委书记何录明到产业园调研医院建设情况。市委常委、秘书长何文明，副市长周春明一同调研。副厅长肖小明随同调研。');
       expect(roles(a, '何录明')).to.deep.equal(['led']);

@@ -257,6 +257,10 @@ export function findParticipation(
         i += cue.cue.length - 1;
         continue;
       }
+      // Signing takes part in an agreement's signing (签署…合作协议), not in issuing an order (签署命令).
+      if ((cue.cue === '签署' || cue.cue === '签订') && !/^[^，。；]{0,24}?(协议|合同|备忘录|协定|意向书|条约|联合声明|公报)/.test(scope.slice(i + 2))) continue;
+      // 交流 run on from a visit's verb (考察交流, 调研交流) is the visit, no speaking.
+      if (cue.role === 'spoke' && cue.cue.startsWith('交流') && /(考察|调研|参观|学习)$/.test(scope.slice(0, i))) continue;
       // 率 alone leads only right after the group (X率安吉县代表团…, X等一行率…), not inside a word (效率).
       if (cue.cue === '率' && !/^(等|一行)?$/.test(scope.slice(0, i))) continue;
       // 在座谈会上 is no sitting in (在座).
