@@ -699,13 +699,12 @@ function chainsOfPersons(
 function withListBody(text: string, titles: LinkedTitle[], previous: PersonMention, chainFrom: number, out: Map<PersonMention, LinkedTitle[]>): LinkedTitle[] {
   if (titles.length && titles.every((t) => !t.organization) && text.slice(previous.end, chainFrom) === '、') {
     const inherited = out.get(previous)?.at(-1)?.organization;
-    // (A government's head after a committee's post is the government's: 区委书记A、区长B → the district's government.)
-    const government = (committee: string) => /^(?:中共)?(.+?[省市县区州旗])委$/.exec(committee)?.[1];
     if (inherited) {
       return titles.map((t) => {
         if (!GOVERNMENT_HEAD.test(t.title) || /政府$/.test(inherited)) return linkedTitle(t.title, inPartyUnit(t.title, withoutPartyUnit(inherited), false), t.start);
-        const level = government(inherited);
-        return linkedTitle(t.title, level ? `${level}人民政府` : null, t.start);
+        // (A government's head after a committee's post is the government's: 区委书记A、区长B → the district's government.)
+        const division = /^(?:中共)?(.+?[省市县区州旗])委$/.exec(inherited)?.[1];
+        return linkedTitle(t.title, division ? `${division}人民政府` : null, t.start);
       });
     }
   }

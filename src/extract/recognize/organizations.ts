@@ -697,7 +697,7 @@ function campusWords(text: string, home: Home | null): OrgMention[] {
 }
 
 // 自治区 right before its chairman's post (自治区主席, 自治区常务副主席): the region's government, as 省 in 省长.
-const REGION_CHAIR = /(?<![\u4e00-\u9fff])自治区(?=(?:常务)?副?主席)|(?<=[，、。：；和与及的在由是])自治区(?=(?:常务)?副?主席)/g;
+const REGION_CHAIR = /(?:(?<![\u4e00-\u9fff])|(?<=[，、。：；和与及的在由是]))自治区(?=(?:常务)?副?主席)/g;
 
 /** 自治区 before 主席 in an autonomous region's news: its government. */
 function regionWords(text: string, home: Home | null): OrgMention[] {
