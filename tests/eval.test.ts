@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { evaluate, MEASURES, type Gold } from '../src/eval/compare.js';
+import { evaluate, MEASURES, norm, type Gold } from '../src/eval/compare.js';
 import { extractDocument } from '../src/extract/pipeline.js';
 import type { ExtractionOut } from '../src/extract/types.js';
 import { readSource } from '../src/ingest/read.js';
@@ -63,6 +63,11 @@ describe('eval and CLI', function () {
     it('violates no must-not', () => {
       expect(report.mustNot).to.deep.equal([]);
     });
+  });
+
+  it('compares names with full-width and ASCII brackets alike (中国通用技术（集团）控股有限责任公司)', () => {
+    expect(norm('某某技术（集团）有限公司')).to.equal(norm('某某技术(集团)有限公司'));
+    expect(norm('某某集团')).to.not.equal(norm('某某(集团)'));
   });
 
   it('scores a post held in two bodies (书记 of a county and of a town) as two titles, each prediction taking its own', () => {

@@ -54,9 +54,9 @@ export interface EvalReport {
   mustNot: string[];
 }
 
-/** White space and quote marks are ignored; middle dots are all the same; full-width digits are digits. */
+/** White space and quote marks are ignored; middle dots are all the same; full-width digits are digits, and brackets brackets. */
 export function norm(s: string): string {
-  return foldWidth(s).replace(/[\s"'“”‘’「」『』]/g, '').replace(/[•・‧]/g, '·');
+  return foldWidth(s).replace(/[\s"'“”‘’「」『』]/g, '').replace(/[•・‧]/g, '·').replace(/（/g, '(').replace(/）/g, ')');
 }
 
 class Tally {
