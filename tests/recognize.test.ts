@@ -889,6 +889,11 @@ describe('recognize', () => {
     const home = lookupHome('许昌');
     const orgs = (text: string) => findOrganizations(text, findDivisions(text), home);
 
+    it('reads no bare body whose last character opens a word with what follows (组织|部分委员), but its post (科技处|处长)', () => {
+      expect(orgs('县政协组织部分委员开展视察活动。').map((o) => o.text)).to.not.include('组织部');
+      expect(recordOf('科技处处长孙大哲出席。', '某某大学新闻网').persons[0].titles.map((t) => t.organization)).to.deep.equal(['某某大学科技处']);
+    });
+
     it('opens a name at a level word after a noun in its stem (存在的问题|州工投集团公司), not inside a word (农贸市场)', () => {
       expect(orgs('对存在的问题州工投集团公司要把工作做扎实。').map((o) => o.text)).to.deep.equal(['州工投集团公司']);
       expect(orgs('农贸市场服务公司开业。').map((o) => o.text)).to.not.include('场服务公司');

@@ -191,6 +191,8 @@ function bodies(text: string, divisions: PlaceMention[], home: Home | null): Org
     if (body.endsWith('办') && /^公[室厅]/.test(text.slice(at + body.length, at + body.length + 2))) continue;
     const system = kind === 'campus' ? 'other' : kind;
     const start = attachPrefix(text, at, divisions);
+    // A bare body whose last character opens a word with what follows (组织|部分委员) is no body there.
+    if (start === at && markLexicon().words.longestAt(text, at + body.length - 1) >= 2 && !runsIntoPost(text, at + body.length) && !lexicon().postPhrases.longestAt(text, at + body.length)) continue;
     // The bodies of several places counted (四镇人大主席) are no one body.
     if (LEVEL.includes(text[start]) && /[两二三四五六七八九十]个?$/.test(text.slice(Math.max(0, start - 2), start))) continue;
     // A body known by name and written alone (对外友协) is the national one namedBodies reads.
