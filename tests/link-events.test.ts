@@ -224,6 +224,13 @@ describe('link and events', () => {
       expect(roles(a, '段红明')).to.deep.equal(['led']);
     });
 
+    it("skips a nominee's post (主席提名人选X: none he holds) and reads the chain before it, with the act", () => {
+      const a = record('旗政协党组书记、主席提名人选陶大迪主持会议。市政府党组成员、副市长提名人选毛振明列席会议。', '政协鄂托克前旗委员会网站');
+      expect(titles(person(a, '陶大迪'))).to.deep.equal(['党组书记@鄂托克前旗政协党组']);
+      expect(roles(a, '陶大迪')).to.deep.equal(['presided']);
+      expect(roles(a, '毛振明')).to.deep.equal(['attended']);
+    });
+
     it('reads visiting together (一同调研) as taking part, 随同调研 as accompanying, and a visit verb inside a meeting\'s name as no visit', () => {
       const a = record('7月25日上午，市委书记何录明到产业园调研医院建设情况。市委常委、秘书长何文明，副市长周春明一同调研。副厅长肖小明随同调研。');
       expect(roles(a, '何录明')).to.deep.equal(['led']);

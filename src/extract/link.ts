@@ -105,6 +105,13 @@ export function titleChain(
     // A note in brackets between the chain and the name (办事处副主任（主持工作）X) is stepped over.
     const note = pos === personStart && !postsByEnd.has(pos) ? /（[^（）、，。]{1,8}）$/.exec(text.slice(Math.max(0, pos - 10), pos)) : null;
     if (note && postsByEnd.has(pos - note[0].length)) pos -= note[0].length;
+    // A nominee's post (副市长提名人选X) is none he holds: the chain before it is read on.
+    const nominated = text.startsWith('提名人选', pos - 4) ? postsByEnd.get(pos - 4) : undefined;
+    if (nominated) {
+      if (text[nominated.start - 1] !== '、' && text[nominated.start - 1] !== '，') break;
+      pos = nominated.start - 1;
+      continue;
+    }
     const post = postsByEnd.get(pos);
     if (!post) break;
     // 副部长兼国际贸易谈判副代表X: a post the lexicon has, with words of its own before it, after 兼.
